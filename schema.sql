@@ -1,0 +1,220 @@
+-- jobtrack schema: the one source of truth for tables.
+--
+-- Embedded in the binary with include_str! and run on a new database. Every
+-- invariant the program relies on is a constraint here, so a database edited
+-- by hand with any SQLite tool stays valid. Dates are TEXT 'YYYY-MM-DD'
+-- (checked with date(x) = x, which also refuses 2026-02-30); timestamps are
+-- TEXT 'YYYY-MM-DDTHH:MM:SSZ'. Nothing here reads the clock: today is always
+-- bound by the program.
+
+CREATE TABLE organizations (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE COLLATE NOCASE
+                CHECK (length(trim(name)) > 0 AND name = trim(name)),
+    website     TEXT CHECK (website <> ''),
+    location    TEXT CHECK (location <> ''),
+    notes       TEXT CHECK (notes <> ''),
+    created_at  TEXT NOT NULL
+                CHECK (created_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z')
+) STRICT;
+
+CREATE TABLE contacts (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    org_id        INTEGER REFERENCES organizations(id) ON DELETE RESTRICT,
+    role          TEXT CHECK (role <> ''),
+    email         TEXT CHECK (email <> ''),
+    phone         TEXT CHECK (phone <> ''),
+    linkedin_url  TEXT CHECK (linkedin_url <> ''),
+    relationship  TEXT NOT NULL DEFAULT 'other'
+                  CHECK (relationship IN ('mentor', 'friend', 'colleague', 'recruiter', 'alumni',
+                                          'career_office', 'professional', 'other')),
+    met_via       TEXT CHECK (met_via <> ''),
+    added_on      TEXT NOT NULL CHECK (date(added_on, '+0 days') IS added_on),
+    follow_up_on  TEXT CHECK (date(follow_up_on, '+0 days') IS follow_up_on),
+    notes         TEXT CHECK (notes <> '')
+) STRICT;
+
+CREATE INDEX contacts_org ON contacts (org_id);
+CREATE INDEX contacts_follow_up ON contacts (follow_up_on) WHERE follow_up_on IS NOT NULL;
+CREATE INDEX contacts_added ON contacts (added_on);
+CREATE INDEX contacts_linkedin ON contacts (linkedin_url) WHERE linkedin_url IS NOT NULL;
+
+CREATE TABLE applications (
+    id                   INTEGER PRIMARY KEY,
+    org_id               INTEGER NOT NULL REFERENCES organizations(id) ON DELETE RESTRICT,
+    title                TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    status               TEXT NOT NULL
+                         CHECK (status IN ('saved', 'applied', 'screening', 'interview', 'offer',
+                                           'accepted', 'rejected', 'withdrawn', 'ghosted')),
+    source               TEXT CHECK (source <> '' AND source = lower(trim(source))),
+    url                  TEXT CHECK (url <> ''),
+    location             TEXT CHECK (location <> ''),
+    work_mode            TEXT CHECK (work_mode IN ('onsite', 'hybrid', 'remote')),
+    salary_min           INTEGER CHECK (salary_min >= 0),
+    salary_max           INTEGER CHECK (salary_max >= 0),
+    applied_on           TEXT CHECK (date(applied_on, '+0 days') IS applied_on),
+    follow_up_on         TEXT CHECK (date(follow_up_on, '+0 days') IS follow_up_on),
+    referral_contact_id  INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+    notes                TEXT CHECK (notes <> ''),
+    created_at           TEXT NOT NULL
+                         CHECK (created_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    updated_at           TEXT NOT NULL
+                         CHECK (updated_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    -- Derived from application_events by the transaction that writes an
+    -- event (never exported; import recomputes them).
+    added_on             TEXT CHECK (date(added_on, '+0 days') IS added_on),
+    stage_since          TEXT CHECK (date(stage_since, '+0 days') IS stage_since),
+    last_activity_on     TEXT CHECK (date(last_activity_on, '+0 days') IS last_activity_on),
+    furthest_status      TEXT CHECK (furthest_status IN ('saved', 'applied', 'screening', 'interview',
+                                                         'offer', 'accepted')),
+    responded_on         TEXT CHECK (date(responded_on, '+0 days') IS responded_on),
+    CHECK (salary_min <= salary_max)
+) STRICT;
+
+CREATE INDEX applications_org ON applications (org_id);
+CREATE INDEX applications_activity ON applications (last_activity_on, id);
+CREATE INDEX applications_status ON applications (status, last_activity_on);
+CREATE INDEX applications_source ON applications (source, last_activity_on);
+CREATE INDEX applications_applied ON applications (applied_on);
+CREATE INDEX applications_follow_up ON applications (follow_up_on) WHERE follow_up_on IS NOT NULL;
+CREATE INDEX applications_referral ON applications (referral_contact_id)
+    WHERE referral_contact_id IS NOT NULL;
+
+CREATE TABLE application_events (
+    id              INTEGER PRIMARY KEY,
+    application_id  INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+    date            TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
+    kind            TEXT NOT NULL CHECK (kind IN ('status', 'interview', 'note', 'follow_up')),
+    from_status     TEXT CHECK (from_status IN ('saved', 'applied', 'screening', 'interview', 'offer',
+                                                'accepted', 'rejected', 'withdrawn', 'ghosted')),
+    to_status       TEXT CHECK (to_status IN ('saved', 'applied', 'screening', 'interview', 'offer',
+                                              'accepted', 'rejected', 'withdrawn', 'ghosted')),
+    note            TEXT CHECK (note <> ''),
+    CHECK ((kind = 'status') = (to_status IS NOT NULL)),
+    CHECK (kind = 'status' OR from_status IS NULL)
+) STRICT;
+
+CREATE INDEX application_events_app ON application_events (application_id, kind, date);
+CREATE INDEX application_events_date ON application_events (date, kind);
+
+CREATE TABLE application_credentials (
+    application_id  INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+    code            TEXT NOT NULL CHECK (length(code) > 0 AND code = upper(trim(code))),
+    required        INTEGER NOT NULL CHECK (required IN (0, 1)),
+    PRIMARY KEY (application_id, code)
+) STRICT;
+
+CREATE INDEX application_credentials_code ON application_credentials (code);
+
+CREATE TABLE interactions (
+    id            INTEGER PRIMARY KEY,
+    contact_id    INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    date          TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
+    channel       TEXT NOT NULL DEFAULT 'other'
+                  CHECK (channel IN ('email', 'call', 'meeting', 'message', 'event', 'coffee', 'other')),
+    note          TEXT CHECK (note <> ''),
+    follow_up_on  TEXT CHECK (date(follow_up_on, '+0 days') IS follow_up_on)
+) STRICT;
+
+CREATE INDEX interactions_contact ON interactions (contact_id, date);
+CREATE INDEX interactions_date ON interactions (date);
+
+CREATE TABLE events (
+    id      INTEGER PRIMARY KEY,
+    org_id  INTEGER REFERENCES organizations(id) ON DELETE RESTRICT,
+    title   TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    date    TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
+    kind    TEXT NOT NULL DEFAULT 'other'
+            CHECK (kind IN ('meeting', 'conference', 'career_fair', 'webinar', 'other')),
+    notes   TEXT CHECK (notes <> '')
+) STRICT;
+
+CREATE INDEX events_date ON events (date);
+CREATE INDEX events_org ON events (org_id);
+
+CREATE TABLE memberships (
+    id         INTEGER PRIMARY KEY,
+    org_id     INTEGER NOT NULL UNIQUE REFERENCES organizations(id) ON DELETE RESTRICT,
+    since      TEXT CHECK (date(since, '+0 days') IS since),
+    renews_on  TEXT CHECK (date(renews_on, '+0 days') IS renews_on),
+    notes      TEXT CHECK (notes <> '')
+) STRICT;
+
+CREATE INDEX memberships_renews ON memberships (renews_on) WHERE renews_on IS NOT NULL;
+
+CREATE TABLE volunteer_shifts (
+    id      INTEGER PRIMARY KEY,
+    org_id  INTEGER NOT NULL REFERENCES organizations(id) ON DELETE RESTRICT,
+    date    TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
+    hours   REAL NOT NULL CHECK (hours > 0 AND hours <= 24 AND round(hours, 2) = hours),
+    role    TEXT CHECK (role <> ''),
+    notes   TEXT CHECK (notes <> '')
+) STRICT;
+
+CREATE INDEX volunteer_shifts_org ON volunteer_shifts (org_id, date);
+CREATE INDEX volunteer_shifts_date ON volunteer_shifts (date);
+
+CREATE TABLE education (
+    id                 INTEGER PRIMARY KEY,
+    school_id          INTEGER REFERENCES organizations(id) ON DELETE RESTRICT,
+    level              TEXT NOT NULL
+                       CHECK (level IN ('certificate', 'associate', 'bachelor', 'master', 'doctorate')),
+    field              TEXT NOT NULL CHECK (length(trim(field)) > 0),
+    cahiim_accredited  INTEGER NOT NULL DEFAULT 0 CHECK (cahiim_accredited IN (0, 1)),
+    status             TEXT NOT NULL DEFAULT 'enrolled'
+                       CHECK (status IN ('planned', 'enrolled', 'final_term', 'completed')),
+    started_on         TEXT CHECK (date(started_on, '+0 days') IS started_on),
+    completed_on       TEXT CHECK (date(completed_on, '+0 days') IS completed_on),
+    CHECK (completed_on >= started_on)
+) STRICT;
+
+CREATE INDEX education_school ON education (school_id);
+
+CREATE TABLE experience (
+    id          INTEGER PRIMARY KEY,
+    org_id      INTEGER NOT NULL REFERENCES organizations(id) ON DELETE RESTRICT,
+    title       TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    started_on  TEXT NOT NULL CHECK (date(started_on, '+0 days') IS started_on),
+    ended_on    TEXT CHECK (date(ended_on, '+0 days') IS ended_on),
+    healthcare  INTEGER NOT NULL DEFAULT 0 CHECK (healthcare IN (0, 1)),
+    notes       TEXT CHECK (notes <> ''),
+    CHECK (ended_on >= started_on)
+) STRICT;
+
+CREATE INDEX experience_org ON experience (org_id);
+
+CREATE TABLE certifications (
+    id          INTEGER PRIMARY KEY,
+    code        TEXT NOT NULL UNIQUE CHECK (length(code) > 0 AND code = upper(trim(code))),
+    name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    issuer      TEXT CHECK (issuer <> ''),
+    status      TEXT NOT NULL DEFAULT 'planning'
+                CHECK (status IN ('planning', 'applied', 'scheduled', 'passed', 'failed', 'expired')),
+    exam_on     TEXT CHECK (date(exam_on, '+0 days') IS exam_on),
+    score       INTEGER,
+    passed_on   TEXT CHECK (date(passed_on, '+0 days') IS passed_on),
+    expires_on  TEXT CHECK (date(expires_on, '+0 days') IS expires_on),
+    notes       TEXT CHECK (notes <> '')
+) STRICT;
+
+CREATE TABLE ceus (
+    id                INTEGER PRIMARY KEY,
+    certification_id  INTEGER NOT NULL REFERENCES certifications(id) ON DELETE CASCADE,
+    date              TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
+    hours             REAL NOT NULL CHECK (hours > 0 AND round(hours, 2) = hours),
+    title             TEXT CHECK (title <> ''),
+    provider          TEXT CHECK (provider <> '')
+) STRICT;
+
+CREATE INDEX ceus_certification ON ceus (certification_id, date);
+CREATE INDEX ceus_date ON ceus (date);
+
+CREATE TABLE goals (
+    metric  TEXT PRIMARY KEY
+            CHECK (metric IN ('applications', 'interactions', 'contacts', 'volunteer_hours')),
+    period  TEXT NOT NULL CHECK (period IN ('week', 'month')),
+    target  INTEGER NOT NULL CHECK (target > 0)
+) STRICT;
+
+PRAGMA user_version = 1;

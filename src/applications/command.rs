@@ -1,0 +1,1127 @@
+//! The `app` subcommands: arguments, the application rules of DESIGN §3, and
+//! what each prints.
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand, ValueEnum};
+use rusqlite::Connection;
+
+use super::store::{self, Filter, NewApplication};
+use super::{
+    parse_code, parse_salary, Application, ApplicationDetail, Event, EventKind, ListRow, Status,
+    WorkMode,
+};
+use crate::db::{self, Access};
+use crate::error::{Error, Result};
+use crate::output::{JsonArray, Tone};
+use crate::{dates, network, orgs, Ctx};
+
+const ADD_EXAMPLES: &str = "\
+Examples:
+  jobtrack app add \"Mercy Health\" \"Health Information Technician\" --source indeed --applied yesterday --salary 42000-48000
+  jobtrack app add \"St. Luke's\" \"Coding Specialist\" --status saved --url https://example.org/jobs/42
+  jobtrack app add \"Regional Medical Center\" \"Release of Information Specialist\" --referral 3 --requires RHIT";
+
+const APP_EXAMPLES: &str = "\
+Examples:
+  jobtrack app add \"Mercy Health\" \"Health Information Technician\" --source indeed
+  jobtrack app set 1 interview --on 2026-11-12 --note \"panel interview\"
+  jobtrack app list --active --source linkedin
+  jobtrack app show 1";
+
+/// `jobtrack app …`
+#[derive(Debug, Subcommand)]
+#[command(after_help = APP_EXAMPLES)]
+pub enum AppCommand {
+    /// Log an application (or a saved posting)
+    #[command(after_help = ADD_EXAMPLES)]
+    Add(AddArgs),
+    /// List applications, most recently active first
+    #[command(
+        after_help = "Examples:\n  jobtrack app list --active\n  jobtrack app list --status interview --status offer\n  jobtrack app list --org \"Mercy Health\" --since -1m\n  jobtrack --json app list --closed"
+    )]
+    List(ListArgs),
+    /// Show one application with its history and the people you know there
+    #[command(after_help = "Example:\n  jobtrack app show 12")]
+    Show {
+        /// The application id (see 'jobtrack app list')
+        id: i64,
+    },
+    /// Move an application to a new status (dated; sets the follow-up)
+    #[command(
+        after_help = "Examples:\n  jobtrack app set 12 screening\n  jobtrack app set 12 interview --on 2026-11-12 --note \"panel\"\n  jobtrack app set 12 rejected --on yesterday"
+    )]
+    Set {
+        /// The application id
+        id: i64,
+        /// The new status
+        #[arg(value_enum)]
+        status: Status,
+        /// When it happened (not after today) [default: today]
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        on: Option<String>,
+        /// A note for the history ('-' reads standard input)
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        note: Option<String>,
+        /// Follow up on this date instead of the automatic one
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        follow_up: Option<String>,
+    },
+    /// Change an application's details (the status changes with 'app set')
+    #[command(
+        after_help = "Examples:\n  jobtrack app edit 12 --salary 45k-50k --work-mode hybrid\n  jobtrack app edit 12 --follow-up +3d\n  jobtrack app edit 12 --clear url --clear salary"
+    )]
+    Edit(EditArgs),
+    /// Add a dated note to an application's history
+    #[command(
+        after_help = "Examples:\n  jobtrack app note 12 \"Called HR, they are still reviewing\" --follow-up +1w\n  jobtrack app note 12 - < notes.txt"
+    )]
+    Note {
+        /// The application id
+        id: i64,
+        /// The note ('-' reads standard input)
+        #[arg(allow_hyphen_values = true)]
+        text: String,
+        /// The note's date (not after today) [default: today]
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        on: Option<String>,
+        /// Set the next follow-up (without it, a follow-up already due is cleared)
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        follow_up: Option<String>,
+    },
+    /// Record an interview, past or planned
+    #[command(
+        after_help = "Examples:\n  jobtrack app interview 12 --on 2026-12-03 --note \"panel with the HIM director\"\n  jobtrack app interview 12 --on yesterday"
+    )]
+    Interview {
+        /// The application id
+        id: i64,
+        /// The interview date (past or future)
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        on: String,
+        /// A note ('-' reads standard input)
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        note: Option<String>,
+    },
+    /// Delete an application and its history
+    Rm {
+        /// The application id
+        id: i64,
+    },
+}
+
+/// `app add` arguments.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The employer (created on first use; any case matches)
+    pub org: String,
+    /// The job title
+    pub title: String,
+    /// Where it stands
+    #[arg(long, value_enum, default_value_t = Status::Applied)]
+    pub status: Status,
+    #[command(flatten)]
+    pub details: Details,
+    /// When you applied (not after today) [default: today, unless saved]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub applied: Option<String>,
+}
+
+/// The options `add` and `edit` share.
+#[derive(Debug, Args)]
+pub struct Details {
+    /// Where you found it: indeed, linkedin, referral, career_fair, … (free text)
+    #[arg(long, value_name = "SRC")]
+    pub source: Option<String>,
+    /// The posting's address
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Where the job is
+    #[arg(long, value_name = "L")]
+    pub location: Option<String>,
+    /// Onsite, hybrid or remote
+    #[arg(long, value_enum, value_name = "M")]
+    pub work_mode: Option<WorkMode>,
+    /// Pay: 45000, 45k, 42000-48000 or 42k-48k
+    #[arg(long, value_name = "MIN[-MAX]", allow_hyphen_values = true)]
+    pub salary: Option<String>,
+    /// The contact id who referred you (sets the source to referral when none is given)
+    #[arg(long, value_name = "CONTACT_ID")]
+    pub referral: Option<i64>,
+    /// Follow up on this date instead of the automatic one
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub follow_up: Option<String>,
+    /// Notes about the posting ('-' reads standard input)
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub note: Option<String>,
+    /// A credential the posting requires (repeat for more), like RHIT
+    #[arg(long, value_name = "CODE")]
+    pub requires: Option<Vec<String>>,
+    /// A credential the posting prefers (repeat for more)
+    #[arg(long, value_name = "CODE")]
+    pub prefers: Option<Vec<String>>,
+}
+
+/// `app list` arguments.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Keep this status (repeat for more)
+    #[arg(long, value_enum, value_name = "S")]
+    pub status: Vec<Status>,
+    /// Keep active applications (saved through offer)
+    #[arg(long, conflicts_with = "closed")]
+    pub active: bool,
+    /// Keep closed applications (accepted, rejected, withdrawn, ghosted)
+    #[arg(long)]
+    pub closed: bool,
+    /// Keep this source
+    #[arg(long, value_name = "SRC")]
+    pub source: Option<String>,
+    /// Keep this organization
+    #[arg(long)]
+    pub org: Option<String>,
+    /// Keep applications sent (for saved ones: added) on or after this date
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub since: Option<String>,
+    /// Keep postings whose required credentials you hold
+    #[arg(long)]
+    pub qualified: bool,
+    /// Show at most N rows [default: 50 in a table, all with --json]
+    #[arg(long, value_name = "N", conflicts_with = "all")]
+    pub limit: Option<i64>,
+    /// Show every row
+    #[arg(long)]
+    pub all: bool,
+}
+
+/// What `--clear` can empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum ClearField {
+    Source,
+    Url,
+    Location,
+    WorkMode,
+    Salary,
+    Referral,
+    FollowUp,
+    Notes,
+    Requires,
+    Prefers,
+}
+
+/// `app edit` arguments.
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The application id
+    pub id: i64,
+    /// Move it to another organization
+    #[arg(long)]
+    pub org: Option<String>,
+    /// A new title
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    #[command(flatten)]
+    pub details: Details,
+    /// Empty a field (repeat for more)
+    #[arg(long, value_enum, value_name = "FIELD")]
+    pub clear: Vec<ClearField>,
+}
+
+/// Runs an `app` subcommand.
+pub fn run(ctx: &Ctx, command: AppCommand) -> Result<()> {
+    match command {
+        AppCommand::Add(args) => add(ctx, args),
+        AppCommand::List(args) => list(ctx, args),
+        AppCommand::Show { id } => show(ctx, id),
+        AppCommand::Set {
+            id,
+            status,
+            on,
+            note,
+            follow_up,
+        } => set(ctx, id, status, on, note, follow_up),
+        AppCommand::Edit(args) => edit(ctx, args),
+        AppCommand::Note {
+            id,
+            text,
+            on,
+            follow_up,
+        } => note(ctx, id, text, on, follow_up),
+        AppCommand::Interview { id, on, note } => interview(ctx, id, on, note),
+        AppCommand::Rm { id } => remove(ctx, id),
+    }
+}
+
+/// Everything `app show` prints about one application.
+pub fn detail(conn: &Connection, id: i64) -> Result<ApplicationDetail> {
+    let application = store::require(conn, id)?;
+    let events = store::events(conn, id)?;
+    let referral = match application.referral_contact_id {
+        Some(contact_id) => network::contact(conn, contact_id)?,
+        None => None,
+    };
+    let (requires, prefers) = store::credentials(conn, id)?;
+    let contacts_here = network::contacts_at(conn, application.org_id)?;
+    Ok(ApplicationDetail {
+        application,
+        events,
+        referral,
+        requires,
+        prefers,
+        contacts_here,
+    })
+}
+
+fn not_after_today(field: &str, date: NaiveDate, today: NaiveDate) -> Result<NaiveDate> {
+    if date > today {
+        return Err(Error::Input(format!(
+            "{field} cannot be after today ({today}); got {date}"
+        )));
+    }
+    Ok(date)
+}
+
+fn source_text(text: &str) -> Option<String> {
+    crate::non_empty(&text.trim().to_lowercase())
+}
+
+fn codes(field: &str, values: &[String]) -> Result<Vec<String>> {
+    let mut codes = Vec::new();
+    for value in values {
+        for part in value.split(',') {
+            let code = parse_code(field, part)?;
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
+        }
+    }
+    Ok(codes)
+}
+
+fn check_referral(conn: &Connection, contact_id: i64) -> Result<network::Contact> {
+    network::contact(conn, contact_id)?.ok_or_else(|| {
+        Error::NotFound(format!(
+            "no contact with id {contact_id} for --referral (see 'jobtrack contact list')"
+        ))
+    })
+}
+
+fn check_both_lists(requires: &[String], prefers: &[String]) -> Result<()> {
+    if let Some(code) = requires.iter().find(|c| prefers.contains(c)) {
+        return Err(Error::Input(format!(
+            "{code} is given both in --requires and in --prefers; a posting requires or prefers a credential, not both"
+        )));
+    }
+    Ok(())
+}
+
+fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
+    let today = ctx.today()?;
+    let title = ctx.required_text("TITLE", args.title)?;
+    let details = &args.details;
+    let applied = ctx.opt_date("--applied", args.applied.as_deref())?;
+    if applied.is_some() && args.status == Status::Saved {
+        return Err(Error::Input(
+            "--applied cannot be used with --status saved (a saved posting has not been applied for); \
+             drop --applied or choose another --status"
+                .into(),
+        ));
+    }
+    let applied_on = match applied {
+        Some(date) => Some(not_after_today("--applied", date, today)?),
+        None if args.status != Status::Saved => Some(today),
+        None => None,
+    };
+    let salary = details.salary.as_deref().map(parse_salary).transpose()?;
+    let explicit_follow_up = ctx.opt_date("--follow-up", details.follow_up.as_deref())?;
+    let notes = ctx.text("--note", details.note.clone())?;
+    let requires = codes(
+        "--requires",
+        details.requires.as_deref().unwrap_or_default(),
+    )?;
+    let prefers = codes("--prefers", details.prefers.as_deref().unwrap_or_default())?;
+    check_both_lists(&requires, &prefers)?;
+    let mut source = details.source.as_deref().and_then(source_text);
+    if source.is_none() && details.referral.is_some() {
+        source = Some("referral".into());
+    }
+    let event_date = applied_on.unwrap_or(today);
+    let follow_up_on = explicit_follow_up.or_else(|| {
+        args.status
+            .follow_up_days()
+            .map(|days| dates::add_days(event_date, days))
+    });
+    let timestamp = ctx.timestamp()?;
+
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let referral = details
+        .referral
+        .map(|id| check_referral(&tx, id))
+        .transpose()?;
+    let (org_id, org_name, org_is_new) = orgs::find_or_create(&tx, "ORG", &args.org, &timestamp)?;
+    let earlier = if org_is_new {
+        Vec::new()
+    } else {
+        store::at_org(&tx, org_id)?
+    };
+    let people = if org_is_new {
+        Vec::new()
+    } else {
+        network::contacts_at(&tx, org_id)?
+    };
+    let new = NewApplication {
+        org_id,
+        title,
+        status: args.status,
+        source,
+        url: ctx.text("--url", details.url.clone())?,
+        location: ctx.text("--location", details.location.clone())?,
+        work_mode: details.work_mode,
+        salary,
+        applied_on,
+        follow_up_on: None,
+        referral_contact_id: details.referral,
+        notes,
+    };
+    let id = store::insert(&tx, &new, &timestamp)?;
+    store::add_event(
+        &tx,
+        id,
+        event_date,
+        EventKind::Status,
+        None,
+        Some(args.status),
+        None,
+    )?;
+    store::set_follow_up(&tx, id, None, follow_up_on, event_date)?;
+    store::replace_credentials(&tx, id, true, &requires)?;
+    store::replace_credentials(&tx, id, false, &prefers)?;
+    store::refresh_derived(&tx, id)?;
+    let record = if ctx.out.json {
+        Some(detail(&tx, id)?)
+    } else {
+        None
+    };
+    db::commit(tx)?;
+
+    tell_about_earlier(ctx, &org_name, &earlier);
+    let referrer_id = referral.as_ref().map(|c| c.id);
+    let others: Vec<&network::Contact> = people
+        .iter()
+        .filter(|c| Some(c.id) != referrer_id)
+        .collect();
+    if !others.is_empty() {
+        let names: Vec<String> = others.iter().map(|c| describe_contact(c)).collect();
+        ctx.out.notice(format!(
+            "you know {} at {org_name}: {} — a warm path; ask about a referral",
+            plural(others.len(), "person", "people"),
+            names.join(", ")
+        ));
+    }
+    let mut message = format!("Added application {id}: {} at {org_name}", new.title);
+    match (args.status, follow_up_on) {
+        (Status::Applied, Some(date)) => message.push_str(&format!(" (follow up by {date})")),
+        (status, Some(date)) => message.push_str(&format!(" ({status}; follow up by {date})")),
+        (Status::Applied, None) => {}
+        (status, None) => message.push_str(&format!(" ({status})")),
+    }
+    ctx.out.written(id, &message, || Ok(record))
+}
+
+fn tell_about_earlier(ctx: &Ctx, org_name: &str, earlier: &[Application]) {
+    for previous in earlier.iter().take(5) {
+        let when = match previous.applied_on {
+            Some(date) => format!("applied {date}"),
+            None => "saved, not applied".to_string(),
+        };
+        if previous.status == Status::Ghosted {
+            ctx.out.warning(format!(
+                "you applied to {org_name} before and never heard back: application {} ({}, {when}) ended ghosted; \
+                 try to reach a person there this time",
+                previous.id, previous.title
+            ));
+        } else {
+            ctx.out.notice(format!(
+                "you applied to {org_name} before: application {} ({}, {when}), now {}",
+                previous.id, previous.title, previous.status
+            ));
+        }
+    }
+    if earlier.len() > 5 {
+        ctx.out.notice(format!(
+            "and {} more at {org_name} (jobtrack app list --org \"{org_name}\")",
+            earlier.len() - 5
+        ));
+    }
+}
+
+fn describe_contact(contact: &network::Contact) -> String {
+    match &contact.role {
+        Some(role) => format!("{} ({role}, contact {})", contact.name, contact.id),
+        None => format!(
+            "{} ({}, contact {})",
+            contact.name, contact.relationship, contact.id
+        ),
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
+    let today = ctx.today()?;
+    let since = ctx.opt_date("--since", args.since.as_deref())?;
+    if args.limit.is_some_and(|n| n < 1) {
+        return Err(Error::invalid(
+            "--limit",
+            args.limit.unwrap_or_default().to_string(),
+            "a whole number of at least 1",
+        ));
+    }
+    let conn = ctx.open(Access::Existing)?;
+    let mut statuses = args.status.clone();
+    if args.active || args.closed {
+        let group = if args.active {
+            Status::ACTIVE
+        } else {
+            Status::CLOSED
+        };
+        statuses = if statuses.is_empty() {
+            group.to_vec()
+        } else {
+            statuses.into_iter().filter(|s| group.contains(s)).collect()
+        };
+        if statuses.is_empty() {
+            return finish_empty_list(ctx);
+        }
+    }
+    let org_id = match &args.org {
+        Some(name) => match orgs::find(&conn, name)? {
+            Some((id, _)) => Some(id),
+            None => {
+                orgs::report_unknown(ctx, &conn, name)?;
+                return finish_empty_list(ctx);
+            }
+        },
+        None => None,
+    };
+    let mut filter = Filter {
+        statuses,
+        source: args.source.as_deref().and_then(source_text),
+        org_id,
+        since,
+        qualified: args.qualified.then(Vec::new),
+        limit: args.limit,
+    };
+
+    if ctx.out.json {
+        let mut array = JsonArray::stdout()?;
+        store::for_each(&conn, &filter, |application| {
+            array.push(&ListRow {
+                days_in_stage: application.days_in_stage(today),
+                days_quiet: application.days_quiet(today),
+                application,
+            })
+        })?;
+        return array.finish();
+    }
+
+    let shown_limit = if args.all {
+        None
+    } else {
+        Some(args.limit.unwrap_or(50))
+    };
+    filter.limit = shown_limit.map(|n| n + 1);
+    let mut rows = Vec::new();
+    store::for_each(&conn, &filter, |application| {
+        rows.push(application);
+        Ok(())
+    })?;
+    let more = shown_limit.is_some_and(|n| rows.len() as i64 > n);
+    if more {
+        rows.pop();
+    }
+    if rows.is_empty() {
+        return ctx.out.line("No applications match.");
+    }
+    let mut table = ctx.out.table([
+        "ID",
+        "Organization",
+        "Title",
+        "Status",
+        "Source",
+        "Applied",
+        "Follow up",
+        "Stage",
+        "Quiet",
+    ]);
+    for app in &rows {
+        let follow_up_tone = match app.follow_up_on {
+            Some(date) if date <= today => Tone::Alert,
+            _ => Tone::Plain,
+        };
+        let quiet_tone = if app.is_stale(today) {
+            Tone::Alert
+        } else {
+            Tone::Plain
+        };
+        table.add_row(vec![
+            ctx.out.number(app.id),
+            ctx.out.cell(&app.org, Tone::Plain),
+            ctx.out.cell(&app.title, Tone::Plain),
+            ctx.out.cell(app.status, status_tone(app.status)),
+            ctx.out
+                .cell(app.source.as_deref().unwrap_or(""), Tone::Plain),
+            ctx.out.cell(opt_date(app.applied_on), Tone::Plain),
+            ctx.out.cell(opt_date(app.follow_up_on), follow_up_tone),
+            ctx.out.number(
+                app.days_in_stage(today)
+                    .map_or(String::new(), |d| format!("{d}d")),
+            ),
+            ctx.out.cell(
+                app.days_quiet(today)
+                    .map_or(String::new(), |d| format!("{d}d")),
+                quiet_tone,
+            ),
+        ]);
+    }
+    ctx.out.print_table(&table)?;
+    if more {
+        filter.limit = None;
+        let total = store::count(&conn, &filter)?;
+        ctx.out.line(format!(
+            "… {} more (showing {} of {total}; use --limit N or --all)",
+            total - rows.len() as i64,
+            rows.len()
+        ))?;
+    }
+    Ok(())
+}
+
+fn finish_empty_list(ctx: &Ctx) -> Result<()> {
+    if ctx.out.json {
+        JsonArray::stdout()?.finish()
+    } else {
+        Ok(())
+    }
+}
+
+fn opt_date(date: Option<NaiveDate>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// The tone a status is shown in.
+pub fn status_tone(status: Status) -> Tone {
+    match status {
+        Status::Offer | Status::Accepted => Tone::Good,
+        Status::Screening | Status::Interview => Tone::Active,
+        Status::Rejected | Status::Ghosted | Status::Withdrawn => Tone::Dim,
+        Status::Saved | Status::Applied => Tone::Plain,
+    }
+}
+
+fn show(ctx: &Ctx, id: i64) -> Result<()> {
+    let today = ctx.today()?;
+    let conn = ctx.open(Access::Existing)?;
+    let detail = detail(&conn, id)?;
+    if ctx.out.json {
+        return ctx.out.print_json(&detail);
+    }
+    print_detail(ctx, &detail, today)
+}
+
+fn print_detail(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Result<()> {
+    let app = &detail.application;
+    let out = &ctx.out;
+    out.line(out.heading(&format!(
+        "Application {}: {} at {}",
+        app.id, app.title, app.org
+    )))?;
+    let stage = match (app.stage_since, app.days_in_stage(today)) {
+        (Some(since), Some(days)) => format!(
+            "{} since {since} ({})",
+            app.status,
+            plural(days as usize, "day", "days")
+        ),
+        _ => app.status.to_string(),
+    };
+    let follow_up = app.follow_up_on.map(|date| {
+        let days = dates::days_between(today, date);
+        let when = match days {
+            0 => "today".to_string(),
+            d if d < 0 => format!("overdue by {}", plural((-d) as usize, "day", "days")),
+            d => format!("in {}", plural(d as usize, "day", "days")),
+        };
+        out.paint(
+            &format!("{date} ({when})"),
+            if days <= 0 { Tone::Alert } else { Tone::Plain },
+        )
+    });
+    let quiet = app.days_quiet(today).map(|d| {
+        let text = plural(d as usize, "day", "days");
+        if app.is_stale(today) {
+            out.paint(
+                &format!("{text} (stale: consider a follow-up or marking it ghosted)"),
+                Tone::Alert,
+            )
+        } else {
+            text
+        }
+    });
+    let salary = match (app.salary_min, app.salary_max) {
+        (Some(min), Some(max)) if min == max => Some(crate::output::money(min)),
+        (Some(min), Some(max)) => Some(format!(
+            "{}–{}",
+            crate::output::money(min),
+            crate::output::money(max)
+        )),
+        _ => None,
+    };
+    let referral = detail.referral.as_ref().map(describe_contact);
+    let join = |codes: &Vec<String>| (!codes.is_empty()).then(|| codes.join(", "));
+    out.print_fields(&[
+        ("status", Some(out.paint(&stage, status_tone(app.status)))),
+        ("applied", app.applied_on.map(|d| d.to_string())),
+        ("source", app.source.clone()),
+        ("follow up", follow_up),
+        ("quiet", quiet),
+        ("salary", salary),
+        ("work mode", app.work_mode.map(|m| m.to_string())),
+        ("location", app.location.clone()),
+        ("url", app.url.clone()),
+        ("referred by", referral),
+        ("requires", join(&detail.requires)),
+        ("prefers", join(&detail.prefers)),
+        ("notes", app.notes.clone()),
+    ])?;
+    out.line("")?;
+    out.line(out.heading("History"))?;
+    let mut table = out.table(["Date", "What", "Note"]);
+    for event in &detail.events {
+        table.add_row(vec![
+            out.cell(event.date, Tone::Plain),
+            out.cell(describe_event(event), Tone::Plain),
+            out.cell(event_note(event), Tone::Plain),
+        ]);
+    }
+    out.print_table(&table)?;
+    if !detail.contacts_here.is_empty() {
+        out.line("")?;
+        out.line(out.heading(&format!("People you know at {}", app.org)))?;
+        for contact in &detail.contacts_here {
+            out.line(format!("  {}", describe_contact(contact)))?;
+        }
+    }
+    Ok(())
+}
+
+fn describe_event(event: &Event) -> String {
+    match event.kind {
+        EventKind::Status => match (event.from_status, event.to_status) {
+            (None, Some(to)) => format!("added as {to}"),
+            (Some(from), Some(to)) => format!("{from} → {to}"),
+            (_, None) => "status".into(),
+        },
+        EventKind::Interview => "interview".into(),
+        EventKind::Note => "note".into(),
+        EventKind::FollowUp => match event.note.as_deref() {
+            Some("cleared") | None => "follow-up cleared".into(),
+            Some(date) => format!("follow up by {date}"),
+        },
+    }
+}
+
+fn event_note(event: &Event) -> String {
+    match event.kind {
+        EventKind::FollowUp => String::new(),
+        _ => event.note.clone().unwrap_or_default(),
+    }
+}
+
+/// Moves an application to `to` on `on` inside `tx`, applying the status
+/// rules: the `status` event, `applied_on` on entering applied, and the
+/// follow-up (explicit, automatic, kept or cleared). Returns the new
+/// follow-up date.
+fn move_status(
+    tx: &Connection,
+    app: &Application,
+    to: Status,
+    on: NaiveDate,
+    note: Option<&str>,
+    explicit_follow_up: Option<NaiveDate>,
+) -> Result<Option<NaiveDate>> {
+    store::add_event(
+        tx,
+        app.id,
+        on,
+        EventKind::Status,
+        Some(app.status),
+        Some(to),
+        note,
+    )?;
+    if to == Status::Applied && app.applied_on.is_none() {
+        tx.prepare_cached("UPDATE applications SET applied_on = ?2 WHERE id = ?1")?
+            .execute(rusqlite::params![app.id, on])?;
+    }
+    tx.prepare_cached("UPDATE applications SET status = ?2 WHERE id = ?1")?
+        .execute(rusqlite::params![app.id, to])?;
+    let follow_up = match (explicit_follow_up, to.follow_up_days()) {
+        (Some(date), _) => Some(date),
+        (None, Some(days)) => Some(dates::add_days(on, days)),
+        (None, None) if to.is_active() => app.follow_up_on,
+        (None, None) => None,
+    };
+    store::set_follow_up(tx, app.id, app.follow_up_on, follow_up, on)?;
+    Ok(follow_up)
+}
+
+fn set(
+    ctx: &Ctx,
+    id: i64,
+    status: Status,
+    on: Option<String>,
+    note: Option<String>,
+    follow_up: Option<String>,
+) -> Result<()> {
+    let today = ctx.today()?;
+    let on = match on {
+        Some(text) => not_after_today("--on", ctx.date("--on", &text)?, today)?,
+        None => today,
+    };
+    let explicit_follow_up = ctx.opt_date("--follow-up", follow_up.as_deref())?;
+    let note = ctx.text("--note", note)?;
+    let timestamp = ctx.timestamp()?;
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let app = store::require(&tx, id)?;
+    if let Some(since) = app.stage_since.filter(|since| on < *since) {
+        return Err(Error::Input(format!(
+            "--on {on} is before application {id}'s last status change ({since}); \
+             a status change must be dated on or after it"
+        )));
+    }
+    if app.status == status {
+        drop(tx);
+        if ctx.out.json {
+            return ctx.out.print_json(&detail(&conn, id)?);
+        }
+        return ctx.out.written(
+            id,
+            &format!("Application {id} is already {status}; nothing changed"),
+            || Ok(()),
+        );
+    }
+    let follow_up_on = move_status(&tx, &app, status, on, note.as_deref(), explicit_follow_up)?;
+    store::touch(&tx, id, &timestamp)?;
+    store::refresh_derived(&tx, id)?;
+    let record = if ctx.out.json {
+        Some(detail(&tx, id)?)
+    } else {
+        None
+    };
+    db::commit(tx)?;
+    let mut message = format!("Application {id}: {} → {status} on {on}", app.status);
+    match follow_up_on {
+        Some(date) => message.push_str(&format!("; follow up by {date}")),
+        None if app.follow_up_on.is_some() => message.push_str("; follow-up cleared"),
+        None => {}
+    }
+    ctx.out.written(id, &message, || Ok(record))
+}
+
+fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
+    let today = ctx.today()?;
+    let details = &args.details;
+    let clears = |field: ClearField| args.clear.contains(&field);
+    let conflicts = [
+        (ClearField::Source, details.source.is_some(), "--source"),
+        (ClearField::Url, details.url.is_some(), "--url"),
+        (
+            ClearField::Location,
+            details.location.is_some(),
+            "--location",
+        ),
+        (
+            ClearField::WorkMode,
+            details.work_mode.is_some(),
+            "--work-mode",
+        ),
+        (ClearField::Salary, details.salary.is_some(), "--salary"),
+        (
+            ClearField::Referral,
+            details.referral.is_some(),
+            "--referral",
+        ),
+        (
+            ClearField::FollowUp,
+            details.follow_up.is_some(),
+            "--follow-up",
+        ),
+        (ClearField::Notes, details.note.is_some(), "--note"),
+        (
+            ClearField::Requires,
+            details.requires.is_some(),
+            "--requires",
+        ),
+        (ClearField::Prefers, details.prefers.is_some(), "--prefers"),
+    ];
+    for (field, given, flag) in conflicts {
+        if given && clears(field) {
+            return Err(Error::Input(format!(
+                "{flag} and --clear {} contradict each other; give one",
+                field
+                    .to_possible_value()
+                    .map(|v| v.get_name().to_string())
+                    .unwrap_or_default()
+            )));
+        }
+    }
+    let nothing = args.org.is_none()
+        && args.title.is_none()
+        && args.clear.is_empty()
+        && !conflicts.iter().any(|c| c.1);
+    if nothing {
+        return Err(Error::Input(format!(
+            "nothing to change for application {}; give an option such as --title or --salary (see 'jobtrack app edit --help')",
+            args.id
+        )));
+    }
+    let title = args
+        .title
+        .map(|t| ctx.required_text("--title", t))
+        .transpose()?;
+    let salary = details.salary.as_deref().map(parse_salary).transpose()?;
+    let follow_up = ctx.opt_date("--follow-up", details.follow_up.as_deref())?;
+    let notes = ctx.text("--note", details.note.clone())?;
+    let url = ctx.text("--url", details.url.clone())?;
+    let location = ctx.text("--location", details.location.clone())?;
+    let requires = details
+        .requires
+        .as_deref()
+        .map(|v| codes("--requires", v))
+        .transpose()?;
+    let prefers = details
+        .prefers
+        .as_deref()
+        .map(|v| codes("--prefers", v))
+        .transpose()?;
+    let timestamp = ctx.timestamp()?;
+
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let app = store::require(&tx, args.id)?;
+    let (old_requires, old_prefers) = store::credentials(&tx, app.id)?;
+    let final_requires = if clears(ClearField::Requires) {
+        Vec::new()
+    } else {
+        requires.clone().unwrap_or(old_requires)
+    };
+    let final_prefers = if clears(ClearField::Prefers) {
+        Vec::new()
+    } else {
+        prefers.clone().unwrap_or(old_prefers)
+    };
+    check_both_lists(&final_requires, &final_prefers)?;
+    if let Some(contact_id) = details.referral {
+        check_referral(&tx, contact_id)?;
+    }
+    let (org_id, org_name) = match &args.org {
+        Some(name) => {
+            let (id, stored, _) = orgs::find_or_create(&tx, "--org", name, &timestamp)?;
+            (id, stored)
+        }
+        None => (app.org_id, app.org.clone()),
+    };
+    let pick = |given: Option<String>, old: Option<String>, field: ClearField| {
+        if clears(field) {
+            None
+        } else {
+            given.or(old)
+        }
+    };
+    let source = pick(
+        details.source.as_deref().and_then(source_text),
+        app.source.clone(),
+        ClearField::Source,
+    );
+    let (salary_min, salary_max) = if clears(ClearField::Salary) {
+        (None, None)
+    } else {
+        salary.map_or((app.salary_min, app.salary_max), |(a, b)| {
+            (Some(a), Some(b))
+        })
+    };
+    let referral = if clears(ClearField::Referral) {
+        None
+    } else {
+        details.referral.or(app.referral_contact_id)
+    };
+    let work_mode = if clears(ClearField::WorkMode) {
+        None
+    } else {
+        details.work_mode.or(app.work_mode)
+    };
+    tx.prepare_cached(
+        "UPDATE applications SET org_id = ?2, title = ?3, source = ?4, url = ?5, location = ?6, work_mode = ?7,
+             salary_min = ?8, salary_max = ?9, referral_contact_id = ?10, notes = ?11, updated_at = ?12
+         WHERE id = ?1",
+    )?
+    .execute(rusqlite::params![
+        app.id,
+        org_id,
+        title.clone().unwrap_or_else(|| app.title.clone()),
+        source,
+        pick(url, app.url.clone(), ClearField::Url),
+        pick(location, app.location.clone(), ClearField::Location),
+        work_mode,
+        salary_min,
+        salary_max,
+        referral,
+        pick(notes, app.notes.clone(), ClearField::Notes),
+        timestamp,
+    ])?;
+    let new_follow_up = if clears(ClearField::FollowUp) {
+        None
+    } else {
+        follow_up.or(app.follow_up_on)
+    };
+    store::set_follow_up(&tx, app.id, app.follow_up_on, new_follow_up, today)?;
+    if requires.is_some() || clears(ClearField::Requires) {
+        store::replace_credentials(&tx, app.id, true, &final_requires)?;
+    }
+    if prefers.is_some() || clears(ClearField::Prefers) {
+        store::replace_credentials(&tx, app.id, false, &final_prefers)?;
+    }
+    let record = if ctx.out.json {
+        Some(detail(&tx, app.id)?)
+    } else {
+        None
+    };
+    db::commit(tx)?;
+    let title = title.unwrap_or(app.title);
+    ctx.out.written(
+        app.id,
+        &format!("Updated application {}: {title} at {org_name}", app.id),
+        || Ok(record),
+    )
+}
+
+fn note(
+    ctx: &Ctx,
+    id: i64,
+    text: String,
+    on: Option<String>,
+    follow_up: Option<String>,
+) -> Result<()> {
+    let today = ctx.today()?;
+    let on = match on {
+        Some(text) => not_after_today("--on", ctx.date("--on", &text)?, today)?,
+        None => today,
+    };
+    let explicit_follow_up = ctx.opt_date("--follow-up", follow_up.as_deref())?;
+    let text = ctx.required_text("TEXT", text)?;
+    let timestamp = ctx.timestamp()?;
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let app = store::require(&tx, id)?;
+    store::add_event(&tx, id, on, EventKind::Note, None, None, Some(&text))?;
+    let new_follow_up = match (explicit_follow_up, app.follow_up_on) {
+        (Some(date), _) => Some(date),
+        (None, Some(old)) if old <= on => None,
+        (None, old) => old,
+    };
+    store::set_follow_up(&tx, id, app.follow_up_on, new_follow_up, on)?;
+    store::touch(&tx, id, &timestamp)?;
+    store::refresh_derived(&tx, id)?;
+    let record = if ctx.out.json {
+        Some(detail(&tx, id)?)
+    } else {
+        None
+    };
+    db::commit(tx)?;
+    let mut message = format!(
+        "Added a note to application {id} ({} at {}) on {on}",
+        app.title, app.org
+    );
+    match new_follow_up {
+        Some(date) if Some(date) != app.follow_up_on => {
+            message.push_str(&format!("; follow up by {date}"))
+        }
+        None if app.follow_up_on.is_some() => {
+            message.push_str("; the follow-up that was due is cleared")
+        }
+        _ => {}
+    }
+    ctx.out.written(id, &message, || Ok(record))
+}
+
+fn interview(ctx: &Ctx, id: i64, on: String, note: Option<String>) -> Result<()> {
+    let today = ctx.today()?;
+    let on = ctx.date("--on", &on)?;
+    let note = ctx.text("--note", note)?;
+    let timestamp = ctx.timestamp()?;
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let app = store::require(&tx, id)?;
+    store::add_event(
+        &tx,
+        id,
+        on,
+        EventKind::Interview,
+        None,
+        None,
+        note.as_deref(),
+    )?;
+    let moved = matches!(
+        app.status,
+        Status::Saved | Status::Applied | Status::Screening
+    );
+    let follow_up = if moved {
+        let moved_on = on.min(today).max(app.stage_since.unwrap_or(on));
+        move_status(&tx, &app, Status::Interview, moved_on, None, None)?
+    } else {
+        app.follow_up_on
+    };
+    store::touch(&tx, id, &timestamp)?;
+    store::refresh_derived(&tx, id)?;
+    let record = if ctx.out.json {
+        Some(detail(&tx, id)?)
+    } else {
+        None
+    };
+    db::commit(tx)?;
+    let when = if on > today { "planned" } else { "recorded" };
+    let mut message = format!(
+        "Interview {when} for application {id} ({} at {}) on {on}",
+        app.title, app.org
+    );
+    if moved {
+        message.push_str(&format!("; status {} → interview", app.status));
+        if let Some(date) = follow_up {
+            message.push_str(&format!("; follow up by {date}"));
+        }
+    }
+    ctx.out.written(id, &message, || Ok(record))
+}
+
+fn remove(ctx: &Ctx, id: i64) -> Result<()> {
+    let mut conn = ctx.open(Access::Existing)?;
+    let tx = db::write(&mut conn)?;
+    let app = store::require(&tx, id)?;
+    tx.execute("DELETE FROM applications WHERE id = ?1", [id])?;
+    db::commit(tx)?;
+    ctx.out.written(
+        id,
+        &format!(
+            "Removed application {id}: {} at {} and its history",
+            app.title, app.org
+        ),
+        || Ok(serde_json::json!({"id": id, "removed": true})),
+    )
+}

@@ -1,0 +1,345 @@
+//! SQL for applications, their events and the credentials a posting names.
+
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+
+use super::{Application, Event, EventKind, Status, WorkMode};
+use crate::error::{Error, Result};
+
+/// The columns `from_row` reads, for `FROM applications a JOIN organizations o`.
+pub const COLUMNS: &str =
+    "a.id, o.name, a.title, a.status, a.source, a.url, a.location, a.work_mode, \
+     a.salary_min, a.salary_max, a.applied_on, a.follow_up_on, a.referral_contact_id, a.notes, \
+     a.created_at, a.updated_at, a.org_id, a.stage_since, a.last_activity_on";
+
+/// Reads an application selected with `COLUMNS`.
+pub fn from_row(r: &Row<'_>) -> rusqlite::Result<Application> {
+    Ok(Application {
+        id: r.get(0)?,
+        org: r.get(1)?,
+        title: r.get(2)?,
+        status: r.get(3)?,
+        source: r.get(4)?,
+        url: r.get(5)?,
+        location: r.get(6)?,
+        work_mode: r.get(7)?,
+        salary_min: r.get(8)?,
+        salary_max: r.get(9)?,
+        applied_on: r.get(10)?,
+        follow_up_on: r.get(11)?,
+        referral_contact_id: r.get(12)?,
+        notes: r.get(13)?,
+        created_at: r.get(14)?,
+        updated_at: r.get(15)?,
+        org_id: r.get(16)?,
+        stage_since: r.get(17)?,
+        last_activity_on: r.get(18)?,
+    })
+}
+
+/// The application with this id, if any.
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Application>> {
+    let sql = format!("SELECT {COLUMNS} FROM applications a JOIN organizations o ON o.id = a.org_id WHERE a.id = ?1");
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], from_row)
+        .optional()?)
+}
+
+/// The application with this id, or an error that says how to find ids.
+pub fn require(conn: &Connection, id: i64) -> Result<Application> {
+    get(conn, id)?.ok_or_else(|| {
+        Error::NotFound(format!(
+            "no application with id {id} (see 'jobtrack app list')"
+        ))
+    })
+}
+
+/// A new application's columns.
+#[derive(Debug, Clone)]
+pub struct NewApplication {
+    pub org_id: i64,
+    pub title: String,
+    pub status: Status,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub location: Option<String>,
+    pub work_mode: Option<WorkMode>,
+    pub salary: Option<(i64, i64)>,
+    pub applied_on: Option<NaiveDate>,
+    pub follow_up_on: Option<NaiveDate>,
+    pub referral_contact_id: Option<i64>,
+    pub notes: Option<String>,
+}
+
+/// Inserts an application row (no events) and returns its id.
+pub fn insert(conn: &Connection, new: &NewApplication, timestamp: &str) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO applications (org_id, title, status, source, url, location, work_mode, salary_min,
+             salary_max, applied_on, follow_up_on, referral_contact_id, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+    )?
+    .execute(params![
+        new.org_id,
+        new.title,
+        new.status,
+        new.source,
+        new.url,
+        new.location,
+        new.work_mode,
+        new.salary.map(|s| s.0),
+        new.salary.map(|s| s.1),
+        new.applied_on,
+        new.follow_up_on,
+        new.referral_contact_id,
+        new.notes,
+        timestamp,
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Appends one event to an application's history.
+pub fn add_event(
+    conn: &Connection,
+    application_id: i64,
+    date: NaiveDate,
+    kind: EventKind,
+    from: Option<Status>,
+    to: Option<Status>,
+    note: Option<&str>,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO application_events (application_id, date, kind, from_status, to_status, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![application_id, date, kind, from, to, note])?;
+    Ok(())
+}
+
+/// Sets `follow_up_on` and, when it changes, writes the `follow_up` event
+/// (note: the new date or `cleared`) dated `on`. Returns whether it changed.
+pub fn set_follow_up(
+    conn: &Connection,
+    application_id: i64,
+    old: Option<NaiveDate>,
+    new: Option<NaiveDate>,
+    on: NaiveDate,
+) -> Result<bool> {
+    if old == new {
+        return Ok(false);
+    }
+    conn.prepare_cached("UPDATE applications SET follow_up_on = ?2 WHERE id = ?1")?
+        .execute(params![application_id, new])?;
+    let note = new.map_or_else(|| "cleared".to_string(), |d| d.to_string());
+    add_event(
+        conn,
+        application_id,
+        on,
+        EventKind::FollowUp,
+        None,
+        None,
+        Some(&note),
+    )?;
+    Ok(true)
+}
+
+/// The SQL that recomputes the derived columns from the history, for the
+/// rows the `WHERE` clause appended to it selects.
+pub const REFRESH_DERIVED: &str = "UPDATE applications SET
+    added_on = (SELECT min(e.date) FROM application_events e
+                WHERE e.application_id = applications.id AND e.kind = 'status'),
+    stage_since = (SELECT e.date FROM application_events e
+                   WHERE e.application_id = applications.id AND e.kind = 'status'
+                   ORDER BY e.date DESC, e.id DESC LIMIT 1),
+    last_activity_on = (SELECT max(d) FROM (
+                   SELECT applications.applied_on AS d
+                   UNION ALL
+                   SELECT max(e.date) FROM application_events e
+                   WHERE e.application_id = applications.id AND e.kind IN ('status', 'interview', 'note'))),
+    furthest_status = (SELECT e.to_status FROM application_events e
+                   WHERE e.application_id = applications.id AND e.kind = 'status'
+                     AND e.to_status IN ('saved', 'applied', 'screening', 'interview', 'offer', 'accepted')
+                   ORDER BY CASE e.to_status WHEN 'saved' THEN 0 WHEN 'applied' THEN 1 WHEN 'screening' THEN 2
+                            WHEN 'interview' THEN 3 WHEN 'offer' THEN 4 ELSE 5 END DESC LIMIT 1),
+    responded_on = (SELECT min(e.date) FROM application_events e
+                   WHERE e.application_id = applications.id AND e.kind = 'status'
+                     AND e.to_status IN ('screening', 'interview', 'offer', 'accepted', 'rejected'))";
+
+/// Recomputes one application's derived columns after its history changed.
+pub fn refresh_derived(conn: &Connection, application_id: i64) -> Result<()> {
+    let sql = format!("{REFRESH_DERIVED} WHERE id = ?1");
+    conn.prepare_cached(&sql)?.execute([application_id])?;
+    Ok(())
+}
+
+/// Marks the application changed now.
+pub fn touch(conn: &Connection, application_id: i64, timestamp: &str) -> Result<()> {
+    conn.prepare_cached("UPDATE applications SET updated_at = ?2 WHERE id = ?1")?
+        .execute(params![application_id, timestamp])?;
+    Ok(())
+}
+
+/// The history of an application, oldest first.
+pub fn events(conn: &Connection, application_id: i64) -> Result<Vec<Event>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id, date, kind, from_status, to_status, note FROM application_events
+         WHERE application_id = ?1 ORDER BY date, id",
+    )?;
+    let rows = statement.query_map([application_id], |r| {
+        Ok(Event {
+            id: r.get(0)?,
+            date: r.get(1)?,
+            kind: r.get(2)?,
+            from_status: r.get(3)?,
+            to_status: r.get(4)?,
+            note: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The credential codes a posting requires and prefers.
+pub fn credentials(conn: &Connection, application_id: i64) -> Result<(Vec<String>, Vec<String>)> {
+    let mut statement = conn.prepare_cached(
+        "SELECT code, required FROM application_credentials WHERE application_id = ?1 ORDER BY code",
+    )?;
+    let mut requires = Vec::new();
+    let mut prefers = Vec::new();
+    let rows = statement.query_map([application_id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?))
+    })?;
+    for row in rows {
+        let (code, required) = row?;
+        if required {
+            requires.push(code);
+        } else {
+            prefers.push(code);
+        }
+    }
+    Ok((requires, prefers))
+}
+
+/// Replaces the required (or preferred) codes of a posting.
+pub fn replace_credentials(
+    conn: &Connection,
+    application_id: i64,
+    required: bool,
+    codes: &[String],
+) -> Result<()> {
+    conn.prepare_cached(
+        "DELETE FROM application_credentials WHERE application_id = ?1 AND required = ?2",
+    )?
+    .execute(params![application_id, required])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO application_credentials (application_id, code, required) VALUES (?1, ?2, ?3)
+         ON CONFLICT (application_id, code) DO UPDATE SET required = excluded.required",
+    )?;
+    for code in codes {
+        insert.execute(params![application_id, code, required])?;
+    }
+    Ok(())
+}
+
+/// Earlier applications at an organization, newest first.
+pub fn at_org(conn: &Connection, org_id: i64) -> Result<Vec<Application>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM applications a JOIN organizations o ON o.id = a.org_id
+         WHERE a.org_id = ?1 ORDER BY a.last_activity_on DESC, a.id DESC"
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map([org_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The filters of `app list`, already parsed.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Keep these statuses (any of them); empty keeps all.
+    pub statuses: Vec<Status>,
+    pub source: Option<String>,
+    pub org_id: Option<i64>,
+    /// Keep rows applied (or, for never-applied rows, added) on or after this date.
+    pub since: Option<NaiveDate>,
+    /// Keep postings whose required credentials are all held (or in this list).
+    pub qualified: Option<Vec<String>>,
+    pub limit: Option<i64>,
+}
+
+impl Filter {
+    fn where_clause(&self) -> (String, Vec<Value>) {
+        let mut clauses = Vec::new();
+        let mut values: Vec<Value> = Vec::new();
+        if !self.statuses.is_empty() {
+            let marks = vec!["?"; self.statuses.len()].join(", ");
+            clauses.push(format!("a.status IN ({marks})"));
+            values.extend(self.statuses.iter().map(|s| Value::Text(s.as_str().into())));
+        }
+        if let Some(source) = &self.source {
+            clauses.push("a.source = ?".into());
+            values.push(Value::Text(source.clone()));
+        }
+        if let Some(org_id) = self.org_id {
+            clauses.push("a.org_id = ?".into());
+            values.push(Value::Integer(org_id));
+        }
+        if let Some(since) = self.since {
+            clauses.push("coalesce(a.applied_on, a.added_on) >= ?".into());
+            values.push(Value::Text(since.to_string()));
+        }
+        if let Some(also_ok) = &self.qualified {
+            let mut clause = "NOT EXISTS (SELECT 1 FROM application_credentials ac
+                 WHERE ac.application_id = a.id AND ac.required = 1
+                   AND ac.code NOT IN (SELECT code FROM certifications WHERE status = 'passed')"
+                .to_string();
+            if !also_ok.is_empty() {
+                clause.push_str(&format!(
+                    " AND ac.code NOT IN ({})",
+                    vec!["?"; also_ok.len()].join(", ")
+                ));
+                values.extend(also_ok.iter().map(|c| Value::Text(c.clone())));
+            }
+            clause.push(')');
+            clauses.push(clause);
+        }
+        if clauses.is_empty() {
+            (String::new(), values)
+        } else {
+            (format!("WHERE {}", clauses.join(" AND ")), values)
+        }
+    }
+}
+
+/// Calls `each` for every application the filter keeps, most recently
+/// active first, without holding the list in memory.
+pub fn for_each(
+    conn: &Connection,
+    filter: &Filter,
+    mut each: impl FnMut(Application) -> Result<()>,
+) -> Result<()> {
+    let (where_clause, mut values) = filter.where_clause();
+    let limit = match filter.limit {
+        Some(limit) => {
+            values.push(Value::Integer(limit));
+            "LIMIT ?"
+        }
+        None => "",
+    };
+    let sql = format!(
+        "SELECT {COLUMNS} FROM applications a JOIN organizations o ON o.id = a.org_id
+         {where_clause} ORDER BY a.last_activity_on DESC, a.id DESC {limit}"
+    );
+    let mut statement = conn.prepare(&sql)?;
+    let mut rows = statement.query(params_from_iter(values))?;
+    while let Some(row) = rows.next()? {
+        each(from_row(row)?)?;
+    }
+    Ok(())
+}
+
+/// How many applications the filter keeps (its limit ignored).
+pub fn count(conn: &Connection, filter: &Filter) -> Result<i64> {
+    let (where_clause, values) = filter.where_clause();
+    let sql = format!("SELECT count(*) FROM applications a {where_clause}");
+    Ok(conn.query_row(&sql, params_from_iter(values), |r| r.get(0))?)
+}

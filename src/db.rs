@@ -1,0 +1,339 @@
+//! Opening the database: where it lives, creating it owner-only, the pragmas
+//! every connection gets, IMMEDIATE write transactions and the upgrade ladder.
+
+use std::fs::{self, DirBuilder, OpenOptions};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+/// The current schema, run on a new database.
+pub const SCHEMA: &str = include_str!("../schema.sql");
+
+/// One upgrade step: takes the database from version `n` to `n + 1`.
+pub type Step = fn(&Transaction) -> rusqlite::Result<()>;
+
+/// The upgrade ladder: `UPGRADES[i]` takes version `i + 1` to `i + 2`.
+pub const UPGRADES: &[Step] = &[];
+
+/// The schema version this binary writes (`PRAGMA user_version`).
+pub const CURRENT_VERSION: i64 = UPGRADES.len() as i64 + 1;
+
+/// Whether a command may create a missing database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Reads (and `rm`): a missing database is an error.
+    Existing,
+    /// Writes: a missing database is created from `schema.sql`.
+    Create,
+}
+
+/// Where the database is and whether jobtrack chose the place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DbPath {
+    /// The database file.
+    pub path: PathBuf,
+    /// True for the default location, whose `jobtrack` folder jobtrack may create.
+    pub is_default: bool,
+}
+
+/// Resolves the database path: `--db`/`JOBTRACK_DB` (empty counts as unset),
+/// else `$XDG_DATA_HOME/jobtrack/jobtrack.db`, else the platform data folder.
+pub fn resolve_path(flag: Option<&Path>, xdg_data_home: Option<&Path>) -> Result<DbPath> {
+    if let Some(path) = flag.filter(|p| !p.as_os_str().is_empty()) {
+        return Ok(DbPath {
+            path: path.to_path_buf(),
+            is_default: false,
+        });
+    }
+    let base = xdg_data_home
+        .filter(|p| p.is_absolute())
+        .map(Path::to_path_buf)
+        .or_else(dirs::data_dir)
+        .ok_or_else(|| {
+            Error::Runtime(
+                "cannot find a data folder for the database; give one with --db PATH or JOBTRACK_DB"
+                    .into(),
+            )
+        })?;
+    Ok(DbPath {
+        path: base.join("jobtrack").join("jobtrack.db"),
+        is_default: true,
+    })
+}
+
+/// What `open` found or did, for `init`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    /// The file was created now.
+    Created,
+    /// The file existed at an older version and was upgraded.
+    Upgraded(i64),
+    /// The file existed at the current version.
+    Existing,
+}
+
+/// Opens (and, with `Access::Create`, creates) the database, sets the
+/// pragmas, and brings an older schema up to date.
+pub fn open(db: &DbPath, access: Access) -> Result<(Connection, Opened)> {
+    let path = &db.path;
+    let exists = match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(Error::Runtime(format!(
+                "{} is a folder, not a database file",
+                path.display()
+            )))
+        }
+        Ok(_) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    if !exists {
+        if access == Access::Existing {
+            return Err(Error::NoDatabase(path.clone()));
+        }
+        create_file(db)?;
+    }
+    let mut conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| explain(e.into(), path))?;
+    configure(&conn).map_err(|e| explain(e, path))?;
+    let opened = prepare_schema(&mut conn, path).map_err(|e| explain(e, path))?;
+    Ok((conn, opened))
+}
+
+fn create_file(db: &DbPath) -> Result<()> {
+    let path = &db.path;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if db.is_default {
+        if let Some(grandparent) = parent.parent() {
+            fs::create_dir_all(grandparent).map_err(|e| Error::io(grandparent, e))?;
+        }
+        if !parent.exists() {
+            DirBuilder::new()
+                .mode(0o700)
+                .create(&parent)
+                .map_err(|e| Error::io(&parent, e))?;
+        }
+    } else if !parent.is_dir() {
+        return Err(Error::Runtime(format!(
+            "the folder {} does not exist; create it first or choose another --db path",
+            parent.display()
+        )));
+    }
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| Error::io(path, e))?;
+    Ok(())
+}
+
+/// The per-connection settings of DESIGN §3, all outside any transaction.
+pub fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(60))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}
+
+fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+fn prepare_schema(conn: &mut Connection, path: &Path) -> Result<Opened> {
+    let version = user_version(conn)?;
+    if version == 0 {
+        let objects: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if objects > 0 {
+            return Err(Error::Runtime(format!(
+                "{} is a SQLite database but not a jobtrack one (it has tables and no jobtrack version); \
+                 choose another --db path",
+                path.display()
+            )));
+        }
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(SCHEMA)?;
+        tx.commit()?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        return Ok(Opened::Created);
+    }
+    if version > CURRENT_VERSION {
+        return Err(Error::Runtime(format!(
+            "the database at {} has schema version {version}, newer than this jobtrack understands \
+             ({CURRENT_VERSION}); use a newer jobtrack",
+            path.display()
+        )));
+    }
+    if version < CURRENT_VERSION {
+        if conn.is_readonly("main")? {
+            return Err(Error::Runtime(format!(
+                "database version {version} needs upgrading; run 'jobtrack init' with write access to {}",
+                path.display()
+            )));
+        }
+        let backup = backup_path(path, version);
+        if !backup.exists() {
+            conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])?;
+        }
+        upgrade(conn, version, UPGRADES)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        return Ok(Opened::Upgraded(version));
+    }
+    Ok(Opened::Existing)
+}
+
+/// The copy made before upgrading from `version`: `PATH.v<N>.bak`.
+pub fn backup_path(path: &Path, version: i64) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".v{version}.bak"));
+    PathBuf::from(name)
+}
+
+/// Runs the steps that take `from` to the top of `steps`, each in its own
+/// IMMEDIATE transaction that also bumps `user_version`.
+pub fn upgrade(conn: &mut Connection, from: i64, steps: &[Step]) -> Result<()> {
+    for (index, step) in steps.iter().enumerate() {
+        let step_from = index as i64 + 1;
+        if step_from < from {
+            continue;
+        }
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        step(&tx)?;
+        tx.pragma_update(None, "user_version", step_from + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Starts the one IMMEDIATE transaction of a write.
+pub fn write(conn: &mut Connection) -> Result<Transaction<'_>> {
+    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+}
+
+/// Commits a write. Debug builds honour `JOBTRACK_ABORT_BEFORE_COMMIT=1`, a
+/// crash hook for the reliability tests.
+pub fn commit(tx: Transaction<'_>) -> Result<()> {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("JOBTRACK_ABORT_BEFORE_COMMIT").is_some_and(|v| v == "1") {
+        std::process::abort();
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Turns SQLite's busy, read-only and not-a-database errors into messages
+/// that name the file and say what to do.
+pub fn explain(err: Error, path: &Path) -> Error {
+    let Error::Sqlite(sqlite) = &err else {
+        return err;
+    };
+    match sqlite.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy(path.to_path_buf()),
+        Some(ErrorCode::ReadOnly) => Error::Runtime(format!(
+            "the database at {} is read-only; reading works, but this command writes (check the file's permissions)",
+            path.display()
+        )),
+        Some(ErrorCode::NotADatabase) => Error::Runtime(format!(
+            "{} is not a SQLite database (or it is damaged); choose another --db path or restore a backup",
+            path.display()
+        )),
+        Some(ErrorCode::CannotOpen) => Error::Runtime(format!(
+            "cannot open the database at {}: {sqlite}",
+            path.display()
+        )),
+        _ => err,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fresh() -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        configure(&conn).unwrap();
+        let tx = conn.transaction().unwrap();
+        tx.execute_batch(SCHEMA).unwrap();
+        tx.commit().unwrap();
+        conn
+    }
+
+    #[test]
+    fn schema_is_at_the_current_version() {
+        let conn = fresh();
+        assert_eq!(user_version(&conn).unwrap(), CURRENT_VERSION);
+    }
+
+    #[test]
+    fn ladder_runs_each_step_once_and_bumps_the_version() {
+        let mut conn = fresh();
+        let steps: &[Step] = &[|tx| tx.execute_batch("ALTER TABLE goals ADD COLUMN note TEXT")];
+        upgrade(&mut conn, 1, steps).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), 2);
+        conn.execute("INSERT INTO goals (metric, period, target, note) VALUES ('applications', 'week', 5, 'x')", [])
+            .unwrap();
+        // Already at version 2: the step is skipped.
+        upgrade(&mut conn, 2, steps).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), 2);
+    }
+
+    #[test]
+    fn a_failing_step_leaves_the_version_and_schema_alone() {
+        let mut conn = fresh();
+        let steps: &[Step] = &[|tx| {
+            tx.execute_batch("ALTER TABLE goals ADD COLUMN note TEXT; SELECT no_such_function();")
+        }];
+        assert!(upgrade(&mut conn, 1, steps).is_err());
+        assert_eq!(user_version(&conn).unwrap(), 1);
+        let has_note: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM pragma_table_info('goals') WHERE name = 'note'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(has_note, 0);
+    }
+
+    #[test]
+    fn path_resolution_order() {
+        let flag = Path::new("/tmp/x.db");
+        let xdg = Path::new("/home/u/.local/share");
+        assert_eq!(resolve_path(Some(flag), Some(xdg)).unwrap().path, flag);
+        let default = resolve_path(Some(Path::new("")), Some(xdg)).unwrap();
+        assert_eq!(default.path, xdg.join("jobtrack/jobtrack.db"));
+        assert!(default.is_default);
+        // A relative XDG_DATA_HOME is invalid by the XDG spec and ignored.
+        let fallback = resolve_path(None, Some(Path::new("relative"))).unwrap();
+        assert!(fallback.path.ends_with("jobtrack/jobtrack.db"));
+        assert!(!fallback.path.starts_with("relative"));
+    }
+
+    #[test]
+    fn foreign_keys_are_enforced_even_when_the_library_default_is_off() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
+        conn.execute_batch(SCHEMA).unwrap();
+        configure(&conn).unwrap();
+        let on: i64 = conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert_eq!(on, 1);
+        let orphan = conn.execute(
+            "INSERT INTO volunteer_shifts (org_id, date, hours) VALUES (999, '2026-01-01', 2)",
+            [],
+        );
+        assert!(orphan.is_err());
+    }
+}

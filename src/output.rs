@@ -1,0 +1,325 @@
+//! Rendering: tables for people, JSON for scripts, colour only when wanted.
+//! Every byte jobtrack prints on standard output goes through here; no other
+//! module writes escape codes.
+
+use std::io::{self, IsTerminal, Write};
+
+use comfy_table::{presets, Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
+use serde::Serialize;
+
+use crate::error::Result;
+
+/// `--color`: when to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum ColorChoice {
+    /// Colour when standard output is a terminal and NO_COLOR is unset.
+    #[default]
+    Auto,
+    /// Always colour, even into a pipe.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// A tone for a value: the renderer picks the colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Needs attention now (overdue, refused, failed).
+    Alert,
+    /// Good news (offer, passed, eligible).
+    Good,
+    /// In progress (interview, scheduled).
+    Active,
+    /// Of little weight (closed, empty).
+    Dim,
+    /// Plain.
+    Plain,
+}
+
+/// How this process prints: decided once from the global options.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// `--json`: print records as JSON.
+    pub json: bool,
+    /// `-q`: print only ids after a write.
+    pub quiet: bool,
+    /// Whether escape codes may be written.
+    pub color: bool,
+    /// Whether standard output is a terminal (box-drawing tables, charts).
+    pub terminal: bool,
+}
+
+impl Output {
+    /// Decides colour once: `always` on, `never` off, `auto` on only when
+    /// standard output is a terminal and `NO_COLOR` is unset or empty.
+    pub fn new(json: bool, quiet: bool, choice: ColorChoice) -> Self {
+        let terminal = io::stdout().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && !no_color,
+        };
+        Output {
+            json,
+            quiet,
+            color,
+            terminal,
+        }
+    }
+
+    /// Prints a value as pretty JSON followed by a newline.
+    pub fn print_json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
+        let mut out = io::stdout().lock();
+        serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::from)?;
+        writeln!(out)?;
+        Ok(())
+    }
+
+    /// Prints one line.
+    pub fn line(&self, text: impl AsRef<str>) -> Result<()> {
+        let mut out = io::stdout().lock();
+        writeln!(out, "{}", text.as_ref())?;
+        Ok(())
+    }
+
+    /// Prints text as it is (it carries its own newlines).
+    pub fn raw(&self, text: impl AsRef<str>) -> Result<()> {
+        let mut out = io::stdout().lock();
+        out.write_all(text.as_ref().as_bytes())?;
+        Ok(())
+    }
+
+    /// The result of a write: the record as JSON with `--json`, the id with
+    /// `-q`, else the one confirmation line.
+    pub fn written<T: Serialize>(
+        &self,
+        id: i64,
+        message: &str,
+        record: impl FnOnce() -> Result<T>,
+    ) -> Result<()> {
+        if self.json {
+            self.print_json(&record()?)
+        } else if self.quiet {
+            self.line(id.to_string())
+        } else {
+            self.line(message)
+        }
+    }
+
+    /// A notice on standard error (printed in every mode).
+    pub fn notice(&self, text: impl AsRef<str>) {
+        eprintln!("note: {}", text.as_ref());
+    }
+
+    /// A warning on standard error (printed in every mode).
+    pub fn warning(&self, text: impl AsRef<str>) {
+        eprintln!("warning: {}", text.as_ref());
+    }
+
+    /// A table with the house style and the given header.
+    pub fn table<I, S>(&self, header: I) -> Table
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let mut table = Table::new();
+        if self.terminal {
+            table.load_style(presets::UTF8_FULL_CONDENSED);
+        } else {
+            table.load_style(presets::NOTHING);
+        }
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+        if self.color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
+        let cells: Vec<Cell> = header
+            .into_iter()
+            .map(|h| {
+                let cell = Cell::new(h.into());
+                if self.color {
+                    cell.add_attribute(Attribute::Bold)
+                } else {
+                    cell
+                }
+            })
+            .collect();
+        table.set_header(cells);
+        table
+    }
+
+    /// A table cell coloured by tone (plain without colour).
+    pub fn cell(&self, text: impl ToString, tone: Tone) -> Cell {
+        let cell = Cell::new(text.to_string());
+        match (self.color, color_of(tone)) {
+            (true, Some(color)) => cell.fg(color),
+            _ => cell,
+        }
+    }
+
+    /// A right-aligned cell for numbers.
+    pub fn number(&self, text: impl ToString) -> Cell {
+        Cell::new(text.to_string()).set_alignment(CellAlignment::Right)
+    }
+
+    /// Prints a table.
+    pub fn print_table(&self, table: &Table) -> Result<()> {
+        let mut out = io::stdout().lock();
+        writeln!(out, "{table}")?;
+        Ok(())
+    }
+
+    /// Text in a tone: escape codes only when colour is on.
+    pub fn paint(&self, text: &str, tone: Tone) -> String {
+        if !self.color {
+            return text.to_string();
+        }
+        let code = match tone {
+            Tone::Alert => "31",
+            Tone::Good => "32",
+            Tone::Active => "36",
+            Tone::Dim => "2",
+            Tone::Plain => return text.to_string(),
+        };
+        format!("\x1b[{code}m{text}\x1b[0m")
+    }
+
+    /// A heading line (bold with colour).
+    pub fn heading(&self, text: &str) -> String {
+        if self.color {
+            format!("\x1b[1m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// Prints `label  value` lines aligned on the labels; empty values are left out.
+    pub fn print_fields(&self, fields: &[(&str, Option<String>)]) -> Result<()> {
+        let width = fields
+            .iter()
+            .filter(|(_, v)| v.is_some())
+            .map(|(label, _)| label.chars().count())
+            .max()
+            .unwrap_or(0);
+        let mut out = io::stdout().lock();
+        for (label, value) in fields {
+            if let Some(value) = value {
+                let mut lines = value.lines();
+                writeln!(out, "  {label:<width$}  {}", lines.next().unwrap_or(""))?;
+                for more in lines {
+                    writeln!(out, "  {:<width$}  {more}", "")?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn color_of(tone: Tone) -> Option<Color> {
+    match tone {
+        Tone::Alert => Some(Color::Red),
+        Tone::Good => Some(Color::Green),
+        Tone::Active => Some(Color::Cyan),
+        Tone::Dim => Some(Color::DarkGrey),
+        Tone::Plain => None,
+    }
+}
+
+/// Streams a JSON array one element at a time, so a long list never sits
+/// in memory.
+pub struct JsonArray<W: Write> {
+    out: W,
+    first: bool,
+}
+
+impl JsonArray<io::StdoutLock<'static>> {
+    /// Starts an array on standard output.
+    pub fn stdout() -> Result<Self> {
+        JsonArray::new(io::stdout().lock())
+    }
+}
+
+impl<W: Write> JsonArray<W> {
+    /// Starts an array on `out`.
+    pub fn new(mut out: W) -> Result<Self> {
+        out.write_all(b"[")?;
+        Ok(JsonArray { out, first: true })
+    }
+
+    /// Writes one element.
+    pub fn push<T: Serialize>(&mut self, value: &T) -> Result<()> {
+        self.out
+            .write_all(if self.first { b"\n  " } else { b",\n  " })?;
+        self.first = false;
+        let text = serde_json::to_string_pretty(value).map_err(io::Error::from)?;
+        self.out.write_all(text.replace('\n', "\n  ").as_bytes())?;
+        Ok(())
+    }
+
+    /// Closes the array.
+    pub fn finish(mut self) -> Result<()> {
+        self.out
+            .write_all(if self.first { b"]\n" } else { b"\n]\n" })?;
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+/// Formats money with thousands separators: 42000 → "42,000".
+pub fn money(amount: i64) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if amount < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// Formats hours with at most two decimals and no trailing zeros: 2.5 → "2.5".
+pub fn hours(value: f64) -> String {
+    let text = format!("{:.2}", value);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_has_separators() {
+        assert_eq!(money(0), "0");
+        assert_eq!(money(999), "999");
+        assert_eq!(money(42000), "42,000");
+        assert_eq!(money(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn hours_drop_trailing_zeros() {
+        assert_eq!(hours(2.0), "2");
+        assert_eq!(hours(2.5), "2.5");
+        assert_eq!(hours(0.25), "0.25");
+    }
+
+    #[test]
+    fn json_array_streams_valid_json() {
+        let mut buffer = Vec::new();
+        let mut array = JsonArray::new(&mut buffer).unwrap();
+        array.push(&serde_json::json!({"a": 1})).unwrap();
+        array.push(&serde_json::json!({"b": [1, 2]})).unwrap();
+        array.finish().unwrap();
+        let parsed: serde_json::Value = serde_json::from_slice(&buffer).unwrap();
+        assert_eq!(parsed, serde_json::json!([{"a": 1}, {"b": [1, 2]}]));
+        let mut empty = Vec::new();
+        JsonArray::new(&mut empty).unwrap().finish().unwrap();
+        assert_eq!(String::from_utf8(empty).unwrap(), "[]\n");
+    }
+}

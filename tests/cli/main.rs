@@ -1,0 +1,7 @@
+//! End-to-end tests: the real `jobtrack` binary on a temporary database with
+//! today pinned. One test binary (autotests = false) so everything links once.
+
+mod util;
+
+mod applications;
+mod foundation;
