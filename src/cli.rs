@@ -50,6 +50,19 @@ pub struct Cli {
 pub enum Command {
     /// Create the database (or upgrade an older one) and print its path
     Init,
+    /// Copy the database to FILE (a consistent snapshot, safe while others write)
+    #[command(
+        after_help = "Examples:\n  jobtrack backup ~/jobtrack-2026-11-26.db\n  jobtrack backup latest.db --force"
+    )]
+    Backup {
+        /// Where to write the copy (created owner-only)
+        file: PathBuf,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check the database: integrity, references, version, permissions, row counts
+    Doctor,
     /// Job applications: log them, move them through stages, see them
     #[command(subcommand)]
     App(applications::AppCommand),
@@ -70,6 +83,7 @@ Nouns:
   app       job applications and their history (add, list, show, set, note, interview)
   org       organizations: employers, schools, chapters
   init      create the database and print where it lives
+  backup    copy the database safely; doctor checks it
 
 First steps:
   jobtrack app add \"Mercy Health\" \"Health Information Technician\" --source indeed

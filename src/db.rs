@@ -102,9 +102,56 @@ pub fn open(db: &DbPath, access: Access) -> Result<(Connection, Opened)> {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| explain(e.into(), path))?;
+    match configure(&conn).and_then(|()| prepare_schema(&mut conn, path)) {
+        Ok(opened) => Ok((conn, opened)),
+        // A file we may not write, in a folder we may not write either:
+        // SQLite cannot set up its WAL index, so reads go through an
+        // immutable read-only view (nobody can be writing it). Writes still
+        // fail with the read-only message.
+        Err(e) if access == Access::Existing && is_read_only_failure(&e) && !writable(path) => {
+            drop(conn);
+            open_immutable(path)
+        }
+        Err(e) => Err(explain(e, path)),
+    }
+}
+
+fn is_read_only_failure(err: &Error) -> bool {
+    matches!(err, Error::Sqlite(e) if matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen)
+    ))
+}
+
+fn writable(path: &Path) -> bool {
+    OpenOptions::new().write(true).open(path).is_ok()
+}
+
+fn open_immutable(path: &Path) -> Result<(Connection, Opened)> {
+    let mut uri = String::from("file:");
+    for byte in path.to_string_lossy().bytes() {
+        match byte {
+            b'?' | b'#' | b'%' => uri.push_str(&format!("%{byte:02X}")),
+            _ => uri.push(char::from(byte)),
+        }
+    }
+    uri.push_str("?mode=ro&immutable=1");
+    let conn = Connection::open_with_flags(
+        &uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| explain(e.into(), path))?;
     configure(&conn).map_err(|e| explain(e, path))?;
-    let opened = prepare_schema(&mut conn, path).map_err(|e| explain(e, path))?;
-    Ok((conn, opened))
+    let version = user_version(&conn).map_err(|e| explain(e.into(), path))?;
+    if version != CURRENT_VERSION {
+        return Err(Error::Runtime(format!(
+            "database version {version} at {} cannot be used read-only; run 'jobtrack init' with write access",
+            path.display()
+        )));
+    }
+    Ok((conn, Opened::Existing))
 }
 
 fn create_file(db: &DbPath) -> Result<()> {
@@ -129,13 +176,17 @@ fn create_file(db: &DbPath) -> Result<()> {
             parent.display()
         )));
     }
-    OpenOptions::new()
+    match OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o600)
         .open(path)
-        .map_err(|e| Error::io(path, e))?;
-    Ok(())
+    {
+        Ok(_) => Ok(()),
+        // Another jobtrack created it a moment ago: open that one.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(Error::io(path, e)),
+    }
 }
 
 /// The per-connection settings of DESIGN §3, all outside any transaction.
@@ -163,8 +214,17 @@ fn prepare_schema(conn: &mut Connection, path: &Path) -> Result<Opened> {
             )));
         }
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute_batch(SCHEMA)?;
+        // Another process may have created the schema while this one waited
+        // for the write lock: look again under the lock.
+        let created_meanwhile: i64 =
+            tx.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if created_meanwhile == 0 {
+            tx.execute_batch(SCHEMA)?;
+        }
         tx.commit()?;
+        if created_meanwhile > 0 {
+            return prepare_schema(conn, path);
+        }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         return Ok(Opened::Created);
     }

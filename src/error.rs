@@ -46,6 +46,10 @@ pub enum Error {
     /// Writing to standard output failed (a closed pipe is not an error).
     #[error("writing output: {0}")]
     Output(#[source] io::Error),
+    /// The command already printed what went wrong (like `doctor`); exit 1
+    /// without another message.
+    #[error("")]
+    Reported,
     /// SQLite reported an error.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

@@ -202,6 +202,8 @@ pub fn run(cli: Cli) -> Result<()> {
 fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
     match command {
         Command::Init => maintenance::init(ctx),
+        Command::Backup { file, force } => maintenance::backup(ctx, &file, force),
+        Command::Doctor => maintenance::doctor(ctx),
         Command::App(cmd) => applications::run(ctx, cmd),
         Command::Org(cmd) => orgs::run(ctx, cmd),
     }

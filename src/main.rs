@@ -11,6 +11,7 @@ fn main() {
     let code = match jobtrack::run(cli) {
         Ok(()) => 0,
         Err(e) if e.is_broken_pipe() => 0,
+        Err(jobtrack::error::Error::Reported) => 1,
         Err(e) => {
             eprintln!("error: {e}");
             e.exit_code()

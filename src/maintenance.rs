@@ -1,9 +1,16 @@
-//! Looking after the database itself: `init`.
+//! Looking after the database itself: `init`, `backup`, `doctor`.
 
+use std::collections::BTreeMap;
+use std::fs::{self, File, OpenOptions};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 use crate::db::{self, Access, Opened};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::output::Tone;
 use crate::Ctx;
 
 /// What `init` reports.
@@ -45,5 +52,343 @@ pub fn init(ctx: &Ctx) -> Result<()> {
             report.path,
             db::CURRENT_VERSION
         )),
+    }
+}
+
+/// What `backup` reports.
+#[derive(Debug, Serialize)]
+pub struct BackupReport {
+    pub path: String,
+    pub bytes: u64,
+}
+
+/// `jobtrack backup FILE [--force]`: one consistent snapshot of the database
+/// (`VACUUM INTO`, safe while others write), written to a private temporary
+/// file beside FILE and renamed into place, so FILE is never half-written.
+pub fn backup(ctx: &Ctx, file: &Path, force: bool) -> Result<()> {
+    if file.exists() && !force {
+        return Err(Error::Input(format!(
+            "{} already exists; choose another file or add --force to replace it",
+            file.display()
+        )));
+    }
+    if file.is_dir() {
+        return Err(Error::Input(format!(
+            "{} is a folder; give a file name",
+            file.display()
+        )));
+    }
+    let folder = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !folder.is_dir() {
+        return Err(Error::Runtime(format!(
+            "the folder {} does not exist; create it first",
+            folder.display()
+        )));
+    }
+    let db_path = ctx.db_path()?;
+    if same_file(&db_path.path, file) {
+        return Err(Error::Input(
+            "the backup file cannot be the database itself".into(),
+        ));
+    }
+    let conn = ctx.open(Access::Existing)?;
+    let mut temp_name = file.as_os_str().to_owned();
+    temp_name.push(format!(".tmp-{}", std::process::id()));
+    let temp = PathBuf::from(temp_name);
+    let written = (|| -> Result<u64> {
+        OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&temp)
+            .map_err(|e| Error::io(&temp, e))?;
+        conn.execute("VACUUM INTO ?1", [temp.to_string_lossy()])?;
+        File::open(&temp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| Error::io(&temp, e))?;
+        fs::rename(&temp, file).map_err(|e| Error::io(file, e))?;
+        Ok(fs::metadata(file).map_err(|e| Error::io(file, e))?.len())
+    })();
+    let bytes = match written {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let _ = fs::remove_file(&temp);
+            return Err(e);
+        }
+    };
+    let report = BackupReport {
+        path: file.display().to_string(),
+        bytes,
+    };
+    if ctx.out.json {
+        return ctx.out.print_json(&report);
+    }
+    if ctx.out.quiet {
+        return ctx.out.line(&report.path);
+    }
+    ctx.out.line(format!(
+        "Backed up {} to {} ({})",
+        db_path.path.display(),
+        report.path,
+        human_bytes(bytes)
+    ))
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+fn human_bytes(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 => format!("{:.1} MiB", b as f64 / (1u64 << 20) as f64),
+        b if b >= 1 << 10 => format!("{:.0} KiB", b as f64 / 1024.0),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// One line of `doctor`.
+#[derive(Debug, Serialize)]
+pub struct Check {
+    pub name: &'static str,
+    pub ok: bool,
+    pub detail: String,
+}
+
+/// What `doctor` reports.
+#[derive(Debug, Serialize)]
+pub struct DoctorReport {
+    pub ok: bool,
+    pub checks: Vec<Check>,
+    pub counts: BTreeMap<String, i64>,
+}
+
+/// Every table, in the order `doctor` counts them.
+pub const TABLES: &[&str] = &[
+    "organizations",
+    "applications",
+    "application_events",
+    "application_credentials",
+    "contacts",
+    "interactions",
+    "events",
+    "memberships",
+    "volunteer_shifts",
+    "education",
+    "experience",
+    "certifications",
+    "ceus",
+    "goals",
+];
+
+/// `jobtrack doctor`: checks the file, its schema and its permissions;
+/// exit 1 with a recovery hint when something is wrong.
+pub fn doctor(ctx: &Ctx) -> Result<()> {
+    let db_path = ctx.db_path()?;
+    let path = &db_path.path;
+    if !path.exists() {
+        return Err(Error::NoDatabase(path.clone()));
+    }
+    let mut checks = Vec::new();
+    let mut counts = BTreeMap::new();
+    match inspect(path, &mut checks, &mut counts) {
+        Ok(()) => {}
+        Err(e) => checks.push(Check {
+            name: "open",
+            ok: false,
+            detail: format!("cannot read the database: {}", db::explain(e, path)),
+        }),
+    }
+    checks.extend(permission_checks(path));
+    let report = DoctorReport {
+        ok: checks.iter().all(|c| c.ok),
+        checks,
+        counts,
+    };
+    if ctx.out.json {
+        ctx.out.print_json(&report)?;
+    } else {
+        print_doctor(ctx, path, &report)?;
+    }
+    if report.ok {
+        Ok(())
+    } else {
+        Err(Error::Reported)
+    }
+}
+
+/// Runs the checks that need the file open, without changing it (no
+/// schema creation or upgrade: doctor only looks).
+fn inspect(path: &Path, checks: &mut Vec<Check>, counts: &mut BTreeMap<String, i64>) -> Result<()> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    db::configure(&conn)?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let version_ok = version == db::CURRENT_VERSION;
+    checks.push(Check {
+        name: "schema_version",
+        ok: version <= db::CURRENT_VERSION && version > 0,
+        detail: match version {
+            0 => "no jobtrack schema version: this is not a jobtrack database".into(),
+            v if v > db::CURRENT_VERSION => {
+                format!(
+                    "version {v} is newer than this jobtrack ({}); use a newer jobtrack",
+                    db::CURRENT_VERSION
+                )
+            }
+            v if !version_ok => format!(
+                "version {v}; 'jobtrack init' will upgrade it to {}",
+                db::CURRENT_VERSION
+            ),
+            v => format!("version {v} (current)"),
+        },
+    });
+    let integrity: Vec<String> = conn
+        .prepare("PRAGMA integrity_check(20)")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let integrity_ok = integrity.len() == 1 && integrity[0] == "ok";
+    checks.push(Check {
+        name: "integrity",
+        ok: integrity_ok,
+        detail: if integrity_ok {
+            "ok".into()
+        } else {
+            integrity.join("; ")
+        },
+    });
+    let orphans: Vec<(String, i64, String)> = conn
+        .prepare("PRAGMA foreign_key_check")?
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get::<_, Option<i64>>(1)?.unwrap_or(0),
+                r.get(2)?,
+            ))
+        })?
+        .take(20)
+        .collect::<rusqlite::Result<_>>()?;
+    checks.push(Check {
+        name: "foreign_keys",
+        ok: orphans.is_empty(),
+        detail: if orphans.is_empty() {
+            "every reference points at a row".into()
+        } else {
+            orphans
+                .iter()
+                .map(|(table, row, parent)| {
+                    format!("{table} row {row} points at a missing {parent} row")
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        },
+    });
+    let journal: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+    checks.push(Check {
+        name: "journal_mode",
+        ok: journal.eq_ignore_ascii_case("wal"),
+        detail: if journal.eq_ignore_ascii_case("wal") {
+            "wal".into()
+        } else {
+            format!("{journal}; 'jobtrack init' sets wal")
+        },
+    });
+    if version > 0 {
+        for table in TABLES {
+            if let Ok(n) =
+                conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            {
+                counts.insert((*table).to_string(), n);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn permission_checks(path: &Path) -> Vec<Check> {
+    let mut checks = Vec::new();
+    let mut open_files = Vec::new();
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let file = PathBuf::from(name);
+        if let Ok(meta) = fs::metadata(&file) {
+            if meta.permissions().mode() & 0o077 != 0 {
+                open_files.push(format!(
+                    "{} is {:o}",
+                    file.display(),
+                    meta.permissions().mode() & 0o777
+                ));
+            }
+        }
+    }
+    checks.push(Check {
+        name: "file_permissions",
+        ok: open_files.is_empty(),
+        detail: if open_files.is_empty() {
+            "only you can read the database".into()
+        } else {
+            format!(
+                "others can read your job search: {}; fix with: chmod 600 {}",
+                open_files.join(", "),
+                path.display()
+            )
+        },
+    });
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if let Ok(meta) = fs::metadata(folder) {
+            let mode = meta.permissions().mode() & 0o777;
+            checks.push(Check {
+                name: "folder_permissions",
+                ok: true,
+                detail: if mode & 0o077 == 0 {
+                    format!("{} is private ({mode:o})", folder.display())
+                } else {
+                    format!(
+                        "{} is {mode:o}: others can list it (the database file itself is what matters)",
+                        folder.display()
+                    )
+                },
+            });
+        }
+    }
+    checks
+}
+
+fn print_doctor(ctx: &Ctx, path: &Path, report: &DoctorReport) -> Result<()> {
+    let out = &ctx.out;
+    out.line(out.heading(&format!("Database {}", path.display())))?;
+    for check in &report.checks {
+        let mark = if check.ok {
+            out.paint("ok  ", Tone::Good)
+        } else {
+            out.paint("FAIL", Tone::Alert)
+        };
+        out.line(format!("  {mark}  {:<18} {}", check.name, check.detail))?;
+    }
+    if !report.counts.is_empty() {
+        let rows: Vec<String> = TABLES
+            .iter()
+            .filter_map(|t| report.counts.get(*t).map(|n| format!("{t} {n}")))
+            .collect();
+        out.line(format!("  rows  {}", rows.join(", ")))?;
+    }
+    if report.ok {
+        out.line("Everything looks right.")
+    } else {
+        out.line(format!(
+            "Something is wrong. To recover: keep this file aside, then restore your latest backup \
+             (made with 'jobtrack backup FILE') with: cp BACKUP {}; \
+             'sqlite3 {} .recover' may rescue rows from a damaged file.",
+            path.display(),
+            path.display()
+        ))
     }
 }

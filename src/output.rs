@@ -151,9 +151,10 @@ impl Output {
         table
     }
 
-    /// A table cell coloured by tone (plain without colour).
+    /// A table cell coloured by tone (plain without colour). Control
+    /// characters in stored text are shown escaped, never sent to the terminal.
     pub fn cell(&self, text: impl ToString, tone: Tone) -> Cell {
-        let cell = Cell::new(text.to_string());
+        let cell = Cell::new(visible(&text.to_string()));
         match (self.color, color_of(tone)) {
             (true, Some(color)) => cell.fg(color),
             _ => cell,
@@ -216,6 +217,28 @@ impl Output {
         }
         Ok(())
     }
+}
+
+/// Stored text made safe for a terminal: control characters other than
+/// newline and tab (an escape sequence hidden in a note, say) are shown as
+/// `\u{1b}` instead of being obeyed. JSON and CSV keep the text as stored.
+pub fn visible(text: &str) -> String {
+    if !text.chars().any(is_hidden_control) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if is_hidden_control(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+fn is_hidden_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
 }
 
 fn color_of(tone: Tone) -> Option<Color> {
@@ -293,6 +316,13 @@ pub fn hours(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(visible("plain\ttext\nline"), "plain\ttext\nline");
+        assert_eq!(visible("a\x1b[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(visible("\u{202e}rtl"), "\u{202e}rtl");
+    }
 
     #[test]
     fn money_has_separators() {

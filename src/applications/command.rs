@@ -12,7 +12,7 @@ use super::{
 };
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
-use crate::output::{JsonArray, Tone};
+use crate::output::{visible, JsonArray, Tone};
 use crate::{dates, network, orgs, Ctx};
 
 const ADD_EXAMPLES: &str = "\
@@ -639,10 +639,8 @@ fn show(ctx: &Ctx, id: i64) -> Result<()> {
 fn print_detail(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Result<()> {
     let app = &detail.application;
     let out = &ctx.out;
-    out.line(out.heading(&format!(
-        "Application {}: {} at {}",
-        app.id, app.title, app.org
-    )))?;
+    let heading = format!("Application {}: {} at {}", app.id, app.title, app.org);
+    out.line(out.heading(&visible(&heading)))?;
     let stage = match (app.stage_since, app.days_in_stage(today)) {
         (Some(since), Some(days)) => format!(
             "{} since {since} ({})",
@@ -683,22 +681,25 @@ fn print_detail(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Resu
         )),
         _ => None,
     };
-    let referral = detail.referral.as_ref().map(describe_contact);
+    let referral = detail
+        .referral
+        .as_ref()
+        .map(|c| visible(&describe_contact(c)));
     let join = |codes: &Vec<String>| (!codes.is_empty()).then(|| codes.join(", "));
     out.print_fields(&[
         ("status", Some(out.paint(&stage, status_tone(app.status)))),
         ("applied", app.applied_on.map(|d| d.to_string())),
-        ("source", app.source.clone()),
+        ("source", app.source.as_deref().map(visible)),
         ("follow up", follow_up),
         ("quiet", quiet),
         ("salary", salary),
         ("work mode", app.work_mode.map(|m| m.to_string())),
-        ("location", app.location.clone()),
-        ("url", app.url.clone()),
+        ("location", app.location.as_deref().map(visible)),
+        ("url", app.url.as_deref().map(visible)),
         ("referred by", referral),
         ("requires", join(&detail.requires)),
         ("prefers", join(&detail.prefers)),
-        ("notes", app.notes.clone()),
+        ("notes", app.notes.as_deref().map(visible)),
     ])?;
     out.line("")?;
     out.line(out.heading("History"))?;
@@ -715,7 +716,7 @@ fn print_detail(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Resu
         out.line("")?;
         out.line(out.heading(&format!("People you know at {}", app.org)))?;
         for contact in &detail.contacts_here {
-            out.line(format!("  {}", describe_contact(contact)))?;
+            out.line(format!("  {}", visible(&describe_contact(contact))))?;
         }
     }
     Ok(())
