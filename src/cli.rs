@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::output::ColorChoice;
 use crate::{applications, orgs, Ctx};
@@ -63,12 +63,69 @@ pub enum Command {
     },
     /// Check the database: integrity, references, version, permissions, row counts
     Doctor,
+    /// Print a shell completion script (see the README for where to put it)
+    #[command(
+        after_help = "Examples:\n  jobtrack completions bash > ~/.local/share/bash-completion/completions/jobtrack\n  jobtrack completions zsh > ~/.zfunc/_jobtrack\n  jobtrack completions fish > ~/.config/fish/completions/jobtrack.fish"
+    )]
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff); read it with: jobtrack man | man -l -
+    Man,
     /// Job applications: log them, move them through stages, see them
     #[command(subcommand)]
     App(applications::AppCommand),
     /// Organizations: employers, schools, chapters, volunteer sites
     #[command(subcommand)]
     Org(orgs::OrgCommand),
+}
+
+/// `jobtrack completions SHELL`: the completion script on standard output.
+pub fn print_completions(ctx: &Ctx, shell: clap_complete::Shell) -> crate::error::Result<()> {
+    let mut command = Cli::command();
+    let mut buffer = Vec::new();
+    clap_complete::generate(shell, &mut command, "jobtrack", &mut buffer);
+    ctx.out.raw(String::from_utf8_lossy(&buffer))
+}
+
+/// `jobtrack man`: the manual page, with a section per subcommand.
+pub fn print_man(ctx: &Ctx) -> crate::error::Result<()> {
+    let command = Cli::command();
+    let mut buffer = Vec::new();
+    clap_mangen::Man::new(command.clone())
+        .render(&mut buffer)
+        .map_err(crate::error::Error::Output)?;
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        render_sub_sections(&mut buffer, sub, "jobtrack")?;
+    }
+    ctx.out.raw(String::from_utf8_lossy(&buffer))
+}
+
+fn render_sub_sections(
+    buffer: &mut Vec<u8>,
+    command: &clap::Command,
+    parent: &str,
+) -> crate::error::Result<()> {
+    use std::io::Write;
+    let name = format!("{parent} {}", command.get_name());
+    if command.has_subcommands() {
+        for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+            render_sub_sections(buffer, sub, &name)?;
+        }
+        return Ok(());
+    }
+    let command = command.clone().bin_name(&name);
+    writeln!(buffer, ".SH \"{}\"", name.to_uppercase()).map_err(crate::error::Error::Output)?;
+    let man = clap_mangen::Man::new(command);
+    man.render_synopsis_section(buffer)
+        .map_err(crate::error::Error::Output)?;
+    man.render_description_section(buffer)
+        .map_err(crate::error::Error::Output)?;
+    man.render_options_section(buffer)
+        .map_err(crate::error::Error::Output)?;
+    Ok(())
 }
 
 /// What bare `jobtrack` prints: the nouns and the first commands to try.

@@ -204,6 +204,8 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Init => maintenance::init(ctx),
         Command::Backup { file, force } => maintenance::backup(ctx, &file, force),
         Command::Doctor => maintenance::doctor(ctx),
+        Command::Completions { shell } => cli::print_completions(ctx, shell),
+        Command::Man => cli::print_man(ctx),
         Command::App(cmd) => applications::run(ctx, cmd),
         Command::Org(cmd) => orgs::run(ctx, cmd),
     }

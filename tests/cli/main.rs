@@ -5,4 +5,5 @@ mod util;
 
 mod applications;
 mod foundation;
+mod polish;
 mod reliability;
