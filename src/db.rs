@@ -316,6 +316,36 @@ pub fn explain(err: Error, path: &Path) -> Error {
     }
 }
 
+/// The `EXPLAIN QUERY PLAN` lines of a query, for the tests that keep hot
+/// queries on their indexes.
+pub fn query_plan(
+    conn: &Connection,
+    sql: &str,
+    values: &[rusqlite::types::Value],
+) -> Result<Vec<String>> {
+    let mut statement = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+    let rows = statement.query_map(rusqlite::params_from_iter(values), |r| {
+        r.get::<_, String>(3)
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Panics when a plan scans one of `tables` (by name or alias in
+/// parentheses, as `SCAN a (applications)` is not printed but `SCAN a` is)
+/// without an index. For tests.
+pub fn assert_no_full_scan(plan: &[String], tables: &[&str], context: &str) {
+    for line in plan {
+        let Some(rest) = line.trim().strip_prefix("SCAN ") else {
+            continue;
+        };
+        let scanned = rest.split_whitespace().next().unwrap_or("");
+        let indexed = rest.contains("USING INDEX") || rest.contains("USING COVERING INDEX");
+        if tables.contains(&scanned) && !indexed {
+            panic!("{context}: full scan of {scanned}:\n{}", plan.join("\n"));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

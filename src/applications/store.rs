@@ -310,13 +310,8 @@ impl Filter {
     }
 }
 
-/// Calls `each` for every application the filter keeps, most recently
-/// active first, without holding the list in memory.
-pub fn for_each(
-    conn: &Connection,
-    filter: &Filter,
-    mut each: impl FnMut(Application) -> Result<()>,
-) -> Result<()> {
+/// The `app list` query for a filter, with its parameters.
+pub fn list_query(filter: &Filter) -> (String, Vec<Value>) {
     let (where_clause, mut values) = filter.where_clause();
     let limit = match filter.limit {
         Some(limit) => {
@@ -329,6 +324,17 @@ pub fn for_each(
         "SELECT {COLUMNS} FROM applications a JOIN organizations o ON o.id = a.org_id
          {where_clause} ORDER BY a.last_activity_on DESC, a.id DESC {limit}"
     );
+    (sql, values)
+}
+
+/// Calls `each` for every application the filter keeps, most recently
+/// active first, without holding the list in memory.
+pub fn for_each(
+    conn: &Connection,
+    filter: &Filter,
+    mut each: impl FnMut(Application) -> Result<()>,
+) -> Result<()> {
+    let (sql, values) = list_query(filter);
     let mut statement = conn.prepare(&sql)?;
     let mut rows = statement.query(params_from_iter(values))?;
     while let Some(row) = rows.next()? {
@@ -342,4 +348,68 @@ pub fn count(conn: &Connection, filter: &Filter) -> Result<i64> {
     let (where_clause, values) = filter.where_clause();
     let sql = format!("SELECT count(*) FROM applications a {where_clause}");
     Ok(conn.query_row(&sql, params_from_iter(values), |r| r.get(0))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::{assert_no_full_scan, query_plan};
+
+    /// The hot list queries never scan the whole applications table.
+    #[test]
+    fn list_queries_use_indexes() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(crate::db::SCHEMA).unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1);
+        let filters = [
+            Filter::default(),
+            Filter {
+                limit: Some(51),
+                ..Filter::default()
+            },
+            Filter {
+                statuses: vec![Status::Interview],
+                ..Filter::default()
+            },
+            Filter {
+                statuses: Status::ACTIVE.to_vec(),
+                ..Filter::default()
+            },
+            Filter {
+                source: Some("indeed".into()),
+                ..Filter::default()
+            },
+            Filter {
+                org_id: Some(1),
+                ..Filter::default()
+            },
+            Filter {
+                since: day,
+                ..Filter::default()
+            },
+            Filter {
+                qualified: Some(vec!["RHIT".into()]),
+                ..Filter::default()
+            },
+        ];
+        // The default list walks the activity index in order: no sort of the whole table.
+        let (sql, values) = list_query(&Filter {
+            limit: Some(51),
+            ..Filter::default()
+        });
+        let plan = query_plan(&conn, &sql, &values).unwrap().join("\n");
+        assert!(
+            plan.contains("applications_activity") && !plan.contains("TEMP B-TREE"),
+            "{plan}"
+        );
+        for filter in filters {
+            let (sql, values) = list_query(&filter);
+            let plan = query_plan(&conn, &sql, &values).unwrap();
+            assert_no_full_scan(
+                &plan,
+                &["applications", "a", "application_events", "e", "ac"],
+                &format!("{filter:?}"),
+            );
+        }
+    }
 }
