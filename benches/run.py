@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""jobtrack benchmarks: each command against the sqlite3 CLI doing the same
+work in bare SQL on the same file (the floor), at 100k and 1M applications.
+
+Run by hand from the repository root:  python3 benches/run.py [--sizes 100000,1000000] [--runs 11]
+Prints a table of medians and ratios, plus peak memory of import and export.
+Needs: cargo, sqlite3, /usr/bin/time. Writes only under a temporary folder.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JOBTRACK = os.path.join(ROOT, "target", "release", "jobtrack")
+GENERATE = os.path.join(ROOT, "target", "release", "examples", "generate")
+ENV = dict(os.environ, JOBTRACK_TODAY="2026-11-26", NO_COLOR="1")
+ENV.pop("JOBTRACK_DB", None)
+ORG = "Organization 0000042"
+
+
+def run(cmd, stdin=None):
+    """Runs a command, discarding output; returns wall seconds. Fails loudly."""
+    start = time.perf_counter()
+    done = subprocess.run(cmd, env=ENV, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{done.stderr.decode()}")
+    return elapsed
+
+
+def peak_kib(cmd):
+    """Peak resident memory of a command, from /usr/bin/time -v."""
+    done = subprocess.run(["/usr/bin/time", "-v"] + cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for line in done.stderr.decode().splitlines():
+        if "Maximum resident set size" in line:
+            return int(line.split(":")[1])
+    sys.exit(f"no memory figure for {' '.join(cmd)}")
+
+
+def compare(name, ours, floor, runs, setup=None, target=None):
+    """Alternates the two commands `runs` times; returns a result row."""
+    mine, base = [], []
+    for _ in range(runs):
+        if setup:
+            setup()
+        mine.append(run(ours()))
+        if setup:
+            setup()
+        base.append(run(floor()))
+    m, b = statistics.median(mine), statistics.median(base)
+    return (name, m, b, m / b, target)
+
+
+def sqlite(db, sql):
+    return ["sqlite3", db, sql]
+
+
+def bench_size(n, runs, work):
+    db = os.path.join(work, f"bench{n}.db")
+    if not os.path.exists(db):
+        print(f"generating {n:,} applications …", file=sys.stderr)
+        subprocess.run([GENERATE, str(n), db], check=True, stdout=subprocess.DEVNULL)
+    jt = lambda *args: (lambda: [JOBTRACK, "--db", db, *args])
+    rows = []
+
+    rows.append(compare(
+        "app add", jt("app", "add", ORG, "Benchmark Analyst", "--source", "indeed"),
+        lambda: sqlite(db, "PRAGMA busy_timeout=60000; INSERT INTO applications (org_id, title, status, source, "
+                       "applied_on, created_at, updated_at) VALUES (42, 'Benchmark Analyst', 'applied', 'indeed', "
+                       "'2026-11-26', '2026-11-26T00:00:00Z', '2026-11-26T00:00:00Z');"),
+        runs, target=1.5))
+
+    org_filter = f"(SELECT id FROM organizations WHERE name = '{ORG}')"
+    rows.append(compare(
+        "app list --org (selective)", jt("app", "list", "--org", ORG),
+        lambda: sqlite(db, "SELECT a.id, o.name, a.title, a.status, a.source, a.applied_on, a.follow_up_on, "
+                       "a.stage_since, a.last_activity_on FROM applications a JOIN organizations o ON o.id = a.org_id "
+                       f"WHERE a.org_id = {org_filter} ORDER BY a.last_activity_on DESC, a.id DESC LIMIT 51"),
+        runs, target=2.0))
+
+    rows.append(compare(
+        "app list --status offer --source indeed", jt("--json", "app", "list", "--status", "offer", "--source", "indeed"),
+        lambda: sqlite(db, "SELECT a.*, o.name FROM applications a JOIN organizations o ON o.id = a.org_id "
+                       "WHERE a.status = 'offer' AND a.source = 'indeed' ORDER BY a.last_activity_on DESC"),
+        runs, target=2.0))
+
+    rows.append(compare(
+        "report apps", jt("--json", "report", "apps"),
+        lambda: sqlite(db, "SELECT status, count(*) FROM applications GROUP BY status; "
+                       "SELECT source, count(*), count(responded_on), "
+                       "sum(furthest_status IN ('interview','offer','accepted')), "
+                       "sum(furthest_status IN ('offer','accepted')) FROM applications WHERE applied_on IS NOT NULL "
+                       "GROUP BY source;"),
+        runs, target=3.0))
+
+    rows.append(compare(
+        "agenda", jt("--json", "agenda"),
+        lambda: sqlite(db, "SELECT follow_up_on, id FROM applications WHERE follow_up_on <= '2026-12-10' "
+                       "ORDER BY follow_up_on; SELECT follow_up_on, id FROM contacts WHERE follow_up_on <= '2026-12-10'; "
+                       "SELECT id FROM applications WHERE status IN ('applied','screening','interview') "
+                       "AND last_activity_on <= '2026-11-05';"),
+        runs, target=3.0))
+
+    rows.append(compare(
+        "report (dashboard)", jt("--json", "report"),
+        lambda: sqlite(db, "SELECT count(*) FROM applications WHERE applied_on BETWEEN '2026-11-23' AND '2026-11-29'; "
+                       "SELECT count(*) FROM interactions WHERE date BETWEEN '2026-11-23' AND '2026-11-29'; "
+                       "SELECT total(hours) FROM volunteer_shifts WHERE date BETWEEN '2026-11-23' AND '2026-11-29'; "
+                       "SELECT status, count(*) FROM applications GROUP BY status; "
+                       "SELECT follow_up_on, id FROM applications WHERE follow_up_on <= '2026-12-02';"),
+        runs, target=3.0))
+
+    csv_out = os.path.join(work, f"apps{n}.csv")
+    slow_runs = max(3, runs // 3)
+    rows.append(compare(
+        "export applications", lambda: ["sh", "-c", f"'{JOBTRACK}' --db '{db}' export applications > '{csv_out}'"],
+        lambda: ["sh", "-c", f"sqlite3 -csv -header '{db}' \"SELECT a.id, o.name AS org, a.title, a.status, a.source, "
+                 "a.url, a.location, a.work_mode, a.salary_min, a.salary_max, a.applied_on, a.follow_up_on, "
+                 "a.referral_contact_id, a.notes, a.created_at, a.updated_at FROM applications a "
+                 f"JOIN organizations o ON o.id = a.org_id ORDER BY a.id\" > '{csv_out}.floor'"],
+        slow_runs, target=1.5))
+    run(["sh", "-c", f"'{JOBTRACK}' --db '{db}' export applications > '{csv_out}'"])
+
+    target_db = os.path.join(work, "import.db")
+
+    def fresh_target():
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(target_db + suffix):
+                os.remove(target_db + suffix)
+        run([JOBTRACK, "--db", target_db, "init"])
+
+    header = open(csv_out, encoding="utf-8").readline().strip()
+    columns = ", ".join(f'"{c}" TEXT' for c in header.split(","))
+    rows.append(compare(
+        "import applications", lambda: [JOBTRACK, "--db", target_db, "import", "applications", csv_out],
+        lambda: ["sqlite3", target_db, f"CREATE TABLE raw ({columns});", f".import --csv --skip 1 {csv_out} raw"],
+        slow_runs, setup=fresh_target, target=2.0))
+
+    fresh_target()
+    import_kib = peak_kib([JOBTRACK, "--db", target_db, "import", "applications", csv_out])
+    export_kib = peak_kib([JOBTRACK, "--db", db, "export", "applications"])
+
+    rows.append(compare("--version", lambda: [JOBTRACK, "--version"], lambda: ["sqlite3", "--version"], runs, target=2.0))
+    rows.append(compare("--help", lambda: [JOBTRACK, "--help"], lambda: ["sqlite3", "--version"], runs, target=2.0))
+    return rows, import_kib, export_kib
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--keep", help="folder to keep generated databases in (reused next time)")
+    args = parser.parse_args()
+    for tool in ("sqlite3", "cargo"):
+        if not shutil.which(tool):
+            sys.exit(f"{tool} is needed")
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "jobtrack", "--example", "generate"],
+                   cwd=ROOT, check=True)
+    work = args.keep or tempfile.mkdtemp(prefix="jobtrack-bench-")
+    os.makedirs(work, exist_ok=True)
+    failures = 0
+    try:
+        for n in [int(s) for s in args.sizes.split(",")]:
+            rows, import_kib, export_kib = bench_size(n, args.runs, work)
+            print(f"\n{n:,} applications (medians of alternating runs)")
+            print(f"{'command':42} {'jobtrack':>10} {'sqlite3':>10} {'ratio':>7} {'target':>7}")
+            for name, mine, base, ratio, target in rows:
+                ok = target is None or ratio <= target
+                failures += 0 if ok else 1
+                print(f"{name:42} {mine * 1000:8.1f}ms {base * 1000:8.1f}ms {ratio:6.2f}x {target or '':>6}x"
+                      f"{'' if ok else '  MISSED'}")
+            for label, kib in (("import applications", import_kib), ("export applications", export_kib)):
+                ok = kib <= 64 * 1024
+                failures += 0 if ok else 1
+                print(f"peak memory, {label:29} {kib / 1024:8.1f} MiB (target 64 MiB){'' if ok else '  MISSED'}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"\n{failures} target(s) missed")
+
+
+if __name__ == "__main__":
+    main()
