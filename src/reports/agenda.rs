@@ -49,7 +49,7 @@ pub struct AgendaItem {
 
 /// Where each kind comes from: SQL selecting `(date, id, title)` with `?1`
 /// today and `?2` the last day shown. A new kind adds a variant and a line.
-const SOURCES: &[(Kind, &str)] = &[
+pub(super) const SOURCES: &[(Kind, &str)] = &[
     (
         Kind::AppFollowUp,
         "SELECT a.follow_up_on, a.id, 'Follow up: ' || a.title || ' at ' || o.name

@@ -37,7 +37,7 @@ text_enum! {
 
 impl Metric {
     /// The SQL that sums the metric from `?1` to `?2` (dates, inclusive).
-    fn sql(self) -> &'static str {
+    pub(super) fn sql(self) -> &'static str {
         match self {
             Metric::Applications => {
                 "SELECT count(*) FROM applications WHERE applied_on BETWEEN ?1 AND ?2"

@@ -187,7 +187,7 @@ impl Funnel {
 
 /// A CTE `funnel(id, source, referred, applied_on, responded_on,
 /// interviewed, offered)` over the applications applied for on or after
-/// `?2` (NULL: all). `?1` is today: a past or today's `interview` event
+/// `?2` (NULL: all; the range also leaves out rows without `applied_on`). `?1` is today: a past or today's `interview` event
 /// counts as an interview and as a response, on its date.
 const FUNNEL_CTE: &str = "WITH funnel AS (
     SELECT a.id, a.source, a.applied_on,
@@ -202,7 +202,7 @@ const FUNNEL_CTE: &str = "WITH funnel AS (
                        WHERE e.application_id = a.id AND e.kind = 'interview' AND e.date <= ?1)) AS interviewed,
            coalesce(a.furthest_status IN ('offer', 'accepted'), 0) AS offered
     FROM applications a
-    WHERE a.applied_on IS NOT NULL AND (?2 IS NULL OR a.applied_on >= ?2))";
+    WHERE a.applied_on >= coalesce(?2, '0000-01-01'))";
 
 /// The sums over `funnel` that make a `Funnel`: applications, responses,
 /// interviews, offers.
@@ -295,6 +295,56 @@ mod tests {
             month_of(day("2026-12-31")),
             (day("2026-12-01"), day("2026-12-31"))
         );
+    }
+
+    /// The query plan of `sql`, every parameter bound to NULL.
+    fn plan(conn: &Connection, sql: &str) -> Vec<String> {
+        let mut statement = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let nulls = vec![rusqlite::types::Null; statement.parameter_count()];
+        let rows = statement
+            .query_map(rusqlite::params_from_iter(nulls), |r| r.get::<_, String>(3))
+            .unwrap();
+        rows.map(|r| r.unwrap()).collect()
+    }
+
+    #[test]
+    fn report_queries_never_scan_applications_or_interactions() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(crate::db::SCHEMA).unwrap();
+        let mut queries: Vec<String> = agenda::SOURCES
+            .iter()
+            .map(|(_, sql)| sql.to_string())
+            .collect();
+        queries.push(search_log::ACTIVITIES.to_string());
+        queries.extend(goals::Metric::ALL.iter().map(|m| m.sql().to_string()));
+        queries.push(format!(
+            "{FUNNEL_CTE} SELECT source, {FUNNEL_SUMS} FROM funnel GROUP BY source"
+        ));
+        queries.push(format!(
+            "{FUNNEL_CTE} SELECT {FUNNEL_SUMS} FROM funnel WHERE referred = ?3"
+        ));
+        queries.push(
+            "SELECT count(*) FROM applications
+             WHERE status = ?1 AND (?2 IS NULL OR coalesce(applied_on, added_on) >= ?2)"
+                .to_string(),
+        );
+        for sql in &queries {
+            for line in plan(&conn, sql) {
+                let scans_big_table = [
+                    "SCAN a",
+                    "SCAN applications",
+                    "SCAN i",
+                    "SCAN interactions",
+                    "SCAN e",
+                ]
+                .iter()
+                .any(|scan| line == *scan || line.starts_with(&format!("{scan} ")));
+                assert!(
+                    !scans_big_table || line.contains("USING"),
+                    "{line} in the plan of:\n{sql}"
+                );
+            }
+        }
     }
 
     #[test]

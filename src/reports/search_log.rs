@@ -29,7 +29,7 @@ pub struct Activity {
 
 /// Applications sent, later status changes, interviews, interactions and
 /// events from `?1` to `?2`, in date order.
-const ACTIVITIES: &str = "
+pub(super) const ACTIVITIES: &str = "
 SELECT date, org, position, contact, method, result FROM (
     SELECT a.applied_on AS date, o.name AS org, a.title AS position, c.name AS contact,
            a.source AS method, 'applied' AS result, 0 AS part, a.id AS id
