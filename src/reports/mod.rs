@@ -270,31 +270,17 @@ mod tests {
     }
 
     #[test]
-    fn weeks_run_monday_to_sunday() {
-        assert_eq!(
-            week_of(day("2026-11-26")),
-            (day("2026-11-23"), day("2026-11-29"))
-        );
-        assert_eq!(
-            week_of(day("2026-11-23")),
-            (day("2026-11-23"), day("2026-11-29"))
-        );
-        assert_eq!(
-            week_of(day("2026-11-29")),
-            (day("2026-11-23"), day("2026-11-29"))
-        );
-    }
-
-    #[test]
-    fn months_end_on_their_last_day() {
-        assert_eq!(
-            month_of(day("2026-02-14")),
-            (day("2026-02-01"), day("2026-02-28"))
-        );
-        assert_eq!(
-            month_of(day("2026-12-31")),
-            (day("2026-12-01"), day("2026-12-31"))
-        );
+    fn weeks_run_monday_to_sunday_and_months_to_their_last_day() {
+        let week = (day("2026-11-23"), day("2026-11-29"));
+        for today in ["2026-11-23", "2026-11-26", "2026-11-29"] {
+            assert_eq!(week_of(day(today)), week, "{today}");
+        }
+        for (today, first, last) in [
+            ("2026-02-14", "2026-02-01", "2026-02-28"),
+            ("2026-12-31", "2026-12-01", "2026-12-31"),
+        ] {
+            assert_eq!(month_of(day(today)), (day(first), day(last)));
+        }
     }
 
     /// The query plan of `sql`, every parameter bound to NULL.

@@ -15,6 +15,25 @@ fn add(env: &TestEnv, org: &str, title: &str, extra: &[&str]) -> i64 {
     env.json(&args)["id"].as_i64().expect("id")
 }
 
+/// Adds an application applied for on `on` (`source` "" for none).
+fn applied(env: &TestEnv, org: &str, title: &str, source: &str, on: &str) -> i64 {
+    if source.is_empty() {
+        add(env, org, title, &["--applied", on])
+    } else {
+        add(env, org, title, &["--source", source, "--applied", on])
+    }
+}
+
+/// Records an interview on `on`.
+fn interview(env: &TestEnv, id: i64, on: &str) {
+    env.ok(&["app", "interview", &id.to_string(), "--on", on]);
+}
+
+/// Moves an application to `status` on the date `on`.
+fn set(env: &TestEnv, id: i64, status: &str, on: &str) {
+    env.ok(&["app", "set", &id.to_string(), status, "--on", on]);
+}
+
 /// Runs a command that must succeed, ignoring what it prints.
 fn run(env: &TestEnv, args: &[&str]) {
     env.ok(args);
@@ -55,62 +74,36 @@ fn seed_funnel(env: &TestEnv) -> (i64, i64) {
     );
     contact(env, "Sam Lee", "Mercy Health", "colleague", "2026-09-02");
 
-    let a1 = add(
+    let a1 = applied(
         env,
         "Mercy Health",
         "Health Information Technician",
-        &["--source", "indeed", "--applied", "2026-10-01"],
+        "indeed",
+        "2026-10-01",
     );
-    run(
-        env,
-        &[
-            "app",
-            "set",
-            &a1.to_string(),
-            "screening",
-            "--on",
-            "2026-10-03",
-        ],
-    ); // 2 days
-    let a2 = add(
+    set(env, a1, "screening", "2026-10-03"); // 2 days
+    let a2 = applied(
         env,
         "County Hospital",
         "Coding Specialist",
-        &["--source", "indeed", "--applied", "2026-10-05"],
+        "indeed",
+        "2026-10-05",
     );
-    run(
-        env,
-        &[
-            "app",
-            "set",
-            &a2.to_string(),
-            "ghosted",
-            "--on",
-            "2026-11-01",
-        ],
-    );
-    let a3 = add(
+    set(env, a2, "ghosted", "2026-11-01");
+    let a3 = applied(
         env,
         "Valley Clinic",
         "Records Clerk",
-        &["--source", "Indeed", "--applied", "2026-10-10"],
+        "Indeed",
+        "2026-10-10",
     );
-    run(
-        env,
-        &[
-            "app",
-            "set",
-            &a3.to_string(),
-            "withdrawn",
-            "--on",
-            "2026-10-12",
-        ],
-    );
-    add(
+    set(env, a3, "withdrawn", "2026-10-12");
+    applied(
         env,
         "Mercy Health",
         "Release of Information Specialist",
-        &["--source", "indeed", "--applied", "2026-11-20"],
+        "indeed",
+        "2026-11-20",
     );
 
     let r1 = add(
@@ -119,38 +112,16 @@ fn seed_funnel(env: &TestEnv) -> (i64, i64) {
         "ROI Specialist",
         &["--referral", &jane.to_string(), "--applied", "2026-10-01"],
     );
-    run(
-        env,
-        &[
-            "app",
-            "set",
-            &r1.to_string(),
-            "interview",
-            "--on",
-            "2026-10-06",
-        ],
-    ); // 5 days
-    run(
-        env,
-        &[
-            "app",
-            "set",
-            &r1.to_string(),
-            "rejected",
-            "--on",
-            "2026-10-20",
-        ],
-    );
-    let r2 = add(
+    set(env, r1, "interview", "2026-10-06"); // 5 days
+    set(env, r1, "rejected", "2026-10-20");
+    let r2 = applied(
         env,
         "Lakeside Clinic",
         "Cancer Registrar",
-        &["--source", "referral", "--applied", "2026-10-02"],
+        "referral",
+        "2026-10-02",
     );
-    run(
-        env,
-        &["app", "interview", &r2.to_string(), "--on", "2026-10-30"],
-    ); // 28 days
+    interview(env, r2, "2026-10-30"); // 28 days
 
     add(env, "Lakeside Clinic", "Coder II", &["--status", "saved"]);
     (r1, r2)
@@ -219,23 +190,14 @@ fn report_apps_counts_responses_interviews_and_the_median() {
 fn the_median_of_an_even_count_is_the_mean_of_the_middle_two() {
     let env = TestEnv::new();
     seed_funnel(&env);
-    let id = add(
+    let id = applied(
         &env,
         "Summit Health",
         "Data Analyst",
-        &["--source", "linkedin", "--applied", "2026-11-01"],
+        "linkedin",
+        "2026-11-01",
     );
-    run(
-        &env,
-        &[
-            "app",
-            "set",
-            &id.to_string(),
-            "rejected",
-            "--on",
-            "2026-11-10",
-        ],
-    ); // 9 days, a response
+    set(&env, id, "rejected", "2026-11-10"); // 9 days, a response
     let report = env.json(&["report", "apps"]);
     // Waits 2, 5, 9, 28.
     assert_eq!(report["median_days_to_response"], 7.0);
@@ -254,13 +216,8 @@ fn the_median_of_an_even_count_is_the_mean_of_the_middle_two() {
 #[test]
 fn report_apps_without_responses_or_since_filters() {
     let env = TestEnv::new();
-    add(&env, "Mercy Health", "Clerk", &["--applied", "2026-11-02"]);
-    add(
-        &env,
-        "Mercy Health",
-        "Coder",
-        &["--source", "indeed", "--applied", "2026-11-20"],
-    );
+    applied(&env, "Mercy Health", "Clerk", "", "2026-11-02");
+    applied(&env, "Mercy Health", "Coder", "indeed", "2026-11-20");
     let report = env.json(&["report", "apps"]);
     assert_eq!(report["median_days_to_response"], Value::Null);
     assert_eq!(
@@ -282,34 +239,11 @@ fn report_apps_without_responses_or_since_filters() {
 #[test]
 fn a_past_interview_event_counts_as_an_interview() {
     let env = TestEnv::new();
-    let id = add(
-        &env,
-        "Mercy Health",
-        "Coder",
-        &["--source", "indeed", "--applied", "2026-10-01"],
-    );
-    run(
-        &env,
-        &[
-            "app",
-            "set",
-            &id.to_string(),
-            "rejected",
-            "--on",
-            "2026-10-20",
-        ],
-    );
+    let id = applied(&env, "Mercy Health", "Coder", "indeed", "2026-10-01");
+    set(&env, id, "rejected", "2026-10-20");
     // Recorded after the rejection: the status stays rejected.
-    run(
-        &env,
-        &["app", "interview", &id.to_string(), "--on", "2026-10-10"],
-    );
-    let future = add(
-        &env,
-        "Mercy Health",
-        "Clerk",
-        &["--source", "indeed", "--applied", "2026-11-20"],
-    );
+    interview(&env, id, "2026-10-10");
+    let future = applied(&env, "Mercy Health", "Clerk", "indeed", "2026-11-20");
     env.sql()
         .execute(
             "INSERT INTO application_events (application_id, date, kind) VALUES (?1, '2026-12-01', 'interview')",
@@ -402,18 +336,8 @@ fn a_referral_contact_is_not_a_warm_path_for_the_application_they_referred() {
 
 /// Activity around the pinned week: the Sunday before must not count.
 fn seed_week(env: &TestEnv) {
-    add(
-        env,
-        "Mercy Health",
-        "Sunday Before",
-        &["--applied", "2026-11-22"],
-    );
-    add(
-        env,
-        "Mercy Health",
-        "Monday",
-        &["--source", "indeed", "--applied", "2026-11-23"],
-    );
+    applied(env, "Mercy Health", "Sunday Before", "", "2026-11-22");
+    applied(env, "Mercy Health", "Monday", "indeed", "2026-11-23");
     add(env, "County Hospital", "Today", &["--source", "indeed"]);
     add(env, "County Hospital", "Saved", &["--status", "saved"]);
     let sam = contact(env, "Sam Lee", "Mercy Health", "colleague", "2026-11-22");
@@ -591,53 +515,27 @@ fn goal_rm_and_reports_need_a_database_but_goal_set_creates_one() {
 /// One of every agenda kind, plus things that must stay out.
 fn seed_agenda(env: &TestEnv) {
     // Applied 2026-11-20: follow-up 11-27.
-    add(
+    applied(
         env,
         "Mercy Health",
         "Health Information Technician",
-        &["--applied", "2026-11-20"],
+        "",
+        "2026-11-20",
     );
     // Quiet since 2026-10-20: stale from 11-10 (overdue), follow-up 10-27 (overdue).
-    add(
+    applied(
         env,
         "County Hospital",
         "Coding Specialist",
-        &["--applied", "2026-10-20"],
+        "",
+        "2026-10-20",
     );
     // An interview on 12-01 (future) of an active application.
-    let interviewing = add(
-        env,
-        "Lakeside Clinic",
-        "Cancer Registrar",
-        &["--applied", "2026-11-24"],
-    );
-    run(
-        env,
-        &[
-            "app",
-            "interview",
-            &interviewing.to_string(),
-            "--on",
-            "2026-12-01",
-        ],
-    );
+    let interviewing = applied(env, "Lakeside Clinic", "Cancer Registrar", "", "2026-11-24");
+    interview(env, interviewing, "2026-12-01");
     // Closed: its planned interview stays out; rejection clears the follow-up.
-    let closed = add(
-        env,
-        "Valley Clinic",
-        "Records Clerk",
-        &["--applied", "2026-11-24"],
-    );
-    run(
-        env,
-        &[
-            "app",
-            "interview",
-            &closed.to_string(),
-            "--on",
-            "2026-12-02",
-        ],
-    );
+    let closed = applied(env, "Valley Clinic", "Records Clerk", "", "2026-11-24");
+    interview(env, closed, "2026-12-02");
     run(env, &["app", "set", &closed.to_string(), "rejected"]);
     let jane = contact(
         env,
@@ -765,7 +663,7 @@ fn the_human_agenda_shows_at_most_30_per_kind() {
         )
         .unwrap();
     }
-    add(&env, "Mercy Health", "Coder", &["--applied", "2026-11-25"]);
+    applied(&env, "Mercy Health", "Coder", "", "2026-11-25");
     assert_eq!(
         env.json(&["agenda"]).as_array().unwrap().len(),
         34,
@@ -786,11 +684,12 @@ fn agenda_ics_parses_and_keeps_its_uids() {
     let env = TestEnv::new();
     seed_agenda(&env);
     // A long, punctuated title to fold and escape.
-    add(
+    applied(
         &env,
         "The Very Long Named Regional Health Information Management Association, Inc.",
         "Senior Clinical Documentation Integrity Specialist; Remote",
-        &["--applied", "2026-11-24"],
+        "",
+        "2026-11-24",
     );
     let text = env.ok(&["agenda", "--ics"]);
     assert_eq!(
@@ -869,29 +768,9 @@ fn agenda_ics_parses_and_keeps_its_uids() {
 
 /// Activities inside 2026-11-09..2026-11-15 and on either side of it.
 fn seed_search_log(env: &TestEnv) {
-    add(
-        env,
-        "Outside Before",
-        "Too Early",
-        &["--source", "indeed", "--applied", "2026-11-08"],
-    );
-    let inside = add(
-        env,
-        "Mercy Health",
-        "Coder",
-        &["--source", "indeed", "--applied", "2026-11-09"],
-    );
-    run(
-        env,
-        &[
-            "app",
-            "set",
-            &inside.to_string(),
-            "interview",
-            "--on",
-            "2026-11-12",
-        ],
-    );
+    applied(env, "Outside Before", "Too Early", "indeed", "2026-11-08");
+    let inside = applied(env, "Mercy Health", "Coder", "indeed", "2026-11-09");
+    set(env, inside, "interview", "2026-11-12");
     run(
         env,
         &[
@@ -904,17 +783,7 @@ fn seed_search_log(env: &TestEnv) {
             "panel, with HIM director",
         ],
     );
-    run(
-        env,
-        &[
-            "app",
-            "set",
-            &inside.to_string(),
-            "offer",
-            "--on",
-            "2026-11-17",
-        ],
-    );
+    set(env, inside, "offer", "2026-11-17");
     let jane = contact(
         env,
         "Jane Doe",
@@ -1042,18 +911,14 @@ fn search_log_csv_lists_every_activity_in_the_range_and_nothing_else() {
 fn search_log_defaults_to_this_week() {
     let env = TestEnv::new();
     seed_search_log(&env);
-    add(
+    applied(
         &env,
         "Mercy Health",
         "Sunday Before",
-        &["--source", "indeed", "--applied", "2026-11-22"],
+        "indeed",
+        "2026-11-22",
     );
-    add(
-        &env,
-        "Mercy Health",
-        "Monday",
-        &["--source", "linkedin", "--applied", "2026-11-23"],
-    );
+    applied(&env, "Mercy Health", "Monday", "linkedin", "2026-11-23");
     let rows = env.json(&["report", "search-log"]);
     assert_eq!(rows.as_array().unwrap().len(), 1, "{rows:#}");
     assert_eq!(rows[0]["position"], "Monday");
