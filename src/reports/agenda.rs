@@ -105,7 +105,8 @@ pub fn items(conn: &Connection, today: NaiveDate, last: NaiveDate) -> Result<Vec
     let mut items = Vec::new();
     for (kind, sql) in SOURCES {
         let mut statement = conn.prepare_cached(sql)?;
-        let bound = if sql.contains("?3") {
+        // Only the stale query takes the quiet-days threshold as `?3`.
+        let bound = if *kind == Kind::Stale {
             statement.query(params![today, last, STALE_DAYS])?
         } else {
             statement.query(params![today, last])?
