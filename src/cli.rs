@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::output::ColorChoice;
-use crate::{applications, orgs, Ctx};
+use crate::{applications, orgs, reports, Ctx};
 
 /// A local, private, scriptable job-search tracker.
 #[derive(Debug, Parser)]
@@ -80,6 +80,13 @@ pub enum Command {
     /// Organizations: employers, schools, chapters, volunteer sites
     #[command(subcommand)]
     Org(orgs::OrgCommand),
+    /// Reports: the dashboard (default), the funnel, network, volunteer hours, search log
+    Report(reports::ReportArgs),
+    /// What to do and when: follow-ups, interviews, exams, events, renewals, stale applications
+    Agenda(reports::AgendaArgs),
+    /// Weekly or monthly targets: applications, interactions, contacts, volunteer hours
+    #[command(subcommand)]
+    Goal(reports::GoalCommand),
 }
 
 /// `jobtrack completions SHELL`: the completion script on standard output.
@@ -139,6 +146,9 @@ jobtrack: a local, private job-search tracker
 Nouns:
   app       job applications and their history (add, list, show, set, note, interview)
   org       organizations: employers, schools, chapters
+  report    the dashboard; report apps|network|volunteer|search-log
+  agenda    what is due: follow-ups, interviews, exams, events (--ics for calendars)
+  goal      weekly or monthly targets and progress (set, list, rm)
   init      create the database and print where it lives
   backup    copy the database safely; doctor checks it
 
@@ -147,6 +157,8 @@ First steps:
   jobtrack app list
   jobtrack app set 1 interview --on 2026-11-12 --note \"panel interview\"
   jobtrack app show 1
+  jobtrack agenda
+  jobtrack report
 
 Every command takes --json for scripts and --db PATH to choose the database.
 See 'jobtrack --help' and 'jobtrack app --help' for more.

@@ -13,6 +13,7 @@ pub mod maintenance;
 pub mod network;
 pub mod orgs;
 pub mod output;
+pub mod reports;
 
 use std::cell::Cell;
 use std::io::Read;
@@ -208,5 +209,8 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Man => cli::print_man(ctx),
         Command::App(cmd) => applications::run(ctx, cmd),
         Command::Org(cmd) => orgs::run(ctx, cmd),
+        Command::Report(args) => reports::report(ctx, args),
+        Command::Agenda(args) => reports::agenda(ctx, args),
+        Command::Goal(cmd) => reports::goal(ctx, cmd),
     }
 }

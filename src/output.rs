@@ -241,6 +241,120 @@ fn is_hidden_control(c: char) -> bool {
     c.is_control() && c != '\n' && c != '\t'
 }
 
+impl Output {
+    /// A horizontal bar `value / max` of at most `width` cells: block
+    /// characters on a terminal, `#` off one (never escape codes unless
+    /// colour is on).
+    pub fn bar(&self, value: f64, max: f64, width: usize, tone: Tone) -> String {
+        let fraction = if max > 0.0 {
+            (value / max).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let eighths = (fraction * (width * 8) as f64).round() as usize;
+        let mut text = String::new();
+        if self.terminal {
+            text.push_str(&"█".repeat(eighths / 8));
+            if eighths % 8 > 0 {
+                text.push(PARTIAL_BLOCKS[eighths % 8]);
+            }
+        } else {
+            text.push_str(&"#".repeat(eighths.div_ceil(8)));
+        }
+        self.paint(&text, tone)
+    }
+
+    /// A sparkline of counts (oldest first): eight block heights on a
+    /// terminal; off one, the numbers themselves, which read as well.
+    pub fn sparkline(&self, values: &[i64]) -> String {
+        if !self.terminal {
+            return values
+                .iter()
+                .map(|v| v.to_string())
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+        let max = values.iter().copied().max().unwrap_or(0);
+        values
+            .iter()
+            .map(|&v| {
+                if max <= 0 || v <= 0 {
+                    '▁'
+                } else {
+                    SPARK_BLOCKS[((v as f64 / max as f64) * 7.0).round() as usize]
+                }
+            })
+            .collect()
+    }
+
+    /// A progress bar `[####------] done/target`, green once reached.
+    pub fn progress(&self, done: f64, target: f64, width: usize) -> String {
+        let fraction = if target > 0.0 {
+            (done / target).clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
+        let filled = (fraction * width as f64).round() as usize;
+        let (full, empty) = if self.terminal {
+            ("█", "░")
+        } else {
+            ("#", "-")
+        };
+        let tone = if done >= target {
+            Tone::Good
+        } else {
+            Tone::Active
+        };
+        format!(
+            "[{}{}] {}/{}",
+            self.paint(&full.repeat(filled), tone),
+            empty.repeat(width - filled),
+            hours(done),
+            hours(target)
+        )
+    }
+
+    /// Prints CSV (RFC 4180) with a header; every text cell is made safe to
+    /// open in a spreadsheet (see `spreadsheet_safe`). `None` is an empty cell.
+    pub fn print_csv<R>(&self, header: &[&str], rows: impl IntoIterator<Item = R>) -> Result<()>
+    where
+        R: IntoIterator<Item = Option<String>>,
+    {
+        let mut writer = csv::Writer::from_writer(io::stdout().lock());
+        writer.write_record(header).map_err(csv_error)?;
+        for row in rows {
+            let cells: Vec<String> = row
+                .into_iter()
+                .map(|cell| cell.map(|c| spreadsheet_safe(&c)).unwrap_or_default())
+                .collect();
+            writer.write_record(&cells).map_err(csv_error)?;
+        }
+        writer.flush()?;
+        Ok(())
+    }
+}
+
+const PARTIAL_BLOCKS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+const SPARK_BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+fn csv_error(e: csv::Error) -> crate::error::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io.into(),
+        other => crate::error::Error::Runtime(format!("writing CSV: {other:?}")),
+    }
+}
+
+/// Guards a CSV text cell against spreadsheet formula injection (OWASP): a
+/// cell beginning with `=`, `+`, `-`, `@`, tab, CR or LF gets a leading `'`,
+/// and one beginning with `'` gets one more, so `import` can remove exactly
+/// one and the round trip is lossless.
+pub fn spreadsheet_safe(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '\'') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
 fn color_of(tone: Tone) -> Option<Color> {
     match tone {
         Tone::Alert => Some(Color::Red),
@@ -322,6 +436,37 @@ mod tests {
         assert_eq!(visible("plain\ttext\nline"), "plain\ttext\nline");
         assert_eq!(visible("a\x1b[31mb"), "a\\u{1b}[31mb");
         assert_eq!(visible("\u{202e}rtl"), "\u{202e}rtl");
+    }
+
+    #[test]
+    fn spreadsheet_cells_are_defused() {
+        assert_eq!(spreadsheet_safe("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(spreadsheet_safe("-3"), "'-3");
+        assert_eq!(spreadsheet_safe("\tx"), "'\tx");
+        assert_eq!(spreadsheet_safe("'quoted"), "''quoted");
+        assert_eq!(spreadsheet_safe("Mercy Health"), "Mercy Health");
+        assert_eq!(spreadsheet_safe(""), "");
+    }
+
+    #[test]
+    fn charts_are_plain_text_off_a_terminal() {
+        let out = Output {
+            json: false,
+            quiet: false,
+            color: false,
+            terminal: false,
+        };
+        assert_eq!(out.bar(5.0, 10.0, 10, Tone::Plain), "#####");
+        assert_eq!(out.bar(0.0, 0.0, 10, Tone::Plain), "");
+        assert_eq!(out.sparkline(&[0, 3, 1]), "0 3 1");
+        assert_eq!(out.progress(3.0, 10.0, 10), "[###-------] 3/10");
+        assert_eq!(out.progress(12.0, 10.0, 4), "[####] 12/10");
+        let terminal = Output {
+            terminal: true,
+            ..out
+        };
+        assert_eq!(terminal.sparkline(&[0, 7, 14]), "▁▅█");
+        assert_eq!(terminal.bar(1.0, 2.0, 2, Tone::Plain), "█");
     }
 
     #[test]

@@ -7,3 +7,4 @@ mod applications;
 mod foundation;
 mod polish;
 mod reliability;
+mod reports;

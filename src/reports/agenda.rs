@@ -1,0 +1,315 @@
+//! `agenda`: what to do and when — follow-ups, interviews, exams, events,
+//! renewals and stale applications — overdue first, then by date; and the
+//! same items as an iCalendar feed (`--ics`).
+
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+use clap::Args;
+use rusqlite::{params, Connection};
+use serde::Serialize;
+
+use crate::applications::STALE_DAYS;
+use crate::db::Access;
+use crate::error::{Error, Result};
+use crate::output::Tone;
+use crate::{text_enum, Ctx};
+
+text_enum! {
+    /// What an agenda item is; `id` is a row of the table the kind names.
+    pub enum Kind {
+        /// An application's follow-up date (id: the application)
+        AppFollowUp = "app_follow_up",
+        /// A contact's follow-up date (id: the contact)
+        ContactFollowUp = "contact_follow_up",
+        /// A planned interview of an active application (id: the interview entry in its history)
+        Interview = "interview",
+        /// A certification exam not yet passed or failed (id: the certification)
+        Exam = "exam",
+        /// A networking event (id: the event)
+        Event = "event",
+        /// A membership renewal (id: the membership)
+        Renewal = "renewal",
+        /// An application quiet for 21 days, dated the day it went stale (id: the application)
+        Stale = "stale",
+    }
+}
+
+/// One thing to do on a date.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgendaItem {
+    pub date: NaiveDate,
+    pub kind: Kind,
+    /// What to do, naming the person or organization.
+    pub title: String,
+    pub id: i64,
+    /// Dated before today.
+    pub overdue: bool,
+}
+
+/// Where each kind comes from: SQL selecting `(date, id, title)` with `?1`
+/// today and `?2` the last day shown. A new kind adds a variant and a line.
+pub(super) const SOURCES: &[(Kind, &str)] = &[
+    (
+        Kind::AppFollowUp,
+        "SELECT a.follow_up_on, a.id, 'Follow up: ' || a.title || ' at ' || o.name
+         FROM applications a JOIN organizations o ON o.id = a.org_id
+         WHERE a.follow_up_on <= ?2",
+    ),
+    (
+        Kind::ContactFollowUp,
+        "SELECT c.follow_up_on, c.id, 'Follow up with ' || c.name || coalesce(' at ' || o.name, '')
+         FROM contacts c LEFT JOIN organizations o ON o.id = c.org_id
+         WHERE c.follow_up_on <= ?2",
+    ),
+    (
+        Kind::Interview,
+        "SELECT e.date, e.id, 'Interview: ' || a.title || ' at ' || o.name
+         FROM application_events e
+         JOIN applications a ON a.id = e.application_id
+         JOIN organizations o ON o.id = a.org_id
+         WHERE e.kind = 'interview' AND e.date BETWEEN ?1 AND ?2
+           AND a.status IN ('saved', 'applied', 'screening', 'interview', 'offer')",
+    ),
+    (
+        Kind::Exam,
+        "SELECT c.exam_on, c.id, c.code || ' exam' || CASE WHEN c.name <> c.code THEN ' (' || c.name || ')' ELSE '' END
+         FROM certifications c
+         WHERE c.exam_on BETWEEN ?1 AND ?2 AND c.status NOT IN ('passed', 'failed')",
+    ),
+    (
+        Kind::Event,
+        "SELECT v.date, v.id, v.title || coalesce(' (' || o.name || ')', '')
+         FROM events v LEFT JOIN organizations o ON o.id = v.org_id
+         WHERE v.date BETWEEN ?1 AND ?2",
+    ),
+    (
+        Kind::Renewal,
+        "SELECT m.renews_on, m.id, 'Renew membership: ' || o.name
+         FROM memberships m JOIN organizations o ON o.id = m.org_id
+         WHERE m.renews_on <= ?2",
+    ),
+    (
+        Kind::Stale,
+        "SELECT date(a.last_activity_on, printf('+%d days', ?3)), a.id,
+                'Stale: ' || a.title || ' at ' || o.name || ' (' || a.status || ', no news since ' || a.last_activity_on || ')'
+         FROM applications a JOIN organizations o ON o.id = a.org_id
+         WHERE a.status IN ('applied', 'screening', 'interview')
+           AND a.last_activity_on <= date(?2, printf('-%d days', ?3))",
+    ),
+];
+
+/// Every item dated up to `last` (overdue ones whatever their date),
+/// overdue first, then by date, kind and id.
+pub fn items(conn: &Connection, today: NaiveDate, last: NaiveDate) -> Result<Vec<AgendaItem>> {
+    let mut items = Vec::new();
+    for (kind, sql) in SOURCES {
+        let mut statement = conn.prepare_cached(sql)?;
+        // Only the stale query takes the quiet-days threshold as `?3`.
+        let bound = if *kind == Kind::Stale {
+            statement.query(params![today, last, STALE_DAYS])?
+        } else {
+            statement.query(params![today, last])?
+        };
+        let rows = bound.mapped(|r| {
+            let date: NaiveDate = r.get(0)?;
+            Ok(AgendaItem {
+                date,
+                kind: *kind,
+                title: r.get(2)?,
+                id: r.get(1)?,
+                overdue: date < today,
+            })
+        });
+        for row in rows {
+            items.push(row?);
+        }
+    }
+    items.sort_by(|a, b| {
+        (!a.overdue, a.date, a.kind as u8, a.id).cmp(&(!b.overdue, b.date, b.kind as u8, b.id))
+    });
+    Ok(items)
+}
+
+/// `agenda` options.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  jobtrack agenda\n  jobtrack agenda --days 30\n  jobtrack agenda --ics > jobtrack.ics     (import into any calendar; re-importing updates)"
+)]
+pub struct AgendaArgs {
+    /// Show items up to this many days ahead (overdue items always show)
+    #[arg(
+        long,
+        value_name = "N",
+        default_value = "14",
+        allow_hyphen_values = true
+    )]
+    pub days: String,
+    /// Show every item (the table otherwise stops at 30 per kind)
+    #[arg(long)]
+    pub all: bool,
+    /// Print an iCalendar (RFC 5545) feed instead of a table
+    #[arg(long)]
+    pub ics: bool,
+}
+
+/// Items per kind the human view shows without `--all`.
+const PER_KIND: usize = 30;
+
+/// Runs `agenda`.
+pub fn run(ctx: &Ctx, args: AgendaArgs) -> Result<()> {
+    let days: u64 = args
+        .days
+        .trim()
+        .parse()
+        .ok()
+        .filter(|d| *d <= 3660)
+        .ok_or_else(|| {
+            Error::invalid(
+                "--days",
+                &args.days,
+                "a whole number of days from 0 to 3660",
+            )
+        })?;
+    let today = ctx.today()?;
+    let conn = ctx.open(Access::Existing)?;
+    let items = items(&conn, today, today + Days::new(days))?;
+    if args.ics {
+        return ctx.out.raw(ics(&items, today));
+    }
+    if ctx.out.json {
+        return ctx.out.print_json(&items);
+    }
+    if items.is_empty() {
+        return ctx
+            .out
+            .line(format!("Nothing due in the next {days} days."));
+    }
+    print_items(ctx, &items, if args.all { usize::MAX } else { PER_KIND })
+}
+
+/// Prints items as a table, at most `per_kind` of each kind, then says how
+/// many were left out.
+pub fn print_items(ctx: &Ctx, items: &[AgendaItem], per_kind: usize) -> Result<()> {
+    let out = &ctx.out;
+    let mut shown: HashMap<Kind, usize> = HashMap::new();
+    let mut hidden = 0;
+    let mut table = out.table(["date", "kind", "what", "id"]);
+    for item in items {
+        let count = shown.entry(item.kind).or_default();
+        if *count >= per_kind {
+            hidden += 1;
+            continue;
+        }
+        *count += 1;
+        let tone = if item.overdue {
+            Tone::Alert
+        } else {
+            Tone::Plain
+        };
+        let date = if item.overdue {
+            format!("{} overdue", item.date)
+        } else {
+            item.date.to_string()
+        };
+        table.add_row(vec![
+            out.cell(date, tone),
+            out.cell(item.kind, Tone::Dim),
+            out.cell(&item.title, Tone::Plain),
+            out.number(item.id),
+        ]);
+    }
+    out.print_table(&table)?;
+    if hidden > 0 {
+        out.line(format!(
+            "{hidden} more not shown (at most {per_kind} per kind; see them all with 'jobtrack agenda --all')"
+        ))?;
+    }
+    Ok(())
+}
+
+/// The items as an RFC 5545 calendar: one all-day VEVENT per item, stable
+/// UIDs `<kind>-<id>@jobtrack`, CRLF line ends, lines folded at 75 octets.
+pub fn ics(items: &[AgendaItem], today: NaiveDate) -> String {
+    let stamp = format!("{}T000000Z", today.format("%Y%m%d"));
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".to_string(),
+        "PRODID:-//jobtrack//agenda//EN".to_string(),
+        "CALSCALE:GREGORIAN".to_string(),
+        "METHOD:PUBLISH".to_string(),
+        "X-WR-CALNAME:jobtrack agenda".to_string(),
+    ];
+    for item in items {
+        let end = item.date + Days::new(1);
+        lines.extend([
+            "BEGIN:VEVENT".to_string(),
+            format!("UID:{}-{}@jobtrack", item.kind, item.id),
+            format!("DTSTAMP:{stamp}"),
+            format!("DTSTART;VALUE=DATE:{}", item.date.format("%Y%m%d")),
+            format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")),
+            format!("SUMMARY:{}", ics_text(&item.title)),
+            format!("CATEGORIES:{}", item.kind),
+            "TRANSP:TRANSPARENT".to_string(),
+            "END:VEVENT".to_string(),
+        ]);
+    }
+    lines.push("END:VCALENDAR".to_string());
+    let mut text = String::new();
+    for line in lines {
+        fold(&line, &mut text);
+    }
+    text
+}
+
+/// Escapes TEXT values (RFC 5545 §3.3.11).
+fn ics_text(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '\\' => escaped.push_str("\\\\"),
+            ';' => escaped.push_str("\\;"),
+            ',' => escaped.push_str("\\,"),
+            '\n' => escaped.push_str("\\n"),
+            '\r' => {}
+            _ => escaped.push(ch),
+        }
+    }
+    escaped
+}
+
+/// Appends `line` folded into pieces of at most 75 octets (continuations
+/// begin with a space), never splitting a UTF-8 character, each ending CRLF.
+fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for ch in line.chars() {
+        if width + ch.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(ch);
+        width += ch.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_fold_at_75_octets_without_splitting_characters() {
+        let mut text = String::new();
+        let line = format!("SUMMARY:{}", "é".repeat(60));
+        fold(&line, &mut text);
+        for piece in text.split("\r\n").filter(|p| !p.is_empty()) {
+            assert!(piece.len() <= 75, "{piece:?} is {} octets", piece.len());
+        }
+        assert_eq!(text.replace("\r\n ", ""), format!("{line}\r\n"));
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(ics_text("a, b; c\\d\ne"), "a\\, b\\; c\\\\d\\ne");
+    }
+}

@@ -1,0 +1,147 @@
+//! `report` (the dashboard): this week, goals, the pipeline, what is due in
+//! the next seven days, the credentials being tracked, and 12 weeks of
+//! activity.
+
+use chrono::{Days, NaiveDate};
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::agenda::{self, AgendaItem};
+use super::goals::{self, Goal, Metric};
+use super::{status_counts, week_of, weekly_counts, Counts};
+use crate::applications::Status;
+use crate::db::Access;
+use crate::error::Result;
+use crate::Ctx;
+
+/// The Monday–Sunday week holding today.
+#[derive(Debug, Clone, Serialize)]
+pub struct Week {
+    /// Its Monday.
+    pub start: NaiveDate,
+    pub applications: i64,
+    pub interactions: i64,
+    pub volunteer_hours: f64,
+}
+
+/// A tracked credential, as the table holds it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CertLine {
+    pub code: String,
+    pub status: String,
+    pub exam_on: Option<NaiveDate>,
+}
+
+/// What the dashboard prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct Dashboard {
+    pub week: Week,
+    pub goals: Vec<Goal>,
+    /// Active applications per status.
+    pub pipeline: Counts,
+    /// Overdue items and items from today to today + 6 (agenda items).
+    pub due: Vec<AgendaItem>,
+    pub certs: Vec<CertLine>,
+}
+
+/// Days ahead the dashboard's `due` list reaches (today + 6: one week).
+const DUE_DAYS: u64 = 6;
+
+/// Builds the dashboard for `today`.
+pub fn build(conn: &Connection, today: NaiveDate) -> Result<Dashboard> {
+    let (start, end) = week_of(today);
+    let week = Week {
+        start,
+        applications: Metric::Applications.done(conn, start, end)? as i64,
+        interactions: Metric::Interactions.done(conn, start, end)? as i64,
+        volunteer_hours: Metric::VolunteerHours.done(conn, start, end)?,
+    };
+    let mut statement =
+        conn.prepare_cached("SELECT code, status, exam_on FROM certifications ORDER BY code")?;
+    let certs = statement
+        .query_map([], |r| {
+            Ok(CertLine {
+                code: r.get(0)?,
+                status: r.get(1)?,
+                exam_on: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Dashboard {
+        week,
+        goals: goals::goals(conn, today)?,
+        pipeline: status_counts(conn, Status::ACTIVE, None)?,
+        due: agenda::items(conn, today, today + Days::new(DUE_DAYS))?,
+        certs,
+    })
+}
+
+/// Runs `report` / `report dashboard`.
+pub fn run(ctx: &Ctx) -> Result<()> {
+    let today = ctx.today()?;
+    let conn = ctx.open(Access::Existing)?;
+    let dashboard = build(&conn, today)?;
+    if ctx.out.json {
+        return ctx.out.print_json(&dashboard);
+    }
+    print(ctx, &conn, &dashboard, today)
+}
+
+/// The dashboard for people: one screenful.
+pub fn print(ctx: &Ctx, conn: &Connection, dashboard: &Dashboard, today: NaiveDate) -> Result<()> {
+    let out = &ctx.out;
+    let week = &dashboard.week;
+    out.line(out.heading(&format!("This week (from Monday {})", week.start)))?;
+    out.line(format!(
+        "  applications {} · interactions {} · volunteer hours {}",
+        week.applications,
+        week.interactions,
+        crate::output::hours(week.volunteer_hours)
+    ))?;
+    let applications = weekly_counts(conn, "applications", "applied_on", today)?;
+    let interactions = weekly_counts(conn, "interactions", "date", today)?;
+    let counts = |weeks: &[(NaiveDate, i64)]| weeks.iter().map(|(_, n)| *n).collect::<Vec<_>>();
+    out.line(format!(
+        "  last 12 weeks, applications:  {}",
+        out.sparkline(&counts(&applications))
+    ))?;
+    out.line(format!(
+        "  last 12 weeks, interactions:  {}",
+        out.sparkline(&counts(&interactions))
+    ))?;
+
+    if !dashboard.goals.is_empty() {
+        out.line("")?;
+        out.line(out.heading("Goals"))?;
+        goals::print_goals(ctx, &dashboard.goals)?;
+    }
+
+    out.line("")?;
+    out.line(out.heading("Pipeline"))?;
+    if dashboard.pipeline.0.iter().all(|(_, n)| *n == 0) {
+        out.line("  no active applications")?;
+    } else {
+        super::apps::print_stage_bars(ctx, &dashboard.pipeline)?;
+    }
+
+    out.line("")?;
+    out.line(out.heading("Due this week"))?;
+    if dashboard.due.is_empty() {
+        out.line("  nothing due")?;
+    } else {
+        agenda::print_items(ctx, &dashboard.due, 5)?;
+    }
+
+    if !dashboard.certs.is_empty() {
+        out.line("")?;
+        out.line(out.heading("Credentials"))?;
+        for cert in &dashboard.certs {
+            let exam = cert
+                .exam_on
+                .map(|d| format!(", exam {d}"))
+                .unwrap_or_default();
+            out.line(format!("  {} {}{exam}", cert.code, cert.status))?;
+        }
+    }
+    Ok(())
+}
