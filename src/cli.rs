@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::output::ColorChoice;
-use crate::{applications, orgs, Ctx};
+use crate::{applications, network, orgs, Ctx};
 
 /// A local, private, scriptable job-search tracker.
 #[derive(Debug, Parser)]
@@ -56,6 +56,12 @@ pub enum Command {
     /// Organizations: employers, schools, chapters, volunteer sites
     #[command(subcommand)]
     Org(orgs::OrgCommand),
+    /// Contacts: the people you know, what you talked about, when to follow up
+    #[command(subcommand)]
+    Contact(network::ContactCommand),
+    /// Networking events: chapter meetings, conferences, career fairs, webinars
+    #[command(subcommand)]
+    Event(network::EventCommand),
 }
 
 /// What bare `jobtrack` prints: the nouns and the first commands to try.
@@ -68,7 +74,9 @@ jobtrack: a local, private job-search tracker
 
 Nouns:
   app       job applications and their history (add, list, show, set, note, interview)
-  org       organizations: employers, schools, chapters
+  org       organizations: employers, schools, chapters (show, join, rename, rm)
+  contact   the people you know (add, list --due, show, log, edit, rm)
+  event     chapter meetings, conferences, career fairs (add, list --upcoming)
   init      create the database and print where it lives
 
 First steps:
@@ -76,6 +84,8 @@ First steps:
   jobtrack app list
   jobtrack app set 1 interview --on 2026-11-12 --note \"panel interview\"
   jobtrack app show 1
+  jobtrack contact add \"Dana Reyes\" --org \"Mercy Health\" --relationship mentor
+  jobtrack contact log 1 --channel coffee --follow-up +2w
 
 Every command takes --json for scripts and --db PATH to choose the database.
 See 'jobtrack --help' and 'jobtrack app --help' for more.

@@ -204,5 +204,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Init => maintenance::init(ctx),
         Command::App(cmd) => applications::run(ctx, cmd),
         Command::Org(cmd) => orgs::run(ctx, cmd),
+        Command::Contact(cmd) => network::run_contact(ctx, cmd),
+        Command::Event(cmd) => network::run_event(ctx, cmd),
     }
 }

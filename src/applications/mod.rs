@@ -6,7 +6,7 @@
 mod command;
 pub mod store;
 
-pub use command::{run, AppCommand};
+pub use command::{run, status_tone, AppCommand};
 
 use chrono::NaiveDate;
 use serde::Serialize;

@@ -1,0 +1,394 @@
+//! SQL for contacts, interactions, events and memberships.
+
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+
+use super::{
+    Channel, Contact, ContactDetail, ContactRow, Event, EventKind, Interaction, Membership,
+    Relationship,
+};
+use crate::applications::{self, Application};
+use crate::error::{Error, Result};
+
+/// The columns `contact_from_row` reads, for `FROM contacts c LEFT JOIN organizations o`.
+pub const CONTACT_COLUMNS: &str =
+    "c.id, c.name, o.name, c.role, c.email, c.phone, c.linkedin_url, \
+     c.relationship, c.met_via, c.added_on, c.follow_up_on, c.notes, c.org_id";
+
+/// Reads a contact selected with `CONTACT_COLUMNS`.
+pub fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
+    Ok(Contact {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        org: r.get(2)?,
+        role: r.get(3)?,
+        email: r.get(4)?,
+        phone: r.get(5)?,
+        linkedin_url: r.get(6)?,
+        relationship: r.get(7)?,
+        met_via: r.get(8)?,
+        added_on: r.get(9)?,
+        follow_up_on: r.get(10)?,
+        notes: r.get(11)?,
+        org_id: r.get(12)?,
+    })
+}
+
+/// The contact with this id.
+pub fn contact(conn: &Connection, id: i64) -> Result<Option<Contact>> {
+    let sql = format!(
+        "SELECT {CONTACT_COLUMNS} FROM contacts c LEFT JOIN organizations o ON o.id = c.org_id WHERE c.id = ?1"
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], contact_from_row)
+        .optional()?)
+}
+
+/// The contact with this id, or an error that says how to find ids.
+pub fn require_contact(conn: &Connection, id: i64) -> Result<Contact> {
+    contact(conn, id)?.ok_or_else(|| {
+        Error::NotFound(format!(
+            "no contact with id {id} (see 'jobtrack contact list')"
+        ))
+    })
+}
+
+/// The contacts who work at an organization, by name.
+pub fn contacts_at(conn: &Connection, org_id: i64) -> Result<Vec<Contact>> {
+    let sql = format!(
+        "SELECT {CONTACT_COLUMNS} FROM contacts c LEFT JOIN organizations o ON o.id = c.org_id
+         WHERE c.org_id = ?1 ORDER BY c.name COLLATE NOCASE, c.id"
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map([org_id], contact_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// A contact's columns as `add` and `edit` write them (`added_on` is set
+/// once, by `insert_contact`).
+#[derive(Debug, Clone)]
+pub struct ContactFields {
+    pub name: String,
+    pub org_id: Option<i64>,
+    pub role: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub linkedin_url: Option<String>,
+    pub relationship: Relationship,
+    pub met_via: Option<String>,
+    pub follow_up_on: Option<NaiveDate>,
+    pub notes: Option<String>,
+}
+
+/// Inserts a contact added on `added_on` and returns its id.
+pub fn insert_contact(
+    conn: &Connection,
+    fields: &ContactFields,
+    added_on: NaiveDate,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO contacts (name, org_id, role, email, phone, linkedin_url, relationship, met_via,
+             follow_up_on, notes, added_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        fields.name,
+        fields.org_id,
+        fields.role,
+        fields.email,
+        fields.phone,
+        fields.linkedin_url,
+        fields.relationship,
+        fields.met_via,
+        fields.follow_up_on,
+        fields.notes,
+        added_on,
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Rewrites a contact's columns (all but `added_on`).
+pub fn update_contact(conn: &Connection, id: i64, fields: &ContactFields) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE contacts SET name = ?2, org_id = ?3, role = ?4, email = ?5, phone = ?6,
+             linkedin_url = ?7, relationship = ?8, met_via = ?9, follow_up_on = ?10, notes = ?11
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        fields.name,
+        fields.org_id,
+        fields.role,
+        fields.email,
+        fields.phone,
+        fields.linkedin_url,
+        fields.relationship,
+        fields.met_via,
+        fields.follow_up_on,
+        fields.notes,
+    ])?;
+    Ok(())
+}
+
+/// The contacts called `name` (any case), for the "already have" notice.
+pub fn contacts_named(conn: &Connection, name: &str) -> Result<Vec<Contact>> {
+    let sql = format!(
+        "SELECT {CONTACT_COLUMNS} FROM contacts c LEFT JOIN organizations o ON o.id = c.org_id
+         WHERE c.name = ?1 COLLATE NOCASE ORDER BY c.id"
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map([name], contact_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The filters of `contact list`, already parsed.
+#[derive(Debug, Clone, Default)]
+pub struct ContactFilter {
+    pub org_id: Option<i64>,
+    pub relationship: Option<Relationship>,
+    /// Keep contacts whose follow-up falls on or before this date.
+    pub due_by: Option<NaiveDate>,
+}
+
+/// The contacts the filter keeps: by name, or soonest follow-up first when
+/// filtering on it.
+pub fn list_contacts(conn: &Connection, filter: &ContactFilter) -> Result<Vec<ContactRow>> {
+    let mut clauses = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    if let Some(org_id) = filter.org_id {
+        clauses.push("c.org_id = ?");
+        values.push(Value::Integer(org_id));
+    }
+    if let Some(relationship) = filter.relationship {
+        clauses.push("c.relationship = ?");
+        values.push(Value::Text(relationship.as_str().into()));
+    }
+    if let Some(due_by) = filter.due_by {
+        clauses.push("c.follow_up_on <= ?");
+        values.push(Value::Text(due_by.to_string()));
+    }
+    let where_clause = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", clauses.join(" AND "))
+    };
+    let order = if filter.due_by.is_some() {
+        "c.follow_up_on, c.name COLLATE NOCASE, c.id"
+    } else {
+        "c.name COLLATE NOCASE, c.id"
+    };
+    let sql = format!(
+        "SELECT {CONTACT_COLUMNS},
+                (SELECT max(i.date) FROM interactions i WHERE i.contact_id = c.id)
+         FROM contacts c LEFT JOIN organizations o ON o.id = c.org_id
+         {where_clause} ORDER BY {order}"
+    );
+    let mut statement = conn.prepare(&sql)?;
+    let rows = statement.query_map(params_from_iter(values), |r| {
+        Ok(ContactRow {
+            contact: contact_from_row(r)?,
+            last_interaction_on: r.get(13)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+const INTERACTION_COLUMNS: &str = "id, contact_id, date, channel, note, follow_up_on";
+
+fn interaction_from_row(r: &Row<'_>) -> rusqlite::Result<Interaction> {
+    Ok(Interaction {
+        id: r.get(0)?,
+        contact_id: r.get(1)?,
+        date: r.get(2)?,
+        channel: r.get(3)?,
+        note: r.get(4)?,
+        follow_up_on: r.get(5)?,
+    })
+}
+
+/// A contact's interactions, oldest first.
+pub fn interactions(conn: &Connection, contact_id: i64) -> Result<Vec<Interaction>> {
+    let sql = format!(
+        "SELECT {INTERACTION_COLUMNS} FROM interactions WHERE contact_id = ?1 ORDER BY date, id"
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map([contact_id], interaction_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The interaction with this id.
+pub fn interaction(conn: &Connection, id: i64) -> Result<Interaction> {
+    let sql = format!("SELECT {INTERACTION_COLUMNS} FROM interactions WHERE id = ?1");
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], interaction_from_row)?)
+}
+
+/// Records an interaction and returns its id.
+pub fn insert_interaction(
+    conn: &Connection,
+    contact_id: i64,
+    date: NaiveDate,
+    channel: Channel,
+    note: Option<&str>,
+    follow_up_on: Option<NaiveDate>,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO interactions (contact_id, date, channel, note, follow_up_on)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![contact_id, date, channel, note, follow_up_on])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Sets (or clears) a contact's follow-up date.
+pub fn set_contact_follow_up(conn: &Connection, id: i64, date: Option<NaiveDate>) -> Result<()> {
+    conn.prepare_cached("UPDATE contacts SET follow_up_on = ?2 WHERE id = ?1")?
+        .execute(params![id, date])?;
+    Ok(())
+}
+
+/// The applications a contact referred the user to, oldest first.
+pub fn referred(conn: &Connection, contact_id: i64) -> Result<Vec<Application>> {
+    let sql = format!(
+        "SELECT {} FROM applications a JOIN organizations o ON o.id = a.org_id
+         WHERE a.referral_contact_id = ?1 ORDER BY coalesce(a.applied_on, a.added_on), a.id",
+        applications::store::COLUMNS
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map([contact_id], applications::store::from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Everything `contact show` prints about one contact.
+pub fn contact_detail(conn: &Connection, id: i64) -> Result<ContactDetail> {
+    Ok(ContactDetail {
+        contact: require_contact(conn, id)?,
+        interactions: interactions(conn, id)?,
+        referred: referred(conn, id)?,
+    })
+}
+
+/// Deletes a contact (its interactions cascade, referrals become NULL);
+/// returns how many interactions and referrals went with it.
+pub fn delete_contact(conn: &Connection, id: i64) -> Result<(i64, i64)> {
+    let (interactions, referrals) = conn.query_row(
+        "SELECT (SELECT count(*) FROM interactions WHERE contact_id = ?1),
+                (SELECT count(*) FROM applications WHERE referral_contact_id = ?1)",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    conn.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
+    Ok((interactions, referrals))
+}
+
+const EVENT_COLUMNS: &str = "e.id, o.name, e.title, e.date, e.kind, e.notes";
+
+fn event_from_row(r: &Row<'_>) -> rusqlite::Result<Event> {
+    Ok(Event {
+        id: r.get(0)?,
+        org: r.get(1)?,
+        title: r.get(2)?,
+        date: r.get(3)?,
+        kind: r.get(4)?,
+        notes: r.get(5)?,
+    })
+}
+
+/// Records an event and returns its id.
+pub fn insert_event(
+    conn: &Connection,
+    org_id: i64,
+    title: &str,
+    date: NaiveDate,
+    kind: EventKind,
+    notes: Option<&str>,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO events (org_id, title, date, kind, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![org_id, title, date, kind, notes])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The event with this id, or an error that says how to find ids.
+pub fn require_event(conn: &Connection, id: i64) -> Result<Event> {
+    let sql = format!(
+        "SELECT {EVENT_COLUMNS} FROM events e LEFT JOIN organizations o ON o.id = e.org_id WHERE e.id = ?1"
+    );
+    conn.prepare_cached(&sql)?
+        .query_row([id], event_from_row)
+        .optional()?
+        .ok_or_else(|| {
+            Error::NotFound(format!("no event with id {id} (see 'jobtrack event list')"))
+        })
+}
+
+/// Events on or after `from`, soonest first; or, without it, every event,
+/// newest first.
+pub fn events(conn: &Connection, from: Option<NaiveDate>) -> Result<Vec<Event>> {
+    let (filter, order) = match from {
+        Some(_) => ("WHERE e.date >= ?1", "e.date, e.id"),
+        None => ("", "e.date DESC, e.id DESC"),
+    };
+    let sql = format!(
+        "SELECT {EVENT_COLUMNS} FROM events e LEFT JOIN organizations o ON o.id = e.org_id
+         {filter} ORDER BY {order}"
+    );
+    let mut statement = conn.prepare(&sql)?;
+    let rows = match from {
+        Some(date) => statement.query_map([date], event_from_row)?,
+        None => statement.query_map([], event_from_row)?,
+    };
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The events an organization holds, newest first.
+pub fn events_at(conn: &Connection, org_id: i64) -> Result<Vec<Event>> {
+    let sql = format!(
+        "SELECT {EVENT_COLUMNS} FROM events e LEFT JOIN organizations o ON o.id = e.org_id
+         WHERE e.org_id = ?1 ORDER BY e.date DESC, e.id DESC"
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map([org_id], event_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The user's membership of an organization, if any.
+pub fn membership_at(conn: &Connection, org_id: i64) -> Result<Option<Membership>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT m.id, o.name, m.since, m.renews_on, m.notes
+             FROM memberships m JOIN organizations o ON o.id = m.org_id WHERE m.org_id = ?1",
+        )?
+        .query_row([org_id], |r| {
+            Ok(Membership {
+                id: r.get(0)?,
+                org: r.get(1)?,
+                since: r.get(2)?,
+                renews_on: r.get(3)?,
+                notes: r.get(4)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Writes the membership of an organization (one per organization):
+/// inserts it, or replaces the dates and notes of the one there.
+pub fn save_membership(
+    conn: &Connection,
+    org_id: i64,
+    since: Option<NaiveDate>,
+    renews_on: Option<NaiveDate>,
+    notes: Option<&str>,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO memberships (org_id, since, renews_on, notes) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (org_id) DO UPDATE SET
+             since = excluded.since, renews_on = excluded.renews_on, notes = excluded.notes",
+    )?
+    .execute(params![org_id, since, renews_on, notes])?;
+    Ok(())
+}
