@@ -152,39 +152,47 @@ pub struct ContactFilter {
     pub due_by: Option<NaiveDate>,
 }
 
+impl ContactFilter {
+    /// The query and its parameters.
+    fn sql(&self) -> (String, Vec<Value>) {
+        let mut clauses = Vec::new();
+        let mut values: Vec<Value> = Vec::new();
+        if let Some(org_id) = self.org_id {
+            clauses.push("c.org_id = ?");
+            values.push(Value::Integer(org_id));
+        }
+        if let Some(relationship) = self.relationship {
+            clauses.push("c.relationship = ?");
+            values.push(Value::Text(relationship.as_str().into()));
+        }
+        if let Some(due_by) = self.due_by {
+            clauses.push("c.follow_up_on <= ?");
+            values.push(Value::Text(due_by.to_string()));
+        }
+        let where_clause = if clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", clauses.join(" AND "))
+        };
+        let order = if self.due_by.is_some() {
+            "c.follow_up_on, c.name COLLATE NOCASE, c.id"
+        } else {
+            "c.name COLLATE NOCASE, c.id"
+        };
+        let sql = format!(
+            "SELECT {CONTACT_COLUMNS},
+                    (SELECT max(i.date) FROM interactions i WHERE i.contact_id = c.id)
+             FROM contacts c LEFT JOIN organizations o ON o.id = c.org_id
+             {where_clause} ORDER BY {order}"
+        );
+        (sql, values)
+    }
+}
+
 /// The contacts the filter keeps: by name, or soonest follow-up first when
 /// filtering on it.
 pub fn list_contacts(conn: &Connection, filter: &ContactFilter) -> Result<Vec<ContactRow>> {
-    let mut clauses = Vec::new();
-    let mut values: Vec<Value> = Vec::new();
-    if let Some(org_id) = filter.org_id {
-        clauses.push("c.org_id = ?");
-        values.push(Value::Integer(org_id));
-    }
-    if let Some(relationship) = filter.relationship {
-        clauses.push("c.relationship = ?");
-        values.push(Value::Text(relationship.as_str().into()));
-    }
-    if let Some(due_by) = filter.due_by {
-        clauses.push("c.follow_up_on <= ?");
-        values.push(Value::Text(due_by.to_string()));
-    }
-    let where_clause = if clauses.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", clauses.join(" AND "))
-    };
-    let order = if filter.due_by.is_some() {
-        "c.follow_up_on, c.name COLLATE NOCASE, c.id"
-    } else {
-        "c.name COLLATE NOCASE, c.id"
-    };
-    let sql = format!(
-        "SELECT {CONTACT_COLUMNS},
-                (SELECT max(i.date) FROM interactions i WHERE i.contact_id = c.id)
-         FROM contacts c LEFT JOIN organizations o ON o.id = c.org_id
-         {where_clause} ORDER BY {order}"
-    );
+    let (sql, values) = filter.sql();
     let mut statement = conn.prepare(&sql)?;
     let rows = statement.query_map(params_from_iter(values), |r| {
         Ok(ContactRow {
@@ -250,14 +258,17 @@ pub fn set_contact_follow_up(conn: &Connection, id: i64, date: Option<NaiveDate>
     Ok(())
 }
 
-/// The applications a contact referred the user to, oldest first.
-pub fn referred(conn: &Connection, contact_id: i64) -> Result<Vec<Application>> {
-    let sql = format!(
+fn referred_sql() -> String {
+    format!(
         "SELECT {} FROM applications a JOIN organizations o ON o.id = a.org_id
          WHERE a.referral_contact_id = ?1 ORDER BY coalesce(a.applied_on, a.added_on), a.id",
         applications::store::COLUMNS
-    );
-    let mut statement = conn.prepare_cached(&sql)?;
+    )
+}
+
+/// The applications a contact referred the user to, oldest first.
+pub fn referred(conn: &Connection, contact_id: i64) -> Result<Vec<Application>> {
+    let mut statement = conn.prepare_cached(&referred_sql())?;
     let rows = statement.query_map([contact_id], applications::store::from_row)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
@@ -326,18 +337,22 @@ pub fn require_event(conn: &Connection, id: i64) -> Result<Event> {
         })
 }
 
+fn events_sql(upcoming: bool) -> String {
+    let (filter, order) = if upcoming {
+        ("WHERE e.date >= ?1", "e.date, e.id")
+    } else {
+        ("", "e.date DESC, e.id DESC")
+    };
+    format!(
+        "SELECT {EVENT_COLUMNS} FROM events e LEFT JOIN organizations o ON o.id = e.org_id
+         {filter} ORDER BY {order}"
+    )
+}
+
 /// Events on or after `from`, soonest first; or, without it, every event,
 /// newest first.
 pub fn events(conn: &Connection, from: Option<NaiveDate>) -> Result<Vec<Event>> {
-    let (filter, order) = match from {
-        Some(_) => ("WHERE e.date >= ?1", "e.date, e.id"),
-        None => ("", "e.date DESC, e.id DESC"),
-    };
-    let sql = format!(
-        "SELECT {EVENT_COLUMNS} FROM events e LEFT JOIN organizations o ON o.id = e.org_id
-         {filter} ORDER BY {order}"
-    );
-    let mut statement = conn.prepare(&sql)?;
+    let mut statement = conn.prepare(&events_sql(from.is_some()))?;
     let rows = match from {
         Some(date) => statement.query_map([date], event_from_row)?,
         None => statement.query_map([], event_from_row)?,
@@ -391,4 +406,68 @@ pub fn save_membership(
     )?
     .execute(params![org_id, since, renews_on, notes])?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plan of a query on a fresh database, one detail line per step.
+    fn plan(sql: &str) -> String {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(crate::db::SCHEMA).unwrap();
+        let mut statement = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let count = statement.parameter_count();
+        let values = vec![Value::Null; count];
+        let rows = statement
+            .query_map(params_from_iter(values), |r| r.get::<_, String>(3))
+            .unwrap();
+        rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("\n")
+    }
+
+    /// Fails when the plan reads every row of one of `tables` (named by
+    /// table or by alias) without an index.
+    fn assert_no_full_scan(sql: &str, tables: &[&str]) {
+        let plan = plan(sql);
+        for line in plan.lines() {
+            let mut words = line.split_whitespace();
+            let (Some("SCAN"), Some(name)) = (words.next(), words.next()) else {
+                continue;
+            };
+            let scanned = tables.iter().any(|t| *t == name || t[..1] == *name);
+            assert!(
+                !scanned || line.contains("USING"),
+                "full scan of {name}:\n{plan}\nfor {sql}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_scan_check_catches_a_scan() {
+        let caught = std::panic::catch_unwind(|| {
+            assert_no_full_scan("SELECT * FROM contacts c WHERE c.phone = ?1", &["contacts"])
+        });
+        assert!(caught.is_err());
+    }
+
+    #[test]
+    fn hot_queries_use_indexes() {
+        let due = ContactFilter {
+            due_by: crate::dates::parse_iso("2026-11-26"),
+            ..ContactFilter::default()
+        };
+        assert_no_full_scan(&due.sql().0, &["contacts", "interactions"]);
+        let at_org = ContactFilter {
+            org_id: Some(1),
+            ..ContactFilter::default()
+        };
+        assert_no_full_scan(&at_org.sql().0, &["contacts", "interactions"]);
+        assert_no_full_scan(&ContactFilter::default().sql().0, &["interactions"]);
+        assert_no_full_scan(&referred_sql(), &["applications"]);
+        assert_no_full_scan(&events_sql(true), &["events"]);
+        assert_no_full_scan(
+            "SELECT id FROM interactions WHERE contact_id = ?1 ORDER BY date, id",
+            &["interactions"],
+        );
+    }
 }

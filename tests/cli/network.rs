@@ -362,7 +362,10 @@ fn org_show_names_the_referrer_and_the_referred_application() {
             "missing {expected:?} in:\n{human}"
         );
     }
-    assert!(!human.contains(" HIT "), "another organization's application: {human}");
+    assert!(
+        !human.contains(" HIT "),
+        "another organization's application: {human}"
+    );
 
     let contact = env.json(&["contact", "show", "1"]);
     assert_eq!(contact["referred"][0]["title"], "Coding Specialist");
@@ -761,6 +764,13 @@ fn rm_refuses_a_used_organization_and_removes_an_unused_one() {
         serde_json::json!({"id": 2, "removed": true})
     );
     assert_eq!(env.count("SELECT count(*) FROM organizations"), 1);
+    let stderr = env.fails(2, &["org", "rm", "Typo Clinc"]);
+    assert!(stderr.contains("no organization named"), "{stderr}");
+
+    env.ok(&["org", "join", "Ohio AHIMA"]);
+    let out = env.ok(&["org", "rm", "Ohio AHIMA"]);
+    assert!(out.contains("and your membership"), "{out}");
+    assert_eq!(env.count("SELECT count(*) FROM memberships"), 0);
     let stderr = env.fails(2, &["org", "rm", "Typo Clinc"]);
     assert!(stderr.contains("no organization named"), "{stderr}");
 }
