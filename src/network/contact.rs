@@ -531,27 +531,17 @@ fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
         ),
         (ClearField::Notes, details.note.is_some(), "--note"),
     ];
-    for (field, is_given, flag) in given {
-        if is_given && clears(field) {
-            let name = field
-                .to_possible_value()
-                .map(|v| v.get_name().to_string())
-                .unwrap_or_default();
-            return Err(Error::Input(format!(
-                "{flag} and --clear {name} contradict each other; give one"
-            )));
-        }
-    }
-    let nothing = args.name.is_none()
-        && details.relationship.is_none()
-        && args.clear.is_empty()
-        && !given.iter().any(|g| g.1);
-    if nothing {
-        return Err(Error::Input(format!(
-            "nothing to change for contact {}; give an option such as --role or --follow-up (see 'jobtrack contact edit --help')",
-            args.id
-        )));
-    }
+    crate::check_edit_options(
+        &given,
+        &args.clear,
+        args.name.is_some() || details.relationship.is_some(),
+        || {
+            format!(
+                "nothing to change for contact {}; give an option such as --role or --follow-up (see 'jobtrack contact edit --help')",
+                args.id
+            )
+        },
+    )?;
     let name = args
         .name
         .map(|n| ctx.required_text("--name", n))

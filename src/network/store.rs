@@ -35,15 +35,23 @@ pub fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
     })
 }
 
+/// The contacts a `WHERE … ORDER BY …` clause with one parameter keeps.
+fn contacts_where(
+    conn: &Connection,
+    clause: &str,
+    parameter: impl rusqlite::ToSql,
+) -> Result<Vec<Contact>> {
+    let sql = format!(
+        "SELECT {CONTACT_COLUMNS} FROM contacts c LEFT JOIN organizations o ON o.id = c.org_id {clause}"
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map([parameter], contact_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 /// The contact with this id.
 pub fn contact(conn: &Connection, id: i64) -> Result<Option<Contact>> {
-    let sql = format!(
-        "SELECT {CONTACT_COLUMNS} FROM contacts c LEFT JOIN organizations o ON o.id = c.org_id WHERE c.id = ?1"
-    );
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row([id], contact_from_row)
-        .optional()?)
+    Ok(contacts_where(conn, "WHERE c.id = ?1", id)?.pop())
 }
 
 /// The contact with this id, or an error that says how to find ids.
@@ -57,13 +65,11 @@ pub fn require_contact(conn: &Connection, id: i64) -> Result<Contact> {
 
 /// The contacts who work at an organization, by name.
 pub fn contacts_at(conn: &Connection, org_id: i64) -> Result<Vec<Contact>> {
-    let sql = format!(
-        "SELECT {CONTACT_COLUMNS} FROM contacts c LEFT JOIN organizations o ON o.id = c.org_id
-         WHERE c.org_id = ?1 ORDER BY c.name COLLATE NOCASE, c.id"
-    );
-    let mut statement = conn.prepare_cached(&sql)?;
-    let rows = statement.query_map([org_id], contact_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    contacts_where(
+        conn,
+        "WHERE c.org_id = ?1 ORDER BY c.name COLLATE NOCASE, c.id",
+        org_id,
+    )
 }
 
 /// A contact's columns as `add` and `edit` write them (`added_on` is set
@@ -82,65 +88,56 @@ pub struct ContactFields {
     pub notes: Option<String>,
 }
 
+impl ContactFields {
+    /// Runs `sql` with the fields as ?1 to ?10 and `last` as ?11.
+    fn write(&self, conn: &Connection, sql: &str, last: &dyn rusqlite::ToSql) -> Result<()> {
+        conn.prepare_cached(sql)?.execute(params![
+            self.name,
+            self.org_id,
+            self.role,
+            self.email,
+            self.phone,
+            self.linkedin_url,
+            self.relationship,
+            self.met_via,
+            self.follow_up_on,
+            self.notes,
+            last,
+        ])?;
+        Ok(())
+    }
+}
+
 /// Inserts a contact added on `added_on` and returns its id.
 pub fn insert_contact(
     conn: &Connection,
     fields: &ContactFields,
     added_on: NaiveDate,
 ) -> Result<i64> {
-    conn.prepare_cached(
+    fields.write(
+        conn,
         "INSERT INTO contacts (name, org_id, role, email, phone, linkedin_url, relationship, met_via,
              follow_up_on, notes, added_on)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?
-    .execute(params![
-        fields.name,
-        fields.org_id,
-        fields.role,
-        fields.email,
-        fields.phone,
-        fields.linkedin_url,
-        fields.relationship,
-        fields.met_via,
-        fields.follow_up_on,
-        fields.notes,
-        added_on,
-    ])?;
+        &added_on,
+    )?;
     Ok(conn.last_insert_rowid())
 }
 
 /// Rewrites a contact's columns (all but `added_on`).
 pub fn update_contact(conn: &Connection, id: i64, fields: &ContactFields) -> Result<()> {
-    conn.prepare_cached(
-        "UPDATE contacts SET name = ?2, org_id = ?3, role = ?4, email = ?5, phone = ?6,
-             linkedin_url = ?7, relationship = ?8, met_via = ?9, follow_up_on = ?10, notes = ?11
-         WHERE id = ?1",
-    )?
-    .execute(params![
-        id,
-        fields.name,
-        fields.org_id,
-        fields.role,
-        fields.email,
-        fields.phone,
-        fields.linkedin_url,
-        fields.relationship,
-        fields.met_via,
-        fields.follow_up_on,
-        fields.notes,
-    ])?;
-    Ok(())
+    fields.write(
+        conn,
+        "UPDATE contacts SET name = ?1, org_id = ?2, role = ?3, email = ?4, phone = ?5,
+             linkedin_url = ?6, relationship = ?7, met_via = ?8, follow_up_on = ?9, notes = ?10
+         WHERE id = ?11",
+        &id,
+    )
 }
 
 /// The contacts called `name` (any case), for the "already have" notice.
 pub fn contacts_named(conn: &Connection, name: &str) -> Result<Vec<Contact>> {
-    let sql = format!(
-        "SELECT {CONTACT_COLUMNS} FROM contacts c LEFT JOIN organizations o ON o.id = c.org_id
-         WHERE c.name = ?1 COLLATE NOCASE ORDER BY c.id"
-    );
-    let mut statement = conn.prepare_cached(&sql)?;
-    let rows = statement.query_map([name], contact_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    contacts_where(conn, "WHERE c.name = ?1 COLLATE NOCASE ORDER BY c.id", name)
 }
 
 /// The filters of `contact list`, already parsed.

@@ -53,20 +53,25 @@ pub fn require(conn: &Connection, name: &str) -> Result<Organization> {
     let Some((id, _)) = find(conn, name)? else {
         return Err(unknown_error(conn, name)?);
     };
+    let sql = format!("SELECT {ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = ?1");
     Ok(conn
-        .prepare_cached(
-            "SELECT id, name, website, location, notes, created_at FROM organizations WHERE id = ?1",
-        )?
-        .query_row([id], |r| {
-            Ok(Organization {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                website: r.get(2)?,
-                location: r.get(3)?,
-                notes: r.get(4)?,
-                created_at: r.get(5)?,
-            })
-        })?)
+        .prepare_cached(&sql)?
+        .query_row([id], organization_from_row)?)
+}
+
+/// The columns `organization_from_row` reads, for `FROM organizations o`.
+pub const ORGANIZATION_COLUMNS: &str = "o.id, o.name, o.website, o.location, o.notes, o.created_at";
+
+/// Reads an organization selected with `ORGANIZATION_COLUMNS`.
+pub fn organization_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Organization> {
+    Ok(Organization {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        website: r.get(2)?,
+        location: r.get(3)?,
+        notes: r.get(4)?,
+        created_at: r.get(5)?,
+    })
 }
 
 fn shifts_at(conn: &Connection, org_id: i64) -> Result<Vec<Shift>> {

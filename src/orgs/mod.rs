@@ -4,7 +4,9 @@
 mod detail;
 mod merge;
 
-pub use detail::{detail, require, OrgDetail, Organization, Shift};
+pub use detail::{
+    detail, organization_from_row, require, OrgDetail, Organization, Shift, ORGANIZATION_COLUMNS,
+};
 
 use clap::Subcommand;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -90,12 +92,8 @@ pub fn run(ctx: &Ctx, command: OrgCommand) -> Result<()> {
 /// An organization as `org list` shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct OrgSummary {
-    pub id: i64,
-    pub name: String,
-    pub website: Option<String>,
-    pub location: Option<String>,
-    pub notes: Option<String>,
-    pub created_at: String,
+    #[serde(flatten)]
+    pub organization: Organization,
     pub applications: i64,
     pub contacts: i64,
 }
@@ -210,21 +208,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 fn list(ctx: &Ctx) -> Result<()> {
     let conn = ctx.open(Access::Existing)?;
-    let mut statement = conn.prepare(
-        "SELECT o.id, o.name, o.website, o.location, o.notes, o.created_at,
+    let mut statement = conn.prepare(&format!(
+        "SELECT {ORGANIZATION_COLUMNS},
                 (SELECT count(*) FROM applications a WHERE a.org_id = o.id),
                 (SELECT count(*) FROM contacts c WHERE c.org_id = o.id)
-         FROM organizations o ORDER BY o.name COLLATE NOCASE",
-    )?;
+         FROM organizations o ORDER BY o.name COLLATE NOCASE"
+    ))?;
     let rows = statement
         .query_map([], |r| {
             Ok(OrgSummary {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                website: r.get(2)?,
-                location: r.get(3)?,
-                notes: r.get(4)?,
-                created_at: r.get(5)?,
+                organization: organization_from_row(r)?,
                 applications: r.get(6)?,
                 contacts: r.get(7)?,
             })
@@ -243,9 +236,11 @@ fn list(ctx: &Ctx) -> Result<()> {
         .table(["Organization", "Location", "Applications", "Contacts"]);
     for org in &rows {
         table.add_row(vec![
-            ctx.out.cell(&org.name, Tone::Plain),
-            ctx.out
-                .cell(org.location.as_deref().unwrap_or(""), Tone::Plain),
+            ctx.out.cell(&org.organization.name, Tone::Plain),
+            ctx.out.cell(
+                org.organization.location.as_deref().unwrap_or(""),
+                Tone::Plain,
+            ),
             ctx.out.number(org.applications),
             ctx.out.number(org.contacts),
         ]);
