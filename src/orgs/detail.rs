@@ -257,7 +257,13 @@ pub(super) fn join(
     let membership = network::store::membership_at(&tx, org_id)?
         .ok_or_else(|| Error::Runtime(format!("the membership of {org_name} was not saved")))?;
     db::commit(tx)?;
+    let unchanged = old.as_ref().is_some_and(|m| {
+        m.since == membership.since
+            && m.renews_on == membership.renews_on
+            && m.notes == membership.notes
+    });
     let mut message = match old {
+        Some(_) if unchanged => format!("Already a member of {org_name}; nothing changed"),
         Some(_) => format!("Updated your membership of {org_name}"),
         None => format!("Joined {org_name}"),
     };

@@ -790,3 +790,17 @@ fn reads_and_removals_need_an_existing_database() {
     }
     assert!(!env.db.exists());
 }
+
+#[test]
+fn a_long_note_can_come_from_standard_input() {
+    let env = TestEnv::new();
+    env.ok(&["contact", "add", "Sam Ortiz"]);
+    let note = "Called about the coding job.\nShe will forward my resume.";
+    env.cmd()
+        .args(["contact", "log", "1", "--channel", "call", "--note", "-"])
+        .write_stdin(format!("{note}\n\n"))
+        .assert()
+        .success();
+    let shown = env.json(&["contact", "show", "1"]);
+    assert_eq!(shown["interactions"][0]["note"], note);
+}
