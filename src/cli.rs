@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::output::ColorChoice;
-use crate::{applications, orgs, reports, Ctx};
+use crate::{applications, network, orgs, reports, Ctx};
 
 /// A local, private, scriptable job-search tracker.
 #[derive(Debug, Parser)]
@@ -80,6 +80,12 @@ pub enum Command {
     /// Organizations: employers, schools, chapters, volunteer sites
     #[command(subcommand)]
     Org(orgs::OrgCommand),
+    /// Contacts: the people you know, what you talked about, when to follow up
+    #[command(subcommand)]
+    Contact(network::ContactCommand),
+    /// Networking events: chapter meetings, conferences, career fairs, webinars
+    #[command(subcommand)]
+    Event(network::EventCommand),
     /// Reports: the dashboard (default), the funnel, network, volunteer hours, search log
     Report(reports::ReportArgs),
     /// What to do and when: follow-ups, interviews, exams, events, renewals, stale applications
@@ -145,7 +151,9 @@ jobtrack: a local, private job-search tracker
 
 Nouns:
   app       job applications and their history (add, list, show, set, note, interview)
-  org       organizations: employers, schools, chapters
+  org       organizations: employers, schools, chapters (show, join, rename, rm)
+  contact   the people you know (add, list --due, show, log, edit, rm)
+  event     chapter meetings, conferences, career fairs (add, list --upcoming)
   report    the dashboard; report apps|network|volunteer|search-log
   agenda    what is due: follow-ups, interviews, exams, events (--ics for calendars)
   goal      weekly or monthly targets and progress (set, list, rm)
@@ -159,6 +167,8 @@ First steps:
   jobtrack app show 1
   jobtrack agenda
   jobtrack report
+  jobtrack contact add \"Dana Reyes\" --org \"Mercy Health\" --relationship mentor
+  jobtrack contact log 1 --channel coffee --follow-up +2w
 
 Every command takes --json for scripts and --db PATH to choose the database.
 See 'jobtrack --help' and 'jobtrack app --help' for more.

@@ -178,6 +178,34 @@ impl Ctx {
     }
 }
 
+/// Checks the options of an `edit`: `options` pairs each `--clear` value
+/// with whether its option was given and the option's name; `others_given`
+/// says whether an option without a `--clear` value was given. Refuses a
+/// field both set and cleared, and an edit that changes nothing (with the
+/// message `nothing` returns).
+pub fn check_edit_options<F: clap::ValueEnum + PartialEq + Copy>(
+    options: &[(F, bool, &str)],
+    clear: &[F],
+    others_given: bool,
+    nothing: impl FnOnce() -> String,
+) -> Result<()> {
+    for (field, given, flag) in options {
+        if *given && clear.contains(field) {
+            let name = field
+                .to_possible_value()
+                .map(|v| v.get_name().to_string())
+                .unwrap_or_default();
+            return Err(Error::Input(format!(
+                "{flag} and --clear {name} contradict each other; give one"
+            )));
+        }
+    }
+    if !others_given && clear.is_empty() && !options.iter().any(|o| o.1) {
+        return Err(Error::Input(nothing()));
+    }
+    Ok(())
+}
+
 /// `Some(text)` unless it is empty.
 pub fn non_empty(text: &str) -> Option<String> {
     if text.is_empty() {
@@ -212,5 +240,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Report(args) => reports::report(ctx, args),
         Command::Agenda(args) => reports::agenda(ctx, args),
         Command::Goal(cmd) => reports::goal(ctx, cmd),
+        Command::Contact(cmd) => network::run_contact(ctx, cmd),
+        Command::Event(cmd) => network::run_event(ctx, cmd),
     }
 }

@@ -457,13 +457,7 @@ fn tell_about_earlier(ctx: &Ctx, org_name: &str, earlier: &[Application]) {
 }
 
 fn describe_contact(contact: &network::Contact) -> String {
-    match &contact.role {
-        Some(role) => format!("{} ({role}, contact {})", contact.name, contact.id),
-        None => format!(
-            "{} ({}, contact {})",
-            contact.name, contact.relationship, contact.id
-        ),
-    }
+    contact.describe()
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -872,27 +866,17 @@ fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
         ),
         (ClearField::Prefers, details.prefers.is_some(), "--prefers"),
     ];
-    for (field, given, flag) in conflicts {
-        if given && clears(field) {
-            return Err(Error::Input(format!(
-                "{flag} and --clear {} contradict each other; give one",
-                field
-                    .to_possible_value()
-                    .map(|v| v.get_name().to_string())
-                    .unwrap_or_default()
-            )));
-        }
-    }
-    let nothing = args.org.is_none()
-        && args.title.is_none()
-        && args.clear.is_empty()
-        && !conflicts.iter().any(|c| c.1);
-    if nothing {
-        return Err(Error::Input(format!(
-            "nothing to change for application {}; give an option such as --title or --salary (see 'jobtrack app edit --help')",
-            args.id
-        )));
-    }
+    crate::check_edit_options(
+        &conflicts,
+        &args.clear,
+        args.org.is_some() || args.title.is_some(),
+        || {
+            format!(
+                "nothing to change for application {}; give an option such as --title or --salary (see 'jobtrack app edit --help')",
+                args.id
+            )
+        },
+    )?;
     let title = args
         .title
         .map(|t| ctx.required_text("--title", t))

@@ -5,6 +5,7 @@ mod util;
 
 mod applications;
 mod foundation;
+mod network;
 mod polish;
 mod reliability;
 mod reports;

@@ -1,6 +1,13 @@
 //! The `org` noun: organizations (employers, schools, chapters, volunteer
 //! sites), found by name without regard to case and created on first use.
 
+mod detail;
+mod merge;
+
+pub use detail::{
+    detail, organization_from_row, require, OrgDetail, Organization, Shift, ORGANIZATION_COLUMNS,
+};
+
 use clap::Subcommand;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
@@ -10,29 +17,83 @@ use crate::error::{Error, Result};
 use crate::output::Tone;
 use crate::Ctx;
 
+const ORG_EXAMPLES: &str = "\
+Examples:
+  jobtrack org show \"Mercy Health\"
+  jobtrack org join \"Ohio AHIMA\" --since 2026-01-15 --renews 2027-01-15
+  jobtrack org rename \"Mercy Hosp\" \"Mercy Health\"
+  jobtrack org rm \"Typo Clinic\"";
+
 /// `jobtrack org …`
 #[derive(Debug, Subcommand)]
+#[command(after_help = ORG_EXAMPLES)]
 pub enum OrgCommand {
     /// List organizations with how many applications and contacts each has
     List,
+    /// Show an organization with everything that points at it
+    #[command(
+        after_help = "Examples:\n  jobtrack org show \"Mercy Health\"\n  jobtrack --json org show \"mercy health\""
+    )]
+    Show {
+        /// The organization (any case)
+        name: String,
+    },
+    /// Record (or update) your membership of an association
+    #[command(
+        after_help = "Examples:\n  jobtrack org join \"Ohio AHIMA\" --since 2026-01-15 --renews 2027-01-15\n  jobtrack org join \"HIMSS Central Ohio\"\n  jobtrack org join \"Ohio AHIMA\" --renews 2028-01-15"
+    )]
+    Join {
+        /// The association (created on first use; any case matches)
+        name: String,
+        /// Member since [default for a new membership: today]
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        since: Option<String>,
+        /// When the membership renews
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        renews: Option<String>,
+        /// Notes ('-' reads standard input)
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        note: Option<String>,
+    },
+    /// Rename an organization, or merge it into another that has the new name
+    #[command(
+        after_help = "Examples:\n  jobtrack org rename \"mercy health\" \"Mercy Health\"\n  jobtrack org rename \"Mercy Hosp\" \"Mercy Health\"   (merges when Mercy Health exists)"
+    )]
+    Rename {
+        /// The current name (any case)
+        old: String,
+        /// The new name; when an organization has it already, OLD is merged into it
+        new: String,
+    },
+    /// Delete an organization nothing refers to
+    #[command(after_help = "Example:\n  jobtrack org rm \"Typo Clinic\"")]
+    Rm {
+        /// The organization (any case)
+        name: String,
+    },
 }
 
 /// Runs an `org` subcommand.
 pub fn run(ctx: &Ctx, command: OrgCommand) -> Result<()> {
     match command {
         OrgCommand::List => list(ctx),
+        OrgCommand::Show { name } => detail::show(ctx, &name),
+        OrgCommand::Join {
+            name,
+            since,
+            renews,
+            note,
+        } => detail::join(ctx, &name, since, renews, note),
+        OrgCommand::Rename { old, new } => merge::rename(ctx, &old, &new),
+        OrgCommand::Rm { name } => merge::remove(ctx, &name),
     }
 }
 
 /// An organization as `org list` shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct OrgSummary {
-    pub id: i64,
-    pub name: String,
-    pub website: Option<String>,
-    pub location: Option<String>,
-    pub notes: Option<String>,
-    pub created_at: String,
+    #[serde(flatten)]
+    pub organization: Organization,
     pub applications: i64,
     pub contacts: i64,
 }
@@ -147,21 +208,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 fn list(ctx: &Ctx) -> Result<()> {
     let conn = ctx.open(Access::Existing)?;
-    let mut statement = conn.prepare(
-        "SELECT o.id, o.name, o.website, o.location, o.notes, o.created_at,
+    let mut statement = conn.prepare(&format!(
+        "SELECT {ORGANIZATION_COLUMNS},
                 (SELECT count(*) FROM applications a WHERE a.org_id = o.id),
                 (SELECT count(*) FROM contacts c WHERE c.org_id = o.id)
-         FROM organizations o ORDER BY o.name COLLATE NOCASE",
-    )?;
+         FROM organizations o ORDER BY o.name COLLATE NOCASE"
+    ))?;
     let rows = statement
         .query_map([], |r| {
             Ok(OrgSummary {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                website: r.get(2)?,
-                location: r.get(3)?,
-                notes: r.get(4)?,
-                created_at: r.get(5)?,
+                organization: organization_from_row(r)?,
                 applications: r.get(6)?,
                 contacts: r.get(7)?,
             })
@@ -180,9 +236,11 @@ fn list(ctx: &Ctx) -> Result<()> {
         .table(["Organization", "Location", "Applications", "Contacts"]);
     for org in &rows {
         table.add_row(vec![
-            ctx.out.cell(&org.name, Tone::Plain),
-            ctx.out
-                .cell(org.location.as_deref().unwrap_or(""), Tone::Plain),
+            ctx.out.cell(&org.organization.name, Tone::Plain),
+            ctx.out.cell(
+                org.organization.location.as_deref().unwrap_or(""),
+                Tone::Plain,
+            ),
             ctx.out.number(org.applications),
             ctx.out.number(org.contacts),
         ]);

@@ -1,0 +1,618 @@
+//! The `contact` subcommands: the people in a job search, what was said and
+//! when to follow up.
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::store::{self, ContactFields, ContactFilter};
+use super::{count_of, follow_up_after, happened_on, Channel, ContactDetail, Relationship};
+use crate::applications::status_tone;
+use crate::db::{self, Access};
+use crate::error::{Error, Result};
+use crate::output::{JsonArray, Tone};
+use crate::{dates, orgs, Ctx};
+
+const CONTACT_EXAMPLES: &str = "\
+Examples:
+  jobtrack contact add \"Dana Reyes\" --org \"Mercy Health\" --role \"HIM Director\" --relationship mentor
+  jobtrack contact log 1 --channel coffee --note \"talked about the RHIT exam\" --follow-up +2w
+  jobtrack contact list --due
+  jobtrack contact show 1";
+
+const ADD_EXAMPLES: &str = "\
+Examples:
+  jobtrack contact add \"Dana Reyes\" --org \"Mercy Health\" --role \"HIM Director\" --relationship mentor
+  jobtrack contact add \"Sam Ortiz\" --relationship alumni --met-via \"AHIMA chapter meeting\" --follow-up +1w
+  jobtrack contact add \"Priya Shah\" --org \"Regional Medical Center\" --relationship recruiter --email priya@example.org";
+
+/// `jobtrack contact …`
+#[derive(Debug, Subcommand)]
+#[command(after_help = CONTACT_EXAMPLES)]
+pub enum ContactCommand {
+    /// Add a person you know (or want to know)
+    #[command(after_help = ADD_EXAMPLES)]
+    Add(AddArgs),
+    /// List contacts by name, or the follow-ups due with --due
+    #[command(
+        after_help = "Examples:\n  jobtrack contact list --due\n  jobtrack contact list --org \"Mercy Health\"\n  jobtrack contact list --relationship recruiter\n  jobtrack --json contact list"
+    )]
+    List {
+        /// Keep the people at this organization
+        #[arg(long)]
+        org: Option<String>,
+        /// Keep this relationship
+        #[arg(long, value_enum, value_name = "REL")]
+        relationship: Option<Relationship>,
+        /// Keep the people whose follow-up falls today or earlier
+        #[arg(long)]
+        due: bool,
+    },
+    /// Show a contact with your interactions and the applications they referred
+    #[command(after_help = "Example:\n  jobtrack contact show 1")]
+    Show {
+        /// The contact id (see 'jobtrack contact list')
+        id: i64,
+    },
+    /// Record a conversation; sets the next follow-up or clears the one due
+    #[command(
+        after_help = "Examples:\n  jobtrack contact log 1 --channel coffee --note \"talked about the RHIT exam\" --follow-up +2w\n  jobtrack contact log 3 --channel email --on yesterday\n  jobtrack contact log 3 --channel call --note - < call-notes.txt"
+    )]
+    Log {
+        /// The contact id
+        id: i64,
+        /// How you talked
+        #[arg(long, value_enum, value_name = "CH", default_value_t = Channel::Other)]
+        channel: Channel,
+        /// When (not after today) [default: today]
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        on: Option<String>,
+        /// What was said ('-' reads standard input)
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        note: Option<String>,
+        /// Follow up on this date (without it, a follow-up already due is cleared)
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        follow_up: Option<String>,
+    },
+    /// Change a contact's details
+    #[command(
+        after_help = "Examples:\n  jobtrack contact edit 1 --role \"Director of HIM\" --org \"Mercy Health\"\n  jobtrack contact edit 1 --follow-up +3d\n  jobtrack contact edit 1 --clear phone --clear follow_up"
+    )]
+    Edit(EditArgs),
+    /// Delete a contact and their interactions (referred applications stay)
+    #[command(after_help = "Example:\n  jobtrack contact rm 4")]
+    Rm {
+        /// The contact id
+        id: i64,
+    },
+}
+
+/// `contact add` arguments.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Their name
+    pub name: String,
+    #[command(flatten)]
+    pub details: Details,
+}
+
+/// The options `add` and `edit` share.
+#[derive(Debug, Args)]
+pub struct Details {
+    /// Where they work (created on first use; any case matches)
+    #[arg(long)]
+    pub org: Option<String>,
+    /// Their job title
+    #[arg(long, value_name = "R")]
+    pub role: Option<String>,
+    /// Their email address
+    #[arg(long, value_name = "E")]
+    pub email: Option<String>,
+    /// Their phone number
+    #[arg(long, value_name = "P", allow_hyphen_values = true)]
+    pub phone: Option<String>,
+    /// Their LinkedIn profile address
+    #[arg(long, value_name = "URL")]
+    pub linkedin: Option<String>,
+    /// How you know them [add's default: other]
+    #[arg(long, value_enum, value_name = "REL")]
+    pub relationship: Option<Relationship>,
+    /// Where you met ('-' reads standard input)
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub met_via: Option<String>,
+    /// When to get in touch next
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub follow_up: Option<String>,
+    /// Notes about them ('-' reads standard input)
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub note: Option<String>,
+}
+
+/// What `contact edit --clear` can empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum ClearField {
+    Org,
+    Role,
+    Email,
+    Phone,
+    Linkedin,
+    MetVia,
+    FollowUp,
+    Notes,
+}
+
+/// `contact edit` arguments.
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The contact id
+    pub id: i64,
+    /// A new name
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub details: Details,
+    /// Empty a field (repeat for more)
+    #[arg(long, value_enum, value_name = "FIELD")]
+    pub clear: Vec<ClearField>,
+}
+
+/// Runs a `contact` subcommand.
+pub fn run(ctx: &Ctx, command: ContactCommand) -> Result<()> {
+    match command {
+        ContactCommand::Add(args) => add(ctx, args),
+        ContactCommand::List {
+            org,
+            relationship,
+            due,
+        } => list(ctx, org, relationship, due),
+        ContactCommand::Show { id } => show(ctx, id),
+        ContactCommand::Log {
+            id,
+            channel,
+            on,
+            note,
+            follow_up,
+        } => log(ctx, id, channel, on, note, follow_up),
+        ContactCommand::Edit(args) => edit(ctx, args),
+        ContactCommand::Rm { id } => remove(ctx, id),
+    }
+}
+
+/// The typed values of the shared options (`None`: not given).
+struct Parsed {
+    role: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    linkedin_url: Option<String>,
+    met_via: Option<String>,
+    follow_up_on: Option<NaiveDate>,
+    notes: Option<String>,
+}
+
+fn parse_details(ctx: &Ctx, details: &Details) -> Result<Parsed> {
+    Ok(Parsed {
+        role: ctx.text("--role", details.role.clone())?,
+        email: ctx
+            .text("--email", details.email.clone())?
+            .map(|e| email_address(&e))
+            .transpose()?,
+        phone: ctx.text("--phone", details.phone.clone())?,
+        linkedin_url: ctx
+            .text("--linkedin", details.linkedin.clone())?
+            .map(|u| linkedin_url(&u))
+            .transpose()?,
+        met_via: ctx.text("--met-via", details.met_via.clone())?,
+        follow_up_on: ctx.opt_date("--follow-up", details.follow_up.as_deref())?,
+        notes: ctx.text("--note", details.note.clone())?,
+    })
+}
+
+/// Checks the shape of an email address: one `@` with text on both sides.
+fn email_address(text: &str) -> Result<String> {
+    let valid = match text.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.is_empty()
+                && !domain.contains('@')
+                && !text.chars().any(char::is_whitespace)
+        }
+        None => false,
+    };
+    if valid {
+        Ok(text.to_string())
+    } else {
+        Err(Error::invalid(
+            "--email",
+            text,
+            "an email address like dana.reyes@example.org",
+        ))
+    }
+}
+
+/// Checks a profile address: `http(s)://…`, or `linkedin.com/…` (given
+/// `https://`).
+fn linkedin_url(text: &str) -> Result<String> {
+    let lower = text.to_ascii_lowercase();
+    let url = if lower.starts_with("https://") || lower.starts_with("http://") {
+        text.to_string()
+    } else if lower.starts_with("linkedin.com/") || lower.starts_with("www.linkedin.com/") {
+        format!("https://{text}")
+    } else {
+        String::new()
+    };
+    if url.is_empty() || url.chars().any(char::is_whitespace) {
+        return Err(Error::invalid(
+            "--linkedin",
+            text,
+            "a profile address like https://www.linkedin.com/in/dana-reyes",
+        ));
+    }
+    Ok(url)
+}
+
+/// "Dana Reyes (mentor at Mercy Health)".
+fn who(name: &str, relationship: Relationship, org: Option<&str>) -> String {
+    match org {
+        Some(org) => format!("{name} ({relationship} at {org})"),
+        None => format!("{name} ({relationship})"),
+    }
+}
+
+fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
+    let today = ctx.today()?;
+    let name = ctx.required_text("NAME", args.name)?;
+    let parsed = parse_details(ctx, &args.details)?;
+    let relationship = args.details.relationship.unwrap_or(Relationship::Other);
+    let timestamp = ctx.timestamp()?;
+
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let org = args
+        .details
+        .org
+        .as_deref()
+        .map(|org| orgs::find_or_create(&tx, "--org", org, &timestamp))
+        .transpose()?;
+    let namesakes = store::contacts_named(&tx, &name)?;
+    let fields = ContactFields {
+        name,
+        org_id: org.as_ref().map(|o| o.0),
+        role: parsed.role,
+        email: parsed.email,
+        phone: parsed.phone,
+        linkedin_url: parsed.linkedin_url,
+        relationship,
+        met_via: parsed.met_via,
+        follow_up_on: parsed.follow_up_on,
+        notes: parsed.notes,
+    };
+    let id = store::insert_contact(&tx, &fields, today)?;
+    let record = record(ctx, &tx, id)?;
+    db::commit(tx)?;
+
+    for namesake in &namesakes {
+        ctx.out.notice(format!(
+            "you already have a contact named {}: {}{} ('jobtrack contact rm {id}' removes the new one)",
+            namesake.name,
+            namesake.describe(),
+            namesake
+                .org
+                .as_deref()
+                .map_or(String::new(), |org| format!(" at {org}")),
+        ));
+    }
+    let mut message = format!(
+        "Added contact {id}: {}",
+        who(
+            &fields.name,
+            relationship,
+            org.as_ref().map(|o| o.1.as_str())
+        )
+    );
+    if let Some(date) = fields.follow_up_on {
+        message.push_str(&format!("; follow up by {date}"));
+    }
+    ctx.out.written(id, &message, || Ok(record))
+}
+
+/// The record a write prints with `--json` (read inside its transaction).
+fn record(ctx: &Ctx, conn: &rusqlite::Connection, id: i64) -> Result<Option<ContactDetail>> {
+    if ctx.out.json {
+        Ok(Some(store::contact_detail(conn, id)?))
+    } else {
+        Ok(None)
+    }
+}
+
+fn list(
+    ctx: &Ctx,
+    org: Option<String>,
+    relationship: Option<Relationship>,
+    due: bool,
+) -> Result<()> {
+    let today = ctx.today()?;
+    let conn = ctx.open(Access::Existing)?;
+    let org_id = match &org {
+        Some(name) => match orgs::find(&conn, name)? {
+            Some((id, _)) => Some(id),
+            None => {
+                orgs::report_unknown(ctx, &conn, name)?;
+                return if ctx.out.json {
+                    JsonArray::stdout()?.finish()
+                } else {
+                    Ok(())
+                };
+            }
+        },
+        None => None,
+    };
+    let filter = ContactFilter {
+        org_id,
+        relationship,
+        due_by: due.then_some(today),
+    };
+    let rows = store::list_contacts(&conn, &filter)?;
+    if ctx.out.json {
+        return ctx.out.print_json(&rows);
+    }
+    if rows.is_empty() {
+        let filtered = org.is_some() || relationship.is_some() || due;
+        return ctx.out.line(match (filtered, due) {
+            (_, true) => "No follow-ups due.",
+            (true, false) => "No contacts match.",
+            (false, false) => "No contacts yet; 'jobtrack contact add NAME' adds one.",
+        });
+    }
+    let mut table = ctx.out.table([
+        "ID",
+        "Name",
+        "Organization",
+        "Role",
+        "Relationship",
+        "Last contact",
+        "Follow up",
+    ]);
+    for row in &rows {
+        let contact = &row.contact;
+        table.add_row(vec![
+            ctx.out.number(contact.id),
+            ctx.out.cell(&contact.name, Tone::Plain),
+            ctx.out
+                .cell(contact.org.as_deref().unwrap_or(""), Tone::Plain),
+            ctx.out
+                .cell(contact.role.as_deref().unwrap_or(""), Tone::Plain),
+            ctx.out.cell(contact.relationship, Tone::Plain),
+            ctx.out.cell(opt_date(row.last_interaction_on), Tone::Plain),
+            ctx.out.cell(
+                opt_date(contact.follow_up_on),
+                due_tone(contact.follow_up_on, today),
+            ),
+        ]);
+    }
+    ctx.out.print_table(&table)
+}
+
+fn opt_date(date: Option<NaiveDate>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn due_tone(date: Option<NaiveDate>, today: NaiveDate) -> Tone {
+    match date {
+        Some(date) if date <= today => Tone::Alert,
+        _ => Tone::Plain,
+    }
+}
+
+fn show(ctx: &Ctx, id: i64) -> Result<()> {
+    let today = ctx.today()?;
+    let conn = ctx.open(Access::Existing)?;
+    let detail = store::contact_detail(&conn, id)?;
+    if ctx.out.json {
+        return ctx.out.print_json(&detail);
+    }
+    let out = &ctx.out;
+    let contact = &detail.contact;
+    out.line(out.heading(&format!("Contact {}: {}", contact.id, contact.name)))?;
+    let follow_up = contact.follow_up_on.map(|date| {
+        let when = match dates::days_between(today, date) {
+            0 => "today".to_string(),
+            d if d < 0 => format!("overdue by {}", count_of(-d, "day", "days")),
+            d => format!("in {}", count_of(d, "day", "days")),
+        };
+        out.paint(&format!("{date} ({when})"), due_tone(Some(date), today))
+    });
+    out.print_fields(&[
+        ("organization", contact.org.clone()),
+        ("role", contact.role.clone()),
+        ("relationship", Some(contact.relationship.to_string())),
+        ("email", contact.email.clone()),
+        ("phone", contact.phone.clone()),
+        ("linkedin", contact.linkedin_url.clone()),
+        ("met via", contact.met_via.clone()),
+        ("added", Some(contact.added_on.to_string())),
+        ("follow up", follow_up),
+        ("notes", contact.notes.clone()),
+    ])?;
+    out.line("")?;
+    if detail.interactions.is_empty() {
+        out.line(format!(
+            "No interactions yet; 'jobtrack contact log {id} --channel coffee' records one."
+        ))?;
+    } else {
+        out.line(out.heading("Interactions"))?;
+        let mut table = out.table(["Date", "Channel", "Note", "Follow up"]);
+        for interaction in &detail.interactions {
+            table.add_row(vec![
+                out.cell(interaction.date, Tone::Plain),
+                out.cell(interaction.channel, Tone::Plain),
+                out.cell(interaction.note.as_deref().unwrap_or(""), Tone::Plain),
+                out.cell(opt_date(interaction.follow_up_on), Tone::Plain),
+            ]);
+        }
+        out.print_table(&table)?;
+    }
+    if !detail.referred.is_empty() {
+        out.line("")?;
+        out.line(out.heading("Referred you to"))?;
+        let mut table = out.table(["ID", "Organization", "Title", "Status", "Applied"]);
+        for app in &detail.referred {
+            table.add_row(vec![
+                out.number(app.id),
+                out.cell(&app.org, Tone::Plain),
+                out.cell(&app.title, Tone::Plain),
+                out.cell(app.status, status_tone(app.status)),
+                out.cell(opt_date(app.applied_on), Tone::Plain),
+            ]);
+        }
+        out.print_table(&table)?;
+    }
+    Ok(())
+}
+
+fn log(
+    ctx: &Ctx,
+    id: i64,
+    channel: Channel,
+    on: Option<String>,
+    note: Option<String>,
+    follow_up: Option<String>,
+) -> Result<()> {
+    let on = happened_on(ctx, "--on", on.as_deref())?;
+    let given_follow_up = ctx.opt_date("--follow-up", follow_up.as_deref())?;
+    let note = ctx.text("--note", note)?;
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let contact = store::require_contact(&tx, id)?;
+    let interaction_id =
+        store::insert_interaction(&tx, id, on, channel, note.as_deref(), given_follow_up)?;
+    let follow_up_on = follow_up_after(contact.follow_up_on, given_follow_up, on);
+    if follow_up_on != contact.follow_up_on {
+        store::set_contact_follow_up(&tx, id, follow_up_on)?;
+    }
+    let record = if ctx.out.json {
+        Some(store::interaction(&tx, interaction_id)?)
+    } else {
+        None
+    };
+    db::commit(tx)?;
+    let mut message = format!(
+        "Logged {channel} with {} (contact {id}) on {on}",
+        contact.name
+    );
+    match (follow_up_on, contact.follow_up_on) {
+        (Some(date), _) if given_follow_up.is_some() => {
+            message.push_str(&format!("; follow up by {date}"))
+        }
+        (None, Some(old)) => message.push_str(&format!("; the follow-up due {old} is cleared")),
+        (Some(date), _) => message.push_str(&format!("; next follow-up still {date}")),
+        (None, None) => {}
+    }
+    ctx.out.written(interaction_id, &message, || Ok(record))
+}
+
+fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
+    let details = &args.details;
+    let clears = |field: ClearField| args.clear.contains(&field);
+    let given = [
+        (ClearField::Org, details.org.is_some(), "--org"),
+        (ClearField::Role, details.role.is_some(), "--role"),
+        (ClearField::Email, details.email.is_some(), "--email"),
+        (ClearField::Phone, details.phone.is_some(), "--phone"),
+        (
+            ClearField::Linkedin,
+            details.linkedin.is_some(),
+            "--linkedin",
+        ),
+        (ClearField::MetVia, details.met_via.is_some(), "--met-via"),
+        (
+            ClearField::FollowUp,
+            details.follow_up.is_some(),
+            "--follow-up",
+        ),
+        (ClearField::Notes, details.note.is_some(), "--note"),
+    ];
+    crate::check_edit_options(
+        &given,
+        &args.clear,
+        args.name.is_some() || details.relationship.is_some(),
+        || {
+            format!(
+                "nothing to change for contact {}; give an option such as --role or --follow-up (see 'jobtrack contact edit --help')",
+                args.id
+            )
+        },
+    )?;
+    let name = args
+        .name
+        .map(|n| ctx.required_text("--name", n))
+        .transpose()?;
+    let parsed = parse_details(ctx, details)?;
+    let timestamp = ctx.timestamp()?;
+
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let old = store::require_contact(&tx, args.id)?;
+    let (org_id, org_name) = if clears(ClearField::Org) {
+        (None, None)
+    } else if let Some(org) = details.org.as_deref() {
+        let (org_id, stored, _) = orgs::find_or_create(&tx, "--org", org, &timestamp)?;
+        (Some(org_id), Some(stored))
+    } else {
+        (old.org_id, old.org.clone())
+    };
+    let pick = |new: Option<String>, old: &Option<String>, field: ClearField| {
+        if clears(field) {
+            None
+        } else {
+            new.or_else(|| old.clone())
+        }
+    };
+    let fields = ContactFields {
+        name: name.unwrap_or_else(|| old.name.clone()),
+        org_id,
+        role: pick(parsed.role, &old.role, ClearField::Role),
+        email: pick(parsed.email, &old.email, ClearField::Email),
+        phone: pick(parsed.phone, &old.phone, ClearField::Phone),
+        linkedin_url: pick(parsed.linkedin_url, &old.linkedin_url, ClearField::Linkedin),
+        relationship: details.relationship.unwrap_or(old.relationship),
+        met_via: pick(parsed.met_via, &old.met_via, ClearField::MetVia),
+        follow_up_on: if clears(ClearField::FollowUp) {
+            None
+        } else {
+            parsed.follow_up_on.or(old.follow_up_on)
+        },
+        notes: pick(parsed.notes, &old.notes, ClearField::Notes),
+    };
+    store::update_contact(&tx, old.id, &fields)?;
+    let record = record(ctx, &tx, old.id)?;
+    db::commit(tx)?;
+    let message = format!(
+        "Updated contact {}: {}",
+        old.id,
+        who(&fields.name, fields.relationship, org_name.as_deref())
+    );
+    ctx.out.written(old.id, &message, || Ok(record))
+}
+
+fn remove(ctx: &Ctx, id: i64) -> Result<()> {
+    let mut conn = ctx.open(Access::Existing)?;
+    let tx = db::write(&mut conn)?;
+    let contact = store::require_contact(&tx, id)?;
+    let (interactions, referrals) = store::delete_contact(&tx, id)?;
+    db::commit(tx)?;
+    let mut message = format!(
+        "Removed contact {id}: {} and {}",
+        contact.name,
+        count_of(interactions, "interaction", "interactions")
+    );
+    if referrals > 0 {
+        message.push_str(&format!(
+            "; {} {}, without a referral contact",
+            count_of(referrals, "referred application", "referred applications"),
+            if referrals == 1 { "stays" } else { "stay" }
+        ));
+    }
+    ctx.out.written(id, &message, || {
+        Ok(serde_json::json!({"id": id, "removed": true}))
+    })
+}

@@ -1,0 +1,470 @@
+//! SQL for contacts, interactions, events and memberships.
+
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+
+use super::{
+    Channel, Contact, ContactDetail, ContactRow, Event, EventKind, Interaction, Membership,
+    Relationship,
+};
+use crate::applications::{self, Application};
+use crate::error::{Error, Result};
+
+/// The columns `contact_from_row` reads, for `FROM contacts c LEFT JOIN organizations o`.
+pub const CONTACT_COLUMNS: &str =
+    "c.id, c.name, o.name, c.role, c.email, c.phone, c.linkedin_url, \
+     c.relationship, c.met_via, c.added_on, c.follow_up_on, c.notes, c.org_id";
+
+/// Reads a contact selected with `CONTACT_COLUMNS`.
+pub fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
+    Ok(Contact {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        org: r.get(2)?,
+        role: r.get(3)?,
+        email: r.get(4)?,
+        phone: r.get(5)?,
+        linkedin_url: r.get(6)?,
+        relationship: r.get(7)?,
+        met_via: r.get(8)?,
+        added_on: r.get(9)?,
+        follow_up_on: r.get(10)?,
+        notes: r.get(11)?,
+        org_id: r.get(12)?,
+    })
+}
+
+/// The contacts a `WHERE … ORDER BY …` clause with one parameter keeps.
+fn contacts_where(
+    conn: &Connection,
+    clause: &str,
+    parameter: impl rusqlite::ToSql,
+) -> Result<Vec<Contact>> {
+    let sql = format!(
+        "SELECT {CONTACT_COLUMNS} FROM contacts c LEFT JOIN organizations o ON o.id = c.org_id {clause}"
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map([parameter], contact_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The contact with this id.
+pub fn contact(conn: &Connection, id: i64) -> Result<Option<Contact>> {
+    Ok(contacts_where(conn, "WHERE c.id = ?1", id)?.pop())
+}
+
+/// The contact with this id, or an error that says how to find ids.
+pub fn require_contact(conn: &Connection, id: i64) -> Result<Contact> {
+    contact(conn, id)?.ok_or_else(|| {
+        Error::NotFound(format!(
+            "no contact with id {id} (see 'jobtrack contact list')"
+        ))
+    })
+}
+
+/// The contacts who work at an organization, by name.
+pub fn contacts_at(conn: &Connection, org_id: i64) -> Result<Vec<Contact>> {
+    contacts_where(
+        conn,
+        "WHERE c.org_id = ?1 ORDER BY c.name COLLATE NOCASE, c.id",
+        org_id,
+    )
+}
+
+/// A contact's columns as `add` and `edit` write them (`added_on` is set
+/// once, by `insert_contact`).
+#[derive(Debug, Clone)]
+pub struct ContactFields {
+    pub name: String,
+    pub org_id: Option<i64>,
+    pub role: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub linkedin_url: Option<String>,
+    pub relationship: Relationship,
+    pub met_via: Option<String>,
+    pub follow_up_on: Option<NaiveDate>,
+    pub notes: Option<String>,
+}
+
+impl ContactFields {
+    /// Runs `sql` with the fields as ?1 to ?10 and `last` as ?11.
+    fn write(&self, conn: &Connection, sql: &str, last: &dyn rusqlite::ToSql) -> Result<()> {
+        conn.prepare_cached(sql)?.execute(params![
+            self.name,
+            self.org_id,
+            self.role,
+            self.email,
+            self.phone,
+            self.linkedin_url,
+            self.relationship,
+            self.met_via,
+            self.follow_up_on,
+            self.notes,
+            last,
+        ])?;
+        Ok(())
+    }
+}
+
+/// Inserts a contact added on `added_on` and returns its id.
+pub fn insert_contact(
+    conn: &Connection,
+    fields: &ContactFields,
+    added_on: NaiveDate,
+) -> Result<i64> {
+    fields.write(
+        conn,
+        "INSERT INTO contacts (name, org_id, role, email, phone, linkedin_url, relationship, met_via,
+             follow_up_on, notes, added_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        &added_on,
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Rewrites a contact's columns (all but `added_on`).
+pub fn update_contact(conn: &Connection, id: i64, fields: &ContactFields) -> Result<()> {
+    fields.write(
+        conn,
+        "UPDATE contacts SET name = ?1, org_id = ?2, role = ?3, email = ?4, phone = ?5,
+             linkedin_url = ?6, relationship = ?7, met_via = ?8, follow_up_on = ?9, notes = ?10
+         WHERE id = ?11",
+        &id,
+    )
+}
+
+/// The contacts called `name` (any case), for the "already have" notice.
+pub fn contacts_named(conn: &Connection, name: &str) -> Result<Vec<Contact>> {
+    contacts_where(conn, "WHERE c.name = ?1 COLLATE NOCASE ORDER BY c.id", name)
+}
+
+/// The filters of `contact list`, already parsed.
+#[derive(Debug, Clone, Default)]
+pub struct ContactFilter {
+    pub org_id: Option<i64>,
+    pub relationship: Option<Relationship>,
+    /// Keep contacts whose follow-up falls on or before this date.
+    pub due_by: Option<NaiveDate>,
+}
+
+impl ContactFilter {
+    /// The query and its parameters.
+    fn sql(&self) -> (String, Vec<Value>) {
+        let mut clauses = Vec::new();
+        let mut values: Vec<Value> = Vec::new();
+        if let Some(org_id) = self.org_id {
+            clauses.push("c.org_id = ?");
+            values.push(Value::Integer(org_id));
+        }
+        if let Some(relationship) = self.relationship {
+            clauses.push("c.relationship = ?");
+            values.push(Value::Text(relationship.as_str().into()));
+        }
+        if let Some(due_by) = self.due_by {
+            clauses.push("c.follow_up_on <= ?");
+            values.push(Value::Text(due_by.to_string()));
+        }
+        let where_clause = if clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", clauses.join(" AND "))
+        };
+        let order = if self.due_by.is_some() {
+            "c.follow_up_on, c.name COLLATE NOCASE, c.id"
+        } else {
+            "c.name COLLATE NOCASE, c.id"
+        };
+        let sql = format!(
+            "SELECT {CONTACT_COLUMNS},
+                    (SELECT max(i.date) FROM interactions i WHERE i.contact_id = c.id)
+             FROM contacts c LEFT JOIN organizations o ON o.id = c.org_id
+             {where_clause} ORDER BY {order}"
+        );
+        (sql, values)
+    }
+}
+
+/// The contacts the filter keeps: by name, or soonest follow-up first when
+/// filtering on it.
+pub fn list_contacts(conn: &Connection, filter: &ContactFilter) -> Result<Vec<ContactRow>> {
+    let (sql, values) = filter.sql();
+    let mut statement = conn.prepare(&sql)?;
+    let rows = statement.query_map(params_from_iter(values), |r| {
+        Ok(ContactRow {
+            contact: contact_from_row(r)?,
+            last_interaction_on: r.get(13)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+const INTERACTION_COLUMNS: &str = "id, contact_id, date, channel, note, follow_up_on";
+
+fn interaction_from_row(r: &Row<'_>) -> rusqlite::Result<Interaction> {
+    Ok(Interaction {
+        id: r.get(0)?,
+        contact_id: r.get(1)?,
+        date: r.get(2)?,
+        channel: r.get(3)?,
+        note: r.get(4)?,
+        follow_up_on: r.get(5)?,
+    })
+}
+
+/// A contact's interactions, oldest first.
+pub fn interactions(conn: &Connection, contact_id: i64) -> Result<Vec<Interaction>> {
+    let sql = format!(
+        "SELECT {INTERACTION_COLUMNS} FROM interactions WHERE contact_id = ?1 ORDER BY date, id"
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map([contact_id], interaction_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The interaction with this id.
+pub fn interaction(conn: &Connection, id: i64) -> Result<Interaction> {
+    let sql = format!("SELECT {INTERACTION_COLUMNS} FROM interactions WHERE id = ?1");
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], interaction_from_row)?)
+}
+
+/// Records an interaction and returns its id.
+pub fn insert_interaction(
+    conn: &Connection,
+    contact_id: i64,
+    date: NaiveDate,
+    channel: Channel,
+    note: Option<&str>,
+    follow_up_on: Option<NaiveDate>,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO interactions (contact_id, date, channel, note, follow_up_on)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![contact_id, date, channel, note, follow_up_on])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Sets (or clears) a contact's follow-up date.
+pub fn set_contact_follow_up(conn: &Connection, id: i64, date: Option<NaiveDate>) -> Result<()> {
+    conn.prepare_cached("UPDATE contacts SET follow_up_on = ?2 WHERE id = ?1")?
+        .execute(params![id, date])?;
+    Ok(())
+}
+
+fn referred_sql() -> String {
+    format!(
+        "SELECT {} FROM applications a JOIN organizations o ON o.id = a.org_id
+         WHERE a.referral_contact_id = ?1 ORDER BY coalesce(a.applied_on, a.added_on), a.id",
+        applications::store::COLUMNS
+    )
+}
+
+/// The applications a contact referred the user to, oldest first.
+pub fn referred(conn: &Connection, contact_id: i64) -> Result<Vec<Application>> {
+    let mut statement = conn.prepare_cached(&referred_sql())?;
+    let rows = statement.query_map([contact_id], applications::store::from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Everything `contact show` prints about one contact.
+pub fn contact_detail(conn: &Connection, id: i64) -> Result<ContactDetail> {
+    Ok(ContactDetail {
+        contact: require_contact(conn, id)?,
+        interactions: interactions(conn, id)?,
+        referred: referred(conn, id)?,
+    })
+}
+
+/// Deletes a contact (its interactions cascade, referrals become NULL);
+/// returns how many interactions and referrals went with it.
+pub fn delete_contact(conn: &Connection, id: i64) -> Result<(i64, i64)> {
+    let (interactions, referrals) = conn.query_row(
+        "SELECT (SELECT count(*) FROM interactions WHERE contact_id = ?1),
+                (SELECT count(*) FROM applications WHERE referral_contact_id = ?1)",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    conn.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
+    Ok((interactions, referrals))
+}
+
+const EVENT_COLUMNS: &str = "e.id, o.name, e.title, e.date, e.kind, e.notes";
+
+fn event_from_row(r: &Row<'_>) -> rusqlite::Result<Event> {
+    Ok(Event {
+        id: r.get(0)?,
+        org: r.get(1)?,
+        title: r.get(2)?,
+        date: r.get(3)?,
+        kind: r.get(4)?,
+        notes: r.get(5)?,
+    })
+}
+
+/// Records an event and returns its id.
+pub fn insert_event(
+    conn: &Connection,
+    org_id: i64,
+    title: &str,
+    date: NaiveDate,
+    kind: EventKind,
+    notes: Option<&str>,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO events (org_id, title, date, kind, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![org_id, title, date, kind, notes])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The event with this id, or an error that says how to find ids.
+pub fn require_event(conn: &Connection, id: i64) -> Result<Event> {
+    let sql = format!(
+        "SELECT {EVENT_COLUMNS} FROM events e LEFT JOIN organizations o ON o.id = e.org_id WHERE e.id = ?1"
+    );
+    conn.prepare_cached(&sql)?
+        .query_row([id], event_from_row)
+        .optional()?
+        .ok_or_else(|| {
+            Error::NotFound(format!("no event with id {id} (see 'jobtrack event list')"))
+        })
+}
+
+fn events_sql(upcoming: bool) -> String {
+    let (filter, order) = if upcoming {
+        ("WHERE e.date >= ?1", "e.date, e.id")
+    } else {
+        ("", "e.date DESC, e.id DESC")
+    };
+    format!(
+        "SELECT {EVENT_COLUMNS} FROM events e LEFT JOIN organizations o ON o.id = e.org_id
+         {filter} ORDER BY {order}"
+    )
+}
+
+/// Events on or after `from`, soonest first; or, without it, every event,
+/// newest first.
+pub fn events(conn: &Connection, from: Option<NaiveDate>) -> Result<Vec<Event>> {
+    let mut statement = conn.prepare(&events_sql(from.is_some()))?;
+    let rows = match from {
+        Some(date) => statement.query_map([date], event_from_row)?,
+        None => statement.query_map([], event_from_row)?,
+    };
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The events an organization holds, newest first.
+pub fn events_at(conn: &Connection, org_id: i64) -> Result<Vec<Event>> {
+    let sql = format!(
+        "SELECT {EVENT_COLUMNS} FROM events e LEFT JOIN organizations o ON o.id = e.org_id
+         WHERE e.org_id = ?1 ORDER BY e.date DESC, e.id DESC"
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map([org_id], event_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The user's membership of an organization, if any.
+pub fn membership_at(conn: &Connection, org_id: i64) -> Result<Option<Membership>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT m.id, o.name, m.since, m.renews_on, m.notes
+             FROM memberships m JOIN organizations o ON o.id = m.org_id WHERE m.org_id = ?1",
+        )?
+        .query_row([org_id], |r| {
+            Ok(Membership {
+                id: r.get(0)?,
+                org: r.get(1)?,
+                since: r.get(2)?,
+                renews_on: r.get(3)?,
+                notes: r.get(4)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Writes the membership of an organization (one per organization):
+/// inserts it, or replaces the dates and notes of the one there.
+pub fn save_membership(
+    conn: &Connection,
+    org_id: i64,
+    since: Option<NaiveDate>,
+    renews_on: Option<NaiveDate>,
+    notes: Option<&str>,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO memberships (org_id, since, renews_on, notes) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (org_id) DO UPDATE SET
+             since = excluded.since, renews_on = excluded.renews_on, notes = excluded.notes",
+    )?
+    .execute(params![org_id, since, renews_on, notes])?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plan of a query on a fresh database, one detail line per step.
+    fn plan(sql: &str) -> String {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(crate::db::SCHEMA).unwrap();
+        let mut statement = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let count = statement.parameter_count();
+        let values = vec![Value::Null; count];
+        let rows = statement
+            .query_map(params_from_iter(values), |r| r.get::<_, String>(3))
+            .unwrap();
+        rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("\n")
+    }
+
+    /// Fails when the plan reads every row of one of `tables` (named by
+    /// table or by alias) without an index.
+    fn assert_no_full_scan(sql: &str, tables: &[&str]) {
+        let plan = plan(sql);
+        for line in plan.lines() {
+            let mut words = line.split_whitespace();
+            let (Some("SCAN"), Some(name)) = (words.next(), words.next()) else {
+                continue;
+            };
+            let scanned = tables.iter().any(|t| *t == name || t[..1] == *name);
+            assert!(
+                !scanned || line.contains("USING"),
+                "full scan of {name}:\n{plan}\nfor {sql}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_scan_check_catches_a_scan() {
+        let caught = std::panic::catch_unwind(|| {
+            assert_no_full_scan("SELECT * FROM contacts c WHERE c.phone = ?1", &["contacts"])
+        });
+        assert!(caught.is_err());
+    }
+
+    #[test]
+    fn hot_queries_use_indexes() {
+        let due = ContactFilter {
+            due_by: crate::dates::parse_iso("2026-11-26"),
+            ..ContactFilter::default()
+        };
+        assert_no_full_scan(&due.sql().0, &["contacts", "interactions"]);
+        let at_org = ContactFilter {
+            org_id: Some(1),
+            ..ContactFilter::default()
+        };
+        assert_no_full_scan(&at_org.sql().0, &["contacts", "interactions"]);
+        assert_no_full_scan(&ContactFilter::default().sql().0, &["interactions"]);
+        assert_no_full_scan(&referred_sql(), &["applications"]);
+        assert_no_full_scan(&events_sql(true), &["events"]);
+        assert_no_full_scan(
+            "SELECT id FROM interactions WHERE contact_id = ?1 ORDER BY date, id",
+            &["interactions"],
+        );
+    }
+}
