@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::output::ColorChoice;
-use crate::{applications, orgs, Ctx};
+use crate::{applications, orgs, transfer, Ctx};
 
 /// A local, private, scriptable job-search tracker.
 #[derive(Debug, Parser)]
@@ -56,6 +56,10 @@ pub enum Command {
     /// Organizations: employers, schools, chapters, volunteer sites
     #[command(subcommand)]
     Org(orgs::OrgCommand),
+    /// Write a table (or every table) as CSV or JSON
+    Export(transfer::ExportArgs),
+    /// Read a table's CSV, a whole export folder, or LinkedIn's export files
+    Import(transfer::ImportArgs),
 }
 
 /// What bare `jobtrack` prints: the nouns and the first commands to try.
@@ -70,6 +74,9 @@ Nouns:
   app       job applications and their history (add, list, show, set, note, interview)
   org       organizations: employers, schools, chapters
   init      create the database and print where it lives
+  export    a table (or all of them) as CSV or JSON; spreadsheet-safe
+  import    a table's CSV, an export folder (--all), or LinkedIn's Connections,
+            Job Applications and Saved Jobs files
 
 First steps:
   jobtrack app add \"Mercy Health\" \"Health Information Technician\" --source indeed

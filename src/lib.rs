@@ -13,6 +13,7 @@ pub mod maintenance;
 pub mod network;
 pub mod orgs;
 pub mod output;
+pub mod transfer;
 
 use std::cell::Cell;
 use std::io::Read;
@@ -204,5 +205,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Init => maintenance::init(ctx),
         Command::App(cmd) => applications::run(ctx, cmd),
         Command::Org(cmd) => orgs::run(ctx, cmd),
+        Command::Export(args) => transfer::export(ctx, args),
+        Command::Import(args) => transfer::import(ctx, args),
     }
 }
