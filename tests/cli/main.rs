@@ -5,3 +5,4 @@ mod util;
 
 mod applications;
 mod foundation;
+mod transfer;
