@@ -670,3 +670,62 @@ impl Problems {
         Err(Error::Input(message))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blank() -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        crate::db::configure(&conn).unwrap();
+        conn.execute_batch(crate::db::SCHEMA).unwrap();
+        conn
+    }
+
+    #[test]
+    fn import_all_reads_in_memory_files_and_recomputes_derived_columns() {
+        let conn = blank();
+        let files: &[(&str, &[u8])] = &[
+            (
+                "applications.csv",
+                b"id,org,title,status,applied_on,created_at,updated_at\n\
+                  7,Mercy Health,HIT,interview,2026-11-02,2026-11-02T10:00:00Z,2026-11-10T10:00:00Z\n",
+            ),
+            (
+                "application_events.csv",
+                b"id,application_id,date,kind,from_status,to_status,note\n\
+                  1,7,2026-11-02,status,,applied,\n2,7,2026-11-10,status,applied,interview,\n",
+            ),
+            (
+                "organizations.csv",
+                b"id,name,website,location,notes,created_at\n3,Mercy Health,,,,2026-01-01T00:00:00Z\n",
+            ),
+        ];
+        let loaded = import_all(&conn, &Source::Files(files)).unwrap();
+        let added = |table| loaded.iter().find(|l| l.table == table).unwrap().added;
+        assert_eq!(added(Table::Organizations), 1);
+        assert_eq!(added(Table::Applications), 1);
+        assert_eq!(added(Table::ApplicationEvents), 2);
+        assert_eq!(added(Table::Goals), 0);
+        let (org_id, stage_since, furthest): (i64, String, String) = conn
+            .query_row(
+                "SELECT org_id, stage_since, furthest_status FROM applications WHERE id = 7",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            (org_id, stage_since.as_str(), furthest.as_str()),
+            (3, "2026-11-10", "interview")
+        );
+        assert!(rows_held(&conn).unwrap().contains(&("applications", 1)));
+    }
+
+    #[test]
+    fn import_all_refuses_unknown_file_names() {
+        let conn = blank();
+        let files: &[(&str, &[u8])] = &[("jobs.csv", b"id\n")];
+        let err = import_all(&conn, &Source::Files(files)).unwrap_err();
+        assert!(err.to_string().contains("jobs.csv"), "{err}");
+    }
+}

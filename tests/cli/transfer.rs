@@ -375,6 +375,21 @@ fn bad_rows_are_listed_by_row_and_column_and_nothing_is_written() {
     let dry = env.fails(2, &["import", "applications", file_arg, "--dry-run"]);
     assert_eq!(dry, err, "--dry-run reports the same");
     assert_eq!(env.count("SELECT count(*) FROM applications"), 1);
+
+    // Long lists stop at 100 problems.
+    let mut many = String::from("org,title,applied_on\n");
+    for i in 0..150 {
+        many.push_str(&format!("Org,Title {i},not a date\n"));
+    }
+    std::fs::write(&file, many).unwrap();
+    let err = env.fails(2, &["import", "applications", file_arg]);
+    assert!(err.contains("150 rows have problems"), "{err}");
+    assert_eq!(err.matches("expected a date").count(), 100);
+    assert!(
+        err.contains("row 101, applied_on") && !err.contains("row 102,"),
+        "{err}"
+    );
+    assert!(err.trim_end().ends_with("and 50 more"), "{err}");
 }
 
 #[test]
@@ -504,7 +519,7 @@ First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
 Siobhán,O'Brien,https://www.linkedin.com/in/siobhan-obrien,,\"Mercy Health, Inc.\",HIM Director,12 Nov 2023\n\
 José,Núñez,https://www.linkedin.com/in/jose-nunez,jose@example.org,St. Luke's Hospital,\"Coding Manager, Outpatient\",03 Jan 2024\n\
 Ana,Lee,,,,Recruiter,05 Feb 2024\n\
-Dana,D'Angelo,https://www.linkedin.com/in/dana,,\"Mercy Health, Inc.\",=Analyst,28 Feb 2024\n";
+Dana,D'Angelo,https://www.linkedin.com/in/dana,,\"Mercy Health, Inc.\",'Lead Analyst,28 Feb 2024\n";
 
 #[test]
 fn linkedin_connections_become_contacts_once() {
@@ -562,6 +577,13 @@ fn linkedin_connections_become_contacts_once() {
         .query_row("SELECT role FROM contacts WHERE id = 2", [], |r| r.get(0))
         .unwrap();
     assert_eq!(role, "Coding Manager, Outpatient");
+    let quoted: String = sql
+        .query_row("SELECT role FROM contacts WHERE id = 4", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        quoted, "'Lead Analyst",
+        "LinkedIn imports keep a leading quote"
+    );
     let lee_org: Option<i64> = sql
         .query_row(
             "SELECT org_id FROM contacts WHERE name = 'Ana Lee'",
