@@ -476,19 +476,38 @@ impl<'c> Loader<'c> {
             let date = text("applied_on")
                 .and_then(dates::parse_iso)
                 .unwrap_or(self.today);
-            store::add_event(
-                self.conn,
-                id,
-                date,
-                EventKind::Status,
-                None,
-                Some(status),
-                None,
-            )?;
+            start_history(self.conn, id, status, date)?;
         }
         self.inserted += 1;
         crash_hook(self.inserted);
         Ok(true)
+    }
+}
+
+/// The one `status` event (from NULL) an application imported without its
+/// history gets.
+pub(super) fn start_history(
+    conn: &Connection,
+    application_id: i64,
+    status: Status,
+    date: NaiveDate,
+) -> Result<()> {
+    store::add_event(
+        conn,
+        application_id,
+        date,
+        EventKind::Status,
+        None,
+        Some(status),
+        None,
+    )
+}
+
+/// Whether `sql` (an `EXISTS` query on `?1`) finds `value`; false for none.
+pub(super) fn exists(conn: &Connection, sql: &str, value: Option<&str>) -> Result<bool> {
+    match value {
+        Some(value) => Ok(conn.prepare_cached(sql)?.query_row([value], |r| r.get(0))?),
+        None => Ok(false),
     }
 }
 

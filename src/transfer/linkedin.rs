@@ -9,10 +9,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::import::{crash_hook, open_input};
+use super::import::{crash_hook, exists, open_input, start_history};
 use super::{ImportReport, LinkedinFile};
 use crate::applications::store::{self, NewApplication};
-use crate::applications::{EventKind, Status};
+use crate::applications::Status;
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::{dates, orgs};
@@ -236,13 +236,11 @@ impl<'c> Importer<'c> {
             Some(company) => orgs::find(self.conn, company)?.map(|(id, _)| id),
             None => None,
         };
-        let by_url: bool = match url {
-            Some(url) => self
-                .conn
-                .prepare_cached("SELECT EXISTS (SELECT 1 FROM contacts WHERE linkedin_url = ?1)")?
-                .query_row([url], |r| r.get(0))?,
-            None => false,
-        };
+        let by_url = exists(
+            self.conn,
+            "SELECT EXISTS (SELECT 1 FROM contacts WHERE linkedin_url = ?1)",
+            url,
+        )?;
         let by_name: bool = match (company, org_id) {
             // A company not in the database yet: nobody is known there.
             (Some(_), None) => false,
@@ -298,13 +296,11 @@ impl<'c> Importer<'c> {
             .ok_or_else(|| Bad::Row("Job Title is empty".into()))?;
         let url = row.get("Job Url");
         let org_id = orgs::find(self.conn, company)?.map(|(id, _)| id);
-        let by_url: bool = match url {
-            Some(url) => self
-                .conn
-                .prepare_cached("SELECT EXISTS (SELECT 1 FROM applications WHERE url = ?1)")?
-                .query_row([url], |r| r.get(0))?,
-            None => false,
-        };
+        let by_url = exists(
+            self.conn,
+            "SELECT EXISTS (SELECT 1 FROM applications WHERE url = ?1)",
+            url,
+        )?;
         let by_posting = match org_id {
             Some(org_id) => self
                 .conn
@@ -338,15 +334,7 @@ impl<'c> Importer<'c> {
             notes: None,
         };
         let id = store::insert(self.conn, &new, &self.timestamp)?;
-        store::add_event(
-            self.conn,
-            id,
-            date,
-            EventKind::Status,
-            None,
-            Some(status),
-            None,
-        )?;
+        start_history(self.conn, id, status, date)?;
         store::refresh_derived(self.conn, id)?;
         Ok(Outcome::Added)
     }

@@ -130,6 +130,20 @@ fn fill_every_table(env: &TestEnv) {
     }
 }
 
+/// `import KIND FILE --json` → (added, skipped).
+fn added_skipped(env: &TestEnv, kind: &str, file: &str) -> (i64, i64) {
+    let report = env.json(&["import", kind, file]);
+    (
+        report["added"].as_i64().expect("added"),
+        report["skipped"].as_i64().expect("skipped"),
+    )
+}
+
+/// One text value from a SQL query.
+fn text(env: &TestEnv, sql: &str) -> String {
+    env.sql().query_row(sql, [], |r| r.get(0)).expect(sql)
+}
+
 fn sql_text(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
@@ -218,29 +232,21 @@ fn export_import_export_is_byte_identical() {
     );
 
     // The tricky notes made it through unchanged.
-    let note: String = copy
-        .sql()
-        .query_row("SELECT notes FROM applications WHERE id = 2", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
-    assert_eq!(note, TRICKY[6]);
-    let event_note: String = copy
-        .sql()
-        .query_row(
-            "SELECT note FROM application_events WHERE kind = 'note'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(event_note, TRICKY[3]);
-    let org: String = copy
-        .sql()
-        .query_row("SELECT name FROM organizations WHERE id = 2", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
-    assert_eq!(org, "=Formula Clinic");
+    assert_eq!(
+        text(&copy, "SELECT notes FROM applications WHERE id = 2"),
+        TRICKY[6]
+    );
+    assert_eq!(
+        text(
+            &copy,
+            "SELECT note FROM application_events WHERE kind = 'note'"
+        ),
+        TRICKY[3]
+    );
+    assert_eq!(
+        text(&copy, "SELECT name FROM organizations WHERE id = 2"),
+        "=Formula Clinic"
+    );
 }
 
 #[test]
@@ -573,15 +579,13 @@ fn linkedin_connections_become_contacts_once() {
     assert_eq!(url, "https://www.linkedin.com/in/siobhan-obrien");
     assert_eq!(added_on, "2023-11-12");
     assert_eq!(relationship, "other");
-    let role: String = sql
-        .query_row("SELECT role FROM contacts WHERE id = 2", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(role, "Coding Manager, Outpatient");
-    let quoted: String = sql
-        .query_row("SELECT role FROM contacts WHERE id = 4", [], |r| r.get(0))
-        .unwrap();
     assert_eq!(
-        quoted, "'Lead Analyst",
+        text(&env, "SELECT role FROM contacts WHERE id = 2"),
+        "Coding Manager, Outpatient"
+    );
+    assert_eq!(
+        text(&env, "SELECT role FROM contacts WHERE id = 4"),
+        "'Lead Analyst",
         "LinkedIn imports keep a leading quote"
     );
     let lee_org: Option<i64> = sql
@@ -615,15 +619,13 @@ fn linkedin_job_applications_and_saved_jobs_import_once() {
     )
     .unwrap();
     let apps_arg = applications.to_str().unwrap();
-    let first = env.json(&["import", "linkedin-applications", apps_arg]);
     assert_eq!(
-        (first["added"].as_i64(), first["skipped"].as_i64()),
-        (Some(2), Some(0))
+        added_skipped(&env, "linkedin-applications", apps_arg),
+        (2, 0)
     );
-    let second = env.json(&["import", "linkedin-applications", apps_arg]);
     assert_eq!(
-        (second["added"].as_i64(), second["skipped"].as_i64()),
-        (Some(0), Some(2))
+        added_skipped(&env, "linkedin-applications", apps_arg),
+        (0, 2)
     );
     assert_eq!(env.count("SELECT count(*) FROM applications"), 2);
 
@@ -649,15 +651,13 @@ fn linkedin_job_applications_and_saved_jobs_import_once() {
     )
     .unwrap();
     let saved_arg = saved.to_str().unwrap();
-    let first = env.json(&["import", "linkedin-saved-jobs", saved_arg]);
     assert_eq!(
-        (first["added"].as_i64(), first["skipped"].as_i64()),
-        (Some(1), Some(1))
+        added_skipped(&env, "linkedin-saved-jobs", saved_arg),
+        (1, 1)
     );
-    let again = env.json(&["import", "linkedin-saved-jobs", saved_arg]);
     assert_eq!(
-        (again["added"].as_i64(), again["skipped"].as_i64()),
-        (Some(0), Some(2))
+        added_skipped(&env, "linkedin-saved-jobs", saved_arg),
+        (0, 2)
     );
     let kept = env.json(&["app", "show", "3"]);
     assert_eq!(kept["status"], "saved");
@@ -718,11 +718,7 @@ fn an_import_killed_midway_leaves_the_database_as_it_was() {
         .unwrap();
     assert!(!output.status.success(), "the hook aborts the process");
     assert_eq!(output.status.code(), None, "killed by a signal (abort)");
-    let check: String = env
-        .sql()
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
+    assert_eq!(text(&env, "PRAGMA integrity_check"), "ok");
     let after: Vec<i64> = TABLES
         .iter()
         .map(|t| env.count(&format!("SELECT count(*) FROM {t}")))
