@@ -205,6 +205,15 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
 
 /// `jobtrack import …`
 pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
+    // A missing input is bad input, found before the database is created.
+    if let Some(input) = args.all.as_ref().or(args.file.as_ref()) {
+        if !input.exists() {
+            return Err(Error::Input(format!(
+                "no file or folder at {}",
+                input.display()
+            )));
+        }
+    }
     let mut conn = ctx.open(Access::Create)?;
     // Bigger page cache for big files (negative: KiB).
     conn.pragma_update(None, "cache_size", -32768)?;

@@ -488,7 +488,13 @@ fn header_problems_name_the_columns() {
             env.path("missing.csv").to_str().unwrap(),
         ],
     );
-    assert!(err.contains("no file at"), "{err}");
+    assert!(err.contains("missing.csv"), "{err}");
+    let nothing = TestEnv::new();
+    nothing.fails(2, &["import", "goals", "missing.csv"]);
+    assert!(
+        !nothing.db.exists(),
+        "no database is created for a missing file"
+    );
     let err = env.fails(2, &["import", "jobs", file.to_str().unwrap()]);
     assert!(err.contains("linkedin-connections"), "{err}");
 }
@@ -701,7 +707,7 @@ fn an_import_killed_midway_leaves_the_database_as_it_was() {
         .map(|t| env.count(&format!("SELECT count(*) FROM {t}")))
         .collect();
     let mut csv = String::from("org,title,status,applied_on,notes\n");
-    for i in 0..5000 {
+    for i in 0..20000 {
         csv.push_str(&format!(
             "Org {},Title {i},applied,2026-10-{:02},\"note {i}, with a comma\"\n",
             i % 60,
@@ -712,7 +718,7 @@ fn an_import_killed_midway_leaves_the_database_as_it_was() {
     std::fs::write(&file, csv).unwrap();
     let output = env
         .cmd()
-        .env("JOBTRACK_ABORT_AFTER_ROWS", "3000")
+        .env("JOBTRACK_ABORT_AFTER_ROWS", "12000")
         .args(["import", "applications", file.to_str().unwrap()])
         .output()
         .unwrap();
@@ -727,11 +733,11 @@ fn an_import_killed_midway_leaves_the_database_as_it_was() {
 
     // Without the hook the same file goes in whole.
     let report = env.json(&["import", "applications", file.to_str().unwrap()]);
-    assert_eq!(report["added"], 5000);
-    assert_eq!(env.count("SELECT count(*) FROM applications"), 5001);
+    assert_eq!(report["added"], 20000);
+    assert_eq!(env.count("SELECT count(*) FROM applications"), 20001);
     assert_eq!(
         env.count("SELECT count(*) FROM application_events"),
-        before[2] + 5000,
+        before[2] + 20000,
         "one status event per imported application"
     );
 }
