@@ -9,7 +9,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::import::{crash_hook, exists, open_input, start_history};
+use super::import::{crash_hook, open_input};
+use super::loader::{exists, start_history};
 use super::{ImportReport, LinkedinFile};
 use crate::applications::store::{self, NewApplication};
 use crate::applications::Status;

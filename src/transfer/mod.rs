@@ -5,6 +5,7 @@
 mod export;
 mod import;
 mod linkedin;
+mod loader;
 pub mod spec;
 
 use std::borrow::Cow;
@@ -123,7 +124,7 @@ pub struct ExportArgs {
     /// The folder for --all (created owner-only when missing)
     #[arg(long, value_name = "DIR", requires = "all")]
     pub out: Option<PathBuf>,
-    /// The format
+    /// The format (--json also picks JSON for a single table)
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     pub format: Format,
     /// With --all: replace files that already exist in DIR
@@ -172,8 +173,14 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     // One read transaction: every table comes from the same snapshot.
     let snapshot = conn.transaction()?;
     if let Some(table) = args.table {
+        // `--json` asks for JSON on standard output, like every other command.
+        let format = if ctx.out.json {
+            Format::Json
+        } else {
+            args.format
+        };
         let mut out = BufWriter::new(std::io::stdout().lock());
-        export::write_table(&snapshot, spec::spec(table), args.format, &mut out)?;
+        export::write_table(&snapshot, spec::spec(table), format, &mut out)?;
         out.flush()?;
         return Ok(());
     }

@@ -310,6 +310,11 @@ fn json_export_has_typed_values() {
         apps[0]["notes"], TRICKY[0],
         "JSON is not spreadsheet-escaped"
     );
+    assert_eq!(
+        env.json(&["export", "applications"]),
+        apps,
+        "--json means JSON"
+    );
 
     let out = env.path("json");
     env.ok(&[
