@@ -77,6 +77,7 @@ CREATE INDEX applications_activity ON applications (last_activity_on, id);
 CREATE INDEX applications_status ON applications (status, last_activity_on);
 CREATE INDEX applications_source ON applications (source, last_activity_on);
 CREATE INDEX applications_applied ON applications (applied_on);
+CREATE INDEX applications_url ON applications (url) WHERE url IS NOT NULL;
 CREATE INDEX applications_follow_up ON applications (follow_up_on) WHERE follow_up_on IS NOT NULL;
 CREATE INDEX applications_referral ON applications (referral_contact_id)
     WHERE referral_contact_id IS NOT NULL;

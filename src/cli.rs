@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::output::ColorChoice;
-use crate::{applications, network, orgs, reports, Ctx};
+use crate::{applications, network, orgs, reports, transfer, Ctx};
 
 /// A local, private, scriptable job-search tracker.
 #[derive(Debug, Parser)]
@@ -80,6 +80,10 @@ pub enum Command {
     /// Organizations: employers, schools, chapters, volunteer sites
     #[command(subcommand)]
     Org(orgs::OrgCommand),
+    /// Write a table (or every table) as CSV or JSON
+    Export(transfer::ExportArgs),
+    /// Read a table's CSV, a whole export folder, or LinkedIn's export files
+    Import(transfer::ImportArgs),
     /// Contacts: the people you know, what you talked about, when to follow up
     #[command(subcommand)]
     Contact(network::ContactCommand),
@@ -159,6 +163,9 @@ Nouns:
   goal      weekly or monthly targets and progress (set, list, rm)
   init      create the database and print where it lives
   backup    copy the database safely; doctor checks it
+  export    a table (or all of them) as CSV or JSON; spreadsheet-safe
+  import    a table's CSV, an export folder (--all), or LinkedIn's Connections,
+            Job Applications and Saved Jobs files
 
 First steps:
   jobtrack app add \"Mercy Health\" \"Health Information Technician\" --source indeed

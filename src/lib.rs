@@ -14,6 +14,7 @@ pub mod network;
 pub mod orgs;
 pub mod output;
 pub mod reports;
+pub mod transfer;
 
 use std::cell::Cell;
 use std::io::Read;
@@ -242,5 +243,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Goal(cmd) => reports::goal(ctx, cmd),
         Command::Contact(cmd) => network::run_contact(ctx, cmd),
         Command::Event(cmd) => network::run_event(ctx, cmd),
+        Command::Export(args) => transfer::export(ctx, args),
+        Command::Import(args) => transfer::import(ctx, args),
     }
 }

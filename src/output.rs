@@ -325,7 +325,10 @@ impl Output {
         for row in rows {
             let cells: Vec<String> = row
                 .into_iter()
-                .map(|cell| cell.map(|c| spreadsheet_safe(&c)).unwrap_or_default())
+                .map(|cell| {
+                    cell.map(|c| crate::transfer::spreadsheet_safe(&c).into_owned())
+                        .unwrap_or_default()
+                })
                 .collect();
             writer.write_record(&cells).map_err(csv_error)?;
         }
@@ -341,17 +344,6 @@ fn csv_error(e: csv::Error) -> crate::error::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(io) => io.into(),
         other => crate::error::Error::Runtime(format!("writing CSV: {other:?}")),
-    }
-}
-
-/// Guards a CSV text cell against spreadsheet formula injection (OWASP): a
-/// cell beginning with `=`, `+`, `-`, `@`, tab, CR or LF gets a leading `'`,
-/// and one beginning with `'` gets one more, so `import` can remove exactly
-/// one and the round trip is lossless.
-pub fn spreadsheet_safe(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '\'') => format!("'{text}"),
-        _ => text.to_string(),
     }
 }
 
@@ -436,16 +428,6 @@ mod tests {
         assert_eq!(visible("plain\ttext\nline"), "plain\ttext\nline");
         assert_eq!(visible("a\x1b[31mb"), "a\\u{1b}[31mb");
         assert_eq!(visible("\u{202e}rtl"), "\u{202e}rtl");
-    }
-
-    #[test]
-    fn spreadsheet_cells_are_defused() {
-        assert_eq!(spreadsheet_safe("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(spreadsheet_safe("-3"), "'-3");
-        assert_eq!(spreadsheet_safe("\tx"), "'\tx");
-        assert_eq!(spreadsheet_safe("'quoted"), "''quoted");
-        assert_eq!(spreadsheet_safe("Mercy Health"), "Mercy Health");
-        assert_eq!(spreadsheet_safe(""), "");
     }
 
     #[test]

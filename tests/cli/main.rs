@@ -9,3 +9,4 @@ mod network;
 mod polish;
 mod reliability;
 mod reports;
+mod transfer;

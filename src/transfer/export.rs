@@ -1,0 +1,241 @@
+//! Writing tables out: CSV (RFC 4180, `\n`, spreadsheet-safe text) or a
+//! JSON array, one row at a time so memory stays flat on any table size.
+
+use std::fs::DirBuilder;
+use std::io::{BufWriter, Write};
+use std::os::unix::fs::DirBuilderExt;
+use std::path::{Path, PathBuf};
+
+use rusqlite::types::ValueRef;
+use rusqlite::Connection;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::Serialize as DeriveSerialize;
+use serde_json::Value as Json;
+
+use super::spec::{Kind, Spec, SPECS};
+use super::{csv_line, progress, Format};
+use crate::error::{Error, Result};
+use crate::output::{self, JsonArray};
+
+/// The SELECT that reads a table for export: its columns in order, with
+/// organization ids replaced by names.
+fn select(spec: &Spec) -> String {
+    let columns: Vec<String> = spec
+        .columns
+        .iter()
+        .map(|c| match c.kind {
+            Kind::Org => format!(
+                "(SELECT o.name FROM organizations o WHERE o.id = t.{})",
+                c.sql
+            ),
+            _ => format!("t.{}", c.sql),
+        })
+        .collect();
+    format!(
+        "SELECT {} FROM {} t ORDER BY {}",
+        columns.join(", "),
+        spec.name(),
+        spec.order_by
+    )
+}
+
+/// Writes one table to `out` and returns how many rows it wrote.
+/// I/O errors come back as `Error::Output`; callers writing a file name it.
+pub fn write_table(
+    conn: &Connection,
+    spec: &Spec,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<u64> {
+    let total: i64 = conn.query_row(&format!("SELECT count(*) FROM {}", spec.name()), [], |r| {
+        r.get(0)
+    })?;
+    let bar = progress(total as u64, spec.name());
+    let mut statement = conn.prepare(&select(spec))?;
+    let mut rows = statement.query([])?;
+    let mut written = 0u64;
+    match format {
+        Format::Csv => {
+            let header: Vec<&str> = spec.columns.iter().map(|c| c.name).collect();
+            out.write_all(csv_line(header.iter().map(|h| Some(*h))).as_bytes())?;
+            while let Some(row) = rows.next()? {
+                let mut cells = Vec::with_capacity(spec.columns.len());
+                for (index, column) in spec.columns.iter().enumerate() {
+                    cells.push(csv_cell(column.kind, row.get_ref(index)?)?);
+                }
+                out.write_all(csv_line(cells.iter().map(|c| c.as_deref())).as_bytes())?;
+                written += 1;
+                if written % 1024 == 0 {
+                    bar.set_position(written);
+                }
+            }
+        }
+        Format::Json => {
+            let mut array = JsonArray::new(&mut *out)?;
+            while let Some(row) = rows.next()? {
+                let mut values = Vec::with_capacity(spec.columns.len());
+                for (index, column) in spec.columns.iter().enumerate() {
+                    values.push(json_cell(column.kind, row.get_ref(index)?)?);
+                }
+                array.push(&JsonRow { spec, values })?;
+                written += 1;
+                if written % 1024 == 0 {
+                    bar.set_position(written);
+                }
+            }
+            array.finish()?;
+        }
+    }
+    bar.finish_and_clear();
+    Ok(written)
+}
+
+fn unexpected(kind: Kind, value: ValueRef<'_>) -> Error {
+    Error::Runtime(format!(
+        "unexpected {:?} value in a {kind:?} column; run 'jobtrack doctor'",
+        value.data_type()
+    ))
+}
+
+/// One CSV cell: `None` for an empty cell.
+fn csv_cell(kind: Kind, value: ValueRef<'_>) -> Result<Option<String>> {
+    Ok(match value {
+        ValueRef::Null => None,
+        ValueRef::Integer(n) => Some(n.to_string()),
+        ValueRef::Real(hours) => Some(output::hours(hours)),
+        ValueRef::Text(bytes) => {
+            let text = std::str::from_utf8(bytes).map_err(|_| unexpected(kind, value))?;
+            Some(if kind.is_text() {
+                super::spreadsheet_safe(text).into_owned()
+            } else {
+                text.to_string()
+            })
+        }
+        ValueRef::Blob(_) => return Err(unexpected(kind, value)),
+    })
+}
+
+/// One JSON value: booleans true/false, hours rounded to 2 decimals.
+fn json_cell(kind: Kind, value: ValueRef<'_>) -> Result<Json> {
+    Ok(match (kind, value) {
+        (_, ValueRef::Null) => Json::Null,
+        (Kind::Bool, ValueRef::Integer(n)) => Json::Bool(n != 0),
+        (_, ValueRef::Integer(n)) => Json::from(n),
+        (_, ValueRef::Real(hours)) => Json::from((hours * 100.0).round() / 100.0),
+        (_, ValueRef::Text(bytes)) => Json::String(
+            std::str::from_utf8(bytes)
+                .map_err(|_| unexpected(kind, value))?
+                .to_string(),
+        ),
+        (_, ValueRef::Blob(_)) => return Err(unexpected(kind, value)),
+    })
+}
+
+/// A row as a JSON object with its keys in column order.
+struct JsonRow<'a> {
+    spec: &'a Spec,
+    values: Vec<Json>,
+}
+
+impl Serialize for JsonRow<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.values.len()))?;
+        for (column, value) in self.spec.columns.iter().zip(&self.values) {
+            map.serialize_entry(column.name, value)?;
+        }
+        map.end()
+    }
+}
+
+/// One file `export --all` wrote.
+#[derive(Debug, DeriveSerialize)]
+pub struct Written {
+    pub table: &'static str,
+    pub rows: u64,
+    pub file: String,
+}
+
+/// Writes every table to `dir/<table>.<ext>`, each through a temporary file
+/// renamed into place (0600). Refuses files that exist unless `force`.
+pub fn write_all(
+    conn: &Connection,
+    dir: &Path,
+    format: Format,
+    force: bool,
+) -> Result<Vec<Written>> {
+    ensure_dir(dir)?;
+    let path_of = |spec: &Spec| dir.join(format!("{}.{}", spec.name(), format.extension()));
+    if !force {
+        let existing: Vec<String> = SPECS
+            .iter()
+            .filter(|spec| path_of(spec).exists())
+            .map(|spec| format!("{}.{}", spec.name(), format.extension()))
+            .collect();
+        if !existing.is_empty() {
+            return Err(Error::Input(format!(
+                "{} already holds {}; add --force to replace them, or choose another --out folder",
+                dir.display(),
+                existing.join(", "),
+            )));
+        }
+    }
+    let mut written = Vec::with_capacity(SPECS.len());
+    for spec in SPECS {
+        let path = path_of(spec);
+        let rows = write_file(conn, spec, format, dir, &path, force)?;
+        written.push(Written {
+            table: spec.name(),
+            rows,
+            file: path.display().to_string(),
+        });
+    }
+    Ok(written)
+}
+
+fn write_file(
+    conn: &Connection,
+    spec: &Spec,
+    format: Format,
+    dir: &Path,
+    path: &PathBuf,
+    force: bool,
+) -> Result<u64> {
+    let on_file = |e: Error| match e {
+        Error::Output(io) => Error::io(path, io),
+        other => other,
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".jobtrack-export-")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    let rows = {
+        let mut out = BufWriter::new(temp.as_file_mut());
+        let rows = write_table(conn, spec, format, &mut out).map_err(on_file)?;
+        out.flush().map_err(|e| Error::io(path, e))?;
+        rows
+    };
+    temp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    let persisted = if force {
+        temp.persist(path)
+    } else {
+        temp.persist_noclobber(path)
+    };
+    persisted.map_err(|e| Error::io(path, e.error))?;
+    Ok(rows)
+}
+
+/// Creates `dir` owner-only when missing; an existing folder is left as it is.
+fn ensure_dir(dir: &Path) -> Result<()> {
+    match std::fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(_) => Err(Error::Input(format!(
+            "{} exists and is not a folder; choose another --out folder",
+            dir.display()
+        ))),
+        Err(_) => DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| Error::io(dir, e)),
+    }
+}

@@ -1,0 +1,432 @@
+//! Files in and out (DESIGN §6): `export` (CSV or JSON), `import` of a
+//! table's CSV, `import --all` (the one CSV loader, `import_all`, which
+//! `demo` also uses) and the LinkedIn importers in `linkedin.rs`.
+
+mod export;
+mod import;
+mod linkedin;
+mod loader;
+pub mod spec;
+
+use std::borrow::Cow;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::builder::PossibleValue;
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+
+pub use import::{import_all, rows_held, Loaded, Source};
+pub use spec::Table;
+
+use crate::db::{self, Access};
+use crate::error::{Error, Result};
+use crate::{text_enum, Ctx};
+
+text_enum! {
+    /// The format `export` writes.
+    pub enum Format {
+        /// Comma-separated values (the format import reads)
+        Csv = "csv",
+        /// A JSON array of objects
+        Json = "json",
+    }
+}
+
+impl Format {
+    /// The file name extension for `export --all`.
+    pub fn extension(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+text_enum! {
+    /// The LinkedIn data-export files jobtrack reads.
+    pub enum LinkedinFile {
+        /// Connections.csv → contacts
+        Connections = "linkedin-connections",
+        /// Job Applications.csv → applied applications
+        Applications = "linkedin-applications",
+        /// Saved Jobs.csv → saved applications
+        SavedJobs = "linkedin-saved-jobs",
+    }
+}
+
+/// What `import` reads: a table's CSV or one of LinkedIn's files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A jobtrack table in export format.
+    Table(Table),
+    /// A LinkedIn export file.
+    Linkedin(LinkedinFile),
+}
+
+const TARGETS: &[Target] = &[
+    Target::Table(Table::Organizations),
+    Target::Table(Table::Applications),
+    Target::Table(Table::ApplicationEvents),
+    Target::Table(Table::ApplicationCredentials),
+    Target::Table(Table::Contacts),
+    Target::Table(Table::Interactions),
+    Target::Table(Table::Events),
+    Target::Table(Table::Memberships),
+    Target::Table(Table::VolunteerShifts),
+    Target::Table(Table::Education),
+    Target::Table(Table::Experience),
+    Target::Table(Table::Certifications),
+    Target::Table(Table::Ceus),
+    Target::Table(Table::Goals),
+    Target::Linkedin(LinkedinFile::Connections),
+    Target::Linkedin(LinkedinFile::Applications),
+    Target::Linkedin(LinkedinFile::SavedJobs),
+];
+
+impl clap::ValueEnum for Target {
+    fn value_variants<'a>() -> &'a [Self] {
+        TARGETS
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(match self {
+            Target::Table(table) => table.as_str(),
+            Target::Linkedin(file) => file.as_str(),
+        }))
+    }
+}
+
+const EXPORT_EXAMPLES: &str = "\
+Examples:
+  jobtrack export applications > applications.csv
+  jobtrack export contacts --format json
+  jobtrack export --all --out ~/jobtrack-export
+  jobtrack export --all --out ~/jobtrack-export --force";
+
+const IMPORT_EXAMPLES: &str = "\
+Examples:
+  jobtrack import applications my-spreadsheet.csv --dry-run
+  jobtrack import applications my-spreadsheet.csv      (a header like org,title,status is enough)
+  jobtrack import --all ~/jobtrack-export              (into an empty database)
+  jobtrack import linkedin-connections Connections.csv
+  jobtrack import linkedin-applications \"Job Applications.csv\"
+  jobtrack import linkedin-saved-jobs \"Saved Jobs.csv\"";
+
+/// `export` arguments.
+#[derive(Debug, Args)]
+#[command(after_help = EXPORT_EXAMPLES)]
+pub struct ExportArgs {
+    /// The table to write to standard output
+    #[arg(value_enum, required_unless_present = "all", conflicts_with = "all")]
+    pub table: Option<Table>,
+    /// Write every table to DIR/<table>.csv (or .json)
+    #[arg(long, requires = "out")]
+    pub all: bool,
+    /// The folder for --all (created owner-only when missing)
+    #[arg(long, value_name = "DIR", requires = "all")]
+    pub out: Option<PathBuf>,
+    /// The format (--json also picks JSON for a single table)
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+    /// With --all: replace files that already exist in DIR
+    #[arg(long, requires = "all")]
+    pub force: bool,
+}
+
+/// `import` arguments.
+#[derive(Debug, Args)]
+#[command(after_help = IMPORT_EXAMPLES)]
+pub struct ImportArgs {
+    /// A table name, or linkedin-connections, linkedin-applications, linkedin-saved-jobs
+    #[arg(value_enum, value_name = "TARGET", required_unless_present = "all")]
+    pub target: Option<Target>,
+    /// The CSV file to read
+    #[arg(value_name = "FILE", required_unless_present = "all")]
+    pub file: Option<PathBuf>,
+    /// Load every <table>.csv in DIR into an empty database (ids and history kept)
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["target", "file"])]
+    pub all: Option<PathBuf>,
+    /// Check every row, report, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// What `import` prints per table: `{"table", "added", "skipped", "dry_run"}`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportReport {
+    pub table: &'static str,
+    pub added: u64,
+    pub skipped: u64,
+    pub dry_run: bool,
+}
+
+/// What `export --all` prints with `--json`.
+#[derive(Debug, Serialize)]
+struct ExportReport {
+    path: String,
+    format: Format,
+    tables: Vec<export::Written>,
+}
+
+/// `jobtrack export …`
+pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
+    let mut conn = ctx.open(Access::Existing)?;
+    // One read transaction: every table comes from the same snapshot.
+    let snapshot = conn.transaction()?;
+    if let Some(table) = args.table {
+        // `--json` asks for JSON on standard output, like every other command.
+        let format = if ctx.out.json {
+            Format::Json
+        } else {
+            args.format
+        };
+        let mut out = BufWriter::new(std::io::stdout().lock());
+        export::write_table(&snapshot, spec::spec(table), format, &mut out)?;
+        out.flush()?;
+        return Ok(());
+    }
+    let dir = args
+        .out
+        .ok_or_else(|| Error::Input("export --all needs --out DIR".into()))?;
+    let tables = export::write_all(&snapshot, &dir, args.format, args.force)?;
+    drop(snapshot);
+    let report = ExportReport {
+        path: dir.display().to_string(),
+        format: args.format,
+        tables,
+    };
+    if ctx.out.json {
+        return ctx.out.print_json(&report);
+    }
+    if ctx.out.quiet {
+        return ctx.out.line(&report.path);
+    }
+    let total: u64 = report.tables.iter().map(|t| t.rows).sum();
+    ctx.out.line(format!(
+        "Exported {} tables ({}) to {} as {}",
+        report.tables.len(),
+        rows(total),
+        report.path,
+        args.format
+    ))
+}
+
+/// `jobtrack import …`
+pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
+    // A missing input is bad input, found before the database is created.
+    if let Some(input) = args.all.as_ref().or(args.file.as_ref()) {
+        if !input.exists() {
+            return Err(Error::Input(format!(
+                "no file or folder at {}",
+                input.display()
+            )));
+        }
+    }
+    let mut conn = ctx.open(Access::Create)?;
+    // Bigger page cache for big files (negative: KiB).
+    conn.pragma_update(None, "cache_size", -32768)?;
+    if let Some(dir) = &args.all {
+        return import_dir(ctx, &mut conn, dir, args.dry_run);
+    }
+    let (Some(target), Some(file)) = (args.target, args.file) else {
+        return Err(Error::Input(
+            "import needs a TARGET and a FILE, or --all DIR".into(),
+        ));
+    };
+    let tx = db::write(&mut conn)?;
+    let report = match target {
+        Target::Table(table) => import::import_table(&tx, table, &file, args.dry_run)?,
+        Target::Linkedin(kind) => linkedin::import(&tx, &ctx.out, kind, &file, args.dry_run)?,
+    };
+    if args.dry_run {
+        drop(tx);
+    } else {
+        db::commit(tx)?;
+    }
+    print_report(ctx, &report, &file.display().to_string())
+}
+
+fn print_report(ctx: &Ctx, report: &ImportReport, from: &str) -> Result<()> {
+    if ctx.out.json {
+        return ctx.out.print_json(report);
+    }
+    if ctx.out.quiet {
+        return ctx.out.line(report.added.to_string());
+    }
+    let skipped = match report.skipped {
+        0 => String::new(),
+        n => format!("; skipped {} (already there)", rows(n)),
+    };
+    if report.dry_run {
+        ctx.out.line(format!(
+            "Dry run: {} from {from} would be added to {}{skipped}; nothing was written",
+            rows(report.added),
+            report.table
+        ))
+    } else {
+        ctx.out.line(format!(
+            "Imported {} from {from} into {}{skipped}",
+            rows(report.added),
+            report.table
+        ))
+    }
+}
+
+/// "1 row", "2 rows".
+fn rows(n: u64) -> String {
+    if n == 1 {
+        "1 row".into()
+    } else {
+        format!("{n} rows")
+    }
+}
+
+fn import_dir(
+    ctx: &Ctx,
+    conn: &mut rusqlite::Connection,
+    dir: &std::path::Path,
+    dry_run: bool,
+) -> Result<()> {
+    let tx = db::write(conn)?;
+    let held = rows_held(&tx)?;
+    if !held.is_empty() {
+        let path = ctx.db_path()?.path;
+        let list: Vec<String> = held.iter().map(|(t, n)| format!("{n} {t}")).collect();
+        return Err(Error::Input(format!(
+            "import --all needs an empty database; {} already holds {} (import one table with 'jobtrack import TABLE FILE', or use another --db)",
+            path.display(),
+            list.join(", ")
+        )));
+    }
+    let loaded = import_all(&tx, &Source::Dir(dir))?;
+    if dry_run {
+        drop(tx);
+    } else {
+        db::commit(tx)?;
+    }
+    let reports: Vec<ImportReport> = loaded
+        .iter()
+        .map(|l| ImportReport {
+            table: l.table.as_str(),
+            added: l.added,
+            skipped: 0,
+            dry_run,
+        })
+        .collect();
+    if ctx.out.json {
+        return ctx.out.print_json(&reports);
+    }
+    let total: u64 = loaded.iter().map(|l| l.added).sum();
+    if ctx.out.quiet {
+        return ctx.out.line(total.to_string());
+    }
+    let tables: Vec<String> = loaded
+        .iter()
+        .filter(|l| l.added > 0)
+        .map(|l| format!("{} {}", l.added, l.table))
+        .collect();
+    let detail = if tables.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", tables.join(", "))
+    };
+    if dry_run {
+        ctx.out.line(format!(
+            "Dry run: {} from {} would be imported{detail}; nothing was written",
+            rows(total),
+            dir.display()
+        ))
+    } else {
+        ctx.out.line(format!(
+            "Imported {} from {}{detail}",
+            rows(total),
+            dir.display()
+        ))
+    }
+}
+
+/// Makes a text cell safe to open in a spreadsheet (OWASP CSV injection):
+/// text beginning with `=`, `+`, `-`, `@`, tab, CR or LF gets a leading `'`,
+/// and text beginning with `'` gets one more, so import can remove exactly
+/// one and get the text back.
+pub fn spreadsheet_safe(text: &str) -> Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '\'') => Cow::Owned(format!("'{text}")),
+        _ => Cow::Borrowed(text),
+    }
+}
+
+/// Removes the one leading `'` that `spreadsheet_safe` adds (import side).
+pub fn spreadsheet_unsafe(text: &str) -> &str {
+    text.strip_prefix('\'').unwrap_or(text)
+}
+
+/// One CSV line (RFC 4180 quoting, `\n` ending); `None` is an empty cell.
+/// Callers pass text cells through `spreadsheet_safe` first.
+pub fn csv_line<'a>(cells: impl IntoIterator<Item = Option<&'a str>>) -> String {
+    let mut line = String::new();
+    for (index, cell) in cells.into_iter().enumerate() {
+        if index > 0 {
+            line.push(',');
+        }
+        let cell = cell.unwrap_or("");
+        if cell.contains([',', '"', '\n', '\r']) {
+            line.push('"');
+            line.push_str(&cell.replace('"', "\"\""));
+            line.push('"');
+        } else {
+            line.push_str(cell);
+        }
+    }
+    line.push('\n');
+    line
+}
+
+/// A progress bar on standard error, only when it is a terminal.
+fn progress(length: u64, label: &str) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let style = ProgressStyle::with_template("{msg:>24} [{bar:40}] {percent:>3}%")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    ProgressBar::new(length)
+        .with_style(style)
+        .with_message(label.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starts_get_a_quote_and_quotes_get_one_more() {
+        for (text, safe) in [
+            ("=SUM(A1)", "'=SUM(A1)"),
+            ("+1 555", "'+1 555"),
+            ("-3", "'-3"),
+            ("@home", "'@home"),
+            ("\tx", "'\tx"),
+            ("\nx", "'\nx"),
+            ("\rx", "'\rx"),
+            ("'quoted", "''quoted"),
+            ("plain", "plain"),
+            ("", ""),
+        ] {
+            assert_eq!(spreadsheet_safe(text), safe);
+            assert_eq!(spreadsheet_unsafe(&spreadsheet_safe(text)), text);
+        }
+    }
+
+    #[test]
+    fn csv_quotes_only_when_needed() {
+        assert_eq!(
+            csv_line([
+                Some("a"),
+                None,
+                Some("b,c"),
+                Some("say \"hi\""),
+                Some("x\ny")
+            ]),
+            "a,,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\"\n"
+        );
+    }
+}

@@ -1,0 +1,501 @@
+//! The tables jobtrack exports and imports: each one's columns in schema
+//! order, what kind of value each holds, and what a missing column becomes.
+//! Export, import and `import_all` all read these descriptions, so a column
+//! is described once.
+
+use crate::applications::{EventKind, Status, WorkMode};
+use crate::network::Relationship;
+use crate::text_enum;
+
+text_enum! {
+    /// A table that can be exported and imported.
+    pub enum Table {
+        Organizations = "organizations",
+        Applications = "applications",
+        ApplicationEvents = "application_events",
+        ApplicationCredentials = "application_credentials",
+        Contacts = "contacts",
+        Interactions = "interactions",
+        Events = "events",
+        Memberships = "memberships",
+        VolunteerShifts = "volunteer_shifts",
+        Education = "education",
+        Experience = "experience",
+        Certifications = "certifications",
+        Ceus = "ceus",
+        Goals = "goals",
+    }
+}
+
+/// Parses an enumerated cell into its stored spelling, or says what is accepted.
+pub type Choice = fn(&str) -> Result<&'static str, String>;
+
+/// What a column holds, which decides how it is written and read back.
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    /// `INTEGER PRIMARY KEY`: kept when given, assigned when not.
+    Id,
+    /// The id of a row in another table (`application_id`, `contact_id`, …).
+    Ref(&'static str),
+    /// An organization reference shown by name (`org`, `school`); found or created.
+    Org,
+    /// `organizations.name`: trimmed, inner spaces collapsed.
+    OrgName,
+    /// Free text, stored as written.
+    Text,
+    /// Free text stored trimmed and lower-cased (`source`).
+    Lower,
+    /// A credential code, stored trimmed and upper-cased.
+    Code,
+    /// One of a fixed list of values.
+    Choice(Choice),
+    /// A date `YYYY-MM-DD`.
+    Date,
+    /// A timestamp `YYYY-MM-DDTHH:MM:SSZ`.
+    Timestamp,
+    /// Whole units of money, not negative.
+    Money,
+    /// Any whole number (an exam score).
+    Integer,
+    /// A whole number above zero (a goal target).
+    Count,
+    /// 0/1 in CSV, true/false in JSON.
+    Bool,
+    /// Hours: more than 0, at most 2 decimals, at most `max` when given.
+    Hours(Option<f64>),
+}
+
+impl Kind {
+    /// True for the kinds that hold text a spreadsheet might take for a
+    /// formula (dates, numbers and enumerations never start with one).
+    pub fn is_text(self) -> bool {
+        matches!(
+            self,
+            Kind::Org | Kind::OrgName | Kind::Text | Kind::Lower | Kind::Code
+        )
+    }
+}
+
+/// What an import stores when the file has no such column (or an empty cell).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fill {
+    /// NULL.
+    Null,
+    /// The row is refused without a value.
+    Required,
+    /// The import's timestamp.
+    Now,
+    /// The import's day.
+    Today,
+    /// This text.
+    Text(&'static str),
+    /// This number.
+    Int(i64),
+    /// `completed` when `completed_on` is given, else `enrolled` (like `edu add`).
+    EducationStatus,
+}
+
+/// One exported column.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    /// The header name in CSV and the key in JSON.
+    pub name: &'static str,
+    /// The SQL column (differs from `name` only for `org`/`school`).
+    pub sql: &'static str,
+    /// What it holds.
+    pub kind: Kind,
+    /// What a missing value becomes.
+    pub fill: Fill,
+}
+
+/// One table's description.
+#[derive(Debug, Clone, Copy)]
+pub struct Spec {
+    /// Which table.
+    pub table: Table,
+    /// The columns in schema order (derived columns left out).
+    pub columns: &'static [Column],
+    /// The export order: stable, so export → import → export is identical.
+    pub order_by: &'static str,
+}
+
+impl Spec {
+    /// The table's SQL name.
+    pub fn name(&self) -> &'static str {
+        self.table.as_str()
+    }
+
+    /// The position of the column called `name`.
+    pub fn index(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.name == name)
+    }
+
+    /// The header names, comma-separated, for messages.
+    pub fn header_names(&self) -> String {
+        self.columns
+            .iter()
+            .map(|c| c.name)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+const fn col(name: &'static str, kind: Kind, fill: Fill) -> Column {
+    Column {
+        name,
+        sql: name,
+        kind,
+        fill,
+    }
+}
+
+const fn org(name: &'static str, sql: &'static str, fill: Fill) -> Column {
+    Column {
+        name,
+        sql,
+        kind: Kind::Org,
+        fill,
+    }
+}
+
+const ID: Column = col("id", Kind::Id, Fill::Null);
+
+fn pick(text: &str, accepted: &'static [&'static str]) -> Result<&'static str, String> {
+    let wanted = text.trim();
+    accepted
+        .iter()
+        .copied()
+        .find(|a| a.eq_ignore_ascii_case(wanted))
+        .ok_or_else(|| format!("one of: {}", accepted.join(", ")))
+}
+
+const STATUS: Choice = |s| s.parse::<Status>().map(Status::as_str);
+const WORK_MODE: Choice = |s| s.parse::<WorkMode>().map(WorkMode::as_str);
+const EVENT_KIND: Choice = |s| s.parse::<EventKind>().map(EventKind::as_str);
+const RELATIONSHIP: Choice = |s| s.parse::<Relationship>().map(Relationship::as_str);
+const CHANNEL: Choice = |s| {
+    pick(
+        s,
+        &[
+            "email", "call", "meeting", "message", "event", "coffee", "other",
+        ],
+    )
+};
+const MEETING_KIND: Choice = |s| {
+    pick(
+        s,
+        &["meeting", "conference", "career_fair", "webinar", "other"],
+    )
+};
+const LEVEL: Choice = |s| {
+    pick(
+        s,
+        &[
+            "certificate",
+            "associate",
+            "bachelor",
+            "master",
+            "doctorate",
+        ],
+    )
+};
+const EDUCATION_STATUS: Choice = |s| pick(s, &["planned", "enrolled", "final_term", "completed"]);
+const CERT_STATUS: Choice = |s| {
+    pick(
+        s,
+        &[
+            "planning",
+            "applied",
+            "scheduled",
+            "passed",
+            "failed",
+            "expired",
+        ],
+    )
+};
+const METRIC: Choice = |s| {
+    pick(
+        s,
+        &[
+            "applications",
+            "interactions",
+            "contacts",
+            "volunteer_hours",
+        ],
+    )
+};
+const PERIOD: Choice = |s| pick(s, &["week", "month"]);
+
+/// Every table, in dependency order (a table comes after those it names).
+pub const SPECS: &[Spec] = &[
+    Spec {
+        table: Table::Organizations,
+        columns: &[
+            ID,
+            col("name", Kind::OrgName, Fill::Required),
+            col("website", Kind::Text, Fill::Null),
+            col("location", Kind::Text, Fill::Null),
+            col("notes", Kind::Text, Fill::Null),
+            col("created_at", Kind::Timestamp, Fill::Now),
+        ],
+        order_by: "id",
+    },
+    Spec {
+        table: Table::Contacts,
+        columns: &[
+            ID,
+            col("name", Kind::Text, Fill::Required),
+            org("org", "org_id", Fill::Null),
+            col("role", Kind::Text, Fill::Null),
+            col("email", Kind::Text, Fill::Null),
+            col("phone", Kind::Text, Fill::Null),
+            col("linkedin_url", Kind::Text, Fill::Null),
+            col(
+                "relationship",
+                Kind::Choice(RELATIONSHIP),
+                Fill::Text("other"),
+            ),
+            col("met_via", Kind::Text, Fill::Null),
+            col("added_on", Kind::Date, Fill::Today),
+            col("follow_up_on", Kind::Date, Fill::Null),
+            col("notes", Kind::Text, Fill::Null),
+        ],
+        order_by: "id",
+    },
+    Spec {
+        table: Table::Applications,
+        columns: &[
+            ID,
+            org("org", "org_id", Fill::Required),
+            col("title", Kind::Text, Fill::Required),
+            col("status", Kind::Choice(STATUS), Fill::Text("applied")),
+            col("source", Kind::Lower, Fill::Null),
+            col("url", Kind::Text, Fill::Null),
+            col("location", Kind::Text, Fill::Null),
+            col("work_mode", Kind::Choice(WORK_MODE), Fill::Null),
+            col("salary_min", Kind::Money, Fill::Null),
+            col("salary_max", Kind::Money, Fill::Null),
+            col("applied_on", Kind::Date, Fill::Null),
+            col("follow_up_on", Kind::Date, Fill::Null),
+            col("referral_contact_id", Kind::Ref("contacts"), Fill::Null),
+            col("notes", Kind::Text, Fill::Null),
+            col("created_at", Kind::Timestamp, Fill::Now),
+            col("updated_at", Kind::Timestamp, Fill::Now),
+        ],
+        order_by: "id",
+    },
+    Spec {
+        table: Table::ApplicationEvents,
+        columns: &[
+            ID,
+            col("application_id", Kind::Ref("applications"), Fill::Required),
+            col("date", Kind::Date, Fill::Required),
+            col("kind", Kind::Choice(EVENT_KIND), Fill::Required),
+            col("from_status", Kind::Choice(STATUS), Fill::Null),
+            col("to_status", Kind::Choice(STATUS), Fill::Null),
+            col("note", Kind::Text, Fill::Null),
+        ],
+        order_by: "id",
+    },
+    Spec {
+        table: Table::ApplicationCredentials,
+        columns: &[
+            col("application_id", Kind::Ref("applications"), Fill::Required),
+            col("code", Kind::Code, Fill::Required),
+            col("required", Kind::Bool, Fill::Int(1)),
+        ],
+        order_by: "application_id, code",
+    },
+    Spec {
+        table: Table::Interactions,
+        columns: &[
+            ID,
+            col("contact_id", Kind::Ref("contacts"), Fill::Required),
+            col("date", Kind::Date, Fill::Required),
+            col("channel", Kind::Choice(CHANNEL), Fill::Text("other")),
+            col("note", Kind::Text, Fill::Null),
+            col("follow_up_on", Kind::Date, Fill::Null),
+        ],
+        order_by: "id",
+    },
+    Spec {
+        table: Table::Events,
+        columns: &[
+            ID,
+            org("org", "org_id", Fill::Null),
+            col("title", Kind::Text, Fill::Required),
+            col("date", Kind::Date, Fill::Required),
+            col("kind", Kind::Choice(MEETING_KIND), Fill::Text("other")),
+            col("notes", Kind::Text, Fill::Null),
+        ],
+        order_by: "id",
+    },
+    Spec {
+        table: Table::Memberships,
+        columns: &[
+            ID,
+            org("org", "org_id", Fill::Required),
+            col("since", Kind::Date, Fill::Null),
+            col("renews_on", Kind::Date, Fill::Null),
+            col("notes", Kind::Text, Fill::Null),
+        ],
+        order_by: "id",
+    },
+    Spec {
+        table: Table::VolunteerShifts,
+        columns: &[
+            ID,
+            org("org", "org_id", Fill::Required),
+            col("date", Kind::Date, Fill::Required),
+            col("hours", Kind::Hours(Some(24.0)), Fill::Required),
+            col("role", Kind::Text, Fill::Null),
+            col("notes", Kind::Text, Fill::Null),
+        ],
+        order_by: "id",
+    },
+    Spec {
+        table: Table::Education,
+        columns: &[
+            ID,
+            org("school", "school_id", Fill::Null),
+            col("level", Kind::Choice(LEVEL), Fill::Required),
+            col("field", Kind::Text, Fill::Required),
+            col("cahiim_accredited", Kind::Bool, Fill::Int(0)),
+            col(
+                "status",
+                Kind::Choice(EDUCATION_STATUS),
+                Fill::EducationStatus,
+            ),
+            col("started_on", Kind::Date, Fill::Null),
+            col("completed_on", Kind::Date, Fill::Null),
+        ],
+        order_by: "id",
+    },
+    Spec {
+        table: Table::Experience,
+        columns: &[
+            ID,
+            org("org", "org_id", Fill::Required),
+            col("title", Kind::Text, Fill::Required),
+            col("started_on", Kind::Date, Fill::Required),
+            col("ended_on", Kind::Date, Fill::Null),
+            col("healthcare", Kind::Bool, Fill::Int(0)),
+            col("notes", Kind::Text, Fill::Null),
+        ],
+        order_by: "id",
+    },
+    Spec {
+        table: Table::Certifications,
+        columns: &[
+            ID,
+            col("code", Kind::Code, Fill::Required),
+            col("name", Kind::Text, Fill::Required),
+            col("issuer", Kind::Text, Fill::Null),
+            col("status", Kind::Choice(CERT_STATUS), Fill::Text("planning")),
+            col("exam_on", Kind::Date, Fill::Null),
+            col("score", Kind::Integer, Fill::Null),
+            col("passed_on", Kind::Date, Fill::Null),
+            col("expires_on", Kind::Date, Fill::Null),
+            col("notes", Kind::Text, Fill::Null),
+        ],
+        order_by: "id",
+    },
+    Spec {
+        table: Table::Ceus,
+        columns: &[
+            ID,
+            col(
+                "certification_id",
+                Kind::Ref("certifications"),
+                Fill::Required,
+            ),
+            col("date", Kind::Date, Fill::Required),
+            col("hours", Kind::Hours(None), Fill::Required),
+            col("title", Kind::Text, Fill::Null),
+            col("provider", Kind::Text, Fill::Null),
+        ],
+        order_by: "id",
+    },
+    Spec {
+        table: Table::Goals,
+        columns: &[
+            col("metric", Kind::Choice(METRIC), Fill::Required),
+            col("period", Kind::Choice(PERIOD), Fill::Required),
+            col("target", Kind::Count, Fill::Required),
+        ],
+        order_by: "metric",
+    },
+];
+
+/// The description of one table.
+pub fn spec(table: Table) -> &'static Spec {
+    SPECS
+        .iter()
+        .find(|s| s.table == table)
+        // Every `Table` variant has a spec; the unit test below checks it.
+        .expect("every table has a spec")
+}
+
+/// The application columns derived from the history: never exported.
+pub const DERIVED: &[&str] = &[
+    "added_on",
+    "stage_since",
+    "last_activity_on",
+    "furthest_status",
+    "responded_on",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_has_one_spec() {
+        for table in Table::ALL {
+            assert_eq!(SPECS.iter().filter(|s| s.table == *table).count(), 1);
+        }
+        assert_eq!(SPECS.len(), Table::ALL.len());
+    }
+
+    #[test]
+    fn specs_match_the_schema_in_order() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch(crate::db::SCHEMA).unwrap();
+        for spec in SPECS {
+            let mut statement = conn
+                .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")
+                .unwrap();
+            let schema: Vec<String> = statement
+                .query_map([spec.name()], |r| r.get(0))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .filter(|name: &String| {
+                    spec.table != Table::Applications || !DERIVED.contains(&name.as_str())
+                })
+                .collect();
+            let described: Vec<&str> = spec.columns.iter().map(|c| c.sql).collect();
+            assert_eq!(schema, described, "{} columns", spec.name());
+        }
+    }
+
+    #[test]
+    fn dependency_order_puts_referenced_tables_first() {
+        let position = |name: &str| SPECS.iter().position(|s| s.name() == name).unwrap();
+        for (index, spec) in SPECS.iter().enumerate() {
+            for column in spec.columns {
+                match column.kind {
+                    Kind::Ref(other) => assert!(position(other) < index, "{}", spec.name()),
+                    Kind::Org => assert!(position("organizations") < index),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn choices_canonicalize_and_list_accepted_values() {
+        assert_eq!(CHANNEL("Coffee"), Ok("coffee"));
+        assert_eq!(STATUS(" Applied "), Ok("applied"));
+        assert!(PERIOD("year").unwrap_err().contains("week, month"));
+    }
+}
