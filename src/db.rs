@@ -308,6 +308,11 @@ pub fn explain(err: Error, path: &Path) -> Error {
             "{} is not a SQLite database (or it is damaged); choose another --db path or restore a backup",
             path.display()
         )),
+        Some(ErrorCode::DiskFull | ErrorCode::SystemIoFailure) => Error::Runtime(format!(
+            "could not write to the database at {} ({sqlite}): the disk may be full or a file size limit \
+             reached; this command's changes were not saved — free some space and try again",
+            path.display()
+        )),
         Some(ErrorCode::CannotOpen) => Error::Runtime(format!(
             "cannot open the database at {}: {sqlite}",
             path.display()

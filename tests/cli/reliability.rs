@@ -399,3 +399,95 @@ fn a_read_only_database_reads_and_refuses_writes_clearly() {
         "the file is untouched"
     );
 }
+
+/// A CSV of `rows` applications with long-ish notes, for the import faults.
+fn big_import_file(env: &TestEnv, rows: usize) -> std::path::PathBuf {
+    let mut csv = String::from("org,title,status,source,applied_on,notes\n");
+    for i in 0..rows {
+        csv.push_str(&format!(
+            "Organization {},Health Information Technician {i},applied,indeed,2026-10-{:02},\"Note {i}: {}\"\n",
+            i % 500,
+            1 + i % 28,
+            "followed up by phone, ".repeat(4)
+        ));
+    }
+    let file = env.path("big.csv");
+    std::fs::write(&file, csv).unwrap();
+    file
+}
+
+fn table_counts(env: &TestEnv) -> Vec<i64> {
+    ["organizations", "applications", "application_events"]
+        .iter()
+        .map(|t| env.count(&format!("SELECT count(*) FROM {t}")))
+        .collect()
+}
+
+#[test]
+fn a_crash_at_any_point_of_an_import_leaves_the_database_as_it_was() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Health", "Coder"]);
+    let file = big_import_file(&env, 20_000);
+    let before = table_counts(&env);
+    let points: [(&str, &str); 4] = [
+        ("JOBTRACK_ABORT_AFTER_ROWS", "1"),
+        ("JOBTRACK_ABORT_AFTER_ROWS", "10000"),
+        ("JOBTRACK_ABORT_AFTER_ROWS", "19999"),
+        ("JOBTRACK_ABORT_BEFORE_COMMIT", "1"),
+    ];
+    for (hook, value) in points {
+        let output = env
+            .cmd()
+            .env(hook, value)
+            .args(["import", "applications", file.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            None,
+            "{hook}={value} kills the process"
+        );
+        assert_eq!(integrity(&env, &env.db), "ok", "{hook}={value}");
+        assert_eq!(
+            table_counts(&env),
+            before,
+            "{hook}={value}: exactly as before"
+        );
+    }
+    let report = env.json(&["import", "applications", file.to_str().unwrap()]);
+    assert_eq!(report["added"], 20_000);
+    assert_eq!(table_counts(&env)[1], before[1] + 20_000, "exactly after");
+}
+
+#[test]
+fn disk_full_in_the_middle_of_an_import_changes_nothing() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Health", "Coder"]);
+    let file = big_import_file(&env, 20_000);
+    let before = table_counts(&env);
+    let db_before = std::fs::metadata(&env.db).unwrap().len();
+    // A real fault: the file size limit makes writes past 2 MiB fail (EFBIG).
+    let binary = assert_cmd::cargo::cargo_bin!("jobtrack");
+    let output = StdCommand::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 4096; exec \"$0\" \"$@\"")
+        .arg(binary)
+        .arg("--db")
+        .arg(&env.db)
+        .args(["import", "applications", file.to_str().unwrap()])
+        .env("JOBTRACK_TODAY", "2026-11-26")
+        .env_remove("JOBTRACK_DB")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "the import must fail: {stderr}");
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("not saved"),
+        "{stderr}"
+    );
+    assert!(db_before < 2 << 20);
+    assert_eq!(integrity(&env, &env.db), "ok");
+    assert_eq!(table_counts(&env), before);
+    env.ok(&["app", "add", "Regional Medical", "HIT"]);
+}
