@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::output::ColorChoice;
-use crate::{applications, orgs, Ctx};
+use crate::{applications, credentials, orgs, profile, volunteer, Ctx};
 
 /// A local, private, scriptable job-search tracker.
 #[derive(Debug, Parser)]
@@ -56,6 +56,18 @@ pub enum Command {
     /// Organizations: employers, schools, chapters, volunteer sites
     #[command(subcommand)]
     Org(orgs::OrgCommand),
+    /// Volunteer hours: log shifts, total them by organization
+    #[command(subcommand, visible_alias = "vol")]
+    Volunteer(volunteer::VolunteerCommand),
+    /// Education: degrees, certificates and programs (CAHIIM or not)
+    #[command(subcommand)]
+    Edu(profile::EduCommand),
+    /// Work experience: jobs, with healthcare years counted
+    #[command(subcommand)]
+    Work(profile::WorkCommand),
+    /// Credentials: eligibility (RHIT, RHIA, CPHIMS, …), exams, CEUs
+    #[command(subcommand)]
+    Cert(credentials::CertCommand),
 }
 
 /// What bare `jobtrack` prints: the nouns and the first commands to try.
@@ -69,6 +81,10 @@ jobtrack: a local, private job-search tracker
 Nouns:
   app       job applications and their history (add, list, show, set, note, interview)
   org       organizations: employers, schools, chapters
+  vol       volunteer hours by organization (volunteer log, list, rm)
+  edu       education: degrees and programs, CAHIIM-accredited or not
+  work      work experience, with healthcare years
+  cert      credentials: eligibility, exams, scores, CEU cycles (check, add, score, ceu, list)
   init      create the database and print where it lives
 
 First steps:
@@ -76,6 +92,8 @@ First steps:
   jobtrack app list
   jobtrack app set 1 interview --on 2026-11-12 --note \"panel interview\"
   jobtrack app show 1
+  jobtrack edu add associate \"Health Information Technology\" --cahiim --completed 2025-05-15
+  jobtrack cert check
 
 Every command takes --json for scripts and --db PATH to choose the database.
 See 'jobtrack --help' and 'jobtrack app --help' for more.

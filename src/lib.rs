@@ -6,6 +6,7 @@
 
 pub mod applications;
 pub mod cli;
+pub mod credentials;
 pub mod dates;
 pub mod db;
 pub mod error;
@@ -13,6 +14,8 @@ pub mod maintenance;
 pub mod network;
 pub mod orgs;
 pub mod output;
+pub mod profile;
+pub mod volunteer;
 
 use std::cell::Cell;
 use std::io::Read;
@@ -204,5 +207,9 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Init => maintenance::init(ctx),
         Command::App(cmd) => applications::run(ctx, cmd),
         Command::Org(cmd) => orgs::run(ctx, cmd),
+        Command::Volunteer(cmd) => volunteer::run(ctx, cmd),
+        Command::Edu(cmd) => profile::run_edu(ctx, cmd),
+        Command::Work(cmd) => profile::run_work(ctx, cmd),
+        Command::Cert(cmd) => credentials::run(ctx, cmd),
     }
 }
