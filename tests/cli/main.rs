@@ -4,4 +4,7 @@
 mod util;
 
 mod applications;
+mod credentials;
 mod foundation;
+mod profile;
+mod volunteer;
