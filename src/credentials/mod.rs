@@ -7,6 +7,7 @@ pub mod catalog;
 mod command;
 pub mod eligibility;
 pub mod tracking;
+mod write;
 
 pub use catalog::{Confidence, Credential, CATALOG};
 pub use command::{run, CertCommand};

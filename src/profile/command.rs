@@ -1,83 +1,17 @@
-//! The `edu` and `work` nouns: education and work experience, the facts
-//! credential eligibility is judged on.
+//! The `edu` and `work` subcommands: arguments, checks and what each prints.
 
 use chrono::NaiveDate;
 use clap::{Subcommand, ValueEnum};
-use rusqlite::{params, Connection, OptionalExtension, Row};
-use serde::Serialize;
+use rusqlite::params;
 
+use super::{
+    describe_edu, education, experience, require_edu, require_work, EduStatus, Education,
+    Experience, Level,
+};
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::output::Tone;
-use crate::{orgs, text_enum, Ctx};
-
-text_enum! {
-    /// A degree or program level.
-    pub enum Level {
-        /// A certificate program (a post-bachelor's HIM certificate, a coding certificate, …)
-        Certificate = "certificate",
-        /// An associate's degree
-        Associate = "associate",
-        /// A bachelor's degree
-        Bachelor = "bachelor",
-        /// A master's degree
-        Master = "master",
-        /// A doctorate
-        Doctorate = "doctorate",
-    }
-}
-
-impl Level {
-    /// How a sentence names a program of this level: "associate's".
-    pub fn possessive(self) -> &'static str {
-        match self {
-            Level::Certificate => "certificate",
-            Level::Associate => "associate's",
-            Level::Bachelor => "bachelor's",
-            Level::Master => "master's",
-            Level::Doctorate => "doctorate",
-        }
-    }
-}
-
-text_enum! {
-    /// Where a program stands.
-    pub enum EduStatus {
-        /// Not started yet
-        Planned = "planned",
-        /// Studying
-        Enrolled = "enrolled",
-        /// In the final term (AHIMA lets CAHIIM students sit the RHIT/RHIA now)
-        FinalTerm = "final_term",
-        /// Finished
-        Completed = "completed",
-    }
-}
-
-/// An education row (school by name).
-#[derive(Debug, Clone, Serialize)]
-pub struct Education {
-    pub id: i64,
-    pub school: Option<String>,
-    pub level: Level,
-    pub field: String,
-    pub cahiim_accredited: bool,
-    pub status: EduStatus,
-    pub started_on: Option<NaiveDate>,
-    pub completed_on: Option<NaiveDate>,
-}
-
-/// A job (organization by name); `ended_on` empty means current.
-#[derive(Debug, Clone, Serialize)]
-pub struct Experience {
-    pub id: i64,
-    pub org: String,
-    pub title: String,
-    pub started_on: NaiveDate,
-    pub ended_on: Option<NaiveDate>,
-    pub healthcare: bool,
-    pub notes: Option<String>,
-}
+use crate::{orgs, Ctx};
 
 const EDU_ADD_HELP: &str = "\
 --cahiim means a CAHIIM-accredited Health Information Management (HIM) program:
@@ -282,7 +216,8 @@ pub fn run_edu(ctx: &Ctx, command: EduCommand) -> Result<()> {
                 started_on: ctx.opt_date("--started", started.as_deref())?,
                 completed_on: ctx.opt_date("--completed", completed.as_deref())?,
             };
-            save_edu(ctx, None, draft)
+            check_edu(&draft, ctx.today()?)?;
+            save_edu(ctx, None, |_| Ok(draft))
         }
         EduCommand::List => list_edu(ctx),
         EduCommand::Edit {
@@ -312,36 +247,41 @@ pub fn run_edu(ctx: &Ctx, command: EduCommand) -> Result<()> {
             let started_on = ctx.opt_date("--started", started.as_deref())?;
             let completed_on = ctx.opt_date("--completed", completed.as_deref())?;
             let field = field.map(|f| ctx.required_text("--field", f)).transpose()?;
-            let conn = ctx.open(Access::Existing)?;
-            let old = require_edu(&conn, id)?;
-            drop(conn);
-            let keep = |given: Option<NaiveDate>, old: Option<NaiveDate>, what: EduClear| {
-                if clear.contains(&what) {
-                    None
-                } else {
-                    given.or(old)
-                }
-            };
-            let completed_on = keep(completed_on, old.completed_on, EduClear::Completed);
-            let status = match (status, completed.is_some()) {
-                (Some(status), _) => Some(status),
-                (None, true) => Some(EduStatus::Completed),
-                (None, false) => Some(old.status),
-            };
-            let draft = EduDraft {
-                level: level.unwrap_or(old.level),
-                field: field.unwrap_or(old.field),
-                school: if clear.contains(&EduClear::School) {
-                    None
-                } else {
-                    school.or(old.school)
-                },
-                cahiim: (old.cahiim_accredited || cahiim) && !no_cahiim,
-                status,
-                started_on: keep(started_on, old.started_on, EduClear::Started),
-                completed_on,
-            };
-            save_edu(ctx, Some(id), draft)
+            save_edu(ctx, Some(id), move |old: Option<Education>| {
+                let old = old.ok_or_else(|| Error::NotFound(format!("no education row {id}")))?;
+                let keep = |given: Option<NaiveDate>, old: Option<NaiveDate>, what: EduClear| {
+                    if clear.contains(&what) {
+                        None
+                    } else {
+                        given.or(old)
+                    }
+                };
+                let status = match (status, completed_on.is_some()) {
+                    (Some(status), _) => status,
+                    (None, true) => EduStatus::Completed,
+                    (None, false) => old.status,
+                };
+                // Moving a finished program back (to final_term, say) drops its end date.
+                let completed_on = match status {
+                    EduStatus::Completed => {
+                        keep(completed_on, old.completed_on, EduClear::Completed)
+                    }
+                    _ => completed_on,
+                };
+                Ok(EduDraft {
+                    level: level.unwrap_or(old.level),
+                    field: field.unwrap_or(old.field),
+                    school: if clear.contains(&EduClear::School) {
+                        None
+                    } else {
+                        school.or(old.school)
+                    },
+                    cahiim: (old.cahiim_accredited || cahiim) && !no_cahiim,
+                    status: Some(status),
+                    started_on: keep(started_on, old.started_on, EduClear::Started),
+                    completed_on,
+                })
+            })
         }
         EduCommand::Rm { id } => remove(ctx, "education", id),
     }
@@ -366,7 +306,8 @@ pub fn run_work(ctx: &Ctx, command: WorkCommand) -> Result<()> {
                 healthcare,
                 notes: ctx.text("--note", note)?,
             };
-            save_work(ctx, None, draft)
+            check_work(&draft)?;
+            save_work(ctx, None, |_| Ok(draft))
         }
         WorkCommand::List => list_work(ctx),
         WorkCommand::Edit {
@@ -395,26 +336,25 @@ pub fn run_work(ctx: &Ctx, command: WorkCommand) -> Result<()> {
             let started_on = ctx.opt_date("--from", from.as_deref())?;
             let ended_on = ctx.opt_date("--to", to.as_deref())?;
             let notes = ctx.text("--note", note)?;
-            let conn = ctx.open(Access::Existing)?;
-            let old = require_work(&conn, id)?;
-            drop(conn);
-            let draft = WorkDraft {
-                org: org.unwrap_or(old.org),
-                title: title.unwrap_or(old.title),
-                started_on: started_on.unwrap_or(old.started_on),
-                ended_on: if clear.contains(&WorkClear::To) {
-                    None
-                } else {
-                    ended_on.or(old.ended_on)
-                },
-                healthcare: (old.healthcare || healthcare) && !not_healthcare,
-                notes: if clear.contains(&WorkClear::Note) {
-                    None
-                } else {
-                    notes.or(old.notes)
-                },
-            };
-            save_work(ctx, Some(id), draft)
+            save_work(ctx, Some(id), move |old: Option<Experience>| {
+                let old = old.ok_or_else(|| Error::NotFound(format!("no job {id}")))?;
+                Ok(WorkDraft {
+                    org: org.unwrap_or(old.org),
+                    title: title.unwrap_or(old.title),
+                    started_on: started_on.unwrap_or(old.started_on),
+                    ended_on: if clear.contains(&WorkClear::To) {
+                        None
+                    } else {
+                        ended_on.or(old.ended_on)
+                    },
+                    healthcare: (old.healthcare || healthcare) && !not_healthcare,
+                    notes: if clear.contains(&WorkClear::Note) {
+                        None
+                    } else {
+                        notes.or(old.notes)
+                    },
+                })
+            })
         }
         WorkCommand::Rm { id } => remove(ctx, "experience", id),
     }
@@ -424,83 +364,6 @@ fn nothing_to_change(what: &str, id: i64, noun: &str) -> Error {
     Error::Input(format!(
         "nothing to change for {what} {id}; give an option (see 'jobtrack {noun} edit --help')"
     ))
-}
-
-const EDU_COLUMNS: &str =
-    "e.id, o.name, e.level, e.field, e.cahiim_accredited, e.status, e.started_on, e.completed_on";
-
-fn edu_from_row(r: &Row<'_>) -> rusqlite::Result<Education> {
-    Ok(Education {
-        id: r.get(0)?,
-        school: r.get(1)?,
-        level: r.get(2)?,
-        field: r.get(3)?,
-        cahiim_accredited: r.get(4)?,
-        status: r.get(5)?,
-        started_on: r.get(6)?,
-        completed_on: r.get(7)?,
-    })
-}
-
-/// Every education row, most advanced first.
-pub fn education(conn: &Connection) -> Result<Vec<Education>> {
-    let sql = format!(
-        "SELECT {EDU_COLUMNS} FROM education e LEFT JOIN organizations o ON o.id = e.school_id
-         ORDER BY CASE e.level WHEN 'doctorate' THEN 0 WHEN 'master' THEN 1 WHEN 'bachelor' THEN 2
-                  WHEN 'associate' THEN 3 ELSE 4 END, e.id"
-    );
-    let mut statement = conn.prepare_cached(&sql)?;
-    let rows = statement.query_map([], edu_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-fn require_edu(conn: &Connection, id: i64) -> Result<Education> {
-    let sql = format!(
-        "SELECT {EDU_COLUMNS} FROM education e LEFT JOIN organizations o ON o.id = e.school_id WHERE e.id = ?1"
-    );
-    conn.prepare_cached(&sql)?
-        .query_row([id], edu_from_row)
-        .optional()?
-        .ok_or_else(|| {
-            Error::NotFound(format!(
-                "no education row with id {id} (see 'jobtrack edu list')"
-            ))
-        })
-}
-
-const WORK_COLUMNS: &str = "x.id, o.name, x.title, x.started_on, x.ended_on, x.healthcare, x.notes";
-
-fn work_from_row(r: &Row<'_>) -> rusqlite::Result<Experience> {
-    Ok(Experience {
-        id: r.get(0)?,
-        org: r.get(1)?,
-        title: r.get(2)?,
-        started_on: r.get(3)?,
-        ended_on: r.get(4)?,
-        healthcare: r.get(5)?,
-        notes: r.get(6)?,
-    })
-}
-
-/// Every job, most recent first.
-pub fn experience(conn: &Connection) -> Result<Vec<Experience>> {
-    let sql = format!(
-        "SELECT {WORK_COLUMNS} FROM experience x JOIN organizations o ON o.id = x.org_id
-         ORDER BY x.ended_on IS NOT NULL, x.ended_on DESC, x.started_on DESC, x.id"
-    );
-    let mut statement = conn.prepare_cached(&sql)?;
-    let rows = statement.query_map([], work_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-fn require_work(conn: &Connection, id: i64) -> Result<Experience> {
-    let sql = format!(
-        "SELECT {WORK_COLUMNS} FROM experience x JOIN organizations o ON o.id = x.org_id WHERE x.id = ?1"
-    );
-    conn.prepare_cached(&sql)?
-        .query_row([id], work_from_row)
-        .optional()?
-        .ok_or_else(|| Error::NotFound(format!("no job with id {id} (see 'jobtrack work list')")))
 }
 
 struct EduDraft {
@@ -513,8 +376,9 @@ struct EduDraft {
     completed_on: Option<NaiveDate>,
 }
 
-fn save_edu(ctx: &Ctx, id: Option<i64>, draft: EduDraft) -> Result<()> {
-    let today = ctx.today()?;
+/// Checks a draft: the status agrees with the completion date, dates in
+/// order, and no CAHIIM doctorate.
+fn check_edu(draft: &EduDraft, today: NaiveDate) -> Result<EduStatus> {
     let status = draft.status.unwrap_or(if draft.completed_on.is_some() {
         EduStatus::Completed
     } else {
@@ -543,9 +407,23 @@ fn save_edu(ctx: &Ctx, id: Option<i64>, draft: EduDraft) -> Result<()> {
                 .into(),
         ));
     }
+    Ok(status)
+}
+
+/// Writes an education row in one transaction: `build` turns the stored
+/// row (for an edit) into the new one.
+fn save_edu(
+    ctx: &Ctx,
+    id: Option<i64>,
+    build: impl FnOnce(Option<Education>) -> Result<EduDraft>,
+) -> Result<()> {
+    let today = ctx.today()?;
     let timestamp = ctx.timestamp()?;
     let mut conn = ctx.open(Access::Create)?;
     let tx = db::write(&mut conn)?;
+    let old = id.map(|id| require_edu(&tx, id)).transpose()?;
+    let draft = build(old)?;
+    let status = check_edu(&draft, today)?;
     let school_id = match &draft.school {
         Some(name) => Some(orgs::find_or_create(&tx, "--school", name, &timestamp)?.0),
         None => None,
@@ -595,22 +473,6 @@ fn save_edu(ctx: &Ctx, id: Option<i64>, draft: EduDraft) -> Result<()> {
     )
 }
 
-/// "associate's in Health Information Technology (CAHIIM), completed 2025-05-15".
-pub fn describe_edu(edu: &Education) -> String {
-    let mut text = format!("{} in {}", edu.level.possessive(), edu.field);
-    if edu.cahiim_accredited {
-        text.push_str(" (CAHIIM)");
-    }
-    if let Some(school) = &edu.school {
-        text.push_str(&format!(" at {school}"));
-    }
-    match (edu.status, edu.completed_on) {
-        (EduStatus::Completed, Some(date)) => text.push_str(&format!(", completed {date}")),
-        (status, _) => text.push_str(&format!(", {status}")),
-    }
-    text
-}
-
 struct WorkDraft {
     org: String,
     title: String,
@@ -620,18 +482,29 @@ struct WorkDraft {
     notes: Option<String>,
 }
 
-fn save_work(ctx: &Ctx, id: Option<i64>, draft: WorkDraft) -> Result<()> {
-    if let Some(ended) = draft.ended_on {
-        if ended < draft.started_on {
-            return Err(Error::Input(format!(
-                "--to {ended} is before --from {}",
-                draft.started_on
-            )));
-        }
+fn check_work(draft: &WorkDraft) -> Result<()> {
+    match draft.ended_on {
+        Some(ended) if ended < draft.started_on => Err(Error::Input(format!(
+            "--to {ended} is before --from {}",
+            draft.started_on
+        ))),
+        _ => Ok(()),
     }
+}
+
+/// Writes a job in one transaction: `build` turns the stored job (for an
+/// edit) into the new one.
+fn save_work(
+    ctx: &Ctx,
+    id: Option<i64>,
+    build: impl FnOnce(Option<Experience>) -> Result<WorkDraft>,
+) -> Result<()> {
     let timestamp = ctx.timestamp()?;
     let mut conn = ctx.open(Access::Create)?;
     let tx = db::write(&mut conn)?;
+    let old = id.map(|id| require_work(&tx, id)).transpose()?;
+    let draft = build(old)?;
+    check_work(&draft)?;
     let (org_id, _, _) = orgs::find_or_create(&tx, "ORG", &draft.org, &timestamp)?;
     let verb = if id.is_some() { "Updated" } else { "Added" };
     let id = match id {
