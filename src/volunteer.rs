@@ -196,10 +196,7 @@ fn log(
 ) -> Result<()> {
     let today = ctx.today()?;
     let hours_value = parse_hours("hours", &hours_text, Some(24.0))?;
-    let date = match on {
-        Some(text) => not_after_today("--on", ctx.date("--on", &text)?, today)?,
-        None => today,
-    };
+    let date = past_day(ctx, "--on", on, today)?;
     let role = ctx.text("--role", role)?;
     let notes = ctx.text("--note", note)?;
     let timestamp = ctx.timestamp()?;
@@ -231,6 +228,20 @@ pub fn hours_phrase(value: f64) -> String {
         "1 hour".to_string()
     } else {
         format!("{} hours", hours(value))
+    }
+}
+
+/// The day a past event happened: the date typed for `field`, not after
+/// today, or today when none is given.
+pub fn past_day(
+    ctx: &Ctx,
+    field: &str,
+    text: Option<String>,
+    today: NaiveDate,
+) -> Result<NaiveDate> {
+    match text {
+        Some(text) => not_after_today(field, ctx.date(field, &text)?, today),
+        None => Ok(today),
     }
 }
 

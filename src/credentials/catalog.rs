@@ -86,7 +86,7 @@ pub struct Renewal {
     pub cycle_years: u32,
     /// CEUs (hours of continuing education) per cycle.
     pub ceu_required: u32,
-    /// Sub-rules printed as reminders, never checked.
+    /// Sub-rules printed as reminders, never checked (empty when none are known).
     pub rules: &'static str,
     pub confidence: Confidence,
 }
@@ -214,6 +214,11 @@ const HIMSS_RENEWAL: Renewal = Renewal {
     rules: HIMSS_RULES,
     confidence: Confidence::High,
 };
+
+const CODING_ADVICE: &[&str] = &[
+    "no hard requirement; recommended: coding coursework, or 2 years of coding, \
+     or a coding credential + 1 year of coding, or the RHIT or RHIA",
+];
 
 const NO_EXPERIENCE_ROUTE: &str =
     "there is no experience-only route: it needs a CAHIIM-accredited HIM program";
@@ -368,10 +373,7 @@ pub const CATALOG: &[Credential] = &[
         issuer: AHIMA,
         routes: &[],
         confidence: Confidence::Low,
-        advice: &[
-            "no hard requirement; recommended: coding coursework, or 2 years of coding, \
-             or a coding credential + 1 year of coding, or the RHIT or RHIA",
-        ],
+        advice: CODING_ADVICE,
         not_eligible_advice: &[],
         exam: None,
         retake_wait_days: Some(30),
@@ -385,10 +387,7 @@ pub const CATALOG: &[Credential] = &[
         issuer: AHIMA,
         routes: &[],
         confidence: Confidence::Low,
-        advice: &[
-            "no hard requirement; recommended: coding coursework, or 2 years of coding, \
-             or a coding credential + 1 year of coding, or the RHIT or RHIA",
-        ],
+        advice: CODING_ADVICE,
         not_eligible_advice: &[],
         exam: None,
         retake_wait_days: Some(90),
@@ -482,7 +481,7 @@ pub const CATALOG: &[Credential] = &[
         renewal: Renewal {
             cycle_years: 2,
             ceu_required: 20,
-            rules: "20 CE hours per cycle",
+            rules: "",
             confidence: Confidence::High,
         },
         sources: &[

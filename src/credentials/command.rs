@@ -175,11 +175,15 @@ fn show_catalog(ctx: &Ctx) -> Result<()> {
         });
         let renewal = &credential.renewal;
         let cycle = format!(
-            "({}) every {} years, {} CEUs; {}{}",
+            "({}) every {} years, {} CEUs{}{}",
             renewal.confidence.as_str(),
             renewal.cycle_years,
             renewal.ceu_required,
-            renewal.rules,
+            if renewal.rules.is_empty() {
+                String::new()
+            } else {
+                format!("; {}", renewal.rules)
+            },
             if credential.is_ahima() {
                 "; several AHIMA credentials share one cycle and CEU pool"
             } else {
@@ -274,7 +278,12 @@ fn check(ctx: &Ctx, code: Option<String>) -> Result<()> {
         for missing in &check.missing {
             out.line(format!("  - {missing}"))?;
         }
-        for advice in &check.advice {
+        // The verdict line already says "confirm with the issuer".
+        for advice in check
+            .advice
+            .iter()
+            .filter(|a| *a != "confirm with the issuer")
+        {
             out.line(format!("  · {advice}"))?;
         }
     }

@@ -13,7 +13,7 @@ use super::tracking::{self, CertStatus, Certification, Progress};
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::output::hours;
-use crate::volunteer::{not_after_today, parse_hours};
+use crate::volunteer::{not_after_today, parse_hours, past_day};
 use crate::{dates, Ctx};
 
 /// Finds a tracked credential, or starts tracking a catalog one (with a
@@ -41,11 +41,11 @@ fn not_tracked(code: &str) -> Error {
 /// cycles, commit and print the credential with its progress.
 fn finish(
     ctx: &Ctx,
-    mut conn: Connection,
     today: NaiveDate,
     change: impl FnOnce(&Connection) -> Result<Certification>,
     message: impl FnOnce(&Progress) -> String,
 ) -> Result<()> {
+    let mut conn = ctx.open(Access::Create)?;
     let tx = db::write(&mut conn)?;
     let cert = change(&tx)?;
     tracking::update(&tx, &cert)?;
@@ -78,19 +78,21 @@ pub(super) fn add(
         }
     };
     let issuer = issuer.or_else(|| entry.map(|e| e.issuer.to_string()));
-    let conn = ctx.open(Access::Create)?;
-    let verdict = entry
-        .map(|e| tracking::facts(&conn, today).map(|f| eligibility::check(e, &f)))
-        .transpose()?;
+    let verdict = Cell::new(None);
     finish(
         ctx,
-        conn,
         today,
         |tx| {
             if let Some(existing) = tracking::get(tx, &code)? {
                 return Err(Error::Input(format!(
                     "{code} is already tracked (status {}); see 'jobtrack cert list'",
                     existing.status
+                )));
+            }
+            if let Some(entry) = entry {
+                verdict.set(Some(eligibility::check(
+                    entry,
+                    &tracking::facts(tx, today)?,
                 )));
             }
             tracking::insert(tx, &code, &name, issuer.as_deref())?;
@@ -101,7 +103,7 @@ pub(super) fn add(
                 "Tracking {}: {} ({})",
                 record.code, record.name, record.status
             );
-            match verdict {
+            match verdict.take() {
                 Some(Check {
                     eligible: Some(true),
                     route: Some(route),
@@ -135,11 +137,9 @@ pub(super) fn set(ctx: &Ctx, code: String, status: CertStatus, on: Option<String
                 .into(),
         ));
     }
-    let conn = ctx.open(Access::Create)?;
     let before = Cell::new(None);
     finish(
         ctx,
-        conn,
         today,
         |tx| {
             let mut cert = tracked_or_new(ctx, tx, &code)?;
@@ -236,10 +236,8 @@ pub(super) fn exam(ctx: &Ctx, code: String, on: String) -> Result<()> {
     let today = ctx.today()?;
     let code = code_arg(&code)?;
     let day = ctx.date("--on", &on)?;
-    let conn = ctx.open(Access::Create)?;
     finish(
         ctx,
-        conn,
         today,
         |tx| {
             let mut cert = tracked_or_new(ctx, tx, &code)?;
@@ -298,15 +296,10 @@ pub(super) fn record_score(
             "score {value} is off the {code} scale: expected {range}"
         )));
     }
-    let day = match on {
-        Some(text) => not_after_today("--on", ctx.date("--on", &text)?, today)?,
-        None => today,
-    };
+    let day = past_day(ctx, "--on", on, today)?;
     let passed = value >= scale.pass;
-    let conn = ctx.open(Access::Create)?;
     finish(
         ctx,
-        conn,
         today,
         |tx| {
             let mut cert = tracked_or_new(ctx, tx, &code)?;
@@ -351,17 +344,12 @@ pub(super) fn ceu(
     let today = ctx.today()?;
     let code = code_arg(&code)?;
     let amount = parse_hours("CEU hours", &hours_text, None)?;
-    let day = match on {
-        Some(text) => not_after_today("--on", ctx.date("--on", &text)?, today)?,
-        None => today,
-    };
+    let day = past_day(ctx, "--on", on, today)?;
     let title = ctx.text("--title", title)?;
     let provider = ctx.text("--provider", provider)?;
-    let conn = ctx.open(Access::Create)?;
     let passed_on = Cell::new(None);
     finish(
         ctx,
-        conn,
         today,
         |tx| {
             let cert = tracking::get(tx, &code)?.ok_or_else(|| not_tracked(&code))?;

@@ -1,7 +1,7 @@
 //! The `edu` and `work` subcommands: arguments, checks and what each prints.
 
 use chrono::NaiveDate;
-use clap::{Subcommand, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 use rusqlite::params;
 
 use super::{
@@ -60,12 +60,8 @@ pub enum EduCommand {
         /// Where it stands [default: completed with --completed, else enrolled]
         #[arg(long, value_enum, value_name = "S")]
         status: Option<EduStatus>,
-        /// When you started
-        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
-        started: Option<String>,
-        /// When you finished (not after today)
-        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
-        completed: Option<String>,
+        #[command(flatten)]
+        dates: EduDates,
     },
     /// List your education
     List,
@@ -94,12 +90,8 @@ pub enum EduCommand {
         /// A new status (--completed alone also sets completed)
         #[arg(long, value_enum, value_name = "S")]
         status: Option<EduStatus>,
-        /// When you started
-        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
-        started: Option<String>,
-        /// When you finished (not after today)
-        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
-        completed: Option<String>,
+        #[command(flatten)]
+        dates: EduDates,
         /// Empty a field (repeat for more)
         #[arg(long, value_enum, value_name = "FIELD")]
         clear: Vec<EduClear>,
@@ -109,6 +101,17 @@ pub enum EduCommand {
         /// The row id
         id: i64,
     },
+}
+
+/// The dates `edu add` and `edu edit` take.
+#[derive(Debug, Args)]
+pub struct EduDates {
+    /// When you started
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub started: Option<String>,
+    /// When you finished (not after today)
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub completed: Option<String>,
 }
 
 /// What `edu edit --clear` can empty.
@@ -204,8 +207,7 @@ pub fn run_edu(ctx: &Ctx, command: EduCommand) -> Result<()> {
             school,
             cahiim,
             status,
-            started,
-            completed,
+            dates,
         } => {
             let draft = EduDraft {
                 level,
@@ -213,8 +215,8 @@ pub fn run_edu(ctx: &Ctx, command: EduCommand) -> Result<()> {
                 school,
                 cahiim,
                 status,
-                started_on: ctx.opt_date("--started", started.as_deref())?,
-                completed_on: ctx.opt_date("--completed", completed.as_deref())?,
+                started_on: ctx.opt_date("--started", dates.started.as_deref())?,
+                completed_on: ctx.opt_date("--completed", dates.completed.as_deref())?,
             };
             check_edu(&draft, ctx.today()?)?;
             save_edu(ctx, None, |_| Ok(draft))
@@ -228,8 +230,7 @@ pub fn run_edu(ctx: &Ctx, command: EduCommand) -> Result<()> {
             cahiim,
             no_cahiim,
             status,
-            started,
-            completed,
+            dates,
             clear,
         } => {
             let nothing = level.is_none()
@@ -238,14 +239,14 @@ pub fn run_edu(ctx: &Ctx, command: EduCommand) -> Result<()> {
                 && !cahiim
                 && !no_cahiim
                 && status.is_none()
-                && started.is_none()
-                && completed.is_none()
+                && dates.started.is_none()
+                && dates.completed.is_none()
                 && clear.is_empty();
             if nothing {
                 return Err(nothing_to_change("education row", id, "edu"));
             }
-            let started_on = ctx.opt_date("--started", started.as_deref())?;
-            let completed_on = ctx.opt_date("--completed", completed.as_deref())?;
+            let started_on = ctx.opt_date("--started", dates.started.as_deref())?;
+            let completed_on = ctx.opt_date("--completed", dates.completed.as_deref())?;
             let field = field.map(|f| ctx.required_text("--field", f)).transpose()?;
             save_edu(ctx, Some(id), move |old: Option<Education>| {
                 let old = old.ok_or_else(|| Error::NotFound(format!("no education row {id}")))?;

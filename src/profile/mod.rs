@@ -4,7 +4,7 @@
 
 mod command;
 
-pub use command::{run_edu, run_work, EduClear, EduCommand, WorkClear, WorkCommand};
+pub use command::{run_edu, run_work, EduClear, EduCommand, EduDates, WorkClear, WorkCommand};
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
