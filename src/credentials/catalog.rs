@@ -220,6 +220,24 @@ const CODING_ADVICE: &[&str] = &[
      or a coding credential + 1 year of coding, or the RHIT or RHIA",
 ];
 
+/// An AHIMA credential whose eligibility facts are not verified: advice only.
+const fn unverified(code: &'static str, name: &'static str) -> Credential {
+    Credential {
+        code,
+        name,
+        issuer: AHIMA,
+        routes: &[],
+        confidence: Confidence::Low,
+        advice: &["eligibility is not verified: read the issuer's current requirements"],
+        not_eligible_advice: &[],
+        exam: None,
+        retake_wait_days: Some(90),
+        renewal: ahima_renewal(30),
+        sources: AHIMA_CODING_SOURCES,
+        checked: CHECKED,
+    }
+}
+
 const NO_EXPERIENCE_ROUTE: &str =
     "there is no experience-only route: it needs a CAHIIM-accredited HIM program";
 
@@ -490,34 +508,8 @@ pub const CATALOG: &[Credential] = &[
         ],
         checked: CHECKED,
     },
-    Credential {
-        code: "CDIP",
-        name: "Certified Documentation Integrity Practitioner",
-        issuer: AHIMA,
-        routes: &[],
-        confidence: Confidence::Low,
-        advice: &["eligibility is not verified: read the issuer's current requirements"],
-        not_eligible_advice: &[],
-        exam: None,
-        retake_wait_days: Some(90),
-        renewal: ahima_renewal(30),
-        sources: AHIMA_CODING_SOURCES,
-        checked: CHECKED,
-    },
-    Credential {
-        code: "CHDA",
-        name: "Certified Health Data Analyst",
-        issuer: AHIMA,
-        routes: &[],
-        confidence: Confidence::Low,
-        advice: &["eligibility is not verified: read the issuer's current requirements"],
-        not_eligible_advice: &[],
-        exam: None,
-        retake_wait_days: Some(90),
-        renewal: ahima_renewal(30),
-        sources: AHIMA_CODING_SOURCES,
-        checked: CHECKED,
-    },
+    unverified("CDIP", "Certified Documentation Integrity Practitioner"),
+    unverified("CHDA", "Certified Health Data Analyst"),
 ];
 
 /// The catalog entry for a code (any case).

@@ -251,11 +251,7 @@ pub fn run_edu(ctx: &Ctx, command: EduCommand) -> Result<()> {
             save_edu(ctx, Some(id), move |old: Option<Education>| {
                 let old = old.ok_or_else(|| Error::NotFound(format!("no education row {id}")))?;
                 let keep = |given: Option<NaiveDate>, old: Option<NaiveDate>, what: EduClear| {
-                    if clear.contains(&what) {
-                        None
-                    } else {
-                        given.or(old)
-                    }
+                    kept(clear.contains(&what), given, old)
                 };
                 let status = match (status, completed_on.is_some()) {
                     (Some(status), _) => status,
@@ -272,11 +268,7 @@ pub fn run_edu(ctx: &Ctx, command: EduCommand) -> Result<()> {
                 Ok(EduDraft {
                     level: level.unwrap_or(old.level),
                     field: field.unwrap_or(old.field),
-                    school: if clear.contains(&EduClear::School) {
-                        None
-                    } else {
-                        school.or(old.school)
-                    },
+                    school: kept(clear.contains(&EduClear::School), school, old.school),
                     cahiim: (old.cahiim_accredited || cahiim) && !no_cahiim,
                     status: Some(status),
                     started_on: keep(started_on, old.started_on, EduClear::Started),
@@ -343,21 +335,22 @@ pub fn run_work(ctx: &Ctx, command: WorkCommand) -> Result<()> {
                     org: org.unwrap_or(old.org),
                     title: title.unwrap_or(old.title),
                     started_on: started_on.unwrap_or(old.started_on),
-                    ended_on: if clear.contains(&WorkClear::To) {
-                        None
-                    } else {
-                        ended_on.or(old.ended_on)
-                    },
+                    ended_on: kept(clear.contains(&WorkClear::To), ended_on, old.ended_on),
                     healthcare: (old.healthcare || healthcare) && !not_healthcare,
-                    notes: if clear.contains(&WorkClear::Note) {
-                        None
-                    } else {
-                        notes.or(old.notes)
-                    },
+                    notes: kept(clear.contains(&WorkClear::Note), notes, old.notes),
                 })
             })
         }
         WorkCommand::Rm { id } => remove(ctx, "experience", id),
+    }
+}
+
+/// An edited value: empty when cleared, else the new one or the old.
+fn kept<T>(cleared: bool, given: Option<T>, old: Option<T>) -> Option<T> {
+    if cleared {
+        None
+    } else {
+        given.or(old)
     }
 }
 
