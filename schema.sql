@@ -196,7 +196,10 @@ CREATE TABLE certifications (
     score       INTEGER,
     passed_on   TEXT CHECK (date(passed_on, '+0 days') IS passed_on),
     expires_on  TEXT CHECK (date(expires_on, '+0 days') IS expires_on),
-    notes       TEXT CHECK (notes <> '')
+    notes       TEXT CHECK (notes <> ''),
+    -- The day you applied to sit the exam ('cert set CODE applied'): AHIMA's
+    -- 120-day window is counted from the approval that follows it.
+    applied_on  TEXT CHECK (date(applied_on, '+0 days') IS applied_on)
 ) STRICT;
 
 CREATE TABLE ceus (

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::output::ColorChoice;
-use crate::{applications, network, orgs, reports, transfer, Ctx};
+use crate::{applications, credentials, network, orgs, profile, reports, transfer, volunteer, Ctx};
 
 /// A local, private, scriptable job-search tracker.
 #[derive(Debug, Parser)]
@@ -80,6 +80,18 @@ pub enum Command {
     /// Organizations: employers, schools, chapters, volunteer sites
     #[command(subcommand)]
     Org(orgs::OrgCommand),
+    /// Volunteer hours: log shifts, total them by organization
+    #[command(subcommand, visible_alias = "vol")]
+    Volunteer(volunteer::VolunteerCommand),
+    /// Education: degrees, certificates and programs (CAHIIM or not)
+    #[command(subcommand)]
+    Edu(profile::EduCommand),
+    /// Work experience: jobs, with healthcare years counted
+    #[command(subcommand)]
+    Work(profile::WorkCommand),
+    /// Credentials: eligibility (RHIT, RHIA, CPHIMS, …), exams, CEUs
+    #[command(subcommand)]
+    Cert(credentials::CertCommand),
     /// Write a table (or every table) as CSV or JSON
     Export(transfer::ExportArgs),
     /// Read a table's CSV, a whole export folder, or LinkedIn's export files
@@ -161,6 +173,10 @@ Nouns:
   report    the dashboard; report apps|network|volunteer|search-log
   agenda    what is due: follow-ups, interviews, exams, events (--ics for calendars)
   goal      weekly or monthly targets and progress (set, list, rm)
+  vol       volunteer hours by organization (volunteer log, list, rm)
+  edu       education: degrees and programs, CAHIIM-accredited or not
+  work      work experience, with healthcare years
+  cert      credentials: eligibility, exams, scores, CEU cycles (check, add, score, ceu, list)
   init      create the database and print where it lives
   backup    copy the database safely; doctor checks it
   export    a table (or all of them) as CSV or JSON; spreadsheet-safe
@@ -176,6 +192,8 @@ First steps:
   jobtrack report
   jobtrack contact add \"Dana Reyes\" --org \"Mercy Health\" --relationship mentor
   jobtrack contact log 1 --channel coffee --follow-up +2w
+  jobtrack edu add associate \"Health Information Technology\" --cahiim --completed 2025-05-15
+  jobtrack cert check
 
 Every command takes --json for scripts and --db PATH to choose the database.
 See 'jobtrack --help' and 'jobtrack app --help' for more.

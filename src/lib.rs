@@ -6,6 +6,7 @@
 
 pub mod applications;
 pub mod cli;
+pub mod credentials;
 pub mod dates;
 pub mod db;
 pub mod error;
@@ -13,8 +14,10 @@ pub mod maintenance;
 pub mod network;
 pub mod orgs;
 pub mod output;
+pub mod profile;
 pub mod reports;
 pub mod transfer;
+pub mod volunteer;
 
 use std::cell::Cell;
 use std::io::Read;
@@ -245,5 +248,9 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Event(cmd) => network::run_event(ctx, cmd),
         Command::Export(args) => transfer::export(ctx, args),
         Command::Import(args) => transfer::import(ctx, args),
+        Command::Volunteer(cmd) => volunteer::run(ctx, cmd),
+        Command::Edu(cmd) => profile::run_edu(ctx, cmd),
+        Command::Work(cmd) => profile::run_work(ctx, cmd),
+        Command::Cert(cmd) => credentials::run(ctx, cmd),
     }
 }

@@ -185,6 +185,9 @@ pub struct ListArgs {
     /// Keep postings whose required credentials you hold
     #[arg(long)]
     pub qualified: bool,
+    /// With --qualified: also keep postings whose required credentials you are eligible for
+    #[arg(long, requires = "qualified")]
+    pub eligible: bool,
     /// Show at most N rows [default: 50 in a table, all with --json]
     #[arg(long, value_name = "N", conflicts_with = "all")]
     pub limit: Option<i64>,
@@ -505,12 +508,17 @@ fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         },
         None => None,
     };
+    let also_qualified = if args.eligible {
+        crate::credentials::eligible_codes(&conn, today)?
+    } else {
+        Vec::new()
+    };
     let mut filter = Filter {
         statuses,
         source: args.source.as_deref().and_then(source_text),
         org_id,
         since,
-        qualified: args.qualified.then(Vec::new),
+        qualified: args.qualified.then_some(also_qualified),
         limit: args.limit,
     };
 

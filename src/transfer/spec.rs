@@ -397,6 +397,7 @@ pub const SPECS: &[Spec] = &[
             col("passed_on", Kind::Date, Fill::Null),
             col("expires_on", Kind::Date, Fill::Null),
             col("notes", Kind::Text, Fill::Null),
+            col("applied_on", Kind::Date, Fill::Null),
         ],
         order_by: "id",
     },

@@ -4,9 +4,12 @@
 mod util;
 
 mod applications;
+mod credentials;
 mod foundation;
 mod network;
 mod polish;
+mod profile;
 mod reliability;
 mod reports;
 mod transfer;
+mod volunteer;

@@ -1,0 +1,378 @@
+//! The `cert` subcommands: arguments, the exam and CEU rules, and what each
+//! prints.
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+use super::catalog::{self, Credential, Req};
+use super::eligibility::{self, Check};
+use super::tracking::{self, CertStatus};
+use super::write::{add, ceu, exam, record_score, set};
+use crate::applications::parse_code;
+use crate::db::Access;
+use crate::error::{Error, Result};
+use crate::output::{hours, Tone};
+use crate::Ctx;
+
+const CERT_EXAMPLES: &str = "\
+Examples:
+  jobtrack cert check                 are you eligible for the RHIT, RHIA, CPHIMS, …?
+  jobtrack cert add RHIT
+  jobtrack cert score RHIT 312 --on 2026-11-20
+  jobtrack cert ceu RHIT 1.5 --title \"Coding Clinic webinar\" --provider AHIMA";
+
+/// `jobtrack cert …`
+#[derive(Debug, Subcommand)]
+#[command(after_help = CERT_EXAMPLES)]
+pub enum CertCommand {
+    /// The built-in credentials: eligibility routes, exams, renewal, sources
+    #[command(after_help = "Examples:\n  jobtrack cert catalog\n  jobtrack --json cert catalog")]
+    Catalog,
+    /// Eligibility from your education, experience and held credentials
+    #[command(
+        after_help = "Examples:\n  jobtrack cert check\n  jobtrack cert check RHIA\n  jobtrack --json cert check CPHIMS"
+    )]
+    Check {
+        /// One catalog code [default: all of them]
+        code: Option<String>,
+    },
+    /// Start tracking a credential (a catalog code, or your own with --name)
+    #[command(
+        after_help = "Examples:\n  jobtrack cert add RHIT\n  jobtrack cert add CPC --name \"Certified Professional Coder\" --issuer AAPC"
+    )]
+    Add {
+        /// The code, like RHIT
+        code: String,
+        /// The full name (needed for a code outside the catalog)
+        #[arg(long, value_name = "N")]
+        name: Option<String>,
+        /// Who issues it
+        #[arg(long, value_name = "I")]
+        issuer: Option<String>,
+    },
+    /// Set where a credential stands
+    #[command(
+        after_help = "Examples:\n  jobtrack cert set RHIT applied --on 2026-09-01\n  jobtrack cert set CHPS passed --on 2026-10-15\n  jobtrack cert set RHIT scheduled --on 2026-12-10"
+    )]
+    Set {
+        /// The code
+        code: String,
+        /// The new status
+        #[arg(value_enum)]
+        status: CertStatus,
+        /// When: the day applied, scheduled, passed, failed or expired [default: today]
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        on: Option<String>,
+    },
+    /// Record an exam date, past or planned (a retake is a new date)
+    #[command(
+        after_help = "Examples:\n  jobtrack cert exam RHIT --on 2026-12-10\n  jobtrack cert exam CPHIMS --on +6w"
+    )]
+    Exam {
+        /// The code
+        code: String,
+        /// The exam date
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        on: String,
+    },
+    /// Record an exam score: passed or failed by the catalog's pass mark
+    #[command(
+        after_help = "Examples:\n  jobtrack cert score RHIT 312 --on 2026-11-20\n  jobtrack cert score CPHIMS 640\n\nWithout a known scale (CHPS, your own codes): jobtrack cert set CODE passed|failed"
+    )]
+    Score {
+        /// The code
+        code: String,
+        /// The scaled score
+        #[arg(allow_hyphen_values = true)]
+        score: String,
+        /// The exam day (not after today) [default: today]
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        on: Option<String>,
+    },
+    /// Log continuing-education hours (CEUs; one CEU is 60 minutes)
+    #[command(
+        after_help = "Examples:\n  jobtrack cert ceu RHIT 1.5 --title \"Coding Clinic webinar\" --provider AHIMA\n  jobtrack cert ceu CPHIMS 2 --on 2026-11-02 --title \"Ethics in health IT\""
+    )]
+    Ceu {
+        /// The code
+        code: String,
+        /// Hours: more than 0, at most 2 decimals
+        #[arg(allow_hyphen_values = true)]
+        hours: String,
+        /// The day (not after today) [default: today]
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        on: Option<String>,
+        /// What it was
+        #[arg(long, value_name = "T", allow_hyphen_values = true)]
+        title: Option<String>,
+        /// Who gave it (AHIMA, a state association, HIMSS, …)
+        #[arg(long, value_name = "P", allow_hyphen_values = true)]
+        provider: Option<String>,
+    },
+    /// Tracked credentials with their CEU progress in the current cycle
+    List,
+}
+
+/// Runs a `cert` subcommand.
+pub fn run(ctx: &Ctx, command: CertCommand) -> Result<()> {
+    match command {
+        CertCommand::Catalog => show_catalog(ctx),
+        CertCommand::Check { code } => check(ctx, code),
+        CertCommand::Add { code, name, issuer } => add(ctx, code, name, issuer),
+        CertCommand::Set { code, status, on } => set(ctx, code, status, on),
+        CertCommand::Exam { code, on } => exam(ctx, code, on),
+        CertCommand::Score { code, score, on } => record_score(ctx, code, score, on),
+        CertCommand::Ceu {
+            code,
+            hours,
+            on,
+            title,
+            provider,
+        } => ceu(ctx, code, hours, on, title, provider),
+        CertCommand::List => list(ctx),
+    }
+}
+
+fn show_catalog(ctx: &Ctx) -> Result<()> {
+    let out = &ctx.out;
+    if out.json {
+        return out.print_json(catalog::CATALOG);
+    }
+    for (i, credential) in catalog::CATALOG.iter().enumerate() {
+        if i > 0 {
+            out.line("")?;
+        }
+        out.line(out.heading(&format!(
+            "{}  {} ({})",
+            credential.code, credential.name, credential.issuer
+        )))?;
+        let confidence = credential.confidence.as_str();
+        let eligibility = if credential.advice_only() {
+            format!(
+                "advice only ({confidence}): {}; confirm with the issuer",
+                credential.advice.join("; ")
+            )
+        } else {
+            let routes: Vec<String> = credential.routes.iter().map(describe_route).collect();
+            let mut text = format!("({confidence}) {}", routes.join("; or "));
+            if !credential.advice.is_empty() {
+                text.push_str(&format!("; {}", credential.advice.join("; ")));
+            }
+            text
+        };
+        let exam = credential.exam.map(|exam| {
+            let mut parts = vec![exam.delivery.to_string(), exam.length.to_string()];
+            if let Some(scale) = exam.scale {
+                parts.push(format!(
+                    "scaled {}–{}, pass {}",
+                    scale.min, scale.max, scale.pass
+                ));
+            }
+            if let Some(fees) = exam.fees {
+                parts.push(fees.to_string());
+            }
+            format!("({}) {}", exam.confidence.as_str(), parts.join("; "))
+        });
+        let renewal = &credential.renewal;
+        let cycle = format!(
+            "({}) every {} years, {} CEUs{}{}",
+            renewal.confidence.as_str(),
+            renewal.cycle_years,
+            renewal.ceu_required,
+            if renewal.rules.is_empty() {
+                String::new()
+            } else {
+                format!("; {}", renewal.rules)
+            },
+            if credential.is_ahima() {
+                "; several AHIMA credentials share one cycle and CEU pool"
+            } else {
+                ""
+            }
+        );
+        out.print_fields(&[
+            ("eligibility", Some(eligibility)),
+            ("exam", exam),
+            ("keeping it", Some(cycle)),
+            ("sources", Some(credential.sources.join("\n"))),
+            ("checked", Some(credential.checked.to_string())),
+        ])?;
+    }
+    Ok(())
+}
+
+fn describe_route(route: &catalog::Route) -> String {
+    if has_final_term(&route.requires) {
+        format!("{} (completed, or in its final term)", route.label)
+    } else {
+        route.label.to_string()
+    }
+}
+
+fn has_final_term(req: &Req) -> bool {
+    match req {
+        Req::Degree { final_term, .. } => *final_term,
+        Req::All { of } => of.iter().any(has_final_term),
+        _ => false,
+    }
+}
+
+/// A code typed by the user: upper-cased and checked.
+pub(super) fn code_arg(text: &str) -> Result<String> {
+    parse_code("CODE", text)
+}
+
+fn check(ctx: &Ctx, code: Option<String>) -> Result<()> {
+    let today = ctx.today()?;
+    let wanted: Vec<&Credential> = match code {
+        Some(text) => {
+            let code = code_arg(&text)?;
+            vec![catalog::find(&code).ok_or_else(|| {
+                Error::NotFound(format!(
+                    "{code} is not in the catalog ({}); jobtrack judges eligibility only for those",
+                    catalog::codes()
+                ))
+            })?]
+        }
+        None => catalog::CATALOG.iter().collect(),
+    };
+    let conn = ctx.open(Access::Existing)?;
+    let facts = tracking::facts(&conn, today)?;
+    let checks: Vec<Check> = wanted
+        .iter()
+        .map(|c| eligibility::check(c, &facts))
+        .collect();
+    let out = &ctx.out;
+    if out.json {
+        return out.print_json(&checks);
+    }
+    out.line(format!(
+        "Judged on {} education {}, {} years of experience ({} in healthcare) and {} held credentials.",
+        facts.education.len(),
+        if facts.education.len() == 1 { "row" } else { "rows" },
+        facts.years.total_text(),
+        facts.years.healthcare_text(),
+        facts.held.len()
+    ))?;
+    for check in &checks {
+        out.line("")?;
+        let (verdict, tone) = match check.eligible {
+            Some(true) => ("eligible".to_string(), Tone::Good),
+            Some(false) => ("not eligible yet".to_string(), Tone::Alert),
+            None => (
+                "advice only: confirm with the issuer".to_string(),
+                Tone::Active,
+            ),
+        };
+        let route = match (&check.route, check.closest_route) {
+            (Some(route), _) => format!(" by {route}"),
+            (None, Some(closest)) => format!(" (closest route: {closest})"),
+            _ => String::new(),
+        };
+        out.line(format!(
+            "{}  {}{route}  [{} confidence]",
+            out.heading(check.code),
+            out.paint(&verdict, tone),
+            check.confidence.as_str()
+        ))?;
+        for missing in &check.missing {
+            out.line(format!("  - {missing}"))?;
+        }
+        // The verdict line already says "confirm with the issuer".
+        for advice in check
+            .advice
+            .iter()
+            .filter(|a| *a != "confirm with the issuer")
+        {
+            out.line(format!("  · {advice}"))?;
+        }
+    }
+    Ok(())
+}
+
+fn list(ctx: &Ctx) -> Result<()> {
+    let today = ctx.today()?;
+    let conn = ctx.open(Access::Existing)?;
+    let rows = tracking::progress(&conn, today)?;
+    let out = &ctx.out;
+    if out.json {
+        return out.print_json(&rows);
+    }
+    if rows.is_empty() {
+        return out.line(
+            "No credentials tracked yet; 'jobtrack cert check' shows what you are eligible for, \
+             'jobtrack cert add RHIT' starts tracking one.",
+        );
+    }
+    let mut table = out.table([
+        "Code", "Status", "Eligible", "Exam", "Score", "Passed", "CEUs", "Cycle",
+    ]);
+    for row in &rows {
+        let tone = match row.status {
+            CertStatus::Passed => Tone::Good,
+            CertStatus::Failed | CertStatus::Expired => Tone::Alert,
+            CertStatus::Scheduled => Tone::Active,
+            _ => Tone::Plain,
+        };
+        let ceus = match (row.ceu_earned, row.ceu_required) {
+            (Some(earned), Some(required)) => format!("{} / {required}", hours(earned)),
+            _ => String::new(),
+        };
+        let ceu_tone = match (row.ceu_earned, row.ceu_required) {
+            (Some(earned), Some(required)) if earned >= f64::from(required) => Tone::Good,
+            _ => Tone::Plain,
+        };
+        let cycle = match (row.cycle_start, row.cycle_end) {
+            (Some(start), Some(end)) => format!("{start} – {end}"),
+            _ => String::new(),
+        };
+        let eligible = match row.eligible {
+            Some(true) => "yes",
+            Some(false) => "not yet",
+            None => "",
+        };
+        table.add_row(vec![
+            out.cell(&row.code, Tone::Plain),
+            out.cell(row.status, tone),
+            out.cell(eligible, Tone::Plain),
+            out.cell(opt(row.exam_on), Tone::Plain),
+            out.number(row.score.map_or(String::new(), |s| s.to_string())),
+            out.cell(opt(row.passed_on), Tone::Plain),
+            out.cell(ceus, ceu_tone),
+            out.cell(cycle, Tone::Plain),
+        ]);
+    }
+    out.print_table(&table)?;
+    for row in &rows {
+        if let Some(by) = &row.replaced_by {
+            out.line(format!(
+                "{}: replaced by the {by}; it no longer adds to the CEU requirement",
+                row.code
+            ))?;
+        }
+        if row.lapsed {
+            let revoked = row.revocation_on.map_or(String::new(), |d| {
+                format!("; revoked on {d} unless reinstated")
+            });
+            out.line(out.paint(
+                &format!(
+                    "{}: the last cycle ended short of CEUs (lapsed){revoked}",
+                    row.code
+                ),
+                Tone::Alert,
+            ))?;
+        }
+        if row.ceu_uncounted > 0.0 {
+            out.line(format!(
+                "{}: {} CEU hours count toward no cycle (logged before it was passed)",
+                row.code,
+                hours(row.ceu_uncounted)
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn opt(date: Option<NaiveDate>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}

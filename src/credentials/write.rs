@@ -1,0 +1,407 @@
+//! The `cert` writes: tracking, status, exams, scores and CEUs. Each runs
+//! in one transaction and prints the credential with its CEU progress.
+
+use std::cell::Cell;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use super::catalog::{self, Credential, Scale};
+use super::command::{code_arg, opt};
+use super::eligibility::{self, Check};
+use super::tracking::{self, CertStatus, Certification, Progress};
+use crate::db::{self, Access};
+use crate::error::{Error, Result};
+use crate::output::hours;
+use crate::volunteer::{not_after_today, parse_hours, past_day};
+use crate::{dates, Ctx};
+
+/// Finds a tracked credential, or starts tracking a catalog one (with a
+/// notice); a code outside the catalog must be added first.
+fn tracked_or_new(ctx: &Ctx, conn: &Connection, code: &str) -> Result<Certification> {
+    if let Some(cert) = tracking::get(conn, code)? {
+        return Ok(cert);
+    }
+    let Some(entry) = catalog::find(code) else {
+        return Err(not_tracked(code));
+    };
+    tracking::insert(conn, entry.code, entry.name, Some(entry.issuer))?;
+    ctx.out
+        .notice(format!("now tracking {} ({})", entry.code, entry.name));
+    tracking::get(conn, code)?.ok_or_else(|| not_tracked(code))
+}
+
+fn not_tracked(code: &str) -> Error {
+    Error::NotFound(format!(
+        "{code} is not tracked; start with 'jobtrack cert add {code}' (give --name for a code outside the catalog)"
+    ))
+}
+
+/// The common end of every `cert` write: store `cert`, recompute the
+/// cycles, commit and print the credential with its progress.
+fn finish(
+    ctx: &Ctx,
+    today: NaiveDate,
+    change: impl FnOnce(&Connection) -> Result<Certification>,
+    message: impl FnOnce(&Progress) -> String,
+) -> Result<()> {
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let cert = change(&tx)?;
+    tracking::update(&tx, &cert)?;
+    tracking::refresh_expiry(&tx, today)?;
+    let record = tracking::progress_of(&tx, &cert.code, today)?;
+    db::commit(tx)?;
+    ctx.out
+        .written(record.id, &message(&record), || Ok(record.clone()))
+}
+
+pub(super) fn add(
+    ctx: &Ctx,
+    code: String,
+    name: Option<String>,
+    issuer: Option<String>,
+) -> Result<()> {
+    let today = ctx.today()?;
+    let code = code_arg(&code)?;
+    let name = name.map(|n| ctx.required_text("--name", n)).transpose()?;
+    let issuer = ctx.text("--issuer", issuer)?;
+    let entry = catalog::find(&code);
+    let name = match (name, entry) {
+        (Some(name), _) => name,
+        (None, Some(entry)) => entry.name.to_string(),
+        (None, None) => {
+            return Err(Error::Input(format!(
+                "{code} is not in the catalog ({}); give --name (and --issuer) to track your own credential",
+                catalog::codes()
+            )))
+        }
+    };
+    let issuer = issuer.or_else(|| entry.map(|e| e.issuer.to_string()));
+    let verdict = Cell::new(None);
+    finish(
+        ctx,
+        today,
+        |tx| {
+            if let Some(existing) = tracking::get(tx, &code)? {
+                return Err(Error::Input(format!(
+                    "{code} is already tracked (status {}); see 'jobtrack cert list'",
+                    existing.status
+                )));
+            }
+            if let Some(entry) = entry {
+                verdict.set(Some(eligibility::check(
+                    entry,
+                    &tracking::facts(tx, today)?,
+                )));
+            }
+            tracking::insert(tx, &code, &name, issuer.as_deref())?;
+            tracking::get(tx, &code)?.ok_or_else(|| not_tracked(&code))
+        },
+        |record| {
+            let mut message = format!(
+                "Tracking {}: {} ({})",
+                record.code, record.name, record.status
+            );
+            match verdict.take() {
+                Some(Check {
+                    eligible: Some(true),
+                    route: Some(route),
+                    ..
+                }) => message.push_str(&format!("; you are eligible by {route}")),
+                Some(Check {
+                    eligible: Some(false),
+                    missing,
+                    ..
+                }) => message.push_str(&format!("; not eligible yet: {}", missing.join("; "))),
+                Some(_) => message.push_str("; eligibility: confirm with the issuer"),
+                None => {}
+            }
+            message
+        },
+    )
+}
+
+pub(super) fn set(ctx: &Ctx, code: String, status: CertStatus, on: Option<String>) -> Result<()> {
+    let today = ctx.today()?;
+    let code = code_arg(&code)?;
+    let on = ctx.opt_date("--on", on.as_deref())?;
+    if matches!(status, CertStatus::Passed | CertStatus::Failed) {
+        if let Some(date) = on {
+            not_after_today("--on", date, today)?;
+        }
+    }
+    if status == CertStatus::Planning && on.is_some() {
+        return Err(Error::Input(
+            "--on has no meaning for planning; give it with applied, scheduled, passed, failed or expired"
+                .into(),
+        ));
+    }
+    let before = Cell::new(None);
+    finish(
+        ctx,
+        today,
+        |tx| {
+            let mut cert = tracked_or_new(ctx, tx, &code)?;
+            before.set(Some(cert.status));
+            match status {
+                CertStatus::Passed => {
+                    let day = on.unwrap_or(today);
+                    cert.passed_on = Some(day);
+                    if cert.exam_on.is_none_or(|exam| exam > day) {
+                        cert.exam_on = Some(day);
+                    }
+                }
+                CertStatus::Failed => {
+                    cert.exam_on = on.or(cert.exam_on.filter(|d| *d <= today)).or(Some(today));
+                }
+                CertStatus::Scheduled => cert.exam_on = on.or(cert.exam_on),
+                CertStatus::Applied => cert.applied_on = Some(on.unwrap_or(today)),
+                CertStatus::Expired => {
+                    if let Some(day) = on {
+                        tx.execute(
+                            "UPDATE certifications SET expires_on = ?2 WHERE id = ?1",
+                            rusqlite::params![cert.id, day],
+                        )?;
+                    }
+                }
+                CertStatus::Planning => {}
+            }
+            if !matches!(status, CertStatus::Passed | CertStatus::Expired) {
+                cert.passed_on = None;
+            }
+            cert.status = status;
+            Ok(cert)
+        },
+        |record| {
+            let from = before.get().map_or(String::new(), |b| format!("{b} → "));
+            let mut message = format!("{}: {from}{}", record.code, record.status);
+            let date = match record.status {
+                CertStatus::Passed => record.passed_on,
+                CertStatus::Failed | CertStatus::Scheduled => record.exam_on,
+                CertStatus::Applied => record.applied_on,
+                CertStatus::Expired => record.expires_on,
+                CertStatus::Planning => None,
+            };
+            if let Some(date) = date {
+                message.push_str(&format!(" on {date}"));
+            }
+            message.push_str(&cycle_text(record));
+            message
+        },
+    )
+}
+
+fn cycle_text(record: &Progress) -> String {
+    match (record.cycle_start, record.cycle_end, record.ceu_required) {
+        (Some(start), Some(end), Some(required)) => format!(
+            "; CEUs {} of {required} in the cycle {start} – {end}",
+            hours(record.ceu_earned.unwrap_or(0.0))
+        ),
+        _ => String::new(),
+    }
+}
+
+/// Warns (never refuses) when an exam on `day` breaks a timing rule.
+fn timing_warnings(ctx: &Ctx, cert: &Certification, entry: Option<&Credential>, day: NaiveDate) {
+    let Some(entry) = entry else { return };
+    if let (CertStatus::Failed, Some(previous), Some(wait)) =
+        (cert.status, cert.exam_on, entry.retake_wait_days)
+    {
+        let earliest = dates::add_days(previous, u64::from(wait));
+        if day > previous && day < earliest {
+            ctx.out.warning(format!(
+                "{} asks a retake of the {} to wait {wait} days after the failed attempt on {previous}; \
+                 {day} is {} days after it (earliest: {earliest})",
+                entry.issuer,
+                entry.code,
+                dates::days_between(previous, day)
+            ));
+        }
+    }
+    if let (true, Some(applied)) = (entry.is_ahima(), cert.applied_on) {
+        let window_end = dates::add_days(applied, 120);
+        if day > window_end {
+            ctx.out.warning(format!(
+                "AHIMA expects the {} exam within 120 days of approval; {day} is {} days after you applied \
+                 ({applied}): check the date on your authorization to test",
+                entry.code,
+                dates::days_between(applied, day)
+            ));
+        }
+    }
+}
+
+pub(super) fn exam(ctx: &Ctx, code: String, on: String) -> Result<()> {
+    let today = ctx.today()?;
+    let code = code_arg(&code)?;
+    let day = ctx.date("--on", &on)?;
+    finish(
+        ctx,
+        today,
+        |tx| {
+            let mut cert = tracked_or_new(ctx, tx, &code)?;
+            timing_warnings(ctx, &cert, catalog::find(&code), day);
+            if cert.status == CertStatus::Passed {
+                ctx.out.notice(format!(
+                    "{code} stays passed (on {}); the new exam date is recorded as a retake",
+                    cert.passed_on
+                        .map_or("an unknown day".into(), |d| d.to_string())
+                ));
+            } else {
+                cert.status = CertStatus::Scheduled;
+                cert.score = None;
+                cert.passed_on = None;
+            }
+            cert.exam_on = Some(day);
+            Ok(cert)
+        },
+        |record| {
+            let when = if day > today { "planned" } else { "recorded" };
+            format!("{}: exam {when} on {day} ({})", record.code, record.status)
+        },
+    )
+}
+
+fn scale_of(code: &str) -> Result<(&'static Credential, Scale)> {
+    catalog::find(code)
+        .and_then(|entry| entry.exam.and_then(|e| e.scale).map(|s| (entry, s)))
+        .ok_or_else(|| {
+            Error::Input(format!(
+                "jobtrack knows no score scale for {code}; record the result with \
+                 'jobtrack cert set {code} passed' or 'jobtrack cert set {code} failed'"
+            ))
+        })
+}
+
+pub(super) fn record_score(
+    ctx: &Ctx,
+    code: String,
+    score_text: String,
+    on: Option<String>,
+) -> Result<()> {
+    let today = ctx.today()?;
+    let code = code_arg(&code)?;
+    let (entry, scale) = scale_of(&code)?;
+    let range = format!(
+        "a whole number from {} to {} (the {code} scale)",
+        scale.min, scale.max
+    );
+    let value: i64 = score_text
+        .trim()
+        .parse()
+        .map_err(|_| Error::invalid("SCORE", &score_text, &range))?;
+    if value < scale.min || value > scale.max {
+        return Err(Error::Input(format!(
+            "score {value} is off the {code} scale: expected {range}"
+        )));
+    }
+    let day = past_day(ctx, "--on", on, today)?;
+    let passed = value >= scale.pass;
+    finish(
+        ctx,
+        today,
+        |tx| {
+            let mut cert = tracked_or_new(ctx, tx, &code)?;
+            timing_warnings(ctx, &cert, Some(entry), day);
+            cert.exam_on = Some(day);
+            cert.score = Some(value);
+            if passed {
+                cert.status = CertStatus::Passed;
+                cert.passed_on = Some(day);
+            } else {
+                cert.status = CertStatus::Failed;
+                cert.passed_on = None;
+            }
+            Ok(cert)
+        },
+        |record| {
+            let confirm = match entry.exam.map(|e| e.confidence) {
+                Some(catalog::Confidence::Low) => " (scale and pass mark: confirm with the issuer)",
+                _ => "",
+            };
+            format!(
+                "{}: {value} on the {}–{} scale, pass mark {}{confirm}: {} on {day}{}",
+                record.code,
+                scale.min,
+                scale.max,
+                scale.pass,
+                record.status,
+                cycle_text(record)
+            )
+        },
+    )
+}
+
+pub(super) fn ceu(
+    ctx: &Ctx,
+    code: String,
+    hours_text: String,
+    on: Option<String>,
+    title: Option<String>,
+    provider: Option<String>,
+) -> Result<()> {
+    let today = ctx.today()?;
+    let code = code_arg(&code)?;
+    let amount = parse_hours("CEU hours", &hours_text, None)?;
+    let day = past_day(ctx, "--on", on, today)?;
+    let title = ctx.text("--title", title)?;
+    let provider = ctx.text("--provider", provider)?;
+    let passed_on = Cell::new(None);
+    finish(
+        ctx,
+        today,
+        |tx| {
+            let cert = tracking::get(tx, &code)?.ok_or_else(|| not_tracked(&code))?;
+            tracking::add_ceu(
+                tx,
+                cert.id,
+                day,
+                amount,
+                title.as_deref(),
+                provider.as_deref(),
+            )?;
+            passed_on.set(cert.passed_on.filter(|_| cert.status == CertStatus::Passed));
+            Ok(cert)
+        },
+        |record| {
+            let logged = format!(
+                "Logged {} CEU {} for {} on {day}",
+                hours(amount),
+                if amount == 1.0 { "hour" } else { "hours" },
+                record.code
+            );
+            let why_not = match (passed_on.get(), record.cycle_start) {
+                (None, _) => Some(format!("{} is not passed yet", record.code)),
+                (Some(passed), _) if day < passed => Some(format!(
+                    "they are dated before {} was passed ({passed})",
+                    record.code
+                )),
+                (Some(_), Some(start)) if day < start => {
+                    let text = format!(
+                        "{logged}; they count toward an earlier cycle, not the current one ({start} – {})",
+                        opt(record.cycle_end)
+                    );
+                    return text;
+                }
+                (Some(_), None) => Some(format!("jobtrack knows no CEU cycle for {}", record.code)),
+                _ => None,
+            };
+            match why_not {
+                Some(reason) => {
+                    let text = format!("{reason}, so they count toward no cycle (they are kept)");
+                    ctx.out.notice(&text);
+                    format!("{logged}; {text}")
+                }
+                None => {
+                    let shared = if record.shared_with.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (one pool with {})", record.shared_with.join(", "))
+                    };
+                    format!("{logged}{}{shared}", cycle_text(record))
+                }
+            }
+        },
+    )
+}

@@ -1,0 +1,499 @@
+//! `jobtrack cert …`: the catalog, eligibility, exams, scores and CEU cycles.
+
+use serde_json::Value;
+
+use crate::util::TestEnv;
+
+fn check(env: &TestEnv, code: &str) -> Value {
+    let all = env.json(&["cert", "check", code]);
+    let array = all.as_array().expect("cert check prints an array");
+    assert_eq!(array.len(), 1);
+    array[0].clone()
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect()
+}
+
+fn cert<'a>(list: &'a Value, code: &str) -> &'a Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == code)
+        .unwrap_or_else(|| panic!("{code} not in {list}"))
+}
+
+#[test]
+fn rhit_needs_a_cahiim_associate() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "edu",
+        "add",
+        "associate",
+        "Health Information Technology",
+        "--completed",
+        "2025-05-15",
+    ]);
+    let plain = check(&env, "RHIT");
+    assert_eq!(plain["eligible"], false);
+    assert_eq!(plain["route"], Value::Null);
+    assert_eq!(
+        strings(&plain["missing"]),
+        ["your associate's program must be CAHIIM-accredited"]
+    );
+    assert_eq!(plain["confidence"], "high");
+    let human = env.ok(&["cert", "check", "rhit"]);
+    assert!(human.contains("not eligible"), "{human}");
+    assert!(
+        human.contains("your associate's program must be CAHIIM-accredited"),
+        "{human}"
+    );
+
+    env.ok(&["edu", "edit", "1", "--cahiim"]);
+    let accredited = check(&env, "RHIT");
+    assert_eq!(accredited["eligible"], true);
+    assert_eq!(accredited["route"], "associate + CAHIIM");
+    assert_eq!(accredited["missing"], serde_json::json!([]));
+}
+
+#[test]
+fn a_final_term_bachelor_student_may_test_for_the_rhia_but_not_the_cphims() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "edu",
+        "add",
+        "bachelor",
+        "Health Information Management",
+        "--cahiim",
+        "--status",
+        "final_term",
+    ]);
+    env.ok(&[
+        "work",
+        "add",
+        "Mercy Health",
+        "Release of Information Specialist",
+        "--from",
+        "2018-01-01",
+        "--healthcare",
+    ]);
+    let rhia = check(&env, "RHIA");
+    assert_eq!(rhia["eligible"], true);
+    assert_eq!(rhia["route"], "bachelor + CAHIIM (final term)");
+    let cphims = check(&env, "CPHIMS");
+    assert_eq!(cphims["eligible"], false);
+    assert_eq!(
+        strings(&cphims["missing"]),
+        ["the CPHIMS needs the bachelor's completed (it is in its final term)"]
+    );
+    env.ok(&["edu", "edit", "1", "--completed", "2026-11-20"]);
+    assert_eq!(check(&env, "CPHIMS")["eligible"], true);
+    assert_eq!(check(&env, "RHIA")["route"], "bachelor + CAHIIM");
+}
+
+#[test]
+fn a_health_informatics_masters_does_not_lead_to_the_rhia() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "edu",
+        "add",
+        "master",
+        "Health Informatics",
+        "--completed",
+        "2024-12-20",
+    ]);
+    let rhia = check(&env, "RHIA");
+    assert_eq!(rhia["eligible"], false);
+    assert_eq!(
+        strings(&rhia["missing"]),
+        ["a health-informatics or other master's does not qualify; the RHIA needs a CAHIIM-accredited HIM program"]
+    );
+}
+
+#[test]
+fn cphims_counts_overlapping_years_once() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "edu",
+        "add",
+        "master",
+        "Health Informatics",
+        "--completed",
+        "2020-12-15",
+    ]);
+    env.ok(&[
+        "work",
+        "add",
+        "Mercy Health",
+        "Analyst",
+        "--from",
+        "2021-01-01",
+        "--to",
+        "2022-12-31",
+        "--healthcare",
+    ]);
+    env.ok(&[
+        "work",
+        "add",
+        "St. Luke's",
+        "Analyst",
+        "--from",
+        "2022-01-01",
+        "--to",
+        "2023-06-30",
+        "--healthcare",
+    ]);
+    // 2.49 years, not 3.5: not eligible, and says how much is missing.
+    let short = check(&env, "CPHIMS");
+    assert_eq!(short["eligible"], false);
+    assert_eq!(
+        strings(&short["missing"]),
+        ["needs 0.6 more years of experience"]
+    );
+    env.ok(&[
+        "work",
+        "add",
+        "Best Buy",
+        "Sales",
+        "--from",
+        "2023-07-01",
+        "--to",
+        "2024-01-31",
+    ]);
+    let enough = check(&env, "CPHIMS");
+    assert_eq!(enough["eligible"], true);
+    assert_eq!(
+        enough["route"],
+        "graduate degree + 3 years experience (2 in healthcare)"
+    );
+    assert_eq!(enough["confidence"], "medium");
+}
+
+#[test]
+fn check_without_a_code_judges_the_whole_catalog_and_advice_only_ones_give_null() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    let all = env.json(&["cert", "check"]);
+    let codes: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "RHIT", "RHIA", "CPHIMS", "CAHIMS", "CCA", "CCS", "CCS-P", "CHPS", "CTR", "CDIP",
+            "CHDA"
+        ]
+    );
+    for code in ["CAHIMS", "CCS", "CCS-P", "CTR", "CDIP", "CHDA"] {
+        let entry = cert(&all, code);
+        assert_eq!(entry["eligible"], Value::Null, "{code}");
+        assert!(strings(&entry["advice"]).contains(&"confirm with the issuer".to_string()));
+    }
+    assert_eq!(cert(&all, "CCA")["eligible"], true);
+    assert_eq!(cert(&all, "CHPS")["eligible"], false);
+    let human = env.ok(&["cert", "check", "CTR"]);
+    assert!(human.contains("confirm with the issuer"), "{human}");
+    let err = env.fails(2, &["cert", "check", "XYZ"]);
+    assert!(err.contains("not in the catalog"), "{err}");
+}
+
+#[test]
+fn catalog_needs_no_database_and_shows_sources() {
+    let env = TestEnv::new();
+    let catalog = env.json(&["cert", "catalog"]);
+    assert_eq!(catalog.as_array().unwrap().len(), 11);
+    let rhit = cert(&catalog, "RHIT");
+    assert_eq!(rhit["exam"]["scale"]["min"], 100);
+    assert_eq!(rhit["exam"]["scale"]["pass"], 300);
+    assert_eq!(rhit["renewal"]["ceu_required"], 20);
+    assert_eq!(rhit["checked"], "2026-11");
+    assert_eq!(cert(&catalog, "CPHIMS")["renewal"]["cycle_years"], 3);
+    let human = env.ok(&["cert", "catalog"]);
+    assert!(human.contains("Certified Tumor Registrar"), "{human}");
+    assert!(human.contains("ahima.org"), "{human}");
+    assert!(!env.db.exists(), "cert catalog never opens the database");
+}
+
+#[test]
+fn scores_follow_the_scale_and_pass_mark() {
+    let env = TestEnv::new();
+    let err = env.fails(2, &["cert", "score", "RHIT", "512"]);
+    assert!(err.contains("100 to 400"), "{err}");
+    let err = env.fails(2, &["cert", "score", "RHIT", "-5"]);
+    assert!(err.contains("100 to 400"), "{err}");
+    let err = env.fails(2, &["cert", "score", "RHIT", "abc"]);
+    assert!(err.contains("SCORE"), "{err}");
+    assert!(!env.db.exists(), "nothing written");
+
+    let failed = env.json(&["cert", "score", "RHIT", "280", "--on", "2026-08-01"]);
+    assert_eq!(failed["status"], "failed");
+    assert_eq!(failed["score"], 280);
+    assert_eq!(failed["exam_on"], "2026-08-01");
+    assert_eq!(failed["passed_on"], Value::Null);
+
+    let passed = env.json(&["cert", "score", "RHIT", "312", "--on", "2026-11-20"]);
+    assert_eq!(passed["status"], "passed");
+    assert_eq!(passed["passed_on"], "2026-11-20");
+    assert_eq!(passed["exam_on"], "2026-11-20");
+    assert_eq!(passed["expires_on"], "2028-11-19");
+    assert_eq!(passed["ceu_required"], 20);
+
+    let err = env.fails(2, &["cert", "score", "CHPS", "300"]);
+    assert!(err.contains("cert set CHPS passed"), "{err}");
+    let err = env.fails(2, &["cert", "score", "RHIT", "350", "--on", "tomorrow"]);
+    assert!(err.contains("after today"), "{err}");
+}
+
+#[test]
+fn low_confidence_scales_say_confirm_with_the_issuer() {
+    let env = TestEnv::new();
+    let human = env.ok(&["cert", "score", "CPHIMS", "640"]);
+    assert!(human.contains("passed"), "{human}");
+    assert!(human.contains("confirm with the issuer"), "{human}");
+    let human = env.ok(&["cert", "score", "RHIT", "250"]);
+    assert!(human.contains("failed"), "{human}");
+    assert!(!human.contains("confirm with the issuer"), "{human}");
+}
+
+#[test]
+fn timing_rules_warn_but_never_refuse() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "score", "RHIT", "250", "--on", "2026-10-01"]);
+    let output = env
+        .cmd()
+        .args(["cert", "exam", "RHIT", "--on", "2026-11-15"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("warning:"), "{stderr}");
+    assert!(stderr.contains("90 days"), "{stderr}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("RHIT: exam"));
+    let row = cert(&env.json(&["cert", "list"]), "RHIT").clone();
+    assert_eq!(row["status"], "scheduled");
+    assert_eq!(row["exam_on"], "2026-11-15");
+
+    env.ok(&["cert", "set", "RHIA", "applied", "--on", "2026-05-01"]);
+    let output = env
+        .cmd()
+        .args(["cert", "exam", "RHIA", "--on", "2026-12-01"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("120 days"), "{stderr}");
+}
+
+#[test]
+fn ceus_count_against_the_cycle_requirement() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "score", "RHIT", "312", "--on", "2026-06-01"]);
+    env.ok(&[
+        "cert",
+        "ceu",
+        "RHIT",
+        "5",
+        "--on",
+        "2026-07-01",
+        "--title",
+        "Webinar",
+    ]);
+    let logged = env.json(&["cert", "ceu", "RHIT", "2.5", "--provider", "AHIMA"]);
+    assert_eq!(logged["ceu_earned"], 7.5);
+    assert_eq!(logged["ceu_required"], 20);
+    assert_eq!(logged["cycle_start"], "2026-06-01");
+    assert_eq!(logged["cycle_end"], "2028-05-31");
+    let human = env.ok(&["cert", "list"]);
+    assert!(human.contains("7.5 / 20"), "{human}");
+    assert!(human.contains("2026-06-01 – 2028-05-31"), "{human}");
+    assert_eq!(
+        env.count("SELECT count(*) FROM ceus WHERE provider = 'AHIMA'"),
+        1
+    );
+
+    let err = env.fails(2, &["cert", "ceu", "RHIT", "0"]);
+    assert!(err.contains("more than 0"), "{err}");
+    let err = env.fails(2, &["cert", "ceu", "CPHIMS", "1"]);
+    assert!(err.contains("not tracked"), "{err}");
+}
+
+#[test]
+fn rhia_needs_thirty_and_cphims_forty_five_over_three_years() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "set", "RHIA", "passed", "--on", "2025-03-01"]);
+    env.ok(&["cert", "ceu", "RHIA", "10", "--on", "2026-01-15"]);
+    env.ok(&["cert", "score", "CPHIMS", "650", "--on", "2025-09-10"]);
+    env.ok(&["cert", "ceu", "CPHIMS", "12.25", "--on", "2026-02-01"]);
+    let list = env.json(&["cert", "list"]);
+    let rhia = cert(&list, "RHIA");
+    assert_eq!(rhia["ceu_required"], 30);
+    assert_eq!(rhia["ceu_earned"], 10.0);
+    assert_eq!(rhia["cycle_end"], "2027-02-28");
+    let cphims = cert(&list, "CPHIMS");
+    assert_eq!(cphims["ceu_required"], 45);
+    assert_eq!(cphims["ceu_earned"], 12.25);
+    assert_eq!(cphims["cycle_start"], "2025-09-10");
+    assert_eq!(cphims["cycle_end"], "2028-09-09");
+    assert_eq!(cphims["shared_with"], serde_json::json!([]));
+}
+
+#[test]
+fn ahima_credentials_share_one_cycle_and_pool_and_rhia_replaces_rhit() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "set", "RHIT", "passed", "--on", "2025-06-01"]);
+    env.ok(&["cert", "set", "CHPS", "passed", "--on", "2026-02-01"]);
+    env.ok(&["cert", "ceu", "RHIT", "6", "--on", "2026-03-01"]);
+    env.ok(&["cert", "ceu", "CHPS", "4", "--on", "2026-04-01"]);
+    let list = env.json(&["cert", "list"]);
+    for code in ["RHIT", "CHPS"] {
+        let row = cert(&list, code);
+        assert_eq!(row["cycle_start"], "2025-06-01", "{code}: the first passed");
+        assert_eq!(row["cycle_end"], "2027-05-31");
+        assert_eq!(row["ceu_required"], 40, "30 + 10 for the second");
+        assert_eq!(row["ceu_earned"], 10.0, "one pool");
+        assert_eq!(row["expires_on"], "2027-05-31");
+    }
+    env.ok(&["cert", "set", "RHIA", "passed", "--on", "2026-09-01"]);
+    let list = env.json(&["cert", "list"]);
+    assert_eq!(cert(&list, "RHIT")["replaced_by"], "RHIA");
+    assert_eq!(
+        cert(&list, "RHIA")["ceu_required"],
+        40,
+        "RHIA 30 + CHPS; RHIT no longer counts"
+    );
+}
+
+#[test]
+fn ceus_before_passing_count_toward_no_cycle_and_the_output_says_so() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "add", "RHIT"]);
+    let output = env
+        .cmd()
+        .args(["cert", "ceu", "RHIT", "3", "--on", "2026-05-01"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("count toward no cycle"), "{stdout}");
+    env.ok(&["cert", "score", "RHIT", "330", "--on", "2026-06-01"]);
+    let row = cert(&env.json(&["cert", "list"]), "RHIT").clone();
+    assert_eq!(row["ceu_earned"], 0.0);
+    assert_eq!(row["ceu_uncounted"], 3.0);
+    let human = env.ok(&["cert", "ceu", "RHIT", "1", "--on", "2026-05-02"]);
+    assert!(
+        human.contains("before RHIT was passed (2026-06-01)"),
+        "{human}"
+    );
+    assert!(human.contains("count toward no cycle"), "{human}");
+}
+
+#[test]
+fn a_cycle_that_ended_short_shows_lapsed_and_the_revocation_date() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "set", "RHIT", "passed", "--on", "2022-01-10"]);
+    env.ok(&["cert", "ceu", "RHIT", "20", "--on", "2023-01-10"]);
+    let row = cert(&env.json(&["cert", "list"]), "RHIT").clone();
+    assert_eq!(row["cycle_start"], "2026-01-10");
+    assert_eq!(row["lapsed"], true, "2024-01-10 – 2026-01-09 had no CEUs");
+    assert_eq!(row["revocation_on"], "2026-07-08");
+    assert_eq!(
+        row["status"], "passed",
+        "jobtrack never changes a status itself"
+    );
+}
+
+#[test]
+fn own_credentials_need_a_name_and_have_no_cycle() {
+    let env = TestEnv::new();
+    let err = env.fails(2, &["cert", "add", "CPC"]);
+    assert!(err.contains("--name"), "{err}");
+    let added = env.json(&[
+        "cert",
+        "add",
+        "cpc",
+        "--name",
+        "Certified Professional Coder",
+        "--issuer",
+        "AAPC",
+    ]);
+    assert_eq!(added["code"], "CPC");
+    assert_eq!(added["status"], "planning");
+    assert_eq!(added["eligible"], Value::Null);
+    let err = env.fails(2, &["cert", "add", "CPC", "--name", "Again"]);
+    assert!(err.contains("already tracked"), "{err}");
+    let passed = env.json(&["cert", "set", "CPC", "passed", "--on", "2026-10-01"]);
+    assert_eq!(passed["passed_on"], "2026-10-01");
+    assert_eq!(passed["cycle_end"], Value::Null);
+    let err = env.fails(2, &["cert", "exam", "NOPE", "--on", "2026-12-01"]);
+    assert!(err.contains("cert add NOPE"), "{err}");
+}
+
+#[test]
+fn set_moves_status_and_dates() {
+    let env = TestEnv::new();
+    let applied = env.json(&["cert", "set", "RHIT", "applied", "--on", "2026-10-01"]);
+    assert_eq!(applied["status"], "applied");
+    assert_eq!(applied["applied_on"], "2026-10-01");
+    let scheduled = env.json(&["cert", "exam", "RHIT", "--on", "2026-12-10"]);
+    assert_eq!(scheduled["status"], "scheduled");
+    assert_eq!(scheduled["exam_on"], "2026-12-10");
+    let err = env.fails(2, &["cert", "set", "RHIT", "passed", "--on", "tomorrow"]);
+    assert!(err.contains("after today"), "{err}");
+    let err = env.fails(2, &["cert", "set", "RHIT", "hired"]);
+    assert!(err.contains("planning"), "lists the statuses: {err}");
+    let passed = env.json(&["cert", "set", "RHIT", "passed"]);
+    assert_eq!(passed["passed_on"], "2026-11-26");
+    assert_eq!(
+        passed["exam_on"], "2026-11-26",
+        "a planned exam date moves to the pass"
+    );
+    let planning = env.json(&["cert", "set", "RHIT", "planning"]);
+    assert_eq!(planning["passed_on"], Value::Null);
+    assert_eq!(planning["expires_on"], Value::Null);
+}
+
+#[test]
+fn app_list_eligible_keeps_postings_for_credentials_within_reach() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Health", "HIT", "--requires", "RHIT"]);
+    env.ok(&[
+        "app",
+        "add",
+        "St. Luke's",
+        "HIM Director",
+        "--requires",
+        "RHIA",
+    ]);
+    env.ok(&["app", "add", "Clinic", "Clerk"]);
+    let ids = |args: &[&str]| -> Vec<i64> {
+        env.json(args)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_i64().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&["app", "list", "--qualified"]), [3]);
+    assert_eq!(ids(&["app", "list", "--qualified", "--eligible"]), [3]);
+    env.ok(&[
+        "edu",
+        "add",
+        "associate",
+        "HIT",
+        "--cahiim",
+        "--status",
+        "final_term",
+    ]);
+    assert_eq!(ids(&["app", "list", "--qualified", "--eligible"]), [3, 1]);
+    assert_eq!(ids(&["app", "list", "--qualified"]), [3]);
+    let err = env.fails(2, &["app", "list", "--eligible"]);
+    assert!(err.contains("--qualified"), "{err}");
+}
