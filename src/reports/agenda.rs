@@ -32,6 +32,8 @@ text_enum! {
         Renewal = "renewal",
         /// An application quiet for 21 days, dated the day it went stale (id: the application)
         Stale = "stale",
+        /// A CEU cycle ending within 90 days with CEUs short, whatever --days says (id: the certification)
+        CeuDeadline = "ceu_deadline",
     }
 }
 
@@ -124,6 +126,17 @@ pub fn items(conn: &Connection, today: NaiveDate, last: NaiveDate) -> Result<Vec
         for row in rows {
             items.push(row?);
         }
+    }
+    // CEU deadlines come from the cycle arithmetic, not one query, and show
+    // 90 days ahead whatever the window.
+    for (date, id, title) in super::certs::ceu_deadlines(conn, today)? {
+        items.push(AgendaItem {
+            date,
+            kind: Kind::CeuDeadline,
+            title,
+            id,
+            overdue: date < today,
+        });
     }
     items.sort_by(|a, b| {
         (!a.overdue, a.date, a.kind as u8, a.id).cmp(&(!b.overdue, b.date, b.kind as u8, b.id))

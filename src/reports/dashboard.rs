@@ -7,6 +7,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::agenda::{self, AgendaItem};
+use super::certs::CertReport;
 use super::goals::{self, Goal, Metric};
 use super::{status_counts, week_of, weekly_counts, Counts};
 use crate::applications::Status;
@@ -24,14 +25,6 @@ pub struct Week {
     pub volunteer_hours: f64,
 }
 
-/// A tracked credential, as the table holds it.
-#[derive(Debug, Clone, Serialize)]
-pub struct CertLine {
-    pub code: String,
-    pub status: String,
-    pub exam_on: Option<NaiveDate>,
-}
-
 /// What the dashboard prints.
 #[derive(Debug, Clone, Serialize)]
 pub struct Dashboard {
@@ -41,7 +34,8 @@ pub struct Dashboard {
     pub pipeline: Counts,
     /// Overdue items and items from today to today + 6 (agenda items).
     pub due: Vec<AgendaItem>,
-    pub certs: Vec<CertLine>,
+    /// One line per tracked credential, with CEU progress.
+    pub certs: Vec<CertReport>,
 }
 
 /// Days ahead the dashboard's `due` list reaches (today + 6: one week).
@@ -56,23 +50,12 @@ pub fn build(conn: &Connection, today: NaiveDate) -> Result<Dashboard> {
         interactions: Metric::Interactions.done(conn, start, end)? as i64,
         volunteer_hours: Metric::VolunteerHours.done(conn, start, end)?,
     };
-    let mut statement =
-        conn.prepare_cached("SELECT code, status, exam_on FROM certifications ORDER BY code")?;
-    let certs = statement
-        .query_map([], |r| {
-            Ok(CertLine {
-                code: r.get(0)?,
-                status: r.get(1)?,
-                exam_on: r.get(2)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Dashboard {
         week,
         goals: goals::goals(conn, today)?,
         pipeline: status_counts(conn, Status::ACTIVE, None)?,
         due: agenda::items(conn, today, today + Days::new(DUE_DAYS))?,
-        certs,
+        certs: super::certs::certs(conn, today)?,
     })
 }
 
@@ -135,13 +118,7 @@ pub fn print(ctx: &Ctx, conn: &Connection, dashboard: &Dashboard, today: NaiveDa
     if !dashboard.certs.is_empty() {
         out.line("")?;
         out.line(out.heading("Credentials"))?;
-        for cert in &dashboard.certs {
-            let exam = cert
-                .exam_on
-                .map(|d| format!(", exam {d}"))
-                .unwrap_or_default();
-            out.line(format!("  {} {}{exam}", cert.code, cert.status))?;
-        }
+        super::certs::print_lines(ctx, &dashboard.certs, today)?;
     }
     Ok(())
 }

@@ -7,6 +7,7 @@
 
 mod agenda;
 mod apps;
+mod certs;
 mod dashboard;
 mod goals;
 mod network;
@@ -14,6 +15,7 @@ mod search_log;
 mod volunteer;
 
 pub use agenda::{run as agenda, AgendaArgs, AgendaItem, Kind as AgendaKind};
+pub use certs::{CertReport, CertsReport};
 pub use goals::{run as goal, GoalCommand, Metric, Period};
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -58,6 +60,8 @@ pub enum ReportCommand {
     },
     /// Contacts, weekly interactions, and referral against non-referral results
     Network,
+    /// Tracked credentials: eligibility, exam dates, CEUs in the current cycle, lapses
+    Certs,
     /// Volunteer hours by organization or month, ready for a resume
     #[command(
         after_help = "Examples:\n  jobtrack report volunteer\n  jobtrack report volunteer --by month"
@@ -90,6 +94,7 @@ pub fn report(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         ReportCommand::Dashboard => dashboard::run(ctx),
         ReportCommand::Apps { since } => apps::run(ctx, since),
         ReportCommand::Network => network::run(ctx),
+        ReportCommand::Certs => certs::run(ctx),
         ReportCommand::Volunteer { by } => volunteer::run(ctx, by),
         ReportCommand::SearchLog { since, until, csv } => search_log::run(ctx, since, until, csv),
     }

@@ -390,9 +390,21 @@ fn the_dashboard_counts_this_week_from_monday() {
         dashboard["pipeline"],
         json!({"saved": 1, "applied": 3, "screening": 0, "interview": 0, "offer": 0})
     );
+    let certs = dashboard["certs"].as_array().unwrap();
+    assert_eq!(certs.len(), 1);
     assert_eq!(
-        dashboard["certs"],
-        json!([{"code": "RHIT", "status": "scheduled", "exam_on": "2026-12-05"}])
+        (
+            &certs[0]["code"],
+            &certs[0]["status"],
+            &certs[0]["exam_on"],
+            &certs[0]["ceu_required"]
+        ),
+        (
+            &json!("RHIT"),
+            &json!("scheduled"),
+            &json!("2026-12-05"),
+            &json!(null)
+        )
     );
     // Follow-ups: 11-29 and 11-30 fall within today + 6; today's (12-03) does not.
     let due: Vec<(String, String)> = dashboard["due"]
@@ -1019,4 +1031,130 @@ fn human_reports_draw_plain_charts_off_a_terminal() {
         .output()
         .unwrap();
     assert!(!String::from_utf8_lossy(&output.stdout).contains('\x1b'));
+}
+
+mod certs {
+    use crate::util::TestEnv;
+
+    /// RHIT passed on 2025-02-01: its first cycle ends 2027-01-31, 66 days
+    /// after the pinned today.
+    fn rhit_passed(env: &TestEnv, ceus: &str) {
+        env.ok(&["cert", "score", "RHIT", "350", "--on", "2025-02-01"]);
+        env.ok(&[
+            "cert",
+            "ceu",
+            "RHIT",
+            ceus,
+            "--on",
+            "2026-10-01",
+            "--title",
+            "AHIMA webinar",
+        ]);
+    }
+
+    #[test]
+    fn report_certs_shows_the_cycle_and_ceus() {
+        let env = TestEnv::new();
+        rhit_passed(&env, "5");
+        env.ok(&["cert", "exam", "CCS", "--on", "2026-12-15"]);
+        let report = env.json(&["report", "certs"]);
+        let rhit = &report["certs"][1];
+        assert_eq!(rhit["code"], "RHIT");
+        assert_eq!(rhit["status"], "passed");
+        assert_eq!(rhit["cycle_start"], "2025-02-01");
+        assert_eq!(rhit["cycle_end"], "2027-01-31");
+        assert_eq!(rhit["ceu_earned"], 5.0);
+        assert_eq!(rhit["ceu_required"], 20);
+        assert_eq!(rhit["lapsed"], false);
+        let ccs = &report["certs"][0];
+        assert_eq!(ccs["code"], "CCS");
+        assert_eq!(ccs["exam_on"], "2026-12-15");
+        assert_eq!(ccs["ceu_required"], serde_json::Value::Null);
+        let text = env.ok(&["report", "certs"]);
+        assert!(
+            text.contains("RHIT") && text.contains("5/20") && text.contains("2027-01-31"),
+            "{text}"
+        );
+        assert!(
+            text.contains("80%"),
+            "the sub-rules are printed as reminders:\n{text}"
+        );
+    }
+
+    #[test]
+    fn the_agenda_warns_90_days_before_a_cycle_ends_short_of_ceus() {
+        let env = TestEnv::new();
+        rhit_passed(&env, "5");
+        // Whatever --days says, the deadline 66 days away shows.
+        let items = env.json(&["agenda", "--days", "3"]);
+        let deadline: Vec<_> = items
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["kind"] == "ceu_deadline")
+            .collect();
+        assert_eq!(deadline.len(), 1, "{items}");
+        assert_eq!(deadline[0]["date"], "2027-01-31");
+        assert_eq!(deadline[0]["id"], 1);
+        assert!(
+            deadline[0]["title"]
+                .as_str()
+                .unwrap()
+                .contains("15 more hours"),
+            "{}",
+            deadline[0]
+        );
+        let ics = env.ok(&["agenda", "--ics"]);
+        assert!(ics.contains("UID:ceu_deadline-1@jobtrack"), "{ics}");
+        let dashboard = env.json(&["report"]);
+        assert_eq!(dashboard["certs"][0]["ceu_earned"], 5.0);
+        assert!(dashboard["due"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["kind"] == "ceu_deadline"));
+
+        // 91 days before the end: not yet.
+        let early = env.on("2026-11-01").json(&["agenda"]);
+        assert!(
+            !early
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|i| i["kind"] == "ceu_deadline"),
+            "{early}"
+        );
+    }
+
+    #[test]
+    fn enough_ceus_or_a_shared_pool_give_at_most_one_warning() {
+        let env = TestEnv::new();
+        rhit_passed(&env, "20");
+        let items = env.json(&["agenda"]);
+        assert!(
+            !items
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|i| i["kind"] == "ceu_deadline"),
+            "{items}"
+        );
+
+        let env = TestEnv::new();
+        env.ok(&["cert", "score", "RHIT", "350", "--on", "2025-02-01"]);
+        env.ok(&["cert", "set", "CCS", "passed", "--on", "2025-06-01"]);
+        let items = env.json(&["agenda"]);
+        let deadlines: Vec<_> = items
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["kind"] == "ceu_deadline")
+            .collect();
+        assert_eq!(deadlines.len(), 1, "one pool, one warning: {items}");
+        assert!(
+            deadlines[0]["title"].as_str().unwrap().contains("CCS/RHIT"),
+            "{}",
+            deadlines[0]
+        );
+    }
 }

@@ -1,0 +1,197 @@
+//! `report certs`: each tracked credential's status, eligibility, exam date
+//! and CEU progress in the current cycle; and the CEU deadline the agenda
+//! and the dashboard warn about.
+
+use chrono::{Days, NaiveDate};
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::credentials::{self, catalog, CertStatus, Progress};
+use crate::db::Access;
+use crate::error::Result;
+use crate::output::{hours, Tone};
+use crate::Ctx;
+
+/// Days before a cycle ends that missing CEUs show in the agenda.
+pub const CEU_WARNING_DAYS: u64 = 90;
+
+/// One credential in `report certs` (and on the dashboard).
+#[derive(Debug, Clone, Serialize)]
+pub struct CertReport {
+    pub code: String,
+    pub status: CertStatus,
+    /// Eligible by the catalog's rules; null for advice-only or own credentials.
+    pub eligible: Option<bool>,
+    pub exam_on: Option<NaiveDate>,
+    pub cycle_start: Option<NaiveDate>,
+    pub cycle_end: Option<NaiveDate>,
+    pub ceu_earned: Option<f64>,
+    pub ceu_required: Option<u32>,
+    /// The last cycle that ended did so short of CEUs.
+    pub lapsed: bool,
+    /// When a lapsed AHIMA credential is revoked (derived, never applied).
+    pub revocation_on: Option<NaiveDate>,
+    /// The credential that replaced this one (RHIA replaces RHIT).
+    pub replaced_by: Option<String>,
+}
+
+/// What `report certs --json` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct CertsReport {
+    pub certs: Vec<CertReport>,
+}
+
+impl From<Progress> for CertReport {
+    fn from(p: Progress) -> Self {
+        CertReport {
+            code: p.code,
+            status: p.status,
+            eligible: p.eligible,
+            exam_on: p.exam_on,
+            cycle_start: p.cycle_start,
+            cycle_end: p.cycle_end,
+            ceu_earned: p.ceu_earned,
+            ceu_required: p.ceu_required,
+            lapsed: p.lapsed,
+            revocation_on: p.revocation_on,
+            replaced_by: p.replaced_by,
+        }
+    }
+}
+
+/// Every tracked credential, by code.
+pub fn certs(conn: &Connection, today: NaiveDate) -> Result<Vec<CertReport>> {
+    let mut rows: Vec<CertReport> = credentials::progress(conn, today)?
+        .into_iter()
+        .map(CertReport::from)
+        .collect();
+    rows.sort_by(|a, b| a.code.cmp(&b.code));
+    Ok(rows)
+}
+
+/// A cycle ending within `CEU_WARNING_DAYS` with CEUs still short: the
+/// credential's id, the cycle's last day and a title for the agenda. A pool
+/// shared by several AHIMA credentials gives one item, and a credential
+/// replaced by another (RHIT by RHIA) gives none.
+pub fn ceu_deadlines(conn: &Connection, today: NaiveDate) -> Result<Vec<(NaiveDate, i64, String)>> {
+    let horizon = today + Days::new(CEU_WARNING_DAYS);
+    let mut seen: Vec<(NaiveDate, String)> = Vec::new();
+    let mut deadlines = Vec::new();
+    for p in credentials::progress(conn, today)? {
+        let (Some(end), Some(earned), Some(required)) = (p.cycle_end, p.ceu_earned, p.ceu_required)
+        else {
+            continue;
+        };
+        if p.replaced_by.is_some() || end > horizon || earned >= f64::from(required) {
+            continue;
+        }
+        let mut pool: Vec<String> = p.shared_with.clone();
+        pool.push(p.code.clone());
+        pool.sort();
+        let key = (end, pool.join("+"));
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let missing = f64::from(required) - earned;
+        deadlines.push((
+            end,
+            p.id,
+            format!(
+                "CEUs: {} needs {} more hours by {end} ({} of {required})",
+                pool.join("/"),
+                hours(missing),
+                hours(earned)
+            ),
+        ));
+    }
+    Ok(deadlines)
+}
+
+/// Runs `report certs`.
+pub fn run(ctx: &Ctx) -> Result<()> {
+    let today = ctx.today()?;
+    let conn = ctx.open(Access::Existing)?;
+    let report = CertsReport {
+        certs: certs(&conn, today)?,
+    };
+    if ctx.out.json {
+        return ctx.out.print_json(&report);
+    }
+    let out = &ctx.out;
+    if report.certs.is_empty() {
+        return out.line(
+            "No credentials tracked yet; 'jobtrack cert check' shows what you are eligible for, \
+             'jobtrack cert add RHIT' starts tracking one.",
+        );
+    }
+    out.line(out.heading("Credentials"))?;
+    print_lines(ctx, &report.certs, today)?;
+    let mut reminders: Vec<&str> = report
+        .certs
+        .iter()
+        .filter(|c| c.status == CertStatus::Passed)
+        .filter_map(|c| catalog::find(&c.code))
+        .map(|entry| entry.renewal.rules)
+        .filter(|r| !r.is_empty())
+        .collect();
+    reminders.sort();
+    reminders.dedup();
+    if !reminders.is_empty() {
+        out.line("")?;
+        out.line("Reminders (not checked):")?;
+        for reminder in reminders {
+            out.line(format!("  {reminder}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// One line per credential with a CEU progress bar: for `report certs` and
+/// the dashboard.
+pub fn print_lines(ctx: &Ctx, certs: &[CertReport], today: NaiveDate) -> Result<()> {
+    let out = &ctx.out;
+    for cert in certs {
+        let mut line = format!("  {:<8} {}", cert.code, cert.status);
+        if let Some(exam) = cert.exam_on.filter(|_| cert.status != CertStatus::Passed) {
+            line.push_str(&format!(", exam {exam}"));
+        }
+        if cert.status != CertStatus::Passed {
+            match cert.eligible {
+                Some(true) => line.push_str(", eligible"),
+                Some(false) => line.push_str(", not yet eligible"),
+                None => {}
+            }
+        }
+        if let Some(by) = &cert.replaced_by {
+            line.push_str(&format!(", replaced by {by}"));
+        }
+        if let (Some(earned), Some(required), Some(end)) =
+            (cert.ceu_earned, cert.ceu_required, cert.cycle_end)
+        {
+            let days_left = (end - today).num_days();
+            let tone = if earned >= f64::from(required) {
+                Tone::Good
+            } else if days_left <= CEU_WARNING_DAYS as i64 {
+                Tone::Alert
+            } else {
+                Tone::Plain
+            };
+            line.push_str(&format!(
+                "  CEUs {} by {end}",
+                out.paint(&out.progress(earned, f64::from(required), 10), tone)
+            ));
+        }
+        if cert.lapsed {
+            let revoked = cert.revocation_on.map_or(String::new(), |d| {
+                format!("; revoked on {d} unless reinstated")
+            });
+            line.push_str(&out.paint(
+                &format!("  LAPSED: a cycle ended short of CEUs{revoked}"),
+                Tone::Alert,
+            ));
+        }
+        out.line(line)?;
+    }
+    Ok(())
+}
