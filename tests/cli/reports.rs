@@ -439,7 +439,10 @@ fn the_dashboard_counts_this_week_from_monday() {
     assert!(human.contains("applications per week"), "{human}");
     assert!(human.contains("[########------------] 2/5"), "{human}");
     assert!(human.contains("[##############------] 6.75/10"), "{human}");
-    assert!(human.contains("RHIT scheduled, exam 2026-12-05"), "{human}");
+    assert!(
+        human.contains("RHIT     scheduled, exam 2026-12-05, not yet eligible"),
+        "{human}"
+    );
     assert!(
         !human.contains('\x1b'),
         "no escape codes off a terminal: {human:?}"
