@@ -50,6 +50,11 @@ pub struct Cli {
 pub enum Command {
     /// Create the database (or upgrade an older one) and print its path
     Init,
+    /// Load a realistic sample search (an HIM graduate's three months) and show the dashboard
+    #[command(
+        after_help = "Examples:\n  jobtrack demo                       a new database in the temp folder\n  jobtrack --db /tmp/demo.db demo     into a file of your choice (must be new or empty)"
+    )]
+    Demo,
     /// Copy the database to FILE (a consistent snapshot, safe while others write)
     #[command(
         after_help = "Examples:\n  jobtrack backup ~/jobtrack-2026-11-26.db\n  jobtrack backup latest.db --force"

@@ -119,6 +119,13 @@ impl Ctx {
         }
     }
 
+    /// True when `--db` or `JOBTRACK_DB` names the database (not the default).
+    pub fn has_explicit_db(&self) -> bool {
+        self.db_flag
+            .as_ref()
+            .is_some_and(|p| !p.as_os_str().is_empty())
+    }
+
     /// The database path the options and environment name.
     pub fn db_path(&self) -> Result<DbPath> {
         let xdg = std::env::var_os("XDG_DATA_HOME").map(PathBuf::from);
@@ -235,6 +242,7 @@ pub fn run(cli: Cli) -> Result<()> {
 fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
     match command {
         Command::Init => maintenance::init(ctx),
+        Command::Demo => maintenance::demo(ctx),
         Command::Backup { file, force } => maintenance::backup(ctx, &file, force),
         Command::Doctor => maintenance::doctor(ctx),
         Command::Completions { shell } => cli::print_completions(ctx, shell),

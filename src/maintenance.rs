@@ -1,10 +1,11 @@
-//! Looking after the database itself: `init`, `backup`, `doctor`.
+//! Looking after the database itself: `init`, `demo`, `backup`, `doctor`.
 
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
@@ -391,4 +392,179 @@ fn print_doctor(ctx: &Ctx, path: &Path, report: &DoctorReport) -> Result<()> {
             path.display()
         ))
     }
+}
+
+/// The sample data set (`examples/data`, export CSV format), embedded so
+/// `demo` works from the binary alone.
+const SAMPLE: &[(&str, &[u8])] = &[
+    (
+        "organizations.csv",
+        include_bytes!("../examples/data/organizations.csv"),
+    ),
+    (
+        "contacts.csv",
+        include_bytes!("../examples/data/contacts.csv"),
+    ),
+    (
+        "applications.csv",
+        include_bytes!("../examples/data/applications.csv"),
+    ),
+    (
+        "application_events.csv",
+        include_bytes!("../examples/data/application_events.csv"),
+    ),
+    (
+        "application_credentials.csv",
+        include_bytes!("../examples/data/application_credentials.csv"),
+    ),
+    (
+        "interactions.csv",
+        include_bytes!("../examples/data/interactions.csv"),
+    ),
+    ("events.csv", include_bytes!("../examples/data/events.csv")),
+    (
+        "memberships.csv",
+        include_bytes!("../examples/data/memberships.csv"),
+    ),
+    (
+        "volunteer_shifts.csv",
+        include_bytes!("../examples/data/volunteer_shifts.csv"),
+    ),
+    (
+        "education.csv",
+        include_bytes!("../examples/data/education.csv"),
+    ),
+    (
+        "experience.csv",
+        include_bytes!("../examples/data/experience.csv"),
+    ),
+    (
+        "certifications.csv",
+        include_bytes!("../examples/data/certifications.csv"),
+    ),
+    ("ceus.csv", include_bytes!("../examples/data/ceus.csv")),
+    ("goals.csv", include_bytes!("../examples/data/goals.csv")),
+];
+
+/// The day the sample data was written for: its latest past activity falls
+/// on it, and everything planned lies at least a week after it.
+const SAMPLE_TODAY: (i32, u32, u32) = (2026, 11, 26);
+
+/// `jobtrack demo`: the sample search in an empty database (the one
+/// `--db`/`JOBTRACK_DB` names, else a new folder in the temp directory),
+/// moved by whole weeks to end this week, then the dashboard.
+pub fn demo(ctx: &Ctx) -> Result<()> {
+    let today = ctx.today()?;
+    let path = if ctx.has_explicit_db() {
+        ctx.db_path()?
+    } else {
+        let folder = tempfile::Builder::new()
+            .prefix("jobtrack-demo-")
+            .tempdir()
+            .map_err(|e| Error::io(std::env::temp_dir(), e))?
+            .keep();
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o700))
+            .map_err(|e| Error::io(&folder, e))?;
+        db::DbPath {
+            path: folder.join("jobtrack.db"),
+            is_default: false,
+        }
+    };
+    if path.path.exists() {
+        let (conn, _) = db::open(&path, Access::Existing)?;
+        let held = crate::transfer::rows_held(&conn)?;
+        if !held.is_empty() {
+            let applications: i64 =
+                conn.query_row("SELECT count(*) FROM applications", [], |r| r.get(0))?;
+            return Err(Error::Input(format!(
+                "demo needs an empty database; {} already holds {applications} applications \
+                 (and {} rows in all); choose another --db path",
+                path.path.display(),
+                held.iter().map(|(_, n)| n).sum::<i64>()
+            )));
+        }
+    }
+    let (mut conn, _) = db::open(&path, Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    crate::transfer::import_all(&tx, &crate::transfer::Source::Files(SAMPLE))?;
+    let anchor = NaiveDate::from_ymd_opt(SAMPLE_TODAY.0, SAMPLE_TODAY.1, SAMPLE_TODAY.2)
+        .ok_or_else(|| Error::Runtime("the sample data's date is invalid".into()))?;
+    shift_dates(&tx, whole_weeks_between(anchor, today))?;
+    crate::credentials::tracking::refresh_expiry(&tx, today)?;
+    db::commit(tx)?;
+    eprintln!(
+        "sample data in {} — try: jobtrack --db {} app list",
+        path.path.display(),
+        path.path.display()
+    );
+    crate::reports::show_dashboard(ctx, &conn, today)
+}
+
+/// The multiple of 7 days that moves `anchor` into the 7 days ending
+/// `today` (weekdays kept).
+fn whole_weeks_between(anchor: NaiveDate, today: NaiveDate) -> i64 {
+    (today - anchor).num_days().div_euclid(7) * 7
+}
+
+/// Moves every date and timestamp in the database by `days`, including the
+/// dates that `follow_up` history entries carry in their note, then
+/// recomputes the applications' derived columns. The date columns are read
+/// from the schema (each carries `CHECK (date(col, '+0 days') IS col)`), so a
+/// column added later moves too.
+fn shift_dates(conn: &Connection, days: i64) -> Result<()> {
+    if days == 0 {
+        return Ok(());
+    }
+    let modifier = format!("{days:+} days");
+    let mut columns: Vec<(String, String, bool)> = Vec::new();
+    {
+        let mut tables =
+            conn.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'")?;
+        let rows =
+            tables.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (table, sql) = row?;
+            let mut info =
+                conn.prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?;
+            for column in info.query_map([], |r| r.get::<_, String>(0))? {
+                let column = column?;
+                if sql.contains(&format!("date({column}, '+0 days')")) {
+                    columns.push((table.clone(), column, false));
+                } else if sql.contains(&format!("CHECK ({column} GLOB")) {
+                    columns.push((table.clone(), column, true));
+                }
+            }
+        }
+    }
+    // One UPDATE per table moves all its dates at once, so checks such as
+    // `ended_on >= started_on` hold at every step.
+    let mut tables: Vec<String> = columns.iter().map(|(t, _, _)| t.clone()).collect();
+    tables.dedup();
+    for table in tables {
+        let sets: Vec<String> = columns
+            .iter()
+            .filter(|(t, _, _)| *t == table)
+            .map(|(_, column, timestamp)| {
+                if *timestamp {
+                    format!("{column} = strftime('%Y-%m-%dT%H:%M:%SZ', {column}, ?1)")
+                } else {
+                    format!("{column} = date({column}, ?1)")
+                }
+            })
+            .collect();
+        conn.execute(
+            &format!("UPDATE {table} SET {}", sets.join(", ")),
+            [&modifier],
+        )?;
+    }
+    conn.execute(
+        "UPDATE application_events SET note = date(note, ?1)
+         WHERE kind = 'follow_up' AND note IS NOT NULL AND note <> 'cleared'",
+        [&modifier],
+    )?;
+    conn.execute(
+        &format!("{} WHERE 1", crate::applications::store::REFRESH_DERIVED),
+        [],
+    )?;
+    Ok(())
 }

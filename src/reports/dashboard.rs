@@ -63,11 +63,17 @@ pub fn build(conn: &Connection, today: NaiveDate) -> Result<Dashboard> {
 pub fn run(ctx: &Ctx) -> Result<()> {
     let today = ctx.today()?;
     let conn = ctx.open(Access::Existing)?;
-    let dashboard = build(&conn, today)?;
+    show(ctx, &conn, today)
+}
+
+/// Prints the dashboard of an open database: JSON with `--json`, else the
+/// screenful (`demo` ends with it too).
+pub fn show(ctx: &Ctx, conn: &Connection, today: NaiveDate) -> Result<()> {
+    let dashboard = build(conn, today)?;
     if ctx.out.json {
         return ctx.out.print_json(&dashboard);
     }
-    print(ctx, &conn, &dashboard, today)
+    print(ctx, conn, &dashboard, today)
 }
 
 /// The dashboard for people: one screenful.

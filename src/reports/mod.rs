@@ -16,6 +16,7 @@ mod volunteer;
 
 pub use agenda::{run as agenda, AgendaArgs, AgendaItem, Kind as AgendaKind};
 pub use certs::{CertReport, CertsReport};
+pub use dashboard::show as show_dashboard;
 pub use goals::{run as goal, GoalCommand, Metric, Period};
 
 use chrono::{Datelike, Days, NaiveDate};

@@ -5,6 +5,7 @@ mod util;
 
 mod applications;
 mod credentials;
+mod demo;
 mod foundation;
 mod network;
 mod polish;

@@ -27,6 +27,13 @@ impl TestEnv {
         }
     }
 
+    /// This environment with another pinned today for every command.
+    #[allow(dead_code)] // not every test module moves the whole environment
+    pub fn on_day(mut self, today: &str) -> Self {
+        self.today = today.to_string();
+        self
+    }
+
     /// The same database on another day.
     pub fn on(&self, today: &str) -> Dated<'_> {
         Dated {
