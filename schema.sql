@@ -69,6 +69,7 @@ CREATE TABLE applications (
     furthest_status      TEXT CHECK (furthest_status IN ('saved', 'applied', 'screening', 'interview',
                                                          'offer', 'accepted')),
     responded_on         TEXT CHECK (date(responded_on, '+0 days') IS responded_on),
+    first_interview_on   TEXT CHECK (date(first_interview_on, '+0 days') IS first_interview_on),
     CHECK (salary_min <= salary_max)
 ) STRICT;
 

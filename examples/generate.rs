@@ -140,11 +140,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 80..=94 => 3,
                 _ => 4,
             };
-            let closing = match rng.below(10) {
-                0..=3 => Some("rejected"),
-                4..=5 => Some("ghosted"),
-                6 => Some("withdrawn"),
-                _ => None,
+            // Like a real search: most applications older than two months
+            // have ended (rejected, ghosted, withdrawn); recent ones are open.
+            let age = (today - applied_on).num_days();
+            let closing = match (age > 60, rng.below(20)) {
+                (true, 0) | (false, 0..=12) => None,
+                (_, 1..=8) | (true, 13..=14) => Some("rejected"),
+                (_, 9..=12) | (true, 15..=18) => Some("ghosted"),
+                _ => Some("withdrawn"),
             };
             let mut date = applied_on;
             let mut from: Option<&str> = None;

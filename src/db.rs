@@ -87,15 +87,24 @@ pub fn open(db: &DbPath, access: Access) -> Result<(Connection, Opened)> {
                 path.display()
             )))
         }
+        Ok(meta) if meta.len() == 0 && access == Access::Existing => {
+            // An empty file (say, made by `touch`): a read must not write a
+            // schema into it.
+            return Err(Error::Runtime(format!(
+                "{} is an empty file, not a jobtrack database yet (run 'jobtrack init' to make it one)",
+                path.display()
+            )));
+        }
         Ok(_) => true,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
         Err(e) => return Err(Error::io(path, e)),
     };
+    let mut created = false;
     if !exists {
         if access == Access::Existing {
             return Err(Error::NoDatabase(path.clone()));
         }
-        create_file(db)?;
+        created = create_database(db)?;
     }
     let mut conn = Connection::open_with_flags(
         path,
@@ -103,6 +112,7 @@ pub fn open(db: &DbPath, access: Access) -> Result<(Connection, Opened)> {
     )
     .map_err(|e| explain(e.into(), path))?;
     match configure(&conn).and_then(|()| prepare_schema(&mut conn, path)) {
+        Ok(Opened::Existing) if created => Ok((conn, Opened::Created)),
         Ok(opened) => Ok((conn, opened)),
         // A file we may not write, in a folder we may not write either:
         // SQLite cannot set up its WAL index, so reads go through an
@@ -154,7 +164,9 @@ fn open_immutable(path: &Path) -> Result<(Connection, Opened)> {
     Ok((conn, Opened::Existing))
 }
 
-fn create_file(db: &DbPath) -> Result<()> {
+/// Creates the database file with its schema; false when another command
+/// created it first.
+fn create_database(db: &DbPath) -> Result<bool> {
     let path = &db.path;
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -176,17 +188,43 @@ fn create_file(db: &DbPath) -> Result<()> {
             parent.display()
         )));
     }
-    match OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-    {
-        Ok(_) => Ok(()),
-        // Another jobtrack created it a moment ago: open that one.
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(Error::io(path, e)),
-    }
+    // Build the whole database (schema, WAL mode) in a private file beside
+    // the target, then link it into place: the path never holds a
+    // half-made database, and when two commands create it at once, one
+    // wins and the other simply opens the winner's.
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = parent.join(format!(".{name}.new-{}", std::process::id()));
+    let made = (|| -> Result<bool> {
+        OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&temp)
+            .map_err(|e| Error::io(&temp, e))?;
+        {
+            let mut conn = Connection::open(&temp)?;
+            configure(&conn)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute_batch(SCHEMA)?;
+            tx.commit()?;
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
+        match fs::hard_link(&temp, path) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+            // A file system without hard links: rename, unless another
+            // command has made the database meanwhile.
+            Err(_) if !path.exists() => fs::rename(&temp, path)
+                .map(|()| true)
+                .map_err(|e| Error::io(path, e)),
+            Err(_) => Ok(false),
+        }
+    })();
+    let _ = fs::remove_file(&temp);
+    made
 }
 
 /// The per-connection settings of DESIGN §3, all outside any transaction.
@@ -194,6 +232,9 @@ pub fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(60))?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // Read pages through a memory map instead of a read() per page: large
+    // reports and exports touch many pages once.
+    conn.pragma_update(None, "mmap_size", 256i64 << 20)?;
     Ok(())
 }
 

@@ -71,9 +71,11 @@ impl Output {
 
     /// Prints a value as pretty JSON followed by a newline.
     pub fn print_json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
-        let mut out = io::stdout().lock();
+        // Standard output is line-buffered; pretty JSON is many short lines.
+        let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
         serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::from)?;
         writeln!(out)?;
+        out.flush()?;
         Ok(())
     }
 
@@ -86,8 +88,9 @@ impl Output {
 
     /// Prints text as it is (it carries its own newlines).
     pub fn raw(&self, text: impl AsRef<str>) -> Result<()> {
-        let mut out = io::stdout().lock();
+        let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
         out.write_all(text.as_ref().as_bytes())?;
+        out.flush()?;
         Ok(())
     }
 
@@ -320,7 +323,8 @@ impl Output {
     where
         R: IntoIterator<Item = Option<String>>,
     {
-        let mut writer = csv::Writer::from_writer(io::stdout().lock());
+        let mut writer =
+            csv::Writer::from_writer(io::BufWriter::with_capacity(1 << 16, io::stdout().lock()));
         writer.write_record(header).map_err(csv_error)?;
         for row in rows {
             let cells: Vec<String> = row
@@ -364,10 +368,10 @@ pub struct JsonArray<W: Write> {
     first: bool,
 }
 
-impl JsonArray<io::StdoutLock<'static>> {
-    /// Starts an array on standard output.
+impl JsonArray<io::BufWriter<io::StdoutLock<'static>>> {
+    /// Starts an array on standard output (buffered: it may be long).
     pub fn stdout() -> Result<Self> {
-        JsonArray::new(io::stdout().lock())
+        JsonArray::new(io::BufWriter::with_capacity(1 << 16, io::stdout().lock()))
     }
 }
 

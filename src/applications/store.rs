@@ -164,7 +164,9 @@ pub const REFRESH_DERIVED: &str = "UPDATE applications SET
                             WHEN 'interview' THEN 3 WHEN 'offer' THEN 4 ELSE 5 END DESC LIMIT 1),
     responded_on = (SELECT min(e.date) FROM application_events e
                    WHERE e.application_id = applications.id AND e.kind = 'status'
-                     AND e.to_status IN ('screening', 'interview', 'offer', 'accepted', 'rejected'))";
+                     AND e.to_status IN ('screening', 'interview', 'offer', 'accepted', 'rejected')),
+    first_interview_on = (SELECT min(e.date) FROM application_events e
+                   WHERE e.application_id = applications.id AND e.kind = 'interview')";
 
 /// Recomputes one application's derived columns after its history changed.
 pub fn refresh_derived(conn: &Connection, application_id: i64) -> Result<()> {

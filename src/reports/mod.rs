@@ -193,19 +193,18 @@ impl Funnel {
 
 /// A CTE `funnel(id, source, referred, applied_on, responded_on,
 /// interviewed, offered)` over the applications applied for on or after
-/// `?2` (NULL: all; the range also leaves out rows without `applied_on`). `?1` is today: a past or today's `interview` event
-/// counts as an interview and as a response, on its date.
+/// `?2` (NULL: all; the range also leaves out rows without `applied_on`).
+/// `?1` is today: a past or today's `interview` event (the derived
+/// `first_interview_on`) counts as an interview and as a response, on its
+/// date. One pass over applications, no per-row subquery.
 const FUNNEL_CTE: &str = "WITH funnel AS (
     SELECT a.id, a.source, a.applied_on,
            (a.referral_contact_id IS NOT NULL OR a.source IS 'referral') AS referred,
-           (SELECT min(d) FROM (
-                SELECT a.responded_on AS d
-                UNION ALL
-                SELECT min(e.date) FROM application_events e
-                WHERE e.application_id = a.id AND e.kind = 'interview' AND e.date <= ?1)) AS responded_on,
+           CASE WHEN a.first_interview_on <= ?1
+                THEN min(coalesce(a.responded_on, a.first_interview_on), a.first_interview_on)
+                ELSE a.responded_on END AS responded_on,
            (coalesce(a.furthest_status IN ('interview', 'offer', 'accepted'), 0)
-            OR EXISTS (SELECT 1 FROM application_events e
-                       WHERE e.application_id = a.id AND e.kind = 'interview' AND e.date <= ?1)) AS interviewed,
+            OR coalesce(a.first_interview_on <= ?1, 0)) AS interviewed,
            coalesce(a.furthest_status IN ('offer', 'accepted'), 0) AS offered
     FROM applications a
     WHERE a.applied_on >= coalesce(?2, '0000-01-01'))";

@@ -444,6 +444,7 @@ pub const DERIVED: &[&str] = &[
     "last_activity_on",
     "furthest_status",
     "responded_on",
+    "first_interview_on",
 ];
 
 #[cfg(test)]

@@ -222,3 +222,30 @@ fn global_options_work_after_the_subcommand() {
     let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rows.as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn a_read_never_writes_a_schema_into_an_empty_file() {
+    let env = TestEnv::new();
+    std::fs::write(&env.db, "").unwrap();
+    let stderr = env.fails(1, &["app", "list"]);
+    assert!(
+        stderr.contains("empty file") && stderr.contains("jobtrack init"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::metadata(&env.db).unwrap().len(), 0);
+    // A write (or init) makes it a database.
+    env.ok(&["init"]);
+    env.ok(&["app", "list"]);
+}
+
+#[test]
+fn creating_leaves_no_temporary_files_behind() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Health", "Coder"]);
+    let names: Vec<String> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".new-"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
