@@ -6,6 +6,7 @@ mod util;
 mod applications;
 mod credentials;
 mod foundation;
+mod html;
 mod network;
 mod polish;
 mod profile;

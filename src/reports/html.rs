@@ -1,0 +1,730 @@
+//! `report --html FILE`: the dashboard, the funnel by source, 12 weeks of
+//! activity, goals, volunteer hours and credential progress on one
+//! self-contained page (inline CSS and SVG, no script, nothing fetched)
+//! that reads on a phone and prints cleanly.
+//!
+//! The figures come from the same `build` functions as `report --json`,
+//! `report apps|network|volunteer --json` and `cert list --json`; this file
+//! only lays them out. Stored text reaches the page only through `escape`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::apps::{self, percent, AppsReport};
+use super::dashboard::{self, Dashboard};
+use super::network::{self, NetworkReport, WeekCount};
+use super::volunteer::{self, GroupBy, GroupKey, VolunteerReport};
+use super::{weekly_counts, Counts, Funnel};
+use crate::credentials::{self, Progress};
+use crate::db::Access;
+use crate::error::{Error, Result};
+use crate::output::hours;
+use crate::Ctx;
+
+/// The page's style sheet, inlined into every report.
+const CSS: &str = include_str!("report.css");
+
+/// Only inline styles may apply: even a mistake in escaping could not run a
+/// script or fetch anything.
+const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'";
+
+/// Everything the page shows, each part built by the function behind the
+/// matching JSON report.
+#[derive(Debug, Clone)]
+pub struct HtmlReport {
+    pub today: NaiveDate,
+    /// What `report --json` prints.
+    pub dashboard: Dashboard,
+    /// What `report apps --json` prints (all dates).
+    pub apps: AppsReport,
+    /// What `report network --json` prints; its `interactions_per_week` is
+    /// the chart's second series.
+    pub network: NetworkReport,
+    /// Applications per week (by `applied_on`) over the same 12 weeks, as the
+    /// dashboard's sparkline counts them.
+    pub applications_per_week: Vec<WeekCount>,
+    /// What `report volunteer --json` prints (by organization).
+    pub volunteer: VolunteerReport,
+    /// What `cert list --json` prints.
+    pub certs: Vec<Progress>,
+}
+
+/// Builds every part of the page for `today`.
+pub fn build(conn: &Connection, today: NaiveDate) -> Result<HtmlReport> {
+    let applications_per_week = weekly_counts(conn, "applications", "applied_on", today)?
+        .into_iter()
+        .map(|(week_start, count)| WeekCount { week_start, count })
+        .collect();
+    Ok(HtmlReport {
+        today,
+        dashboard: dashboard::build(conn, today)?,
+        apps: apps::build(conn, today, None)?,
+        network: network::build(conn, today)?,
+        applications_per_week,
+        volunteer: volunteer::build(conn, GroupBy::Org)?,
+        certs: credentials::progress(conn, today)?,
+    })
+}
+
+/// What `report --html FILE --json` prints.
+#[derive(Debug, Serialize)]
+pub struct Written {
+    pub path: String,
+    pub bytes: u64,
+}
+
+/// Runs `report --html FILE [--force]`.
+pub fn run(ctx: &Ctx, file: &Path, force: bool) -> Result<()> {
+    let today = ctx.today()?;
+    let folder = check_target(ctx, file, force)?;
+    let mut conn = ctx.open(Access::Existing)?;
+    // One read transaction: every section comes from the same snapshot.
+    let snapshot = conn.transaction()?;
+    let report = build(&snapshot, today)?;
+    drop(snapshot);
+    let page = render(&report);
+    write_private(file, &folder, page.as_bytes(), force)?;
+    let written = Written {
+        path: file.display().to_string(),
+        bytes: page.len() as u64,
+    };
+    if ctx.out.json {
+        ctx.out.print_json(&written)
+    } else if ctx.out.quiet {
+        ctx.out.line(&written.path)
+    } else {
+        ctx.out.line(format!("Wrote report to {}", written.path))
+    }
+}
+
+/// Refuses a FILE that exists (without `force`), is a folder, or is the
+/// database itself; returns the folder the file goes in.
+fn check_target(ctx: &Ctx, file: &Path, force: bool) -> Result<PathBuf> {
+    if file.is_dir() {
+        return Err(Error::Input(format!(
+            "{} is a folder; give a file name for --html",
+            file.display()
+        )));
+    }
+    if file.exists() && !force {
+        return Err(Error::Input(format!(
+            "{} already exists; choose another file or add --force to replace it",
+            file.display()
+        )));
+    }
+    if crate::maintenance::same_file(&ctx.db_path()?.path, file) {
+        return Err(Error::Input(
+            "the report file cannot be the database itself".into(),
+        ));
+    }
+    let folder = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !folder.is_dir() {
+        return Err(Error::Runtime(format!(
+            "the folder {} does not exist; create it first",
+            folder.display()
+        )));
+    }
+    Ok(folder)
+}
+
+/// Writes `contents` to a private (0600) temporary file in `folder`, then
+/// renames it to `file`, so FILE is never half-written. Without `force` the
+/// rename refuses a file that appeared meanwhile.
+fn write_private(file: &Path, folder: &Path, contents: &[u8], force: bool) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".jobtrack-report-")
+        .suffix(".tmp")
+        .permissions(std::fs::Permissions::from_mode(0o600))
+        .tempfile_in(folder)
+        .map_err(|e| Error::io(folder, e))?;
+    temp.write_all(contents).map_err(|e| Error::io(file, e))?;
+    temp.as_file().sync_all().map_err(|e| Error::io(file, e))?;
+    let persisted = if force {
+        temp.persist(file)
+    } else {
+        temp.persist_noclobber(file)
+    };
+    persisted.map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::Input(format!(
+                "{} already exists; choose another file or add --force to replace it",
+                file.display()
+            ))
+        } else {
+            Error::io(file, e.error)
+        }
+    })?;
+    Ok(())
+}
+
+/// Stored text made safe in HTML text and quoted attributes: `&`, `<`, `>`,
+/// `"` and `'` become entities, and hidden control characters show as
+/// `\u{1b}` (as on a terminal). The only way stored text reaches the page.
+pub fn escape(text: &str) -> String {
+    let text = crate::output::visible(text);
+    let mut escaped = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+/// The whole page.
+pub fn render(report: &HtmlReport) -> String {
+    let today = report.today;
+    let mut page = String::with_capacity(32 * 1024);
+    page.push_str(&format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
+         <meta name=\"referrer\" content=\"no-referrer\">\n\
+         <meta name=\"generator\" content=\"jobtrack {version}\">\n\
+         <title>Job search report, {today}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n\
+         <header>\n<h1>Job search report</h1>\n\
+         <p class=\"muted\">{weekday} {today} · this week runs from Monday {start}</p>\n\
+         <nav aria-label=\"Sections\"><ul>\
+         <li><a href=\"#week\">This week</a></li>\
+         <li><a href=\"#funnel\">Funnel</a></li>\
+         <li><a href=\"#activity\">Activity</a></li>\
+         <li><a href=\"#goals\">Goals</a></li>\
+         <li><a href=\"#volunteer\">Volunteer</a></li>\
+         <li><a href=\"#credentials\">Credentials</a></li>\
+         </ul></nav>\n</header>\n<main>\n",
+        version = env!("CARGO_PKG_VERSION"),
+        weekday = today.format("%A"),
+        start = report.dashboard.week.start,
+    ));
+    week_section(&mut page, &report.dashboard);
+    funnel_section(&mut page, &report.apps, &report.network);
+    activity_section(
+        &mut page,
+        &report.applications_per_week,
+        &report.network.interactions_per_week,
+    );
+    goals_section(&mut page, &report.dashboard);
+    volunteer_section(&mut page, &report.volunteer);
+    credentials_section(&mut page, &report.certs);
+    page.push_str(&format!(
+        "</main>\n<footer>\n<p>Made by jobtrack {} on {today} from your own database; nothing \
+         here was sent anywhere. The same numbers: <code>jobtrack report --json</code>, \
+         <code>report apps --json</code>, <code>report network --json</code>, \
+         <code>report volunteer --json</code>, <code>cert list --json</code>.</p>\n\
+         </footer>\n</body>\n</html>\n",
+        env!("CARGO_PKG_VERSION")
+    ));
+    page
+}
+
+/// This week's figures, the pipeline and what is due.
+fn week_section(page: &mut String, dashboard: &Dashboard) {
+    let week = &dashboard.week;
+    page.push_str(&format!(
+        "<section id=\"week\">\n<h2>This week</h2>\n<dl class=\"stats\">\
+         <div><dt>Applications</dt><dd>{}</dd></div>\
+         <div><dt>Interactions</dt><dd>{}</dd></div>\
+         <div><dt>Volunteer hours</dt><dd>{}</dd></div></dl>\n",
+        week.applications,
+        week.interactions,
+        hours(week.volunteer_hours)
+    ));
+
+    let active: i64 = dashboard.pipeline.0.iter().map(|(_, n)| n).sum();
+    page.push_str(&format!(
+        "<h3>Pipeline: {active} active application{}</h3>\n",
+        plural(active)
+    ));
+    counts_table(page, "Status", &dashboard.pipeline);
+
+    page.push_str("<h3>Due this week</h3>\n");
+    if dashboard.due.is_empty() {
+        page.push_str("<p class=\"muted\">Nothing due in the next seven days.</p>\n");
+    } else {
+        page.push_str(
+            "<div class=\"scroll\"><table>\n<thead><tr><th>Date</th><th>What</th><th>Kind</th>\
+             </tr></thead>\n<tbody>\n",
+        );
+        for item in &dashboard.due {
+            let overdue = if item.overdue {
+                " <span class=\"badge alert\">overdue</span>"
+            } else {
+                ""
+            };
+            page.push_str(&format!(
+                "<tr><td class=\"n\">{}{overdue}</td><td>{}</td><td class=\"muted\">{}</td></tr>\n",
+                item.date,
+                escape(&item.title),
+                escape(&item.kind.as_str().replace('_', " "))
+            ));
+        }
+        page.push_str("</tbody></table></div>\n");
+    }
+    page.push_str("</section>\n");
+}
+
+/// A table of counts with a bar each, largest count filling the bar.
+fn counts_table(page: &mut String, what: &str, counts: &Counts) {
+    let max = counts.0.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    page.push_str(&format!(
+        "<div class=\"scroll\"><table>\n<thead><tr><th>{what}</th><th class=\"n\">Count</th>\
+         <th></th></tr></thead>\n<tbody>\n"
+    ));
+    for (key, n) in &counts.0 {
+        page.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td class=\"n\">{n}</td><td class=\"bar\">{}</td></tr>\n",
+            escape(key),
+            meter(*n as f64, max as f64, false)
+        ));
+    }
+    page.push_str("</tbody></table></div>\n");
+}
+
+/// The funnel by source, every status, referrals against the rest, and the
+/// warm paths.
+fn funnel_section(page: &mut String, apps: &AppsReport, network: &NetworkReport) {
+    page.push_str("<section id=\"funnel\">\n<h2>Funnel by source</h2>\n");
+    if apps.by_source.is_empty() {
+        page.push_str("<p class=\"muted\">No applications sent yet.</p>\n");
+    } else {
+        page.push_str(
+            "<div class=\"scroll\"><table>\n<thead><tr><th>Source</th><th class=\"n\">Applied</th>\
+             <th class=\"n\">Responses</th><th class=\"n\">Interviews</th><th class=\"n\">Offers</th>\
+             <th class=\"n\">Response rate</th><th class=\"n\">Interview rate</th></tr></thead>\n<tbody>\n",
+        );
+        for row in &apps.by_source {
+            let source = row.source.as_deref().unwrap_or("(none)");
+            page.push_str(&format!(
+                "<tr><th scope=\"row\">{}</th>{}</tr>\n",
+                escape(source),
+                funnel_cells(&row.funnel)
+            ));
+        }
+        page.push_str("</tbody></table></div>\n");
+        let median = match apps.median_days_to_response {
+            Some(days) => format!("{} days", hours(days)),
+            None => "no responses yet".to_string(),
+        };
+        page.push_str(&format!(
+            "<p>Median wait for a first response: <strong>{median}</strong>. A response is \
+             screening, an interview, an offer, acceptance or rejection; rates are of the \
+             applications sent.</p>\n"
+        ));
+    }
+
+    page.push_str("<h3>Referred against the rest</h3>\n");
+    page.push_str(
+        "<div class=\"scroll\"><table>\n<thead><tr><th></th><th class=\"n\">Applied</th>\
+         <th class=\"n\">Responses</th><th class=\"n\">Interviews</th>\
+         <th class=\"n\">Response rate</th><th class=\"n\">Interview rate</th></tr></thead>\n<tbody>\n",
+    );
+    for (label, funnel) in [
+        ("referred", &network.referral),
+        ("not referred", &network.non_referral),
+    ] {
+        page.push_str(&format!(
+            "<tr><th scope=\"row\">{label}</th>{}</tr>\n",
+            funnel_cells(funnel)
+        ));
+    }
+    page.push_str("</tbody></table></div>\n");
+
+    if !network.warm_paths.is_empty() {
+        page.push_str("<h3>Warm paths: ask for a referral</h3>\n<ul>\n");
+        for path in &network.warm_paths {
+            let names: Vec<String> = path.contacts.iter().map(|n| escape(n)).collect();
+            page.push_str(&format!(
+                "<li>Application {}: {} at {}: you know {}</li>\n",
+                path.application_id,
+                escape(&path.title),
+                escape(&path.org),
+                names.join(", ")
+            ));
+        }
+        page.push_str("</ul>\n");
+    }
+
+    page.push_str("<h3>Every application by status</h3>\n");
+    counts_table(page, "Status", &apps.by_status);
+    page.push_str("</section>\n");
+}
+
+/// The cells of a funnel row (offers only when the funnel counts them).
+fn funnel_cells(funnel: &Funnel) -> String {
+    let offers = funnel
+        .offers
+        .map(|n| format!("<td class=\"n\">{n}</td>"))
+        .unwrap_or_default();
+    format!(
+        "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>{offers}\
+         <td class=\"n\">{}</td><td class=\"n\">{}</td>",
+        funnel.applications,
+        funnel.responses,
+        funnel.interviews,
+        percent(funnel.response_rate),
+        percent(funnel.interview_rate)
+    )
+}
+
+/// Chart geometry (SVG user units; the chart scales to the page width).
+const CHART_WIDTH: f64 = 720.0;
+const CHART_HEIGHT: f64 = 240.0;
+const CHART_LEFT: f64 = 36.0;
+const CHART_RIGHT: f64 = 8.0;
+const CHART_TOP: f64 = 18.0;
+const CHART_BOTTOM: f64 = 40.0;
+const BAR_WIDTH: f64 = 18.0;
+
+/// Applications and interactions per week: a bar pair per week, the count
+/// above each bar, and the numbers as a table for screen readers.
+fn activity_section(page: &mut String, applications: &[WeekCount], interactions: &[WeekCount]) {
+    let total = |weeks: &[WeekCount]| weeks.iter().map(|w| w.count).sum::<i64>();
+    page.push_str(&format!(
+        "<section id=\"activity\">\n<h2>Weekly activity, last 12 weeks</h2>\n\
+         <ul class=\"legend\">\
+         <li><svg class=\"key\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><rect class=\"apps\" width=\"10\" height=\"10\"/></svg>Applications sent: {}</li>\
+         <li><svg class=\"key\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><rect class=\"talk\" width=\"10\" height=\"10\"/></svg>Interactions with contacts: {}</li>\
+         </ul>\n<div class=\"chart\">{}</div>\n",
+        total(applications),
+        total(interactions),
+        weekly_chart(applications, interactions)
+    ));
+    page.push_str(
+        "<details><summary>The numbers</summary><div class=\"scroll\"><table>\n\
+         <thead><tr><th>Week from</th><th class=\"n\">Applications</th>\
+         <th class=\"n\">Interactions</th></tr></thead>\n<tbody>\n",
+    );
+    for (sent, talked) in applications.iter().zip(interactions) {
+        page.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+            sent.week_start, sent.count, talked.count
+        ));
+    }
+    page.push_str("</tbody></table></div></details>\n</section>\n");
+}
+
+/// The SVG bar chart of two weekly series over the same weeks.
+fn weekly_chart(applications: &[WeekCount], interactions: &[WeekCount]) -> String {
+    let max = applications
+        .iter()
+        .chain(interactions)
+        .map(|w| w.count)
+        .max()
+        .unwrap_or(0);
+    // Four gridlines or fewer, at whole numbers.
+    let step = ((max + 3) / 4).max(1);
+    let top = (step * ((max + step - 1) / step)).max(step);
+    let plot_height = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM;
+    let plot_width = CHART_WIDTH - CHART_LEFT - CHART_RIGHT;
+    let y = |value: i64| CHART_TOP + plot_height * (1.0 - value as f64 / top as f64);
+    let mut svg = format!(
+        "<svg viewBox=\"0 0 {CHART_WIDTH} {CHART_HEIGHT}\" role=\"img\" \
+         aria-label=\"Applications and interactions per week, last 12 weeks\">\n"
+    );
+    let mut tick = 0;
+    while tick <= top {
+        svg.push_str(&format!(
+            "<line class=\"axis\" x1=\"{CHART_LEFT}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/>\
+             <text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{tick}</text>\n",
+            CHART_WIDTH - CHART_RIGHT,
+            CHART_LEFT - 6.0,
+            y(tick) + 4.0,
+            y = y(tick),
+        ));
+        tick += step;
+    }
+    let slot = plot_width / applications.len().max(1) as f64;
+    let last = applications.len().saturating_sub(1);
+    for (i, (sent, talked)) in applications.iter().zip(interactions).enumerate() {
+        let middle = CHART_LEFT + slot * (i as f64 + 0.5);
+        for (x, count, class, what) in [
+            (middle - BAR_WIDTH - 1.0, sent.count, "apps", "application"),
+            (middle + 1.0, talked.count, "talk", "interaction"),
+        ] {
+            let height = y(0) - y(count);
+            svg.push_str(&format!(
+                "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{BAR_WIDTH}\" \
+                 height=\"{height:.1}\"><title>Week from {}: {count} {what}{}</title></rect>",
+                y(count),
+                sent.week_start,
+                plural(count)
+            ));
+            if count > 0 {
+                svg.push_str(&format!(
+                    "<text class=\"value\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{count}</text>",
+                    x + BAR_WIDTH / 2.0,
+                    y(count) - 3.0
+                ));
+            }
+        }
+        let label_y = CHART_HEIGHT - CHART_BOTTOM + 16.0;
+        svg.push_str(&format!(
+            "<text x=\"{middle:.1}\" y=\"{label_y:.1}\" text-anchor=\"middle\">{}</text>",
+            sent.week_start.format("%b %-d")
+        ));
+        if i == last {
+            svg.push_str(&format!(
+                "<text x=\"{middle:.1}\" y=\"{:.1}\" text-anchor=\"middle\">this week</text>",
+                label_y + 14.0
+            ));
+        }
+        svg.push('\n');
+    }
+    if max == 0 {
+        svg.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">No applications or interactions in these 12 weeks</text>\n",
+            CHART_LEFT + plot_width / 2.0,
+            CHART_TOP + plot_height / 2.0
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Each goal: done of target this period, with a bar.
+fn goals_section(page: &mut String, dashboard: &Dashboard) {
+    page.push_str("<section id=\"goals\">\n<h2>Goals</h2>\n");
+    if dashboard.goals.is_empty() {
+        page.push_str(
+            "<p class=\"muted\">No goals set. Set one with \
+             <code>jobtrack goal set applications 10 --per week</code>.</p>\n</section>\n",
+        );
+        return;
+    }
+    page.push_str(
+        "<div class=\"scroll\"><table>\n<thead><tr><th>Goal</th><th class=\"n\">Done</th>\
+         <th>Progress</th></tr></thead>\n<tbody>\n",
+    );
+    for goal in &dashboard.goals {
+        let target = goal.target as f64;
+        let reached = goal.done >= target;
+        let badge = if reached {
+            " <span class=\"badge good\">reached</span>"
+        } else {
+            ""
+        };
+        page.push_str(&format!(
+            "<tr><th scope=\"row\">{} per {}</th><td class=\"n\">{} / {}{badge}</td>\
+             <td class=\"bar\">{}</td></tr>\n",
+            escape(&goal.metric.as_str().replace('_', " ")),
+            goal.period,
+            hours(goal.done),
+            goal.target,
+            meter(goal.done, target, reached)
+        ));
+    }
+    page.push_str("</tbody></table></div>\n</section>\n");
+}
+
+/// Volunteer hours by organization, with dates and roles.
+fn volunteer_section(page: &mut String, volunteer: &VolunteerReport) {
+    page.push_str("<section id=\"volunteer\">\n<h2>Volunteer hours</h2>\n");
+    if volunteer.groups.is_empty() {
+        page.push_str(
+            "<p class=\"muted\">No volunteer hours yet. Log a shift with \
+             <code>jobtrack volunteer log ORG HOURS</code>.</p>\n</section>\n",
+        );
+        return;
+    }
+    page.push_str(&format!(
+        "<p>Total: <strong>{}</strong> hours</p>\n<div class=\"scroll\"><table>\n\
+         <thead><tr><th>Organization</th><th class=\"n\">Hours</th><th></th><th>First</th>\
+         <th>Last</th><th>Roles</th></tr></thead>\n<tbody>\n",
+        hours(volunteer.total_hours)
+    ));
+    let max = volunteer.groups.iter().map(|g| g.hours).fold(0.0, f64::max);
+    for group in &volunteer.groups {
+        let (GroupKey::Org(name) | GroupKey::Month(name)) = &group.key;
+        let roles: Vec<String> = group.roles.iter().map(|r| escape(r)).collect();
+        page.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td class=\"n\">{}</td><td class=\"bar\">{}</td>\
+             <td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
+            escape(name),
+            hours(group.hours),
+            meter(group.hours, max, false),
+            group.first_date,
+            group.last_date,
+            roles.join(", ")
+        ));
+    }
+    page.push_str("</tbody></table></div>\n</section>\n");
+}
+
+/// Each tracked credential: status, exam, CEUs against the cycle's requirement.
+fn credentials_section(page: &mut String, certs: &[Progress]) {
+    page.push_str("<section id=\"credentials\">\n<h2>Credentials</h2>\n");
+    if certs.is_empty() {
+        page.push_str(
+            "<p class=\"muted\">No credentials tracked. <code>jobtrack cert check</code> shows \
+             what you are eligible for; <code>jobtrack cert add RHIT</code> starts tracking one.\
+             </p>\n</section>\n",
+        );
+        return;
+    }
+    page.push_str(
+        "<div class=\"scroll\"><table>\n<thead><tr><th>Code</th><th>Name</th><th>Status</th>\
+         <th>Eligible</th><th>Exam</th><th class=\"n\">CEUs</th><th>Cycle</th></tr></thead>\n<tbody>\n",
+    );
+    for cert in certs {
+        let eligible = match cert.eligible {
+            Some(true) => "yes",
+            Some(false) => "not yet",
+            None => "",
+        };
+        let ceus = match (cert.ceu_earned, cert.ceu_required) {
+            (Some(earned), Some(required)) => {
+                let required = f64::from(required);
+                format!(
+                    "{} / {}{}",
+                    hours(earned),
+                    hours(required),
+                    meter(earned, required, earned >= required)
+                )
+            }
+            _ => String::new(),
+        };
+        let cycle = match (cert.cycle_start, cert.cycle_end) {
+            (Some(start), Some(end)) => format!("{start} to {end}"),
+            _ => String::new(),
+        };
+        let status_class = match cert.status {
+            credentials::CertStatus::Passed => " class=\"good\"",
+            credentials::CertStatus::Failed | credentials::CertStatus::Expired => {
+                " class=\"alert\""
+            }
+            _ => "",
+        };
+        let lapsed = if cert.lapsed {
+            " <span class=\"badge alert\">lapsed</span>"
+        } else {
+            ""
+        };
+        page.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td{status_class}>{}{lapsed}</td><td>{eligible}</td>\
+             <td class=\"n\">{}</td><td class=\"n\">{ceus}</td><td>{cycle}</td></tr>\n",
+            escape(&cert.code),
+            escape(&cert.name),
+            cert.status,
+            cert.exam_on.map(|d| d.to_string()).unwrap_or_default(),
+        ));
+    }
+    page.push_str("</tbody></table></div>\n");
+    for cert in certs {
+        let mut notes = Vec::new();
+        if cert.lapsed {
+            let revoked = cert
+                .revocation_on
+                .map(|d| format!("; revoked on {d} unless reinstated"))
+                .unwrap_or_default();
+            notes.push(format!(
+                "the last cycle ended short of CEUs (lapsed){revoked}"
+            ));
+        }
+        if let Some(by) = &cert.replaced_by {
+            notes.push(format!(
+                "replaced by the {}; it no longer adds to the CEU requirement",
+                escape(by)
+            ));
+        }
+        if cert.ceu_uncounted > 0.0 {
+            notes.push(format!(
+                "{} CEU hours count toward no cycle (logged before it was passed)",
+                hours(cert.ceu_uncounted)
+            ));
+        }
+        for note in notes {
+            page.push_str(&format!(
+                "<p class=\"muted\">{}: {note}</p>\n",
+                escape(&cert.code)
+            ));
+        }
+    }
+    page.push_str("</section>\n");
+}
+
+/// A horizontal bar `value / max` as inline SVG (prints, unlike CSS
+/// backgrounds); green when `good`.
+fn meter(value: f64, max: f64, good: bool) -> String {
+    let fraction = if max > 0.0 {
+        (value / max).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let class = if good { "fill good" } else { "fill" };
+    format!(
+        "<svg class=\"meter\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\">\
+         <rect class=\"track\" width=\"100\" height=\"10\" rx=\"2\"/>\
+         <rect class=\"{class}\" width=\"{:.1}\" height=\"10\" rx=\"2\"/></svg>",
+        fraction * 100.0
+    )
+}
+
+/// "s" unless exactly one.
+fn plural(n: i64) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_turns_markup_into_text() {
+        assert_eq!(
+            escape(r#"<script>alert('x & "y"')</script>"#),
+            "&lt;script&gt;alert(&#39;x &amp; &quot;y&quot;&#39;)&lt;/script&gt;"
+        );
+        assert_eq!(escape("Mercy Health"), "Mercy Health");
+        assert_eq!(escape("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+    }
+
+    #[test]
+    fn the_chart_scales_to_whole_numbers() {
+        let weeks = |counts: &[i64]| -> Vec<WeekCount> {
+            counts
+                .iter()
+                .enumerate()
+                .map(|(i, &count)| WeekCount {
+                    week_start: NaiveDate::from_ymd_opt(2026, 9, 7).unwrap()
+                        + chrono::Days::new(7 * i as u64),
+                    count,
+                })
+                .collect()
+        };
+        let svg = weekly_chart(&weeks(&[0, 7, 1]), &weeks(&[2, 0, 0]));
+        // max 7: gridlines every 2 up to 8.
+        for tick in [">0</text>", ">2</text>", ">8</text>"] {
+            assert!(svg.contains(tick), "{tick} in {svg}");
+        }
+        assert!(!svg.contains(">10</text>"));
+        assert!(svg.contains("Week from 2026-09-14: 7 applications"));
+        assert!(svg.contains("Week from 2026-09-07: 2 interactions"));
+        assert!(svg.contains("Week from 2026-09-21: 1 application<"));
+        let empty = weekly_chart(&weeks(&[0, 0]), &weeks(&[0, 0]));
+        assert!(empty.contains("No applications or interactions"));
+    }
+
+    #[test]
+    fn meters_stay_inside_their_track() {
+        assert!(meter(15.0, 10.0, true).contains("width=\"100.0\""));
+        assert!(meter(3.0, 0.0, false).contains("width=\"0.0\""));
+        assert!(meter(1.0, 4.0, false).contains("width=\"25.0\""));
+    }
+}
