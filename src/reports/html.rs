@@ -250,15 +250,29 @@ fn week_section(page: &mut String, dashboard: &Dashboard) {
     ));
     counts_table(page, "Status", &dashboard.pipeline);
 
-    page.push_str("<h3>Due this week</h3>\n");
-    if dashboard.due.is_empty() {
-        page.push_str("<p class=\"muted\">Nothing due in the next seven days.</p>\n");
-    } else {
+    let due = &dashboard.due;
+    if due.is_empty() {
         page.push_str(
-            "<div class=\"scroll\"><table>\n<thead><tr><th>Date</th><th>What</th><th>Kind</th>\
-             </tr></thead>\n<tbody>\n",
+            "<h3>Due this week</h3>\n<p class=\"muted\">Nothing due in the next seven days.</p>\n",
         );
-        for item in &dashboard.due {
+    } else {
+        let overdue = due.iter().filter(|item| item.overdue).count();
+        page.push_str(&format!(
+            "<h3>Due this week: {} item{}, {overdue} overdue</h3>\n<div class=\"scroll\"><table>\n\
+             <thead><tr><th>Date</th><th>What</th><th>Kind</th></tr></thead>\n<tbody>\n",
+            due.len(),
+            plural(due.len() as i64)
+        ));
+        // Like the terminal, a few per kind: a long run of stale
+        // applications should not push everything else off the page.
+        let mut shown: Vec<(&str, usize)> = Vec::new();
+        let mut hidden: Vec<(&str, usize)> = Vec::new();
+        for item in due {
+            let kind = item.kind.as_str();
+            if bump(&mut shown, kind) > DUE_PER_KIND {
+                bump(&mut hidden, kind);
+                continue;
+            }
             let overdue = if item.overdue {
                 " <span class=\"badge alert\">overdue</span>"
             } else {
@@ -268,12 +282,40 @@ fn week_section(page: &mut String, dashboard: &Dashboard) {
                 "<tr><td class=\"n\">{}{overdue}</td><td>{}</td><td class=\"muted\">{}</td></tr>\n",
                 item.date,
                 escape(&item.title),
-                escape(&item.kind.as_str().replace('_', " "))
+                kind.replace('_', " ")
             ));
         }
         page.push_str("</tbody></table></div>\n");
+        if !hidden.is_empty() {
+            let counts: Vec<String> = hidden
+                .iter()
+                .map(|(kind, n)| format!("{n} more {}", kind.replace('_', " ")))
+                .collect();
+            page.push_str(&format!(
+                "<p class=\"muted\">And {} (at most {DUE_PER_KIND} of a kind here; \
+                 <code>jobtrack agenda --all</code> lists every one).</p>\n",
+                counts.join(", ")
+            ));
+        }
     }
     page.push_str("</section>\n");
+}
+
+/// Items of one kind the page lists under "Due this week".
+const DUE_PER_KIND: usize = 10;
+
+/// Adds one to `key`'s count (kept in first-seen order); returns the count.
+fn bump<'a>(counts: &mut Vec<(&'a str, usize)>, key: &'a str) -> usize {
+    match counts.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, n)) => {
+            *n += 1;
+            *n
+        }
+        None => {
+            counts.push((key, 1));
+            1
+        }
+    }
 }
 
 /// A table of counts with a bar each, largest count filling the bar.
