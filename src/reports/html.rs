@@ -6,9 +6,12 @@
 //! The figures come from the same `build` functions as `report --json`,
 //! `report apps|network|volunteer --json` and `cert list --json`; this file
 //! only lays them out. Stored text reaches the page only through `escape`.
+//! `chart.rs` draws the SVG pictures; `file.rs` writes FILE privately.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+mod chart;
+mod file;
+
+use std::path::Path;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -21,12 +24,14 @@ use super::volunteer::{self, GroupBy, GroupKey, VolunteerReport};
 use super::{weekly_counts, Counts, Funnel};
 use crate::credentials::{self, Progress};
 use crate::db::Access;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::output::hours;
 use crate::Ctx;
+use chart::{meter, weekly_chart};
+use file::{check_target, write_private};
 
 /// The page's style sheet, inlined into every report.
-const CSS: &str = include_str!("report.css");
+const CSS: &str = include_str!("html/report.css");
 
 /// Only inline styles may apply: even a mistake in escaping could not run a
 /// script or fetch anything.
@@ -99,70 +104,6 @@ pub fn run(ctx: &Ctx, file: &Path, force: bool) -> Result<()> {
     } else {
         ctx.out.line(format!("Wrote report to {}", written.path))
     }
-}
-
-/// Refuses a FILE that exists (without `force`), is a folder, or is the
-/// database itself; returns the folder the file goes in.
-fn check_target(ctx: &Ctx, file: &Path, force: bool) -> Result<PathBuf> {
-    if file.is_dir() {
-        return Err(Error::Input(format!(
-            "{} is a folder; give a file name for --html",
-            file.display()
-        )));
-    }
-    if file.exists() && !force {
-        return Err(Error::Input(format!(
-            "{} already exists; choose another file or add --force to replace it",
-            file.display()
-        )));
-    }
-    if crate::maintenance::same_file(&ctx.db_path()?.path, file) {
-        return Err(Error::Input(
-            "the report file cannot be the database itself".into(),
-        ));
-    }
-    let folder = match file.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !folder.is_dir() {
-        return Err(Error::Runtime(format!(
-            "the folder {} does not exist; create it first",
-            folder.display()
-        )));
-    }
-    Ok(folder)
-}
-
-/// Writes `contents` to a private (0600) temporary file in `folder`, then
-/// renames it to `file`, so FILE is never half-written. Without `force` the
-/// rename refuses a file that appeared meanwhile.
-fn write_private(file: &Path, folder: &Path, contents: &[u8], force: bool) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".jobtrack-report-")
-        .suffix(".tmp")
-        .permissions(std::fs::Permissions::from_mode(0o600))
-        .tempfile_in(folder)
-        .map_err(|e| Error::io(folder, e))?;
-    temp.write_all(contents).map_err(|e| Error::io(file, e))?;
-    temp.as_file().sync_all().map_err(|e| Error::io(file, e))?;
-    let persisted = if force {
-        temp.persist(file)
-    } else {
-        temp.persist_noclobber(file)
-    };
-    persisted.map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            Error::Input(format!(
-                "{} already exists; choose another file or add --force to replace it",
-                file.display()
-            ))
-        } else {
-            Error::io(file, e.error)
-        }
-    })?;
-    Ok(())
 }
 
 /// Stored text made safe in HTML text and quoted attributes: `&`, `<`, `>`,
@@ -421,15 +362,6 @@ fn funnel_cells(funnel: &Funnel) -> String {
     )
 }
 
-/// Chart geometry (SVG user units; the chart scales to the page width).
-const CHART_WIDTH: f64 = 720.0;
-const CHART_HEIGHT: f64 = 240.0;
-const CHART_LEFT: f64 = 36.0;
-const CHART_RIGHT: f64 = 8.0;
-const CHART_TOP: f64 = 18.0;
-const CHART_BOTTOM: f64 = 40.0;
-const BAR_WIDTH: f64 = 18.0;
-
 /// Applications and interactions per week: a bar pair per week, the count
 /// above each bar, and the numbers as a table for screen readers.
 fn activity_section(page: &mut String, applications: &[WeekCount], interactions: &[WeekCount]) {
@@ -456,84 +388,6 @@ fn activity_section(page: &mut String, applications: &[WeekCount], interactions:
         ));
     }
     page.push_str("</tbody></table></div></details>\n</section>\n");
-}
-
-/// The SVG bar chart of two weekly series over the same weeks.
-fn weekly_chart(applications: &[WeekCount], interactions: &[WeekCount]) -> String {
-    let max = applications
-        .iter()
-        .chain(interactions)
-        .map(|w| w.count)
-        .max()
-        .unwrap_or(0);
-    // Four gridlines or fewer, at whole numbers.
-    let step = ((max + 3) / 4).max(1);
-    let top = (step * ((max + step - 1) / step)).max(step);
-    let plot_height = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM;
-    let plot_width = CHART_WIDTH - CHART_LEFT - CHART_RIGHT;
-    let y = |value: i64| CHART_TOP + plot_height * (1.0 - value as f64 / top as f64);
-    let mut svg = format!(
-        "<svg viewBox=\"0 0 {CHART_WIDTH} {CHART_HEIGHT}\" role=\"img\" \
-         aria-label=\"Applications and interactions per week, last 12 weeks\">\n"
-    );
-    let mut tick = 0;
-    while tick <= top {
-        svg.push_str(&format!(
-            "<line class=\"axis\" x1=\"{CHART_LEFT}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\"/>\
-             <text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{tick}</text>\n",
-            CHART_WIDTH - CHART_RIGHT,
-            CHART_LEFT - 6.0,
-            y(tick) + 4.0,
-            y = y(tick),
-        ));
-        tick += step;
-    }
-    let slot = plot_width / applications.len().max(1) as f64;
-    let last = applications.len().saturating_sub(1);
-    for (i, (sent, talked)) in applications.iter().zip(interactions).enumerate() {
-        let middle = CHART_LEFT + slot * (i as f64 + 0.5);
-        for (x, count, class, what) in [
-            (middle - BAR_WIDTH - 1.0, sent.count, "apps", "application"),
-            (middle + 1.0, talked.count, "talk", "interaction"),
-        ] {
-            let height = y(0) - y(count);
-            svg.push_str(&format!(
-                "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{BAR_WIDTH}\" \
-                 height=\"{height:.1}\"><title>Week from {}: {count} {what}{}</title></rect>",
-                y(count),
-                sent.week_start,
-                plural(count)
-            ));
-            if count > 0 {
-                svg.push_str(&format!(
-                    "<text class=\"value\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{count}</text>",
-                    x + BAR_WIDTH / 2.0,
-                    y(count) - 3.0
-                ));
-            }
-        }
-        let label_y = CHART_HEIGHT - CHART_BOTTOM + 16.0;
-        svg.push_str(&format!(
-            "<text x=\"{middle:.1}\" y=\"{label_y:.1}\" text-anchor=\"middle\">{}</text>",
-            sent.week_start.format("%b %-d")
-        ));
-        if i == last {
-            svg.push_str(&format!(
-                "<text x=\"{middle:.1}\" y=\"{:.1}\" text-anchor=\"middle\">this week</text>",
-                label_y + 14.0
-            ));
-        }
-        svg.push('\n');
-    }
-    if max == 0 {
-        svg.push_str(&format!(
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">No applications or interactions in these 12 weeks</text>\n",
-            CHART_LEFT + plot_width / 2.0,
-            CHART_TOP + plot_height / 2.0
-        ));
-    }
-    svg.push_str("</svg>");
-    svg
 }
 
 /// Each goal: done of target this period, with a bar.
@@ -697,23 +551,6 @@ fn credentials_section(page: &mut String, certs: &[Progress]) {
     page.push_str("</section>\n");
 }
 
-/// A horizontal bar `value / max` as inline SVG (prints, unlike CSS
-/// backgrounds); green when `good`.
-fn meter(value: f64, max: f64, good: bool) -> String {
-    let fraction = if max > 0.0 {
-        (value / max).clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    let class = if good { "fill good" } else { "fill" };
-    format!(
-        "<svg class=\"meter\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\">\
-         <rect class=\"track\" width=\"100\" height=\"10\" rx=\"2\"/>\
-         <rect class=\"{class}\" width=\"{:.1}\" height=\"10\" rx=\"2\"/></svg>",
-        fraction * 100.0
-    )
-}
-
 /// "s" unless exactly one.
 fn plural(n: i64) -> &'static str {
     if n == 1 {
@@ -735,38 +572,5 @@ mod tests {
         );
         assert_eq!(escape("Mercy Health"), "Mercy Health");
         assert_eq!(escape("a\u{1b}[31mb"), "a\\u{1b}[31mb");
-    }
-
-    #[test]
-    fn the_chart_scales_to_whole_numbers() {
-        let weeks = |counts: &[i64]| -> Vec<WeekCount> {
-            counts
-                .iter()
-                .enumerate()
-                .map(|(i, &count)| WeekCount {
-                    week_start: NaiveDate::from_ymd_opt(2026, 9, 7).unwrap()
-                        + chrono::Days::new(7 * i as u64),
-                    count,
-                })
-                .collect()
-        };
-        let svg = weekly_chart(&weeks(&[0, 7, 1]), &weeks(&[2, 0, 0]));
-        // max 7: gridlines every 2 up to 8.
-        for tick in [">0</text>", ">2</text>", ">8</text>"] {
-            assert!(svg.contains(tick), "{tick} in {svg}");
-        }
-        assert!(!svg.contains(">10</text>"));
-        assert!(svg.contains("Week from 2026-09-14: 7 applications"));
-        assert!(svg.contains("Week from 2026-09-07: 2 interactions"));
-        assert!(svg.contains("Week from 2026-09-21: 1 application<"));
-        let empty = weekly_chart(&weeks(&[0, 0]), &weeks(&[0, 0]));
-        assert!(empty.contains("No applications or interactions"));
-    }
-
-    #[test]
-    fn meters_stay_inside_their_track() {
-        assert!(meter(15.0, 10.0, true).contains("width=\"100.0\""));
-        assert!(meter(3.0, 0.0, false).contains("width=\"0.0\""));
-        assert!(meter(1.0, 4.0, false).contains("width=\"25.0\""));
     }
 }

@@ -439,7 +439,10 @@ fn an_existing_file_needs_force() {
     // Only the dashboard takes --html; --force means nothing without it.
     env.fails(2, &["report", "apps", "--html", path]);
     env.fails(2, &["report", "--force"]);
-    // Never over the database, even with --force.
+    // Never over a folder or the database, even with --force.
+    let folder = env.dir.path().to_str().unwrap();
+    let stderr = env.fails(2, &["report", "--html", folder, "--force"]);
+    assert!(stderr.contains("is a folder"), "{stderr}");
     let db = env.db.to_str().unwrap();
     let stderr = env.fails(2, &["report", "--html", db, "--force"]);
     assert!(stderr.contains("database itself"), "{stderr}");
