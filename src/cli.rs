@@ -175,7 +175,7 @@ Nouns:
   org       organizations: employers, schools, chapters (show, join, rename, rm)
   contact   the people you know (add, list --due, show, log, edit, rm)
   event     chapter meetings, conferences, career fairs (add, list --upcoming)
-  report    the dashboard; report apps|network|volunteer|search-log
+  report    the dashboard (--html FILE: all on one page); report apps|network|volunteer|search-log
   agenda    what is due: follow-ups, interviews, exams, events (--ics for calendars)
   goal      weekly or monthly targets and progress (set, list, rm)
   vol       volunteer hours by organization (volunteer log, list, rm)

@@ -138,7 +138,8 @@ pub fn backup(ctx: &Ctx, file: &Path, force: bool) -> Result<()> {
     ))
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
+/// True when both paths name the same existing file.
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
     match (fs::canonicalize(a), fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,

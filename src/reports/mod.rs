@@ -10,6 +10,7 @@ mod apps;
 mod certs;
 mod dashboard;
 mod goals;
+mod html;
 mod network;
 mod search_log;
 mod volunteer;
@@ -18,6 +19,8 @@ pub use agenda::{run as agenda, AgendaArgs, AgendaItem, Kind as AgendaKind};
 pub use certs::{CertReport, CertsReport};
 pub use dashboard::show as show_dashboard;
 pub use goals::{run as goal, GoalCommand, Metric, Period};
+
+use std::path::PathBuf;
 
 use chrono::{Datelike, Days, NaiveDate};
 use clap::{Args, Subcommand};
@@ -34,22 +37,42 @@ Examples:
   jobtrack report apps --since 2026-09-01  the funnel by source
   jobtrack report network                  do referrals bring interviews?
   jobtrack report volunteer --by month
-  jobtrack report search-log --since -2w --csv > search-log.csv";
+  jobtrack report search-log --since -2w --csv > search-log.csv
+  jobtrack report --html report.html       everything on one page, to print or open on a phone";
 
 /// `jobtrack report [SUBCOMMAND]`
 #[derive(Debug, Args)]
-#[command(after_help = REPORT_EXAMPLES)]
+#[command(after_help = REPORT_EXAMPLES, args_conflicts_with_subcommands = true)]
 pub struct ReportArgs {
     /// Which report [default: dashboard]
     #[command(subcommand)]
     pub command: Option<ReportCommand>,
+
+    #[command(flatten)]
+    pub html: HtmlArgs,
+}
+
+/// `--html FILE [--force]`: the dashboard and every report as one page.
+#[derive(Debug, Default, Args)]
+pub struct HtmlArgs {
+    /// Write one self-contained HTML page (dashboard, funnel, weekly activity, goals,
+    /// volunteer hours, credentials) to FILE, owner-only
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+
+    /// Replace FILE if it exists
+    #[arg(long, requires = "html")]
+    pub force: bool,
 }
 
 /// The reports.
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
     /// This week's activity, goals, the pipeline, what is due, credentials
-    Dashboard,
+    #[command(
+        after_help = "Examples:\n  jobtrack report dashboard\n  jobtrack report dashboard --html report.html"
+    )]
+    Dashboard(HtmlArgs),
     /// The funnel: applications, responses and interviews by source
     #[command(
         after_help = "Examples:\n  jobtrack report apps\n  jobtrack report apps --since -3m"
@@ -91,8 +114,12 @@ pub enum ReportCommand {
 
 /// Runs `jobtrack report …`.
 pub fn report(ctx: &Ctx, args: ReportArgs) -> Result<()> {
-    match args.command.unwrap_or(ReportCommand::Dashboard) {
-        ReportCommand::Dashboard => dashboard::run(ctx),
+    match args.command.unwrap_or(ReportCommand::Dashboard(args.html)) {
+        ReportCommand::Dashboard(HtmlArgs {
+            html: Some(file),
+            force,
+        }) => html::run(ctx, &file, force),
+        ReportCommand::Dashboard(_) => dashboard::run(ctx),
         ReportCommand::Apps { since } => apps::run(ctx, since),
         ReportCommand::Network => network::run(ctx),
         ReportCommand::Certs => certs::run(ctx),

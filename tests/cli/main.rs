@@ -7,6 +7,7 @@ mod applications;
 mod credentials;
 mod demo;
 mod foundation;
+mod html;
 mod network;
 mod polish;
 mod profile;
