@@ -5,10 +5,11 @@
 -- by hand with any SQLite tool stays valid. Dates are TEXT 'YYYY-MM-DD'
 -- (checked with date(x) = x, which also refuses 2026-02-30); timestamps are
 -- TEXT 'YYYY-MM-DDTHH:MM:SSZ'. Nothing here reads the clock: today is always
--- bound by the program.
+-- bound by the program. Ids are AUTOINCREMENT so a deleted record's id is
+-- never given to a new one (scripts, notes and calendar UIDs keep meaning).
 
 CREATE TABLE organizations (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     name        TEXT NOT NULL UNIQUE COLLATE NOCASE
                 CHECK (length(trim(name)) > 0 AND name = trim(name)),
     website     TEXT CHECK (website <> ''),
@@ -19,7 +20,7 @@ CREATE TABLE organizations (
 ) STRICT;
 
 CREATE TABLE contacts (
-    id            INTEGER PRIMARY KEY,
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
     name          TEXT NOT NULL CHECK (length(trim(name)) > 0),
     org_id        INTEGER REFERENCES organizations(id) ON DELETE RESTRICT,
     role          TEXT CHECK (role <> ''),
@@ -41,7 +42,7 @@ CREATE INDEX contacts_added ON contacts (added_on);
 CREATE INDEX contacts_linkedin ON contacts (linkedin_url) WHERE linkedin_url IS NOT NULL;
 
 CREATE TABLE applications (
-    id                   INTEGER PRIMARY KEY,
+    id                   INTEGER PRIMARY KEY AUTOINCREMENT,
     org_id               INTEGER NOT NULL REFERENCES organizations(id) ON DELETE RESTRICT,
     title                TEXT NOT NULL CHECK (length(trim(title)) > 0),
     status               TEXT NOT NULL
@@ -84,7 +85,7 @@ CREATE INDEX applications_referral ON applications (referral_contact_id)
     WHERE referral_contact_id IS NOT NULL;
 
 CREATE TABLE application_events (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
     application_id  INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
     date            TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
     kind            TEXT NOT NULL CHECK (kind IN ('status', 'interview', 'note', 'follow_up')),
@@ -110,7 +111,7 @@ CREATE TABLE application_credentials (
 CREATE INDEX application_credentials_code ON application_credentials (code);
 
 CREATE TABLE interactions (
-    id            INTEGER PRIMARY KEY,
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
     contact_id    INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
     date          TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
     channel       TEXT NOT NULL DEFAULT 'other'
@@ -123,7 +124,7 @@ CREATE INDEX interactions_contact ON interactions (contact_id, date);
 CREATE INDEX interactions_date ON interactions (date);
 
 CREATE TABLE events (
-    id      INTEGER PRIMARY KEY,
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
     org_id  INTEGER REFERENCES organizations(id) ON DELETE RESTRICT,
     title   TEXT NOT NULL CHECK (length(trim(title)) > 0),
     date    TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
@@ -136,7 +137,7 @@ CREATE INDEX events_date ON events (date);
 CREATE INDEX events_org ON events (org_id);
 
 CREATE TABLE memberships (
-    id         INTEGER PRIMARY KEY,
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
     org_id     INTEGER NOT NULL UNIQUE REFERENCES organizations(id) ON DELETE RESTRICT,
     since      TEXT CHECK (date(since, '+0 days') IS since),
     renews_on  TEXT CHECK (date(renews_on, '+0 days') IS renews_on),
@@ -146,7 +147,7 @@ CREATE TABLE memberships (
 CREATE INDEX memberships_renews ON memberships (renews_on) WHERE renews_on IS NOT NULL;
 
 CREATE TABLE volunteer_shifts (
-    id      INTEGER PRIMARY KEY,
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
     org_id  INTEGER NOT NULL REFERENCES organizations(id) ON DELETE RESTRICT,
     date    TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
     hours   REAL NOT NULL CHECK (hours > 0 AND hours <= 24 AND round(hours, 2) = hours),
@@ -158,7 +159,7 @@ CREATE INDEX volunteer_shifts_org ON volunteer_shifts (org_id, date);
 CREATE INDEX volunteer_shifts_date ON volunteer_shifts (date);
 
 CREATE TABLE education (
-    id                 INTEGER PRIMARY KEY,
+    id                 INTEGER PRIMARY KEY AUTOINCREMENT,
     school_id          INTEGER REFERENCES organizations(id) ON DELETE RESTRICT,
     level              TEXT NOT NULL
                        CHECK (level IN ('certificate', 'associate', 'bachelor', 'master', 'doctorate')),
@@ -174,7 +175,7 @@ CREATE TABLE education (
 CREATE INDEX education_school ON education (school_id);
 
 CREATE TABLE experience (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     org_id      INTEGER NOT NULL REFERENCES organizations(id) ON DELETE RESTRICT,
     title       TEXT NOT NULL CHECK (length(trim(title)) > 0),
     started_on  TEXT NOT NULL CHECK (date(started_on, '+0 days') IS started_on),
@@ -187,7 +188,7 @@ CREATE TABLE experience (
 CREATE INDEX experience_org ON experience (org_id);
 
 CREATE TABLE certifications (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     code        TEXT NOT NULL UNIQUE CHECK (length(code) > 0 AND code = upper(trim(code))),
     name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
     issuer      TEXT CHECK (issuer <> ''),
@@ -204,7 +205,7 @@ CREATE TABLE certifications (
 ) STRICT;
 
 CREATE TABLE ceus (
-    id                INTEGER PRIMARY KEY,
+    id                INTEGER PRIMARY KEY AUTOINCREMENT,
     certification_id  INTEGER NOT NULL REFERENCES certifications(id) ON DELETE CASCADE,
     date              TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
     hours             REAL NOT NULL CHECK (hours > 0 AND round(hours, 2) = hours),

@@ -170,36 +170,37 @@ pub fn print_overview(ctx: &Ctx) -> crate::error::Result<()> {
 const OVERVIEW: &str = "\
 jobtrack: a local, private job-search tracker
 
-Nouns:
-  app       job applications and their history (add, list, show, set, note, interview)
-  org       organizations: employers, schools, chapters (show, join, rename, rm)
+Start here:
+  demo      load a sample search into a temporary database and show the dashboard
+  init      create your database and print where it lives
+
+Your search:
+  app       applications and their history (add, list, show, set, note, interview)
   contact   the people you know (add, list --due, show, log, edit, rm)
   event     chapter meetings, conferences, career fairs (add, list --upcoming)
-  report    the dashboard (--html FILE: all on one page); report apps|network|volunteer|search-log
-  agenda    what is due: follow-ups, interviews, exams, events (--ics for calendars)
-  goal      weekly or monthly targets and progress (set, list, rm)
-  vol       volunteer hours by organization (volunteer log, list, rm)
-  edu       education: degrees and programs, CAHIIM-accredited or not
-  work      work experience, with healthcare years
-  cert      credentials: eligibility, exams, scores, CEU cycles (check, add, score, ceu, list)
-  init      create the database and print where it lives
-  backup    copy the database safely; doctor checks it
-  export    a table (or all of them) as CSV or JSON; spreadsheet-safe
-  import    a table's CSV, an export folder (--all), or LinkedIn's Connections,
-            Job Applications and Saved Jobs files
+  org       organizations: employers, schools, chapters (list, show, join, rename, rm)
+  vol       volunteer hours by organization (log, list, rm)
+  edu       education, CAHIIM-accredited or not      work   work experience
+  cert      credentials: eligibility, exams, scores, CEUs (catalog, check, add, score, ceu, list)
 
-First steps:
+What to do, and how it is going:
+  agenda    follow-ups, interviews, exams, events, CEU deadlines (--ics for calendars)
+  report    the dashboard; report apps|network|volunteer|certs|search-log; --html FILE
+  goal      weekly or monthly targets (set, list, rm)
+
+Your data:
+  export    tables as spreadsheet-safe CSV or JSON     import   CSV, a whole export, LinkedIn files
+  backup    a consistent copy                          doctor   check the database
+
+First commands:
+  jobtrack demo
   jobtrack app add \"Mercy Health\" \"Health Information Technician\" --source indeed
-  jobtrack app list
   jobtrack app set 1 interview --on 2026-11-12 --note \"panel interview\"
-  jobtrack app show 1
-  jobtrack agenda
-  jobtrack report
   jobtrack contact add \"Dana Reyes\" --org \"Mercy Health\" --relationship mentor
-  jobtrack contact log 1 --channel coffee --follow-up +2w
   jobtrack edu add associate \"Health Information Technology\" --cahiim --completed 2025-05-15
   jobtrack cert check
+  jobtrack agenda
 
 Every command takes --json for scripts and --db PATH to choose the database.
-See 'jobtrack --help' and 'jobtrack app --help' for more.
+'jobtrack NOUN --help' shows a noun's commands with examples.
 ";

@@ -383,16 +383,33 @@ fn print_doctor(ctx: &Ctx, path: &Path, report: &DoctorReport) -> Result<()> {
         out.line(format!("  rows  {}", rows.join(", ")))?;
     }
     if report.ok {
-        out.line("Everything looks right.")
-    } else {
+        return out.line("Everything looks right.");
+    }
+    // Advice follows what failed: a backup is for damage, not for a
+    // permission or version problem (restoring one would lose recent work).
+    let failed = |name: &str| report.checks.iter().any(|c| c.name == name && !c.ok);
+    if failed("open") || failed("integrity") || failed("foreign_keys") {
         out.line(format!(
-            "Something is wrong. To recover: keep this file aside, then restore your latest backup \
-             (made with 'jobtrack backup FILE') with: cp BACKUP {}; \
-             'sqlite3 {} .recover' may rescue rows from a damaged file.",
+            "The database is damaged. To recover: copy this file aside, then restore your latest backup \
+             (made with 'jobtrack backup FILE'): cp BACKUP {}; 'sqlite3 {} .recover' may rescue rows \
+             from a damaged file.",
             path.display(),
             path.display()
-        ))
+        ))?;
     }
+    if failed("schema_version") {
+        out.line("Fix the version as the check says: 'jobtrack init' upgrades an older database; a newer one needs a newer jobtrack. Your data is intact.")?;
+    }
+    if failed("journal_mode") {
+        out.line("Run 'jobtrack init' to switch the database to WAL; your data is intact.")?;
+    }
+    if failed("file_permissions") {
+        out.line(format!(
+            "Make the file private with: chmod 600 {}; your data is intact.",
+            path.display()
+        ))?;
+    }
+    Ok(())
 }
 
 /// The sample data set (`examples/data`, export CSV format), embedded so

@@ -56,6 +56,11 @@ impl Output {
     pub fn new(json: bool, quiet: bool, choice: ColorChoice) -> Self {
         let terminal = io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        if choice == ColorChoice::Always && no_color {
+            // NO_COLOR is a default for `auto`; an explicit `--color always`
+            // wins. The table library reads NO_COLOR itself, so hide it.
+            std::env::remove_var("NO_COLOR");
+        }
         let color = match choice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,

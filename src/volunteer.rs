@@ -202,7 +202,7 @@ fn log(
     let timestamp = ctx.timestamp()?;
     let mut conn = ctx.open(Access::Create)?;
     let tx = db::write(&mut conn)?;
-    let (org_id, org_name, _) = orgs::find_or_create(&tx, "ORG", &org, &timestamp)?;
+    let (org_id, org_name, _) = orgs::find_or_create_noting(ctx, &tx, "ORG", &org, &timestamp)?;
     tx.prepare_cached(
         "INSERT INTO volunteer_shifts (org_id, date, hours, role, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?

@@ -189,7 +189,12 @@ pub struct ListArgs {
     #[arg(long, requires = "qualified")]
     pub eligible: bool,
     /// Show at most N rows [default: 50 in a table, all with --json]
-    #[arg(long, value_name = "N", conflicts_with = "all")]
+    #[arg(
+        long,
+        value_name = "N",
+        conflicts_with = "all",
+        allow_hyphen_values = true
+    )]
     pub limit: Option<i64>,
     /// Show every row
     #[arg(long)]
@@ -228,6 +233,12 @@ pub struct EditArgs {
     /// Empty a field (repeat for more)
     #[arg(long, value_enum, value_name = "FIELD")]
     pub clear: Vec<ClearField>,
+    /// (not here: the status changes with 'app set', so the history stays whole)
+    #[arg(long, hide = true, allow_hyphen_values = true)]
+    pub status: Option<String>,
+    /// (not here: applied_on follows the status history)
+    #[arg(long, hide = true, allow_hyphen_values = true)]
+    pub applied: Option<String>,
 }
 
 /// Runs an `app` subcommand.
@@ -301,6 +312,32 @@ fn codes(field: &str, values: &[String]) -> Result<Vec<String>> {
     Ok(codes)
 }
 
+/// A note for each code that is neither in the catalog nor tracked (a typo
+/// like RHTI would make the posting impossible to qualify for).
+fn note_unknown_codes(ctx: &Ctx, conn: &Connection, codes: &[String]) -> Result<()> {
+    for code in codes {
+        if crate::credentials::catalog::find(code).is_some() {
+            continue;
+        }
+        let tracked: bool = conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM certifications WHERE code = ?1)")?
+            .query_row([code], |r| r.get(0))?;
+        if tracked {
+            continue;
+        }
+        let close = crate::credentials::CATALOG
+            .iter()
+            .map(|c| c.code)
+            .filter(|known| orgs::edit_distance(code, known) <= 2)
+            .min_by_key(|known| orgs::edit_distance(code, known));
+        let hint = close.map_or(String::new(), |known| format!("did you mean {known}? "));
+        ctx.out.notice(format!(
+            "{code} is not a credential jobtrack knows or you track; {hint}(see 'jobtrack cert catalog')"
+        ));
+    }
+    Ok(())
+}
+
 fn check_referral(conn: &Connection, contact_id: i64) -> Result<network::Contact> {
     network::contact(conn, contact_id)?.ok_or_else(|| {
         Error::NotFound(format!(
@@ -362,7 +399,10 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
         .referral
         .map(|id| check_referral(&tx, id))
         .transpose()?;
-    let (org_id, org_name, org_is_new) = orgs::find_or_create(&tx, "ORG", &args.org, &timestamp)?;
+    note_unknown_codes(ctx, &tx, &requires)?;
+    note_unknown_codes(ctx, &tx, &prefers)?;
+    let (org_id, org_name, org_is_new) =
+        orgs::find_or_create_noting(ctx, &tx, "ORG", &args.org, &timestamp)?;
     let earlier = if org_is_new {
         Vec::new()
     } else {
@@ -436,7 +476,7 @@ fn tell_about_earlier(ctx: &Ctx, org_name: &str, earlier: &[Application]) {
     for previous in earlier.iter().take(5) {
         let when = match previous.applied_on {
             Some(date) => format!("applied {date}"),
-            None => "saved, not applied".to_string(),
+            None => "saved, never applied for".to_string(),
         };
         if previous.status == Status::Ghosted {
             ctx.out.warning(format!(
@@ -839,6 +879,18 @@ fn set(
 }
 
 fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
+    if let Some(status) = &args.status {
+        return Err(Error::Input(format!(
+            "app edit cannot change the status; use 'jobtrack app set {} {status}' so the history stays whole",
+            args.id
+        )));
+    }
+    if args.applied.is_some() {
+        return Err(Error::Input(format!(
+            "app edit cannot change --applied; the date follows the history: 'jobtrack app set {} applied --on DATE'",
+            args.id
+        )));
+    }
     let today = ctx.today()?;
     let details = &args.details;
     let clears = |field: ClearField| args.clear.contains(&field);
@@ -910,6 +962,8 @@ fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
     let tx = db::write(&mut conn)?;
     let app = store::require(&tx, args.id)?;
     let (old_requires, old_prefers) = store::credentials(&tx, app.id)?;
+    note_unknown_codes(ctx, &tx, requires.as_deref().unwrap_or_default())?;
+    note_unknown_codes(ctx, &tx, prefers.as_deref().unwrap_or_default())?;
     let final_requires = if clears(ClearField::Requires) {
         Vec::new()
     } else {
@@ -926,7 +980,7 @@ fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
     }
     let (org_id, org_name) = match &args.org {
         Some(name) => {
-            let (id, stored, _) = orgs::find_or_create(&tx, "--org", name, &timestamp)?;
+            let (id, stored, _) = orgs::find_or_create_noting(ctx, &tx, "--org", name, &timestamp)?;
             (id, stored)
         }
         None => (app.org_id, app.org.clone()),

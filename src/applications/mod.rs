@@ -219,6 +219,16 @@ fn parse_amount(text: &str) -> Option<i64> {
         Some(number) => (number, true),
         None => (text, false),
     };
+    // A comma must separate thousands (42,000): "45,00" is a typo or a
+    // decimal comma, and guessing would store the wrong pay.
+    let whole_part = number.split('.').next().unwrap_or("");
+    if whole_part.contains(',') {
+        let mut groups = whole_part.split(',');
+        let first = groups.next().unwrap_or("");
+        if first.is_empty() || first.len() > 3 || groups.any(|g| g.len() != 3) {
+            return None;
+        }
+    }
     let digits: String = number.chars().filter(|c| *c != ',' && *c != '_').collect();
     if digits.is_empty() || digits.len() > 15 {
         return None;

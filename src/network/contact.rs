@@ -271,7 +271,7 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
         .details
         .org
         .as_deref()
-        .map(|org| orgs::find_or_create(&tx, "--org", org, &timestamp))
+        .map(|org| orgs::find_or_create_noting(ctx, &tx, "--org", org, &timestamp))
         .transpose()?;
     let namesakes = store::contacts_named(&tx, &name)?;
     let fields = ContactFields {
@@ -495,10 +495,12 @@ fn log(
         None
     };
     db::commit(tx)?;
-    let mut message = format!(
-        "Logged {channel} with {} (contact {id}) on {on}",
-        contact.name
-    );
+    let what = match channel.as_str() {
+        "other" => "an interaction".to_string(),
+        "email" | "call" | "meeting" | "message" | "event" => format!("a {channel}"),
+        _ => channel.to_string(),
+    };
+    let mut message = format!("Logged {what} with {} (contact {id}) on {on}", contact.name);
     match (follow_up_on, contact.follow_up_on) {
         (Some(date), _) if given_follow_up.is_some() => {
             message.push_str(&format!("; follow up by {date}"))
@@ -555,7 +557,7 @@ fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
     let (org_id, org_name) = if clears(ClearField::Org) {
         (None, None)
     } else if let Some(org) = details.org.as_deref() {
-        let (org_id, stored, _) = orgs::find_or_create(&tx, "--org", org, &timestamp)?;
+        let (org_id, stored, _) = orgs::find_or_create_noting(ctx, &tx, "--org", org, &timestamp)?;
         (Some(org_id), Some(stored))
     } else {
         (old.org_id, old.org.clone())

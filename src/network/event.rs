@@ -82,7 +82,7 @@ fn add(
     let timestamp = ctx.timestamp()?;
     let mut conn = ctx.open(Access::Create)?;
     let tx = db::write(&mut conn)?;
-    let (org_id, org_name, _) = orgs::find_or_create(&tx, "ORG", &org, &timestamp)?;
+    let (org_id, org_name, _) = orgs::find_or_create_noting(ctx, &tx, "ORG", &org, &timestamp)?;
     let id = store::insert_event(&tx, org_id, &title, date, kind, notes.as_deref())?;
     let record = if ctx.out.json {
         Some(store::require_event(&tx, id)?)

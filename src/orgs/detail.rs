@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::{find, find_or_create, unknown_error};
+use super::{find, unknown_error};
 use crate::applications::{self, Application};
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
@@ -238,7 +238,7 @@ pub(super) fn join(
     let timestamp = ctx.timestamp()?;
     let mut conn = ctx.open(Access::Create)?;
     let tx = db::write(&mut conn)?;
-    let (org_id, org_name, _) = find_or_create(&tx, "NAME", name, &timestamp)?;
+    let (org_id, org_name, _) = super::find_or_create_noting(ctx, &tx, "NAME", name, &timestamp)?;
     let old = network::store::membership_at(&tx, org_id)?;
     let since = match &old {
         Some(old) => since.or(old.since),

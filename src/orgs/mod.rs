@@ -123,12 +123,43 @@ pub fn find_or_create(
     if clean.is_empty() {
         return Err(Error::Input(format!("{field} cannot be empty")));
     }
+    if clean == "-" {
+        return Err(Error::Input(format!(
+            "{field} cannot be '-': organization names are not read from standard input; type the name"
+        )));
+    }
     if let Some((id, stored)) = find(conn, &clean)? {
         return Ok((id, stored, false));
     }
     conn.prepare_cached("INSERT INTO organizations (name, created_at) VALUES (?1, ?2)")?
         .execute(params![clean, timestamp])?;
     Ok((conn.last_insert_rowid(), clean, true))
+}
+
+/// `find_or_create` for commands a person types: when the name is new and
+/// close to one already known (a typo, say), a note on standard error names
+/// the close ones and how to merge. Bulk imports use `find_or_create`.
+pub fn find_or_create_noting(
+    ctx: &Ctx,
+    conn: &Connection,
+    field: &str,
+    name: &str,
+    timestamp: &str,
+) -> Result<(i64, String, bool)> {
+    let (id, stored, created) = find_or_create(conn, field, name, timestamp)?;
+    if created {
+        let close: Vec<String> = suggestions(conn, &stored)?
+            .into_iter()
+            .filter(|n| *n != stored)
+            .collect();
+        if let Some(first) = close.first() {
+            ctx.out.notice(format!(
+                "new organization {stored:?}; did you mean {}? (merge with: jobtrack org rename {stored:?} {first:?})",
+                quote_list(&close)
+            ));
+        }
+    }
+    Ok((id, stored, created))
 }
 
 /// The names closest to `name` (case-insensitive edit distance, or one
@@ -143,8 +174,11 @@ pub fn suggestions(conn: &Connection, name: &str) -> Result<Vec<String>> {
             let lower = candidate.to_lowercase();
             let distance = edit_distance(&wanted, &lower);
             let close = distance <= (wanted.chars().count() / 3).max(2);
-            let contains =
-                wanted.len() >= 3 && (lower.contains(&wanted) || wanted.contains(&lower));
+            // Containment counts only for names of some length: a one-letter
+            // organization is inside almost any typo.
+            let contains = wanted.chars().count() >= 3
+                && lower.chars().count() >= 3
+                && (lower.contains(&wanted) || wanted.contains(&lower));
             (close || contains).then_some((if contains { 0 } else { distance }, candidate))
         })
         .collect();
@@ -192,7 +226,7 @@ fn quote_list(names: &[String]) -> String {
 }
 
 /// Levenshtein distance over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut previous: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

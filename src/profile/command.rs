@@ -419,7 +419,7 @@ fn save_edu(
     let draft = build(old)?;
     let status = check_edu(&draft, today)?;
     let school_id = match &draft.school {
-        Some(name) => Some(orgs::find_or_create(&tx, "--school", name, &timestamp)?.0),
+        Some(name) => Some(orgs::find_or_create_noting(ctx, &tx, "--school", name, &timestamp)?.0),
         None => None,
     };
     let verb = if id.is_some() { "Updated" } else { "Added" };
@@ -499,7 +499,7 @@ fn save_work(
     let old = id.map(|id| require_work(&tx, id)).transpose()?;
     let draft = build(old)?;
     check_work(&draft)?;
-    let (org_id, _, _) = orgs::find_or_create(&tx, "ORG", &draft.org, &timestamp)?;
+    let (org_id, _, _) = orgs::find_or_create_noting(ctx, &tx, "ORG", &draft.org, &timestamp)?;
     let verb = if id.is_some() { "Updated" } else { "Added" };
     let id = match id {
         Some(id) => {

@@ -172,6 +172,10 @@ fn doctor_finds_broken_references_and_open_permissions() {
     assert_eq!(output.status.code(), Some(1));
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains("chmod 600"), "{text}");
+    assert!(
+        !text.contains("backup"),
+        "a permission problem is no reason to restore a backup:\n{text}"
+    );
 }
 
 #[test]
