@@ -14,4 +14,5 @@ mod profile;
 mod reliability;
 mod reports;
 mod transfer;
+mod upgrade;
 mod volunteer;
