@@ -249,31 +249,46 @@ fn is_hidden_control(c: char) -> bool {
     c.is_control() && c != '\n' && c != '\t'
 }
 
+/// The cells of `units` to fill for `done` of `target`: rounded down, so
+/// all of them only once `done` reaches `target` (a target of 0 is reached).
+fn filled(done: f64, target: f64, units: usize) -> usize {
+    if done >= target {
+        return units;
+    }
+    if target <= 0.0 || done <= 0.0 {
+        return 0;
+    }
+    // Below the target, at most all but one, whatever the float rounding.
+    ((done / target * units as f64).floor() as usize).min(units.saturating_sub(1))
+}
+
 impl Output {
     /// A horizontal bar `value / max` of at most `width` cells: block
     /// characters on a terminal, `#` off one (never escape codes unless
-    /// colour is on).
+    /// colour is on). Full only once `value` reaches `max` (cells round
+    /// down); a value above zero shows at least one eighth (one `#`).
     pub fn bar(&self, value: f64, max: f64, width: usize, tone: Tone) -> String {
-        let fraction = if max > 0.0 {
-            (value / max).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        let eighths = (fraction * (width * 8) as f64).round() as usize;
         let mut text = String::new();
+        if max <= 0.0 || value <= 0.0 {
+            return text;
+        }
+        // A value above zero shows at least a sliver, as a count beside it does.
         if self.terminal {
+            let eighths = filled(value, max, width * 8).max(1).min(width * 8);
             text.push_str(&"█".repeat(eighths / 8));
             if eighths % 8 > 0 {
                 text.push(PARTIAL_BLOCKS[eighths % 8]);
             }
         } else {
-            text.push_str(&"#".repeat(eighths.div_ceil(8)));
+            text.push_str(&"#".repeat(filled(value, max, width).max(1).min(width)));
         }
         self.paint(&text, tone)
     }
 
     /// A sparkline of counts (oldest first): eight block heights on a
-    /// terminal; off one, the numbers themselves, which read as well.
+    /// terminal, rounded down so only the highest count reaches the top
+    /// and any count above zero rises above the floor; off a terminal, the
+    /// numbers themselves, which read as well.
     pub fn sparkline(&self, values: &[i64]) -> String {
         if !self.terminal {
             return values
@@ -288,21 +303,21 @@ impl Output {
             .map(|&v| {
                 if max <= 0 || v <= 0 {
                     '▁'
+                } else if v >= max {
+                    SPARK_BLOCKS[7]
                 } else {
-                    SPARK_BLOCKS[((v as f64 / max as f64) * 7.0).round() as usize]
+                    // Rounded down like the bars: only the highest week
+                    // reaches the top, and any activity rises above none.
+                    SPARK_BLOCKS[filled(v as f64, max as f64, 7).clamp(1, 6)]
                 }
             })
             .collect()
     }
 
-    /// A progress bar `[####------] done/target`, green once reached.
+    /// A progress bar `[####------] done/target`, green once reached; never
+    /// full before then (cells round down).
     pub fn progress(&self, done: f64, target: f64, width: usize) -> String {
-        let fraction = if target > 0.0 {
-            (done / target).clamp(0.0, 1.0)
-        } else {
-            1.0
-        };
-        let filled = (fraction * width as f64).round() as usize;
+        let filled = filled(done, target, width);
         let (full, empty) = if self.terminal {
             ("█", "░")
         } else {
@@ -452,12 +467,24 @@ mod tests {
         assert_eq!(out.sparkline(&[0, 3, 1]), "0 3 1");
         assert_eq!(out.progress(3.0, 10.0, 10), "[###-------] 3/10");
         assert_eq!(out.progress(12.0, 10.0, 4), "[####] 12/10");
+        assert_eq!(
+            out.progress(9.75, 10.0, 20),
+            "[###################-] 9.75/10"
+        );
+        assert_eq!(out.progress(9.99, 10.0, 4), "[###-] 9.99/10");
+        assert_eq!(out.progress(0.0, 0.0, 4), "[####] 0/0");
+        assert_eq!(out.bar(1.0, 1000.0, 10, Tone::Plain), "#");
+        assert_eq!(out.bar(59.0, 60.0, 30, Tone::Plain), "#".repeat(29));
+        assert_eq!(out.bar(60.0, 60.0, 30, Tone::Plain), "#".repeat(30));
         let terminal = Output {
             terminal: true,
             ..out
         };
-        assert_eq!(terminal.sparkline(&[0, 7, 14]), "▁▅█");
+        assert_eq!(terminal.sparkline(&[0, 7, 14]), "▁▄█");
+        assert_eq!(terminal.sparkline(&[1, 13, 14]), "▂▇█");
         assert_eq!(terminal.bar(1.0, 2.0, 2, Tone::Plain), "█");
+        assert_eq!(terminal.bar(59.0, 60.0, 1, Tone::Plain), "▉");
+        assert_eq!(terminal.bar(1.0, 1000.0, 2, Tone::Plain), "▏");
     }
 
     #[test]

@@ -263,6 +263,7 @@ fn list(
 ) -> Result<()> {
     let since = ctx.opt_date("--since", since.as_deref())?;
     let until = ctx.opt_date("--until", until.as_deref())?;
+    crate::reports::check_range(since, until)?;
     let conn = ctx.open(Access::Existing)?;
     let mut clauses = Vec::new();
     let mut values: Vec<Value> = Vec::new();

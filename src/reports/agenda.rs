@@ -22,7 +22,7 @@ text_enum! {
         AppFollowUp = "app_follow_up",
         /// A contact's follow-up date (id: the contact)
         ContactFollowUp = "contact_follow_up",
-        /// A planned interview of an active application (id: the interview entry in its history)
+        /// A planned interview of an active application (id: the interview entry in its history; the lowest of entries on the same day)
         Interview = "interview",
         /// A certification exam not yet passed or failed (id: the certification)
         Exam = "exam",
@@ -71,6 +71,11 @@ pub(super) const SOURCES: &[(Kind, &str)] = &[
          JOIN applications a ON a.id = e.application_id
          JOIN organizations o ON o.id = a.org_id
          WHERE e.kind = 'interview' AND e.date BETWEEN ?1 AND ?2
+           -- the same interview entered twice is one item: the lowest id
+           AND NOT EXISTS (
+               SELECT 1 FROM application_events d
+               WHERE d.application_id = e.application_id AND d.kind = 'interview'
+                 AND d.date = e.date AND d.id < e.id)
            -- unary + keeps the planner on the events' date index (few rows)
            -- rather than walking every active application
            AND +a.status IN ('saved', 'applied', 'screening', 'interview', 'offer')",
@@ -209,7 +214,7 @@ pub fn print_items(ctx: &Ctx, items: &[AgendaItem], per_kind: usize) -> Result<(
     let out = &ctx.out;
     let mut shown: HashMap<Kind, usize> = HashMap::new();
     let mut hidden = 0;
-    let mut table = out.table(["date", "kind", "what", "id"]);
+    let mut table = out.table(["Date", "Kind", "What", "ID"]);
     for item in items {
         let count = shown.entry(item.kind).or_default();
         if *count >= per_kind {

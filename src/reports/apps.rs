@@ -99,13 +99,13 @@ pub fn run(ctx: &Ctx, since: Option<String>) -> Result<()> {
         return Ok(());
     }
     let mut table = out.table([
-        "source",
-        "applied",
-        "responses",
-        "interviews",
-        "offers",
-        "response rate",
-        "interview rate",
+        "Source",
+        "Applied",
+        "Responses",
+        "Interviews",
+        "Offers",
+        "Response rate",
+        "Interview rate",
     ]);
     for row in &report.by_source {
         let funnel = &row.funnel;

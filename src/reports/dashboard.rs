@@ -114,7 +114,7 @@ pub fn print(ctx: &Ctx, conn: &Connection, dashboard: &Dashboard, today: NaiveDa
     }
 
     out.line("")?;
-    out.line(out.heading("Due this week"))?;
+    out.line(out.heading("Due in the next 7 days"))?;
     if dashboard.due.is_empty() {
         out.line("  nothing due")?;
     } else {

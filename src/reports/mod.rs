@@ -28,7 +28,7 @@ use rusqlite::Connection;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::applications::Status;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::Ctx;
 
 const REPORT_EXAMPLES: &str = "\
@@ -125,6 +125,19 @@ pub fn report(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         ReportCommand::Certs => certs::run(ctx),
         ReportCommand::Volunteer { by } => volunteer::run(ctx, by),
         ReportCommand::SearchLog { since, until, csv } => search_log::run(ctx, since, until, csv),
+    }
+}
+
+/// Refuses a `--since`/`--until` range that ends before it starts (exit
+/// 2, naming both options), so no command answers an impossible range with
+/// an empty list; one day at both ends is a range. Shared by `report
+/// search-log` and `volunteer list`.
+pub fn check_range(since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<()> {
+    match (since, until) {
+        (Some(since), Some(until)) if until < since => Err(Error::Input(format!(
+            "--until ({until}) is before --since ({since}); give an --until on or after --since"
+        ))),
+        _ => Ok(()),
     }
 }
 

@@ -131,11 +131,11 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     out.line(out.heading("Referrals against the rest"))?;
     let mut table = out.table([
         "",
-        "applied",
-        "responses",
-        "interviews",
-        "response rate",
-        "interview rate",
+        "Applied",
+        "Responses",
+        "Interviews",
+        "Response rate",
+        "Interview rate",
     ]);
     for (label, funnel) in [
         ("referred", &report.referral),

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::week_of;
 use crate::db::Access;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::output::Tone;
 use crate::Ctx;
 
@@ -28,7 +28,10 @@ pub struct Activity {
 }
 
 /// Applications sent, later status changes, interviews, interactions and
-/// events from `?1` to `?2`, in date order.
+/// events from `?1` to `?2`, in date order. A move to `interview` on the
+/// day of an interview entry is that interview (one row, with the entry's
+/// note, else the move's), and an interview entered twice (same day, same
+/// note) is one row.
 pub(super) const ACTIVITIES: &str = "
 SELECT date, org, position, contact, method, result FROM (
     SELECT a.applied_on AS date, o.name AS org, a.title AS position, c.name AS contact,
@@ -43,13 +46,28 @@ SELECT date, org, position, contact, method, result FROM (
     JOIN organizations o ON o.id = a.org_id
     LEFT JOIN contacts c ON c.id = a.referral_contact_id
     WHERE e.date BETWEEN ?1 AND ?2 AND e.kind = 'status' AND e.to_status NOT IN ('saved', 'applied')
+      -- an interview moves the application to `interview` the same day:
+      -- one activity, listed once, as the interview
+      AND NOT (e.to_status = 'interview' AND EXISTS (
+          SELECT 1 FROM application_events i
+          WHERE i.application_id = e.application_id AND i.kind = 'interview' AND i.date = e.date))
   UNION ALL
     SELECT e.date, o.name, a.title, c.name, a.source,
-           'interview' || coalesce(': ' || e.note, ''), 1, e.id
+           'interview' || coalesce(': ' || coalesce(e.note, (
+               -- the note of the move to interview it stands for
+               SELECT s.note FROM application_events s
+               WHERE s.application_id = e.application_id AND s.kind = 'status'
+                 AND s.date = e.date AND s.to_status = 'interview' AND s.note IS NOT NULL
+               ORDER BY s.id LIMIT 1)), ''), 1, e.id
     FROM application_events e JOIN applications a ON a.id = e.application_id
     JOIN organizations o ON o.id = a.org_id
     LEFT JOIN contacts c ON c.id = a.referral_contact_id
     WHERE e.date BETWEEN ?1 AND ?2 AND e.kind = 'interview'
+      -- the same interview entered twice is one activity
+      AND NOT EXISTS (
+          SELECT 1 FROM application_events d
+          WHERE d.application_id = e.application_id AND d.kind = 'interview'
+            AND d.date = e.date AND d.note IS e.note AND d.id < e.id)
   UNION ALL
     SELECT i.date, o.name, NULL, c.name, i.channel, i.note, 2, i.id
     FROM interactions i JOIN contacts c ON c.id = i.contact_id
@@ -90,11 +108,7 @@ pub fn run(ctx: &Ctx, since: Option<String>, until: Option<String>, csv: bool) -
         (None, Some(until)) => (week_of(until).0, until),
         (None, None) => week_of(today),
     };
-    if until < since {
-        return Err(Error::Input(format!(
-            "--until ({until}) is before --since ({since}); give an --until on or after --since"
-        )));
-    }
+    super::check_range(Some(since), Some(until))?;
     let conn = ctx.open(Access::Existing)?;
     let rows = activities(&conn, since, until)?;
     if csv {
@@ -132,12 +146,12 @@ pub fn run(ctx: &Ctx, since: Option<String>, until: Option<String>, csv: bool) -
         return Ok(());
     }
     let mut table = out.table([
-        "date",
-        "organization",
-        "position",
-        "contact",
-        "method",
-        "result",
+        "Date",
+        "Organization",
+        "Position",
+        "Contact",
+        "Method",
+        "Result",
     ]);
     for row in &rows {
         let text = |v: &Option<String>| out.cell(v.as_deref().unwrap_or(""), Tone::Plain);

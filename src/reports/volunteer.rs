@@ -110,10 +110,9 @@ pub fn run(ctx: &Ctx, by: GroupBy) -> Result<()> {
             format!(", {}", group.roles.join(", "))
         };
         out.line(format!(
-            "  {name}{roles}: {} hours, {} – {}",
+            "  {name}{roles}: {} hours, {}",
             hours(group.hours),
-            month_year(group.first_date),
-            month_year(group.last_date)
+            months(group.first_date, group.last_date)
         ))?;
     }
     Ok(())
@@ -126,7 +125,13 @@ fn sorted_roles(json: &str) -> Vec<String> {
     roles
 }
 
-/// "Nov 2026", as a resume writes dates.
-fn month_year(date: NaiveDate) -> String {
-    date.format("%b %Y").to_string()
+/// "Sep 2026 – Nov 2026", as a resume writes dates; one month once ("Nov 2026").
+fn months(first: NaiveDate, last: NaiveDate) -> String {
+    let (first, last) = (first.format("%b %Y"), last.format("%b %Y"));
+    let (first, last) = (first.to_string(), last.to_string());
+    if first == last {
+        first
+    } else {
+        format!("{first} – {last}")
+    }
 }

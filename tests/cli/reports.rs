@@ -438,7 +438,10 @@ fn the_dashboard_counts_this_week_from_monday() {
     );
     assert!(human.contains("applications per week"), "{human}");
     assert!(human.contains("[########------------] 2/5"), "{human}");
-    assert!(human.contains("[##############------] 6.75/10"), "{human}");
+    assert!(
+        human.contains("[#############-------] 6.75/10"),
+        "13.5 of 20 cells, rounded down: {human}"
+    );
     assert!(
         human.contains("RHIT     scheduled, exam 2026-12-05, not yet eligible"),
         "{human}"
@@ -1160,4 +1163,325 @@ mod certs {
             deadlines[0]
         );
     }
+}
+
+/// The rows of `report search-log --json` for one day, as (position, result).
+fn search_log_day(env: &TestEnv, day: &str) -> Vec<(String, String)> {
+    env.json(&["report", "search-log", "--since", day, "--until", day])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["position"].as_str().unwrap_or("").to_string(),
+                r["result"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_interview_and_its_automatic_move_to_interview_are_one_search_log_row() {
+    let env = TestEnv::new();
+    // The interview moves the applied application to `interview` the same day.
+    let coder = applied(&env, "Mercy Health", "Coder", "indeed", "2026-10-01");
+    run(
+        &env,
+        &[
+            "app",
+            "interview",
+            &coder.to_string(),
+            "--on",
+            "2026-10-08",
+            "--note",
+            "phone screen",
+        ],
+    );
+    assert_eq!(
+        env.count(&format!(
+            "SELECT count(*) FROM application_events WHERE application_id = {coder} AND date = '2026-10-08'
+             AND kind IN ('interview', 'status')"
+        )),
+        2,
+        "the history keeps both entries"
+    );
+    // Moved to interview with a note, then the interview entered without one.
+    let clerk = applied(&env, "Mercy Health", "Clerk", "indeed", "2026-10-01");
+    run(
+        &env,
+        &[
+            "app",
+            "set",
+            &clerk.to_string(),
+            "interview",
+            "--on",
+            "2026-10-08",
+            "--note",
+            "with the HIM director",
+        ],
+    );
+    interview(&env, clerk, "2026-10-08");
+    // The same interview entered twice is still one activity.
+    let analyst = applied(&env, "Mercy Health", "Analyst", "indeed", "2026-10-01");
+    interview(&env, analyst, "2026-10-08");
+    interview(&env, analyst, "2026-10-08");
+    let s = |t: &str| t.to_string();
+    assert_eq!(
+        search_log_day(&env, "2026-10-08"),
+        [
+            (s("Coder"), s("interview: phone screen")),
+            (s("Clerk"), s("interview: with the HIM director")),
+            (s("Analyst"), s("interview")),
+        ]
+    );
+    let csv = env.ok(&[
+        "report",
+        "search-log",
+        "--since",
+        "2026-10-08",
+        "--until",
+        "2026-10-08",
+        "--csv",
+    ]);
+    assert_eq!(csv.lines().count(), 4, "a header and three rows: {csv}");
+    // A move to interview on another day than the interview stays its own row.
+    let registrar = applied(&env, "Lakeside Clinic", "Registrar", "", "2026-10-01");
+    set(&env, registrar, "interview", "2026-10-09");
+    interview(&env, registrar, "2026-10-12");
+    assert_eq!(
+        search_log_day(&env, "2026-10-09"),
+        [(s("Registrar"), s("interview"))]
+    );
+    assert_eq!(
+        search_log_day(&env, "2026-10-12"),
+        [(s("Registrar"), s("interview"))]
+    );
+}
+
+#[test]
+fn goal_and_stage_bars_are_never_full_before_the_target() {
+    let env = TestEnv::new();
+    run(
+        &env,
+        &["goal", "set", "volunteer_hours", "10", "--per", "month"],
+    );
+    run(
+        &env,
+        &["vol", "log", "Mercy Health", "9.75", "--on", "2026-11-02"],
+    );
+    for args in [&["report"][..], &["goal", "list"][..]] {
+        let human = env.ok(args);
+        assert!(
+            human.contains("[###################-] 9.75/10"),
+            "19.5 of 20 cells is not full: {human}"
+        );
+    }
+    run(
+        &env,
+        &["vol", "log", "Mercy Health", "0.25", "--on", "2026-11-03"],
+    );
+    assert!(
+        env.ok(&["report"]).contains("[####################] 10/10"),
+        "full once reached"
+    );
+
+    // 59 of 60 is 29.5 of 30 cells: the smaller bar stays short of full.
+    let conn = env.sql();
+    for (status, n) in [("applied", 60), ("screening", 59)] {
+        for _ in 0..n {
+            conn.execute(
+                "INSERT INTO applications (org_id, title, status, applied_on, created_at, updated_at)
+                 VALUES (1, 'Coder', ?1, '2026-11-02', '2026-11-02T00:00:00Z', '2026-11-02T00:00:00Z')",
+                [status],
+            )
+            .unwrap();
+        }
+    }
+    let apps = env.ok(&["report", "apps"]);
+    let bar = |status: &str| {
+        let line = apps
+            .lines()
+            .find(|l| l.trim_start().starts_with(status))
+            .unwrap_or_else(|| panic!("no {status} bar: {apps}"));
+        line.matches('#').count()
+    };
+    assert_eq!((bar("applied"), bar("screening")), (30, 29), "{apps}");
+}
+
+#[test]
+fn report_tables_have_capitalised_headers() {
+    let env = TestEnv::new();
+    seed_agenda(&env);
+    let header = |text: &str| {
+        text.lines()
+            .find(|l| !l.trim().is_empty())
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    let agenda = env.ok(&["agenda"]);
+    assert_eq!(
+        header(&agenda).as_deref(),
+        Some("Date Kind What ID"),
+        "{agenda}"
+    );
+
+    let dashboard = env.ok(&["report"]);
+    assert!(dashboard.contains("Due in the next 7 days"), "{dashboard}");
+    assert!(!dashboard.contains("Due this week"), "{dashboard}");
+    let due = dashboard
+        .split("Due in the next 7 days")
+        .nth(1)
+        .unwrap_or_default();
+    assert_eq!(
+        header(due).as_deref(),
+        Some("Date Kind What ID"),
+        "{dashboard}"
+    );
+
+    let log = env.ok(&["report", "search-log", "--since", "2026-11-20"]);
+    let table = log
+        .split_once('\n')
+        .map(|(_, rest)| rest)
+        .unwrap_or_default();
+    assert_eq!(
+        header(table).as_deref(),
+        Some("Date Organization Position Contact Method Result"),
+        "{log}"
+    );
+    let apps = env.ok(&["report", "apps"]);
+    assert!(
+        apps.lines().any(|l| l.trim_start().starts_with("Source ")
+            && l.contains("Response rate")
+            && l.contains("Interview rate")),
+        "{apps}"
+    );
+    let network = env.ok(&["report", "network"]);
+    assert!(
+        network
+            .lines()
+            .any(|l| l.contains("Applied") && l.contains("Response rate")),
+        "{network}"
+    );
+}
+
+#[test]
+fn an_empty_search_log_range_is_refused_naming_both_options() {
+    let env = TestEnv::new();
+    run(&env, &["init"]);
+    let err = env.fails(
+        2,
+        &[
+            "report",
+            "search-log",
+            "--since",
+            "2026-12-01",
+            "--until",
+            "2026-11-01",
+        ],
+    );
+    assert_eq!(
+        err.trim(),
+        "error: --until (2026-11-01) is before --since (2026-12-01); give an --until on or after --since"
+    );
+    // The same day at both ends is a range of one day.
+    env.ok(&[
+        "report",
+        "search-log",
+        "--since",
+        "2026-11-01",
+        "--until",
+        "2026-11-01",
+    ]);
+}
+
+#[test]
+fn report_volunteer_names_a_single_month_once() {
+    let env = TestEnv::new();
+    run(
+        &env,
+        &[
+            "vol",
+            "log",
+            "Mercy Health",
+            "3",
+            "--on",
+            "2026-11-02",
+            "--role",
+            "Records",
+        ],
+    );
+    run(
+        &env,
+        &["vol", "log", "Mercy Health", "2", "--on", "2026-11-20"],
+    );
+    run(
+        &env,
+        &["vol", "log", "Red Cross", "4", "--on", "2026-09-05"],
+    );
+    run(
+        &env,
+        &["vol", "log", "Red Cross", "1", "--on", "2026-10-05"],
+    );
+    let human = env.ok(&["report", "volunteer"]);
+    assert!(
+        human.contains("  Mercy Health, Records: 5 hours, Nov 2026\n"),
+        "{human}"
+    );
+    assert!(
+        human.contains("  Red Cross: 5 hours, Sep 2026 – Oct 2026\n"),
+        "{human}"
+    );
+    let months = env.ok(&["report", "volunteer", "--by", "month"]);
+    assert!(
+        months.contains("  2026-11, Records: 5 hours, Nov 2026\n"),
+        "{months}"
+    );
+    assert!(!months.contains("Nov 2026 – Nov 2026"), "{months}");
+}
+
+#[test]
+fn the_same_interview_entered_twice_is_one_agenda_item() {
+    let env = TestEnv::new();
+    let coder = applied(&env, "Mercy Health", "Coder", "", "2026-11-24");
+    interview(&env, coder, "2026-12-01");
+    interview(&env, coder, "2026-12-01");
+    // Another day is another interview.
+    interview(&env, coder, "2026-12-04");
+    let ids: Vec<i64> = env
+        .sql()
+        .prepare("SELECT id FROM application_events WHERE kind = 'interview' ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(ids.len(), 3);
+    let interviews: Vec<(String, i64)> = kinds_and_ids(&env.json(&["agenda"]))
+        .into_iter()
+        .filter(|(_, kind, _, _)| kind == "interview")
+        .map(|(date, _, id, _)| (date, id))
+        .collect();
+    assert_eq!(
+        interviews,
+        [
+            ("2026-12-01".to_string(), ids[0]),
+            ("2026-12-04".to_string(), ids[2])
+        ],
+        "the lowest id of the pair"
+    );
+    let human = env.ok(&["agenda"]);
+    assert_eq!(
+        human.matches("Interview: Coder at Mercy Health").count(),
+        2,
+        "{human}"
+    );
+    let ics = env.ok(&["agenda", "--ics"]);
+    assert_eq!(ics.matches("CATEGORIES:interview").count(), 2, "{ics}");
+    let dashboard = env.json(&["report"]);
+    let due_interviews = dashboard["due"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] == "interview")
+        .count();
+    assert_eq!(due_interviews, 1, "12-04 is past today + 6; 12-01 once");
 }

@@ -117,3 +117,55 @@ fn reading_without_a_database_creates_nothing() {
     assert!(err.contains("no database at"), "{err}");
     assert!(!env.db.exists());
 }
+
+#[test]
+fn list_refuses_an_empty_range_naming_both_options() {
+    let env = TestEnv::new();
+    env.ok(&["vol", "log", "Mercy Health", "2", "--on", "2026-11-10"]);
+    let err = env.fails(
+        2,
+        &[
+            "volunteer",
+            "list",
+            "--since",
+            "2026-12-01",
+            "--until",
+            "2026-11-01",
+        ],
+    );
+    assert_eq!(
+        err.trim(),
+        "error: --until (2026-11-01) is before --since (2026-12-01); give an --until on or after --since"
+    );
+    // The same as `report search-log` says for the same mistake.
+    let log = env.fails(
+        2,
+        &[
+            "report",
+            "search-log",
+            "--since",
+            "2026-12-01",
+            "--until",
+            "2026-11-01",
+        ],
+    );
+    assert_eq!(log, err);
+    // Relative dates too, and with an unknown organization.
+    let err = env.fails(
+        2,
+        &[
+            "vol", "list", "--org", "Nowhere", "--since", "today", "--until", "-1w",
+        ],
+    );
+    assert!(err.contains("--until") && err.contains("--since"), "{err}");
+    // One day at both ends is a range.
+    let one_day = env.json(&[
+        "vol",
+        "list",
+        "--since",
+        "2026-11-10",
+        "--until",
+        "2026-11-10",
+    ]);
+    assert_eq!(one_day["total_hours"], 2.0);
+}
