@@ -194,12 +194,12 @@ fn week_section(page: &mut String, dashboard: &Dashboard) {
     let due = &dashboard.due;
     if due.is_empty() {
         page.push_str(
-            "<h3>Due this week</h3>\n<p class=\"muted\">Nothing due in the next seven days.</p>\n",
+            "<h3>Due in the next 7 days</h3>\n<p class=\"muted\">Nothing due in the next seven days.</p>\n",
         );
     } else {
         let overdue = due.iter().filter(|item| item.overdue).count();
         page.push_str(&format!(
-            "<h3>Due this week: {} item{}, {overdue} overdue</h3>\n<div class=\"scroll\"><table>\n\
+            "<h3>Due in the next 7 days: {} item{}, {overdue} overdue</h3>\n<div class=\"scroll\"><table>\n\
              <thead><tr><th>Date</th><th>What</th><th>Kind</th></tr></thead>\n<tbody>\n",
             due.len(),
             plural(due.len() as i64)
@@ -242,7 +242,7 @@ fn week_section(page: &mut String, dashboard: &Dashboard) {
     page.push_str("</section>\n");
 }
 
-/// Items of one kind the page lists under "Due this week".
+/// Items of one kind the page lists under "Due in the next 7 days".
 const DUE_PER_KIND: usize = 10;
 
 /// Adds one to `key`'s count (kept in first-seen order); returns the count.

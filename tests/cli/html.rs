@@ -162,7 +162,7 @@ fn the_page_is_private_self_contained_and_has_every_section() {
             "{id}"
         );
     }
-    assert!(section(&html, "week").contains("<h3>Due this week: 6 items"));
+    assert!(section(&html, "week").contains("<h3>Due in the next 7 days: 6 items"));
     assert!(section(&html, "week").contains("<h3>Pipeline"));
 }
 
@@ -197,7 +197,7 @@ fn the_numbers_are_the_json_reports_numbers() {
     let overdue = due.iter().filter(|i| i["overdue"] == true).count();
     assert_eq!(overdue, 2);
     assert_eq!(week.matches("overdue</span>").count(), overdue);
-    assert!(week.contains("<h3>Due this week: 6 items, 2 overdue</h3>"));
+    assert!(week.contains("<h3>Due in the next 7 days: 6 items, 2 overdue</h3>"));
     let goals = section(&html, "goals");
     assert_eq!(row(goals, "applications per week")[0], "1 / 5");
     for goal in dashboard["goals"].as_array().unwrap() {
@@ -394,7 +394,7 @@ fn due_items_show_ten_of_a_kind_and_count_the_rest() {
     let html = page(&env);
     let week = section(&html, "week");
     assert_eq!(env.json(&["report"])["due"].as_array().unwrap().len(), 13);
-    assert!(week.contains("<h3>Due this week: 13 items, 0 overdue</h3>"));
+    assert!(week.contains("<h3>Due in the next 7 days: 13 items, 0 overdue</h3>"));
     assert_eq!(week.matches("<tr><td").count(), 11);
     assert!(week.contains("Follow up with Jane Doe"));
     assert!(week.contains("And 2 more app follow up (at most 10 of a kind here;"));
