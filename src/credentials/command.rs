@@ -327,6 +327,7 @@ fn list(ctx: &Ctx) -> Result<()> {
             _ => String::new(),
         };
         let eligible = match row.eligible {
+            _ if row.status == CertStatus::Passed => "held",
             Some(true) => "yes",
             Some(false) => "not yet",
             None => "",

@@ -155,22 +155,26 @@ pub fn check(credential: &Credential, facts: &Facts) -> Check {
         };
     }
     let mut closest: Option<((u32, i64), &'static str, Vec<String>)> = None;
-    for route in credential.routes {
+    // Every qualifying route, by preference: the fewest years asked, a
+    // completed degree before a final term, the highest degree, then the
+    // catalog order.
+    let mut qualifying: Option<(RoutePreference, &'static str, bool)> = None;
+    for (index, route) in credential.routes.iter().enumerate() {
         let outcome = evaluate(&route.requires, facts, credential.code);
         if outcome.missing.is_empty() {
-            let mut label = route.label.to_string();
-            if outcome.final_term {
-                label.push_str(" (final term)");
+            let preference = (
+                years_asked(&route.requires),
+                outcome.final_term,
+                std::cmp::Reverse(degree_rank(&route.requires)),
+                index,
+            );
+            if qualifying
+                .as_ref()
+                .is_none_or(|(best, _, _)| preference < *best)
+            {
+                qualifying = Some((preference, route.label, outcome.final_term));
             }
-            return Check {
-                code: credential.code,
-                eligible: Some(true),
-                route: Some(label),
-                closest_route: None,
-                missing: Vec::new(),
-                advice,
-                confidence: credential.confidence,
-            };
+            continue;
         }
         let weight = (
             outcome.missing.iter().map(|m| m.weight).sum(),
@@ -181,8 +185,34 @@ pub fn check(credential: &Credential, facts: &Facts) -> Check {
             closest = Some((weight, route.label, texts));
         }
     }
+    if let Some((_, label, final_term)) = qualifying {
+        let mut label = label.to_string();
+        if final_term {
+            label.push_str(" (final term)");
+        }
+        return Check {
+            code: credential.code,
+            eligible: Some(true),
+            route: Some(label),
+            closest_route: None,
+            missing: Vec::new(),
+            advice,
+            confidence: credential.confidence,
+        };
+    }
     advice.extend(credential.not_eligible_advice.iter().map(|a| a.to_string()));
-    let (_, label, missing) = closest.unwrap_or(((0, 0), "", Vec::new()));
+    let (_, label, mut missing) = closest.unwrap_or(((0, 0), "", Vec::new()));
+    // A completed master's entered without --cahiim never qualifies where a
+    // CAHIIM HIM master's would: say so whichever route came closest.
+    let informatics = informatics_master_text(credential.code);
+    if wants_cahiim_master(credential)
+        && facts.education.iter().any(|e| {
+            e.level == Level::Master && !e.cahiim_accredited && e.status == EduStatus::Completed
+        })
+        && !missing.contains(&informatics)
+    {
+        missing.insert(0, informatics);
+    }
     Check {
         code: credential.code,
         eligible: Some(false),
@@ -192,6 +222,48 @@ pub fn check(credential: &Credential, facts: &Facts) -> Check {
         advice,
         confidence: credential.confidence,
     }
+}
+
+/// How a qualifying route ranks (lower is preferred).
+type RoutePreference = (u32, bool, std::cmp::Reverse<Option<u8>>, usize);
+
+/// The most years a route asks for (total or in healthcare).
+fn years_asked(req: &Req) -> u32 {
+    match *req {
+        Req::Years { total, healthcare } => total.max(healthcare),
+        Req::All { of } => of.iter().map(years_asked).max().unwrap_or(0),
+        Req::Degree { .. } | Req::Held { .. } | Req::Always => 0,
+    }
+}
+
+/// The highest degree a route asks for (the lowest level each degree
+/// requirement accepts), or None when it asks for no degree.
+fn degree_rank(req: &Req) -> Option<u8> {
+    match *req {
+        Req::Degree { levels, .. } => levels.iter().map(|l| *l as u8).min(),
+        Req::All { of } => of.iter().filter_map(degree_rank).max(),
+        Req::Years { .. } | Req::Held { .. } | Req::Always => None,
+    }
+}
+
+/// True when a route asks for a CAHIIM-accredited master's (the RHIA).
+fn wants_cahiim_master(credential: &Credential) -> bool {
+    fn asks(req: &Req) -> bool {
+        match *req {
+            Req::Degree { levels, cahiim, .. } => cahiim && levels.contains(&Level::Master),
+            Req::All { of } => of.iter().any(asks),
+            _ => false,
+        }
+    }
+    credential.routes.iter().any(|r| asks(&r.requires))
+}
+
+/// What `credentials.md` says about a master's entered without `--cahiim`.
+fn informatics_master_text(code: &str) -> String {
+    format!(
+        "a health-informatics or other master's does not qualify; the {code} needs a \
+         CAHIIM-accredited HIM program"
+    )
 }
 
 fn evaluate(req: &Req, facts: &Facts, code: &str) -> Outcome {
@@ -269,10 +341,7 @@ fn degree(facts: &Facts, code: &str, levels: &[Level], cahiim: bool, final_term:
     };
     if accredited.is_empty() {
         let text = if matches!(first.level, Level::Master | Level::Doctorate) {
-            format!(
-                "a health-informatics or other master's does not qualify; the {code} needs a \
-                 CAHIIM-accredited HIM program"
-            )
+            informatics_master_text(code)
         } else {
             format!(
                 "your {} program must be CAHIIM-accredited",

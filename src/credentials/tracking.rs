@@ -232,6 +232,9 @@ struct Pool {
     /// Indexes into the certification list.
     members: Vec<usize>,
     cycle_years: u32,
+    /// AHIMA revokes a lapsed credential 180 days after its cycle ended;
+    /// HIMSS and NCRA state no such date.
+    revokes: bool,
 }
 
 /// Every tracked credential with its progress as of `today`.
@@ -298,6 +301,7 @@ fn pools(certs: &[Certification]) -> Vec<Pool> {
             pools.push(Pool {
                 members: vec![i],
                 cycle_years: entry.renewal.cycle_years,
+                revokes: false,
             });
         }
     }
@@ -305,6 +309,7 @@ fn pools(certs: &[Certification]) -> Vec<Pool> {
         pools.push(Pool {
             members: ahima,
             cycle_years: 2,
+            revokes: true,
         });
     }
     pools
@@ -366,7 +371,9 @@ fn fill_pool(
         let had = earned_in(conn, &ids, previous)?;
         if needed.is_some_and(|n| had < f64::from(n)) {
             lapsed = true;
-            revocation_on = crate::dates::add_days(previous.end, 180).into();
+            revocation_on = pool
+                .revokes
+                .then(|| crate::dates::add_days(previous.end, 180));
         }
     }
     let codes: Vec<String> = pool

@@ -138,12 +138,29 @@ pub(super) fn set(ctx: &Ctx, code: String, status: CertStatus, on: Option<String
         ));
     }
     let before = Cell::new(None);
+    let unchanged = Cell::new(false);
     finish(
         ctx,
         today,
         |tx| {
+            let tracked = tracking::get(tx, &code)?.is_some();
             let mut cert = tracked_or_new(ctx, tx, &code)?;
             before.set(Some(cert.status));
+            if tracked
+                && cert.status == status
+                && on.is_none_or(|day| Some(day) == status_date(&cert, status))
+            {
+                unchanged.set(true);
+                return Ok(cert);
+            }
+            let exam_day = match status {
+                CertStatus::Passed => Some(on.unwrap_or(today)),
+                CertStatus::Failed | CertStatus::Scheduled => on,
+                _ => None,
+            };
+            if let Some(day) = exam_day {
+                timing_warnings(ctx, &cert, catalog::find(&code), day);
+            }
             match status {
                 CertStatus::Passed => {
                     let day = on.unwrap_or(today);
@@ -174,8 +191,6 @@ pub(super) fn set(ctx: &Ctx, code: String, status: CertStatus, on: Option<String
             Ok(cert)
         },
         |record| {
-            let from = before.get().map_or(String::new(), |b| format!("{b} → "));
-            let mut message = format!("{}: {from}{}", record.code, record.status);
             let date = match record.status {
                 CertStatus::Passed => record.passed_on,
                 CertStatus::Failed | CertStatus::Scheduled => record.exam_on,
@@ -183,13 +198,33 @@ pub(super) fn set(ctx: &Ctx, code: String, status: CertStatus, on: Option<String
                 CertStatus::Expired => record.expires_on,
                 CertStatus::Planning => None,
             };
-            if let Some(date) = date {
-                message.push_str(&format!(" on {date}"));
+            let on = date.map_or(String::new(), |d| format!(" on {d}"));
+            if unchanged.get() {
+                return format!(
+                    "{} is already {}{on}; nothing changed",
+                    record.code, record.status
+                );
             }
-            message.push_str(&cycle_text(record));
-            message
+            let from = before.get().map_or(String::new(), |b| format!("{b} → "));
+            format!(
+                "{}: {from}{}{on}{}",
+                record.code,
+                record.status,
+                cycle_text(record)
+            )
         },
     )
+}
+
+/// The date `cert set CODE STATUS --on DATE` stores for `status`.
+fn status_date(cert: &Certification, status: CertStatus) -> Option<NaiveDate> {
+    match status {
+        CertStatus::Passed => cert.passed_on,
+        CertStatus::Failed | CertStatus::Scheduled => cert.exam_on,
+        CertStatus::Applied => cert.applied_on,
+        CertStatus::Expired => cert.expires_on,
+        CertStatus::Planning => None,
+    }
 }
 
 fn cycle_text(record: &Progress) -> String {

@@ -497,3 +497,236 @@ fn app_list_eligible_keeps_postings_for_credentials_within_reach() {
     let err = env.fails(2, &["app", "list", "--eligible"]);
     assert!(err.contains("--qualified"), "{err}");
 }
+
+/// Runs a command that must succeed; returns its standard error.
+fn stderr_of(env: &TestEnv, args: &[&str]) -> String {
+    let output = env.cmd().args(args).output().unwrap();
+    assert!(
+        output.status.success(),
+        "jobtrack {args:?} failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stderr).unwrap()
+}
+
+#[test]
+fn a_retake_inside_the_wait_warns_at_exam_score_and_set() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "score", "RHIT", "250", "--on", "2026-11-01"]);
+    // Rescheduling replaces the failed exam date: the warning comes now,
+    // against the failed attempt being replaced.
+    let stderr = stderr_of(&env, &["cert", "exam", "RHIT", "--on", "2026-12-10"]);
+    assert!(stderr.contains("warning:"), "{stderr}");
+    assert!(
+        stderr.contains("failed attempt on 2026-11-01") && stderr.contains("earliest: 2027-01-30"),
+        "{stderr}"
+    );
+    let passed = env.json(&["cert", "score", "RHIT", "330", "--on", "2026-11-05"]);
+    assert_eq!(passed["status"], "passed", "a warning never refuses");
+
+    // A score straight after a failed one.
+    let env = TestEnv::new();
+    env.ok(&["cert", "score", "RHIT", "250", "--on", "2026-11-01"]);
+    let stderr = stderr_of(
+        &env,
+        &["cert", "score", "RHIT", "330", "--on", "2026-11-05"],
+    );
+    assert!(stderr.contains("wait 90 days"), "{stderr}");
+
+    // `cert set` moves the exam date too: scheduled, passed or failed again.
+    let env = TestEnv::new();
+    env.ok(&["cert", "set", "CCA", "failed", "--on", "2026-11-01"]);
+    let stderr = stderr_of(
+        &env,
+        &["cert", "set", "CCA", "scheduled", "--on", "2026-11-20"],
+    );
+    assert!(stderr.contains("warning:"), "{stderr}");
+    assert!(stderr.contains("wait 30 days"), "CCA waits 30: {stderr}");
+    let row = cert(&env.json(&["cert", "list"]), "CCA").clone();
+    assert_eq!(row["status"], "scheduled");
+    assert_eq!(row["exam_on"], "2026-11-20");
+
+    let env = TestEnv::new();
+    env.ok(&["cert", "set", "RHIA", "failed", "--on", "2026-10-01"]);
+    let stderr = stderr_of(
+        &env,
+        &["cert", "set", "RHIA", "passed", "--on", "2026-11-20"],
+    );
+    assert!(
+        stderr.contains("wait 90 days after the failed attempt on 2026-10-01"),
+        "{stderr}"
+    );
+    let env = TestEnv::new();
+    env.ok(&["cert", "set", "RHIA", "failed", "--on", "2026-10-01"]);
+    let stderr = stderr_of(
+        &env,
+        &["cert", "set", "RHIA", "failed", "--on", "2026-11-20"],
+    );
+    assert!(stderr.contains("wait 90 days"), "{stderr}");
+    // After the wait: silence.
+    let stderr = stderr_of(&env, &["cert", "exam", "RHIA", "--on", "2027-03-01"]);
+    assert!(!stderr.contains("warning:"), "{stderr}");
+}
+
+#[test]
+fn a_completed_masters_without_cahiim_is_named_beside_a_plain_bachelors() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "edu",
+        "add",
+        "master",
+        "Health Informatics",
+        "--completed",
+        "2024-12-20",
+    ]);
+    env.ok(&[
+        "edu",
+        "add",
+        "bachelor",
+        "Biology",
+        "--completed",
+        "2019-05-20",
+    ]);
+    let rhia = check(&env, "RHIA");
+    assert_eq!(rhia["eligible"], false);
+    let missing = strings(&rhia["missing"]);
+    assert!(
+        missing.contains(&"a health-informatics or other master's does not qualify; the RHIA needs a CAHIIM-accredited HIM program".to_string()),
+        "{missing:?}"
+    );
+    let human = env.ok(&["cert", "check", "RHIA"]);
+    assert!(
+        human.contains("a health-informatics or other master's does not qualify"),
+        "{human}"
+    );
+    // An unfinished master's is not named.
+    let env = TestEnv::new();
+    env.ok(&["edu", "add", "master", "Health Informatics"]);
+    env.ok(&[
+        "edu",
+        "add",
+        "bachelor",
+        "Biology",
+        "--completed",
+        "2019-05-20",
+    ]);
+    assert_eq!(
+        strings(&check(&env, "RHIA")["missing"]),
+        ["your bachelor's program must be CAHIIM-accredited"]
+    );
+}
+
+#[test]
+fn several_qualifying_routes_report_the_one_asking_fewest_years() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "edu",
+        "add",
+        "master",
+        "Health Informatics",
+        "--completed",
+        "2015-05-20",
+    ]);
+    env.ok(&[
+        "work",
+        "add",
+        "Mercy Health",
+        "Privacy Analyst",
+        "--from",
+        "2020-01-01",
+        "--healthcare",
+    ]);
+    let chps = check(&env, "CHPS");
+    assert_eq!(chps["eligible"], true);
+    assert_eq!(chps["route"], "graduate degree + 1 year in healthcare");
+    let cphims = check(&env, "CPHIMS");
+    assert_eq!(cphims["eligible"], true);
+    assert_eq!(
+        cphims["route"],
+        "graduate degree + 3 years experience (2 in healthcare)"
+    );
+    let human = env.ok(&["cert", "check", "CHPS"]);
+    assert!(
+        human.contains("eligible by graduate degree + 1 year"),
+        "{human}"
+    );
+
+    // With only a bachelor's, the bachelor's routes answer.
+    let env = TestEnv::new();
+    env.ok(&[
+        "edu",
+        "add",
+        "bachelor",
+        "Biology",
+        "--completed",
+        "2015-05-20",
+    ]);
+    env.ok(&[
+        "work",
+        "add",
+        "Mercy Health",
+        "Privacy Analyst",
+        "--from",
+        "2018-01-01",
+        "--healthcare",
+    ]);
+    assert_eq!(
+        check(&env, "CHPS")["route"],
+        "bachelor + 2 years in healthcare"
+    );
+    assert_eq!(
+        check(&env, "CPHIMS")["route"],
+        "bachelor + 5 years experience (3 in healthcare)"
+    );
+}
+
+#[test]
+fn a_passed_credential_is_held_and_passing_again_changes_nothing() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "set", "RHIT", "passed", "--on", "2026-06-01"]);
+    env.ok(&["cert", "add", "RHIA"]);
+    let list = env.ok(&["cert", "list"]);
+    let rhit = list.lines().find(|l| l.contains("RHIT")).unwrap();
+    assert!(rhit.contains("held") && !rhit.contains("not yet"), "{list}");
+    let rhia = list.lines().find(|l| l.contains("RHIA")).unwrap();
+    assert!(rhia.contains("not yet"), "{list}");
+
+    let again = env.ok(&["cert", "set", "RHIT", "passed"]);
+    assert!(
+        again.contains("RHIT is already passed on 2026-06-01; nothing changed"),
+        "{again}"
+    );
+    assert!(!again.contains("→"), "{again}");
+    let row = env.json(&["cert", "set", "RHIT", "passed", "--on", "2026-06-01"]);
+    assert_eq!(row["passed_on"], "2026-06-01");
+    assert_eq!(row["cycle_start"], "2026-06-01");
+    assert_eq!(
+        env.count("SELECT count(*) FROM certifications WHERE passed_on = '2026-06-01'"),
+        1
+    );
+    // A new date is a correction, not a no-op.
+    let moved = env.ok(&["cert", "set", "RHIT", "passed", "--on", "2026-05-01"]);
+    assert!(moved.contains("passed → passed on 2026-05-01"), "{moved}");
+}
+
+#[test]
+fn only_ahima_credentials_get_a_revocation_date() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "set", "CPHIMS", "passed", "--on", "2022-01-10"]);
+    env.ok(&["cert", "set", "RHIT", "passed", "--on", "2022-01-10"]);
+    let list = env.json(&["cert", "list"]);
+    let cphims = cert(&list, "CPHIMS");
+    assert_eq!(cphims["lapsed"], true, "2022-01-10 – 2025-01-09 had no CE");
+    assert_eq!(cphims["revocation_on"], Value::Null);
+    assert_eq!(cert(&list, "RHIT")["revocation_on"], "2026-07-08");
+    let report = env.json(&["report", "certs"]);
+    let cphims = cert(&report["certs"], "CPHIMS");
+    assert_eq!(cphims["lapsed"], true);
+    assert_eq!(cphims["revocation_on"], Value::Null);
+    let human = env.ok(&["cert", "list"]);
+    let line = human
+        .lines()
+        .find(|l| l.starts_with("CPHIMS:"))
+        .expect("a lapsed line");
+    assert!(!line.contains("revoked"), "{human}");
+}
