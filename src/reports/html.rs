@@ -476,6 +476,7 @@ fn credentials_section(page: &mut String, certs: &[Progress]) {
     );
     for cert in certs {
         let eligible = match cert.eligible {
+            _ if cert.status == crate::credentials::CertStatus::Passed => "held",
             Some(true) => "yes",
             Some(false) => "not yet",
             None => "",
