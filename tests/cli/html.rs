@@ -311,7 +311,7 @@ fn the_numbers_are_the_json_reports_numbers() {
         assert_eq!(cells[5], cycle);
     }
     let rhit = row(credentials, "RHIT");
-    assert_eq!(rhit[1..5], ["passed", "yes", "2026-06-01", "6.5 / 20"]);
+    assert_eq!(rhit[1..5], ["passed", "held", "2026-06-01", "6.5 / 20"]);
     assert_eq!(row(credentials, "CPHIMS")[3], "2026-12-10");
 }
 
