@@ -183,6 +183,57 @@ mod tests {
         }
     }
 
+    mod properties {
+        use super::*;
+        use chrono::Datelike;
+        use proptest::prelude::*;
+
+        fn any_date() -> impl Strategy<Value = NaiveDate> {
+            (1900i32..2200, 1u32..=12, 1u32..=31)
+                .prop_filter_map("a real day", |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+        }
+
+        proptest! {
+            #[test]
+            fn iso_dates_round_trip(date in any_date()) {
+                prop_assert_eq!(parse_relative(&date.format("%Y-%m-%d").to_string(), date), Some(date));
+            }
+
+            #[test]
+            fn day_and_week_offsets_are_exact(today in any_date(), n in 0u64..5000) {
+                let plus = parse_relative(&format!("+{n}d"), today).unwrap();
+                let minus = parse_relative(&format!("-{n}d"), today).unwrap();
+                prop_assert_eq!((plus - today).num_days(), n as i64);
+                prop_assert_eq!((today - minus).num_days(), n as i64);
+                let weeks = parse_relative(&format!("+{n}W"), today).unwrap();
+                prop_assert_eq!((weeks - today).num_days(), 7 * n as i64);
+            }
+
+            #[test]
+            fn month_offsets_keep_the_day_or_clamp_to_the_month_end(today in any_date(), n in 0u32..240) {
+                let later = parse_relative(&format!("+{n}m"), today).unwrap();
+                let months = (later.year() - today.year()) * 12 + later.month() as i32 - today.month() as i32;
+                prop_assert_eq!(months, n as i32);
+                prop_assert!(later.day() == today.day() || (later.day() < today.day() && later.succ_opt().unwrap().day() == 1));
+                // Going back the same number of months never passes the start.
+                let back = parse_relative(&format!("-{n}m"), later).unwrap();
+                prop_assert!(back <= today);
+            }
+
+            #[test]
+            fn any_text_is_a_date_or_an_error_never_a_panic(text in "\\PC{0,24}") {
+                if let Some(date) = parse_relative(&text, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()) {
+                    prop_assert!(date.year() > 0);
+                } else {
+                    let message = parse("--on", &text, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+                        .unwrap_err()
+                        .to_string();
+                    prop_assert!(message.contains("--on"));
+                }
+            }
+        }
+    }
+
     #[test]
     fn error_names_the_field_and_the_forms() {
         let err = parse("--on", "soon", d("2026-11-26")).unwrap_err();

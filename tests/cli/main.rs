@@ -11,6 +11,7 @@ mod html;
 mod network;
 mod polish;
 mod profile;
+mod properties;
 mod reliability;
 mod reports;
 mod transfer;
