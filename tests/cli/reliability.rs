@@ -495,3 +495,22 @@ fn disk_full_in_the_middle_of_an_import_changes_nothing() {
     assert_eq!(table_counts(&env), before);
     env.ok(&["app", "add", "Regional Medical", "HIT"]);
 }
+
+#[test]
+fn a_folder_it_may_not_write_is_a_one_line_error_naming_the_path() {
+    let env = TestEnv::new();
+    // Readable but not writable for the unprivileged user.
+    std::fs::set_permissions(env.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let output = as_unprivileged(&env, &["app", "add", "Mercy Health", "Coder"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("error: ") && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(env.dir.path().to_str().unwrap()),
+        "{stderr}"
+    );
+    assert!(!env.db.exists());
+}
