@@ -1,12 +1,19 @@
 //! The row loader behind every CSV import: maps a header onto a table's
 //! columns, validates each cell in Rust (so errors name row and column),
 //! inserts valid rows and collects every refusal into `Problems`.
+//!
+//! It is the hot loop of a large import, so it holds its statements for the
+//! whole file, binds cells borrowed from the reused CSV record (no copy per
+//! cell), remembers the organizations it has seen, and gives applications
+//! imported without their history their derived columns as they go in.
 
+use std::cell::Cell;
+use std::collections::HashMap;
 use std::io::Read;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::types::Value;
-use rusqlite::{params_from_iter, Connection, ErrorCode};
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::{params_from_iter, Connection, ErrorCode, Statement, ToSql};
 
 use super::import::crash_hook;
 use super::spec::{Column, Fill, Kind, Spec, Table};
@@ -29,9 +36,77 @@ pub(super) enum History {
 pub(super) struct Loader<'c> {
     conn: &'c Connection,
     timestamp: String,
-    today: NaiveDate,
+    /// Today as stored (`YYYY-MM-DD`), for cells that default to it.
+    today_text: String,
     history: History,
-    inserted: u64,
+    /// Rows inserted in this transaction, for the crash hook.
+    inserted: Cell<u64>,
+}
+
+/// One value to bind, borrowing the CSV record's text where it can.
+#[derive(Debug, Clone, PartialEq)]
+enum Param<'a> {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(&'a str),
+    Owned(String),
+}
+
+impl Param<'_> {
+    fn text(&self) -> Option<&str> {
+        match self {
+            Param::Text(text) => Some(text),
+            Param::Owned(text) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+impl ToSql for Param<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(match self {
+            Param::Null => ValueRef::Null,
+            Param::Integer(n) => ValueRef::Integer(*n),
+            Param::Real(x) => ValueRef::Real(*x),
+            Param::Text(text) => ValueRef::Text(text.as_bytes()),
+            Param::Owned(text) => ValueRef::Text(text.as_bytes()),
+        }))
+    }
+}
+
+/// What one `load` holds for the whole file: its statements, the
+/// organizations it has found or created, and the ids it has handed out.
+struct Prepared<'c> {
+    /// The INSERT of one row, and of `BATCH` rows at once.
+    one: Statement<'c>,
+    many: Statement<'c>,
+    /// Per column: the `EXISTS` query of an id (`Kind::Id`, `Kind::Ref`).
+    checks: Vec<Option<Statement<'c>>>,
+    /// Organization ids by name folded as the NOCASE collation folds it
+    /// (ASCII only); bounded by the distinct names in the file.
+    orgs: HashMap<String, i64>,
+    /// A buffer for the org key, reused across rows.
+    key: String,
+    /// The position of the `id` column, when the table has one.
+    id: Option<usize>,
+    /// The largest id in the table once the rows read so far are in.
+    max_id: i64,
+    /// The ids of the rows read but not inserted yet (one batch).
+    pending: Vec<i64>,
+    /// Set for `import applications`: each row also gets its first event.
+    started: Option<Started<'c>>,
+}
+
+/// What an application imported without its history needs.
+struct Started<'c> {
+    /// The INSERT of one `status` event, and of `BATCH` of them.
+    one: Statement<'c>,
+    many: Statement<'c>,
+    status: usize,
+    applied_on: usize,
+    /// Where the derived `added_on` (the event's date) sits in a row's values.
+    date: usize,
 }
 
 impl<'c> Loader<'c> {
@@ -39,14 +114,17 @@ impl<'c> Loader<'c> {
         Ok(Loader {
             conn,
             timestamp: dates::timestamp()?,
-            today: dates::today()?,
+            today_text: dates::today()?.to_string(),
             history,
-            inserted: 0,
+            inserted: Cell::new(0),
         })
     }
 
     /// Loads one CSV into `spec`'s table; refused rows go to `problems`.
-    /// Returns how many rows were inserted.
+    /// Returns how many rows were inserted. Rows are read, checked and
+    /// inserted `BATCH` at a time (one INSERT of many rows costs SQLite far
+    /// less than as many single-row ones); a batch SQLite refuses is
+    /// inserted again row by row, so every refusal names its row.
     pub(super) fn load(
         &mut self,
         spec: &Spec,
@@ -70,66 +148,217 @@ impl<'c> Loader<'c> {
             return Ok(0);
         }
         let positions = header_positions(spec, file, &header)?;
-        let sql = insert_sql(spec);
+        let deferred = self.defer_indexes(spec, length)?;
+        let mut prepared = self.prepare(spec)?;
         let bar = progress(length, spec.name());
-        let mut record = csv::StringRecord::new();
+        // The records of one batch, reused: no allocation per row.
+        let mut records = vec![csv::StringRecord::new(); BATCH];
+        let mut numbers = [0u64; BATCH];
         let mut row = 1u64;
         let mut added = 0u64;
-        loop {
-            let read = reader.read_record(&mut record);
-            row += 1;
-            match read {
-                Ok(false) => break,
-                Ok(true) => {}
-                Err(e) => match e.kind() {
-                    csv::ErrorKind::Io(_) => return Err(unreadable(file, row, e)),
-                    _ => {
-                        problems.push(file, row, "", "", csv_reason(&e));
-                        continue;
+        let mut done = false;
+        while !done {
+            let mut filled = 0;
+            while filled < BATCH {
+                let read = reader.read_record(&mut records[filled]);
+                row += 1;
+                match read {
+                    Ok(false) => {
+                        done = true;
+                        break;
                     }
-                },
+                    Ok(true) => {}
+                    Err(e) => match e.kind() {
+                        csv::ErrorKind::Io(_) => return Err(unreadable(file, row, e)),
+                        _ => {
+                            problems.push(file, row, "", "", csv_reason(&e));
+                            continue;
+                        }
+                    },
+                }
+                let cells = records[filled].len();
+                if cells != header.len() {
+                    let reason = format!("has {cells} cells; the header has {}", header.len());
+                    problems.push(file, row, "", "", reason);
+                    continue;
+                }
+                numbers[filled] = row;
+                filled += 1;
             }
-            if record.len() != header.len() {
-                let reason = format!(
-                    "has {} cells; the header has {}",
-                    record.len(),
-                    header.len()
-                );
-                problems.push(file, row, "", "", reason);
-                continue;
-            }
-            if let Some(values) = self.values(spec, &positions, &record, file, row, problems)? {
-                if self.insert(spec, &sql, &values, file, row, problems)? {
-                    added += 1;
+            prepared.pending.clear();
+            let mut batch = Vec::with_capacity(filled);
+            for (record, &number) in records[..filled].iter().zip(&numbers) {
+                let values = self.values(
+                    spec,
+                    &mut prepared,
+                    &positions,
+                    record,
+                    file,
+                    number,
+                    problems,
+                )?;
+                if let Some(values) = values {
+                    batch.push((number, values));
                 }
             }
-            if row % 512 == 0 {
-                bar.set_position(reader.position().byte());
-            }
+            added += self.insert(spec, &mut prepared, &batch, file, problems)?;
+            bar.set_position(reader.position().byte());
         }
         bar.finish_and_clear();
+        drop(prepared);
+        if let Some(cache) = deferred.cache {
+            // Building an index sorts in chunks of the page cache's size;
+            // small chunks are faster (they stay in the CPU's cache) and
+            // keep the memory small.
+            self.conn
+                .pragma_update(None, "cache_size", SORT_CACHE_KIB)?;
+            for sql in &deferred.indexes {
+                self.conn.execute_batch(sql)?;
+            }
+            self.conn.pragma_update(None, "cache_size", cache)?;
+        }
         Ok(added)
     }
 
+    /// For a file big next to the table it goes into, drops the table's
+    /// plain (not UNIQUE) indexes, to be built again by `load` once the
+    /// rows are in: building an index from all its rows at once is several
+    /// times faster than updating it row by row in random order, and the
+    /// rows then only append, which needs a small page cache. All inside
+    /// the import's transaction, so a failed import gets its indexes back
+    /// with the rollback. UNIQUE indexes stay: they refuse rows, which must
+    /// be reported row by row.
+    fn defer_indexes(&self, spec: &Spec, length: u64) -> Result<Deferred> {
+        let mut deferred = Deferred::default();
+        let coming = length / BYTES_PER_ROW;
+        if coming < BULK_ROWS {
+            return Ok(deferred);
+        }
+        let mut tables = vec![spec.name()];
+        if spec.table == Table::Applications && self.history == History::Started {
+            tables.push(Table::ApplicationEvents.as_str());
+        }
+        for table in tables {
+            let held: i64 =
+                self.conn
+                    .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            if coming < held.unsigned_abs() / 4 {
+                continue;
+            }
+            let mut statement = self.conn.prepare(
+                "SELECT name, sql FROM sqlite_schema
+                 WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL
+                   AND sql NOT LIKE 'CREATE UNIQUE%'
+                 ORDER BY rowid",
+            )?;
+            let indexes = statement
+                .query_map([table], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            for (name, sql) in indexes {
+                self.conn
+                    .execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+                deferred.indexes.push(sql);
+            }
+        }
+        if !deferred.indexes.is_empty() {
+            let cache: i64 = self
+                .conn
+                .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+            self.conn
+                .pragma_update(None, "cache_size", APPEND_CACHE_KIB)?;
+            deferred.cache = Some(cache);
+        }
+        Ok(deferred)
+    }
+
+    /// The statements one table's rows need.
+    fn prepare(&self, spec: &Spec) -> Result<Prepared<'c>> {
+        let mut checks = Vec::with_capacity(spec.columns.len());
+        for column in spec.columns {
+            let table = match column.kind {
+                Kind::Ref(table) => Some(table),
+                Kind::Id => Some(spec.name()),
+                _ => None,
+            };
+            checks.push(match table {
+                Some(table) => Some(self.conn.prepare(&format!(
+                    "SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"
+                ))?),
+                None => None,
+            });
+        }
+        let id = spec.columns.iter().position(|c| matches!(c.kind, Kind::Id));
+        let max_id = match id {
+            Some(_) => self.conn.query_row(
+                &format!("SELECT coalesce(max(id), 0) FROM {}", spec.name()),
+                [],
+                |r| r.get(0),
+            )?,
+            None => 0,
+        };
+        let started = spec.table == Table::Applications && self.history == History::Started;
+        let (extra, started) = if started {
+            let index = |name| {
+                spec.index(name)
+                    .ok_or_else(|| Error::Runtime(format!("applications has no {name} column")))
+            };
+            if id.is_none() {
+                return Err(Error::Runtime("applications has no id column".into()));
+            }
+            let event = |rows| {
+                rows_sql(
+                    "INSERT INTO application_events (application_id, date, kind, to_status) VALUES ",
+                    "(?, ?, 'status', ?)",
+                    rows,
+                )
+            };
+            let started = Started {
+                one: self.conn.prepare(&event(1))?,
+                many: self.conn.prepare(&event(BATCH))?,
+                status: index("status")?,
+                applied_on: index("applied_on")?,
+                date: spec.columns.len(),
+            };
+            (DERIVED, Some(started))
+        } else {
+            (&[][..], None)
+        };
+        Ok(Prepared {
+            one: self.conn.prepare(&insert_sql(spec, extra, 1))?,
+            many: self.conn.prepare(&insert_sql(spec, extra, BATCH))?,
+            checks,
+            orgs: HashMap::new(),
+            key: String::new(),
+            id,
+            max_id,
+            pending: Vec::with_capacity(BATCH),
+            started,
+        })
+    }
+
     /// The row's values in column order, or `None` when a cell was refused.
-    fn values(
-        &self,
+    #[allow(clippy::too_many_arguments)]
+    fn values<'r>(
+        &'r self,
         spec: &Spec,
+        prepared: &mut Prepared<'c>,
         positions: &[Option<usize>],
-        record: &csv::StringRecord,
+        record: &'r csv::StringRecord,
         file: &str,
         row: u64,
         problems: &mut Problems,
-    ) -> Result<Option<Vec<Value>>> {
+    ) -> Result<Option<Vec<Param<'r>>>> {
         let cell = |name: &str| {
             spec.index(name)
                 .and_then(|i| positions[i])
                 .and_then(|p| record.get(p))
                 .filter(|c| !c.trim().is_empty())
         };
-        let mut values = Vec::with_capacity(spec.columns.len());
+        let mut values = Vec::with_capacity(spec.columns.len() + DERIVED.len());
         let mut valid = true;
-        for (column, position) in spec.columns.iter().zip(positions) {
+        for (index, (column, position)) in spec.columns.iter().zip(positions).enumerate() {
             let raw = position.and_then(|p| record.get(p));
             let text = raw
                 .map(|r| {
@@ -141,22 +370,19 @@ impl<'c> Loader<'c> {
                 })
                 .filter(|t| !t.trim().is_empty());
             let value = match text {
-                Some(text) => self.parse(spec, column, text)?,
+                Some(text) => self.parse(spec, prepared, index, column, text)?,
                 None => match column.fill {
-                    Fill::Null => Ok(Value::Null),
+                    Fill::Null => Ok(Param::Null),
                     Fill::Required => Err("cannot be empty".to_string()),
-                    Fill::Now => Ok(Value::Text(self.timestamp.clone())),
-                    Fill::Today => Ok(Value::Text(self.today.to_string())),
-                    Fill::Text(text) => Ok(Value::Text(text.to_string())),
-                    Fill::Int(n) => Ok(Value::Integer(n)),
-                    Fill::EducationStatus => Ok(Value::Text(
-                        if cell("completed_on").is_some() {
-                            "completed"
-                        } else {
-                            "enrolled"
-                        }
-                        .to_string(),
-                    )),
+                    Fill::Now => Ok(Param::Text(&self.timestamp)),
+                    Fill::Today => Ok(Param::Text(&self.today_text)),
+                    Fill::Text(text) => Ok(Param::Text(text)),
+                    Fill::Int(n) => Ok(Param::Integer(n)),
+                    Fill::EducationStatus => Ok(Param::Text(if cell("completed_on").is_some() {
+                        "completed"
+                    } else {
+                        "enrolled"
+                    })),
                 },
             };
             match value {
@@ -167,17 +393,47 @@ impl<'c> Loader<'c> {
                 }
             }
         }
-        Ok(valid.then_some(values))
+        if !valid {
+            return Ok(None);
+        }
+        // The id SQLite would give the row (the largest so far plus one),
+        // given now so that a batch's applications and events agree.
+        if let Some(index) = prepared.id {
+            let id = match values[index] {
+                Param::Integer(id) => Some(id),
+                _ => prepared.max_id.checked_add(1),
+            };
+            if let Some(id) = id {
+                values[index] = Param::Integer(id);
+                prepared.max_id = prepared.max_id.max(id);
+                prepared.pending.push(id);
+            }
+        }
+        if let Some(started) = &prepared.started {
+            let status: Status = values[started.status]
+                .text()
+                .unwrap_or_default()
+                .parse()
+                .map_err(Error::Input)?;
+            let date = match &values[started.applied_on] {
+                Param::Null => Param::Text(&self.today_text),
+                given => given.clone(),
+            };
+            values.extend(derived(status, date));
+        }
+        Ok(Some(values))
     }
 
     /// Checks one non-empty cell and turns it into what is stored. The
     /// inner error is the reason the cell is refused.
-    fn parse(
+    fn parse<'r>(
         &self,
         spec: &Spec,
+        prepared: &mut Prepared<'c>,
+        index: usize,
         column: &Column,
-        text: &str,
-    ) -> Result<std::result::Result<Value, String>> {
+        text: &'r str,
+    ) -> Result<std::result::Result<Param<'r>, String>> {
         let refused = |reason: &str| Ok(Err(reason.to_string()));
         Ok(Ok(match column.kind {
             Kind::Id | Kind::Ref(_) => {
@@ -188,11 +444,12 @@ impl<'c> Loader<'c> {
                     Kind::Ref(table) => (table, true),
                     _ => (spec.name(), false),
                 };
-                let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)");
-                let exists: bool = self
-                    .conn
-                    .prepare_cached(&sql)?
-                    .query_row([id], |r| r.get(0))?;
+                let stored: bool = match prepared.checks[index].as_mut() {
+                    Some(check) => check.query_row([id], |r| r.get(0))?,
+                    None => return Err(Error::Runtime(format!("no id check for {table}"))),
+                };
+                // An earlier row of this batch, not inserted yet, counts.
+                let exists = stored || (!wanted && prepared.pending.contains(&id));
                 if exists != wanted {
                     return Ok(Err(if wanted {
                         format!("no row with id {id} in {table}")
@@ -200,48 +457,69 @@ impl<'c> Loader<'c> {
                         format!("id {id} is already in {table}")
                     }));
                 }
-                Value::Integer(id)
+                Param::Integer(id)
             }
-            Kind::Org => {
-                let (id, _, _) =
-                    orgs::find_or_create(self.conn, column.name, text, &self.timestamp)?;
-                Value::Integer(id)
+            Kind::Org => Param::Integer(self.org(prepared, column, text)?),
+            Kind::OrgName => Param::Owned(orgs::normalize(text)),
+            Kind::Text => Param::Text(text),
+            Kind::Lower => {
+                let trimmed = text.trim();
+                if trimmed
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+                {
+                    Param::Text(trimmed)
+                } else {
+                    Param::Owned(trimmed.to_lowercase())
+                }
             }
-            Kind::OrgName => Value::Text(orgs::normalize(text)),
-            Kind::Text => Value::Text(text.to_string()),
-            Kind::Lower => Value::Text(text.trim().to_lowercase()),
-            Kind::Code => Value::Text(text.trim().to_uppercase()),
+            Kind::Code => {
+                let trimmed = text.trim();
+                if trimmed
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_lowercase())
+                {
+                    Param::Text(trimmed)
+                } else {
+                    Param::Owned(trimmed.to_uppercase())
+                }
+            }
             Kind::Choice(choose) => match choose(text) {
-                Ok(choice) => Value::Text(choice.to_string()),
+                Ok(choice) => Param::Text(choice),
                 Err(accepted) => return Ok(Err(format!("expected {accepted}"))),
             },
-            Kind::Date => match dates::parse_iso(text) {
-                Some(date) => Value::Text(date.to_string()),
-                None => return refused("expected a date written YYYY-MM-DD"),
-            },
+            Kind::Date => {
+                if iso_date(text) {
+                    // A well-formed valid date is stored as written.
+                    Param::Text(text)
+                } else {
+                    match dates::parse_iso(text) {
+                        Some(date) => Param::Owned(date.to_string()),
+                        None => return refused("expected a date written YYYY-MM-DD"),
+                    }
+                }
+            }
             Kind::Timestamp => {
-                let shaped = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%SZ")
-                    .is_ok_and(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string() == text);
-                if !shaped {
+                if !utc_timestamp(text) {
                     return refused("expected a UTC timestamp written YYYY-MM-DDTHH:MM:SSZ");
                 }
-                Value::Text(text.to_string())
+                Param::Text(text)
             }
             Kind::Money => match text.parse::<i64>() {
-                Ok(amount) if amount >= 0 => Value::Integer(amount),
+                Ok(amount) if amount >= 0 => Param::Integer(amount),
                 _ => return refused("expected a whole amount, 0 or more (like 42000)"),
             },
             Kind::Integer => match text.parse::<i64>() {
-                Ok(n) => Value::Integer(n),
+                Ok(n) => Param::Integer(n),
                 _ => return refused("expected a whole number"),
             },
             Kind::Count => match text.parse::<i64>() {
-                Ok(n) if n > 0 => Value::Integer(n),
+                Ok(n) if n > 0 => Param::Integer(n),
                 _ => return refused("expected a whole number above 0"),
             },
             Kind::Bool => match text.to_ascii_lowercase().as_str() {
-                "1" | "true" | "yes" => Value::Integer(1),
-                "0" | "false" | "no" => Value::Integer(0),
+                "1" | "true" | "yes" => Param::Integer(1),
+                "0" | "false" | "no" => Param::Integer(0),
                 _ => return refused("expected 1 or 0 (true or false)"),
             },
             Kind::Hours(max) => {
@@ -251,7 +529,7 @@ impl<'c> Loader<'c> {
                     .map(|h| h * 100.0)
                     .filter(|c| (c - c.round()).abs() < 1e-6);
                 match (cents, max) {
-                    (Some(cents), _) => Value::Real(cents.round() / 100.0),
+                    (Some(cents), _) => Param::Real(cents.round() / 100.0),
                     (None, Some(max)) => {
                         return Ok(Err(format!(
                             "expected hours more than 0 and at most {max}, with at most 2 decimals"
@@ -265,21 +543,82 @@ impl<'c> Loader<'c> {
         }))
     }
 
-    /// Inserts a valid row; a constraint SQLite refuses becomes a problem.
+    /// The id of the organization called `name`, found or created once per
+    /// distinct name in the file.
+    fn org(&self, prepared: &mut Prepared<'c>, column: &Column, name: &str) -> Result<i64> {
+        // The key: the stored spelling (`orgs::normalize`) folded like NOCASE.
+        let key = &mut prepared.key;
+        key.clear();
+        for word in name.split_whitespace() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(word);
+        }
+        key.make_ascii_lowercase();
+        if let Some(id) = prepared.orgs.get(key.as_str()) {
+            return Ok(*id);
+        }
+        let (id, _, _) = orgs::find_or_create(self.conn, column.name, name, &self.timestamp)?;
+        prepared.orgs.insert(key.clone(), id);
+        Ok(id)
+    }
+
+    /// Inserts a batch of valid rows (with their first events for
+    /// `import applications`) and returns how many went in. A batch
+    /// SQLite refuses goes in again row by row, to name the refused rows.
     fn insert(
-        &mut self,
+        &self,
         spec: &Spec,
-        sql: &str,
-        values: &[Value],
+        prepared: &mut Prepared<'c>,
+        batch: &[(u64, Vec<Param<'_>>)],
+        file: &str,
+        problems: &mut Problems,
+    ) -> Result<u64> {
+        let ids_known = match (&prepared.started, prepared.id) {
+            (Some(_), Some(id)) => batch.iter().all(|(_, v)| v[id] != Param::Null),
+            _ => true,
+        };
+        if batch.len() == BATCH && ids_known {
+            let all = batch.iter().flat_map(|(_, values)| values);
+            match prepared.many.execute(params_from_iter(all)) {
+                Ok(_) => {
+                    if let (Some(started), Some(id)) = (prepared.started.as_mut(), prepared.id) {
+                        let events = batch
+                            .iter()
+                            .flat_map(|(_, v)| [&v[id], &v[started.date], &v[started.status]]);
+                        started.many.execute(params_from_iter(events))?;
+                    }
+                    for _ in batch {
+                        self.count_row();
+                    }
+                    return Ok(batch.len() as u64);
+                }
+                // SQLite undid the whole statement: go again row by row.
+                Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let mut added = 0;
+        for (row, values) in batch {
+            if self.insert_one(spec, prepared, values, file, *row, problems)? {
+                added += 1;
+            }
+        }
+        Ok(added)
+    }
+
+    /// Inserts one valid row; a constraint SQLite refuses becomes a problem.
+    fn insert_one(
+        &self,
+        spec: &Spec,
+        prepared: &mut Prepared<'c>,
+        values: &[Param<'_>],
         file: &str,
         row: u64,
         problems: &mut Problems,
     ) -> Result<bool> {
-        let result = self
-            .conn
-            .prepare_cached(sql)?
-            .execute(params_from_iter(values));
-        match result {
+        match prepared.one.execute(params_from_iter(values)) {
             Ok(_) => {}
             Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
                 let (column, reason) = constraint(spec, &e);
@@ -288,25 +627,131 @@ impl<'c> Loader<'c> {
             }
             Err(e) => return Err(e.into()),
         }
-        if spec.table == Table::Applications && self.history == History::Started {
-            let id = self.conn.last_insert_rowid();
-            let text = |name: &str| match spec.index(name).map(|i| &values[i]) {
-                Some(Value::Text(text)) => Some(text.as_str()),
-                _ => None,
+        if let (Some(started), Some(id)) = (prepared.started.as_mut(), prepared.id) {
+            let id = match values[id] {
+                Param::Integer(id) => id,
+                _ => self.conn.last_insert_rowid(),
             };
-            let status: Status = text("status")
-                .unwrap_or_default()
-                .parse()
-                .map_err(Error::Input)?;
-            let date = text("applied_on")
-                .and_then(dates::parse_iso)
-                .unwrap_or(self.today);
-            start_history(self.conn, id, status, date)?;
+            let event = [
+                Param::Integer(id),
+                values[started.date].clone(),
+                values[started.status].clone(),
+            ];
+            started.one.execute(params_from_iter(&event))?;
         }
-        self.inserted += 1;
-        crash_hook(self.inserted);
+        self.count_row();
         Ok(true)
     }
+
+    /// Counts one inserted row (the crash hook's clock).
+    fn count_row(&self) {
+        let inserted = self.inserted.get() + 1;
+        self.inserted.set(inserted);
+        crash_hook(inserted);
+    }
+}
+
+/// Rows read, checked and inserted at a time (one INSERT statement).
+const BATCH: usize = 64;
+
+/// Indexes `load` builds once the rows are in (see `defer_indexes`).
+#[derive(Debug, Default)]
+struct Deferred {
+    /// The CREATE INDEX statements, as the schema holds them.
+    indexes: Vec<String>,
+    /// The page cache size to restore afterwards (a `cache_size` value).
+    cache: Option<i64>,
+}
+
+/// The page cache while rows are appended to tables without their indexes
+/// (negative: KiB).
+const APPEND_CACHE_KIB: i64 = -8192;
+
+/// The page cache, and so the sort chunk, while indexes are built (KiB).
+const SORT_CACHE_KIB: i64 = -2048;
+
+/// A file of at least this many rows (estimated) may defer index updates.
+const BULK_ROWS: u64 = 5_000;
+
+/// The bytes of a CSV row, roughly, for estimating a file's rows (a full
+/// applications export has about 140; smaller guesses only defer sooner).
+const BYTES_PER_ROW: u64 = 100;
+
+/// The derived application columns an import sets itself (see `derived`).
+const DERIVED: &[&str] = &[
+    "added_on",
+    "stage_since",
+    "last_activity_on",
+    "furthest_status",
+    "responded_on",
+];
+
+/// The derived columns (`DERIVED`) of an application whose whole history is
+/// one `status` event to `status` dated `date`: what
+/// `applications::store::REFRESH_DERIVED` computes for it (a unit test
+/// checks they agree), set as the row goes in instead of by an UPDATE of
+/// every imported row afterwards. `date` is `applied_on` when given, and
+/// `last_activity_on` = max(applied_on, event date) is then that date too.
+fn derived(status: Status, date: Param<'_>) -> [Param<'_>; 5] {
+    let furthest = match status {
+        Status::Saved
+        | Status::Applied
+        | Status::Screening
+        | Status::Interview
+        | Status::Offer
+        | Status::Accepted => Param::Text(status.as_str()),
+        Status::Rejected | Status::Withdrawn | Status::Ghosted => Param::Null,
+    };
+    let responded = match status {
+        Status::Screening
+        | Status::Interview
+        | Status::Offer
+        | Status::Accepted
+        | Status::Rejected => date.clone(),
+        Status::Saved | Status::Applied | Status::Withdrawn | Status::Ghosted => Param::Null,
+    };
+    [date.clone(), date.clone(), date, furthest, responded]
+}
+
+/// True for a valid date written exactly `YYYY-MM-DD` (what
+/// `dates::parse_iso` accepts, without chrono's format parser).
+fn iso_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    shaped(b, b"dddd-dd-dd")
+        && NaiveDate::from_ymd_opt(number(&b[0..4]) as i32, number(&b[5..7]), number(&b[8..10]))
+            .is_some()
+}
+
+/// True for a timestamp written exactly `YYYY-MM-DDTHH:MM:SSZ` that names a
+/// real UTC instant.
+fn utc_timestamp(text: &str) -> bool {
+    let b = text.as_bytes();
+    let quick = shaped(b, b"dddd-dd-ddTdd:dd:ddZ")
+        && iso_date(&text[..10])
+        && number(&b[11..13]) < 24
+        && number(&b[14..16]) < 60
+        && number(&b[17..19]) < 60;
+    // Anything else goes through chrono, whose verdict is the rule.
+    quick
+        || NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%SZ")
+            .is_ok_and(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string() == text)
+}
+
+/// True when `bytes` has `shape`'s length, a digit at each `d` and the
+/// other bytes as written.
+fn shaped(bytes: &[u8], shape: &[u8]) -> bool {
+    bytes.len() == shape.len()
+        && bytes.iter().zip(shape).all(|(b, s)| match s {
+            b'd' => b.is_ascii_digit(),
+            _ => b == s,
+        })
+}
+
+/// The value of ASCII digits (checked by `shaped`).
+fn number(digits: &[u8]) -> u32 {
+    digits
+        .iter()
+        .fold(0, |n, d| n * 10 + u32::from(d.wrapping_sub(b'0')))
 }
 
 /// The one `status` event (from NULL) an application imported without its
@@ -336,15 +781,29 @@ pub(super) fn exists(conn: &Connection, sql: &str, value: Option<&str>) -> Resul
     }
 }
 
-fn insert_sql(spec: &Spec) -> String {
-    let names: Vec<&str> = spec.columns.iter().map(|c| c.sql).collect();
-    let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
-    format!(
-        "INSERT INTO {} ({}) VALUES ({})",
-        spec.name(),
-        names.join(", "),
-        marks.join(", ")
-    )
+/// The INSERT of `rows` rows of every column of `spec`, then the `extra` ones.
+fn insert_sql(spec: &Spec, extra: &[&str], rows: usize) -> String {
+    let names: Vec<&str> = spec
+        .columns
+        .iter()
+        .map(|c| c.sql)
+        .chain(extra.iter().copied())
+        .collect();
+    let marks = vec!["?"; names.len()].join(", ");
+    let head = format!("INSERT INTO {} ({}) VALUES ", spec.name(), names.join(", "));
+    rows_sql(&head, &format!("({marks})"), rows)
+}
+
+/// `head` then `row` `rows` times, comma-separated.
+fn rows_sql(head: &str, row: &str, rows: usize) -> String {
+    let mut sql = String::from(head);
+    for index in 0..rows {
+        if index > 0 {
+            sql.push_str(", ");
+        }
+        sql.push_str(row);
+    }
+    sql
 }
 
 /// Maps header names (any case, a BOM skipped) to the table's columns.
@@ -512,5 +971,195 @@ impl Problems {
             message.push_str(&format!("\n  and {more} more"));
         }
         Err(Error::Input(message))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::applications::store::REFRESH_DERIVED;
+    use crate::transfer::spec::spec;
+
+    fn blank() -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        crate::db::configure(&conn).unwrap();
+        conn.execute_batch(crate::db::SCHEMA).unwrap();
+        conn
+    }
+
+    fn derived_columns(conn: &Connection) -> Vec<Vec<rusqlite::types::Value>> {
+        let mut statement = conn
+            .prepare(
+                "SELECT id, status, added_on, stage_since, last_activity_on, furthest_status,
+                        responded_on FROM applications ORDER BY id",
+            )
+            .unwrap();
+        statement
+            .query_map([], |r| (0..7).map(|i| r.get(i)).collect())
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    }
+
+    fn load(conn: &Connection, csv: &str) -> std::result::Result<u64, String> {
+        let mut loader = Loader::new(conn, History::Started).unwrap();
+        let mut problems = Problems::default();
+        let length = csv.len() as u64;
+        let added = loader
+            .load(
+                spec(Table::Applications),
+                "t.csv",
+                csv.as_bytes(),
+                length,
+                &mut problems,
+            )
+            .unwrap();
+        problems.check().map_err(|e| e.to_string())?;
+        Ok(added)
+    }
+
+    #[test]
+    fn derived_columns_set_on_insert_are_what_refresh_derived_computes() {
+        let conn = blank();
+        let mut csv = String::from("org,title,status,applied_on\n");
+        for status in Status::ALL {
+            for applied in ["", "2026-10-05"] {
+                csv.push_str(&format!("Mercy Health,{status},{status},{applied}\n"));
+            }
+        }
+        assert_eq!(load(&conn, &csv), Ok(18));
+        let inserted = derived_columns(&conn);
+        assert!(inserted
+            .iter()
+            .all(|row| row[2] != rusqlite::types::Value::Null));
+        conn.execute(REFRESH_DERIVED, []).unwrap();
+        assert_eq!(inserted, derived_columns(&conn));
+        let events: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM application_events
+                 WHERE kind = 'status' AND from_status IS NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(events, 18, "one status event per application");
+    }
+
+    #[test]
+    fn a_big_file_keeps_its_ids_events_and_indexes() {
+        let conn = blank();
+        let indexes = |conn: &Connection| -> Vec<String> {
+            let mut statement = conn
+                .prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+                .unwrap();
+            statement
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect()
+        };
+        let before = indexes(&conn);
+        let mut csv = String::from("id,org,title,status,applied_on,notes\n");
+        // Rows with and without ids, past several batches, in a file big
+        // enough to build the indexes afterwards.
+        for i in 1..=(BULK_ROWS * 2) {
+            let id = if i % 3 == 0 {
+                String::new()
+            } else {
+                (i * 2).to_string()
+            };
+            let status = Status::ALL[i as usize % Status::ALL.len()];
+            let day = i % 28 + 1;
+            let notes = "a note long enough to make the rows about as long as an export's";
+            csv.push_str(&format!(
+                "{id},Org {},Title {i},{status},2026-10-{day:02},{notes}\n",
+                i % 50
+            ));
+        }
+        assert!(csv.len() as u64 / BYTES_PER_ROW >= BULK_ROWS);
+        assert_eq!(load(&conn, &csv), Ok(BULK_ROWS * 2));
+        assert_eq!(indexes(&conn), before, "every index is back");
+        let inserted = derived_columns(&conn);
+        conn.execute(REFRESH_DERIVED, []).unwrap();
+        assert_eq!(inserted, derived_columns(&conn));
+        let (apps, events, mismatched): (i64, i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM applications),
+                        (SELECT count(*) FROM application_events),
+                        (SELECT count(*) FROM applications a JOIN application_events e
+                           ON e.application_id = a.id WHERE e.to_status <> a.status)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!((apps, events, mismatched), (10_000, 10_000, 0));
+        // A row without an id gets the next one, as SQLite would give it:
+        // ids 2 and 4, then 5; 8 and 10, then 11.
+        let title = |id: i64| -> String {
+            conn.query_row("SELECT title FROM applications WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .unwrap()
+        };
+        assert_eq!((title(5), title(11)), ("Title 3".into(), "Title 6".into()));
+        assert_eq!(
+            conn.query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0))
+                .unwrap(),
+            "ok"
+        );
+    }
+
+    #[test]
+    fn a_row_sqlite_refuses_inside_a_batch_is_named_and_nothing_else() {
+        let conn = blank();
+        let mut csv = String::from("id,org,title,salary_min,salary_max\n");
+        for i in 1..=200 {
+            let (low, high) = if i == 100 { (9, 1) } else { (1, 9) };
+            // Row 151 repeats the id of row 150, in the same batch.
+            let id = if i == 150 { 149 } else { i };
+            csv.push_str(&format!("{id},Org,Title {i},{low},{high}\n"));
+        }
+        let err = load(&conn, &csv).unwrap_err();
+        assert!(err.contains("2 rows have problems"), "{err}");
+        assert!(
+            err.contains("row 101: breaks the rule salary_min <= salary_max"),
+            "{err}"
+        );
+        assert!(
+            err.contains("row 151, id \"149\": id 149 is already in applications"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn dates_and_timestamps_are_checked_like_chrono_does() {
+        for text in ["2026-02-28", "2024-02-29", "0001-01-01"] {
+            assert!(iso_date(text), "{text}");
+        }
+        for text in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-1-01",
+            "2026-01-01 ",
+            "２026-01-01",
+        ] {
+            assert!(!iso_date(text), "{text}");
+        }
+        for text in [
+            "2026-11-26T00:00:00Z",
+            "2026-11-26T23:59:59Z",
+            "2026-11-26T23:59:60Z",
+        ] {
+            assert!(utc_timestamp(text), "{text}");
+        }
+        for text in [
+            "2026-11-26T24:00:00Z",
+            "2026-11-26T12:60:00Z",
+            "2026-02-30T12:00:00Z",
+            "2026-11-26 12:00:00Z",
+            "2026-11-26T12:00:00",
+        ] {
+            assert!(!utc_timestamp(text), "{text}");
+        }
     }
 }
