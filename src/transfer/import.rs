@@ -139,7 +139,9 @@ pub fn import_table(
     let label = path.display().to_string();
     let added = loader.load(spec, &label, input, length, &mut problems)?;
     problems.check()?;
-    if matches!(table, Table::Applications | Table::ApplicationEvents) {
+    // Applications imported here get their derived columns as they go in
+    // (see `loader::derived`); new events change those of their applications.
+    if table == Table::ApplicationEvents {
         conn.execute(REFRESH_DERIVED, [])?;
     }
     Ok(ImportReport {

@@ -746,3 +746,42 @@ fn an_import_killed_midway_leaves_the_database_as_it_was() {
         "one status event per imported application"
     );
 }
+
+#[test]
+fn imported_applications_show_their_stage_and_responses() {
+    let env = TestEnv::new();
+    let file = env.path("stages.csv");
+    std::fs::write(
+        &file,
+        "org,title,status,applied_on\n\
+         Mercy Health,Coder,interview,2026-11-20\n\
+         Mercy Health,Analyst,rejected,\n\
+         St. Luke's,Clerk,saved,2026-11-01\n\
+         St. Luke's,Tech,offer,2026-10-27\n",
+    )
+    .unwrap();
+    env.ok(&["import", "applications", file.to_str().unwrap()]);
+    let list = env.json(&["app", "list"]);
+    let mut days: Vec<(i64, i64, i64)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_i64().unwrap(),
+                a["days_in_stage"].as_i64().unwrap(),
+                a["days_quiet"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    days.sort();
+    // In stage since applied_on, or today (the 26th) without one.
+    assert_eq!(days, [(1, 6, 6), (2, 0, 0), (3, 25, 25), (4, 30, 30)]);
+    let report = env.json(&["report", "apps"]);
+    let source = &report["by_source"][0];
+    // Applied ones only (saved has no applied_on; the rejection has none either).
+    assert_eq!(source["applications"], 3, "{report}");
+    assert_eq!(source["responses"], 2, "interview and offer answered");
+    assert_eq!(source["interviews"], 2, "offer got past the interview");
+    assert_eq!(source["offers"], 1);
+}

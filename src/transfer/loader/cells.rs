@@ -1,0 +1,301 @@
+//! One cell of a CSV row: checked and turned into the value bound to the
+//! INSERT (`Param`, borrowing the record's text where it can), including the
+//! organization cache and the derived columns of a newly imported application.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::ToSql;
+
+use super::{Loader, Prepared};
+use crate::applications::Status;
+use crate::error::{Error, Result};
+use crate::transfer::spec::{Column, Kind, Spec};
+use crate::{dates, orgs};
+
+/// One value to bind, borrowing the CSV record's text where it can.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Param<'a> {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(&'a str),
+    Owned(String),
+}
+
+impl Param<'_> {
+    pub(super) fn text(&self) -> Option<&str> {
+        match self {
+            Param::Text(text) => Some(text),
+            Param::Owned(text) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+impl ToSql for Param<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(match self {
+            Param::Null => ValueRef::Null,
+            Param::Integer(n) => ValueRef::Integer(*n),
+            Param::Real(x) => ValueRef::Real(*x),
+            Param::Text(text) => ValueRef::Text(text.as_bytes()),
+            Param::Owned(text) => ValueRef::Text(text.as_bytes()),
+        }))
+    }
+}
+
+impl<'c> Loader<'c> {
+    /// Checks one non-empty cell and turns it into what is stored. The
+    /// inner error is the reason the cell is refused.
+    pub(super) fn parse<'r>(
+        &self,
+        spec: &Spec,
+        prepared: &mut Prepared<'c>,
+        index: usize,
+        column: &Column,
+        text: &'r str,
+    ) -> Result<std::result::Result<Param<'r>, String>> {
+        let refused = |reason: &str| Ok(Err(reason.to_string()));
+        Ok(Ok(match column.kind {
+            Kind::Id | Kind::Ref(_) => {
+                let Some(id) = text.parse::<i64>().ok().filter(|id| *id > 0) else {
+                    return refused("expected an id: a whole number above 0");
+                };
+                let (table, wanted) = match column.kind {
+                    Kind::Ref(table) => (table, true),
+                    _ => (spec.name(), false),
+                };
+                let stored: bool = match prepared.checks[index].as_mut() {
+                    Some(check) => check.query_row([id], |r| r.get(0))?,
+                    None => return Err(Error::Runtime(format!("no id check for {table}"))),
+                };
+                // An earlier row of this batch, not inserted yet, counts.
+                let exists = stored || (!wanted && prepared.pending.contains(&id));
+                if exists != wanted {
+                    return Ok(Err(if wanted {
+                        format!("no row with id {id} in {table}")
+                    } else {
+                        format!("id {id} is already in {table}")
+                    }));
+                }
+                Param::Integer(id)
+            }
+            Kind::Org => Param::Integer(self.org(prepared, column, text)?),
+            Kind::OrgName => Param::Owned(orgs::normalize(text)),
+            Kind::Text => Param::Text(text),
+            Kind::Lower => {
+                let trimmed = text.trim();
+                if trimmed
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+                {
+                    Param::Text(trimmed)
+                } else {
+                    Param::Owned(trimmed.to_lowercase())
+                }
+            }
+            Kind::Code => {
+                let trimmed = text.trim();
+                if trimmed
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_lowercase())
+                {
+                    Param::Text(trimmed)
+                } else {
+                    Param::Owned(trimmed.to_uppercase())
+                }
+            }
+            Kind::Choice(choose) => match choose(text) {
+                Ok(choice) => Param::Text(choice),
+                Err(accepted) => return Ok(Err(format!("expected {accepted}"))),
+            },
+            Kind::Date => {
+                if iso_date(text) {
+                    // A well-formed valid date is stored as written.
+                    Param::Text(text)
+                } else {
+                    match dates::parse_iso(text) {
+                        Some(date) => Param::Owned(date.to_string()),
+                        None => return refused("expected a date written YYYY-MM-DD"),
+                    }
+                }
+            }
+            Kind::Timestamp => {
+                if !utc_timestamp(text) {
+                    return refused("expected a UTC timestamp written YYYY-MM-DDTHH:MM:SSZ");
+                }
+                Param::Text(text)
+            }
+            Kind::Money => match text.parse::<i64>() {
+                Ok(amount) if amount >= 0 => Param::Integer(amount),
+                _ => return refused("expected a whole amount, 0 or more (like 42000)"),
+            },
+            Kind::Integer => match text.parse::<i64>() {
+                Ok(n) => Param::Integer(n),
+                _ => return refused("expected a whole number"),
+            },
+            Kind::Count => match text.parse::<i64>() {
+                Ok(n) if n > 0 => Param::Integer(n),
+                _ => return refused("expected a whole number above 0"),
+            },
+            Kind::Bool => match text.to_ascii_lowercase().as_str() {
+                "1" | "true" | "yes" => Param::Integer(1),
+                "0" | "false" | "no" => Param::Integer(0),
+                _ => return refused("expected 1 or 0 (true or false)"),
+            },
+            Kind::Hours(max) => {
+                let hours = text.parse::<f64>().ok().filter(|h| h.is_finite());
+                let in_range = hours.filter(|h| *h > 0.0 && max.is_none_or(|m| *h <= m));
+                let cents = in_range
+                    .map(|h| h * 100.0)
+                    .filter(|c| (c - c.round()).abs() < 1e-6);
+                match (cents, max) {
+                    (Some(cents), _) => Param::Real(cents.round() / 100.0),
+                    (None, Some(max)) => {
+                        return Ok(Err(format!(
+                            "expected hours more than 0 and at most {max}, with at most 2 decimals"
+                        )))
+                    }
+                    (None, None) => {
+                        return refused("expected hours more than 0, with at most 2 decimals")
+                    }
+                }
+            }
+        }))
+    }
+
+    /// The id of the organization called `name`, found or created once per
+    /// distinct name in the file.
+    fn org(&self, prepared: &mut Prepared<'c>, column: &Column, name: &str) -> Result<i64> {
+        // The key: the stored spelling (`orgs::normalize`) folded like NOCASE.
+        let key = &mut prepared.key;
+        key.clear();
+        for word in name.split_whitespace() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(word);
+        }
+        key.make_ascii_lowercase();
+        if let Some(id) = prepared.orgs.get(key.as_str()) {
+            return Ok(*id);
+        }
+        let (id, _, _) = orgs::find_or_create(self.conn, column.name, name, &self.timestamp)?;
+        prepared.orgs.insert(key.clone(), id);
+        Ok(id)
+    }
+}
+
+/// The derived application columns an import sets itself (see `derived`).
+pub(super) const DERIVED: &[&str] = &[
+    "added_on",
+    "stage_since",
+    "last_activity_on",
+    "furthest_status",
+    "responded_on",
+];
+
+/// The derived columns (`DERIVED`) of an application whose whole history is
+/// one `status` event to `status` dated `date`: what
+/// `applications::store::REFRESH_DERIVED` computes for it (a unit test
+/// checks they agree), set as the row goes in instead of by an UPDATE of
+/// every imported row afterwards. `date` is `applied_on` when given, and
+/// `last_activity_on` = max(applied_on, event date) is then that date too.
+pub(super) fn derived(status: Status, date: Param<'_>) -> [Param<'_>; 5] {
+    let furthest = match status {
+        Status::Saved
+        | Status::Applied
+        | Status::Screening
+        | Status::Interview
+        | Status::Offer
+        | Status::Accepted => Param::Text(status.as_str()),
+        Status::Rejected | Status::Withdrawn | Status::Ghosted => Param::Null,
+    };
+    let responded = match status {
+        Status::Screening
+        | Status::Interview
+        | Status::Offer
+        | Status::Accepted
+        | Status::Rejected => date.clone(),
+        Status::Saved | Status::Applied | Status::Withdrawn | Status::Ghosted => Param::Null,
+    };
+    [date.clone(), date.clone(), date, furthest, responded]
+}
+
+/// True for a valid date written exactly `YYYY-MM-DD` (what
+/// `dates::parse_iso` accepts, without chrono's format parser).
+fn iso_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    shaped(b, b"dddd-dd-dd")
+        && NaiveDate::from_ymd_opt(number(&b[0..4]) as i32, number(&b[5..7]), number(&b[8..10]))
+            .is_some()
+}
+
+/// True for a timestamp written exactly `YYYY-MM-DDTHH:MM:SSZ` that names a
+/// real UTC instant.
+fn utc_timestamp(text: &str) -> bool {
+    let b = text.as_bytes();
+    let quick = shaped(b, b"dddd-dd-ddTdd:dd:ddZ")
+        && iso_date(&text[..10])
+        && number(&b[11..13]) < 24
+        && number(&b[14..16]) < 60
+        && number(&b[17..19]) < 60;
+    // Anything else goes through chrono, whose verdict is the rule.
+    quick
+        || NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%SZ")
+            .is_ok_and(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string() == text)
+}
+
+/// True when `bytes` has `shape`'s length, a digit at each `d` and the
+/// other bytes as written.
+fn shaped(bytes: &[u8], shape: &[u8]) -> bool {
+    bytes.len() == shape.len()
+        && bytes.iter().zip(shape).all(|(b, s)| match s {
+            b'd' => b.is_ascii_digit(),
+            _ => b == s,
+        })
+}
+
+/// The value of ASCII digits (checked by `shaped`).
+fn number(digits: &[u8]) -> u32 {
+    digits
+        .iter()
+        .fold(0, |n, d| n * 10 + u32::from(d.wrapping_sub(b'0')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_timestamps_are_checked_like_chrono_does() {
+        for text in ["2026-02-28", "2024-02-29", "0001-01-01"] {
+            assert!(iso_date(text), "{text}");
+        }
+        for text in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-1-01",
+            "2026-01-01 ",
+            "２026-01-01",
+        ] {
+            assert!(!iso_date(text), "{text}");
+        }
+        for text in [
+            "2026-11-26T00:00:00Z",
+            "2026-11-26T23:59:59Z",
+            "2026-11-26T23:59:60Z",
+        ] {
+            assert!(utc_timestamp(text), "{text}");
+        }
+        for text in [
+            "2026-11-26T24:00:00Z",
+            "2026-11-26T12:60:00Z",
+            "2026-02-30T12:00:00Z",
+            "2026-11-26 12:00:00Z",
+            "2026-11-26T12:00:00",
+        ] {
+            assert!(!utc_timestamp(text), "{text}");
+        }
+    }
+}

@@ -1,0 +1,733 @@
+//! The row loader behind every CSV import: maps a header onto a table's
+//! columns, validates each cell in Rust (so errors name row and column),
+//! inserts valid rows and collects every refusal into `Problems`.
+//!
+//! It is the hot loop of a large import, so it holds its statements for the
+//! whole file, binds cells borrowed from the reused CSV record (no copy per
+//! cell), remembers the organizations it has seen, and gives applications
+//! imported without their history their derived columns as they go in.
+
+mod cells;
+mod problems;
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::io::Read;
+
+use chrono::NaiveDate;
+use rusqlite::{params_from_iter, Connection, ErrorCode, Statement};
+
+use cells::{derived, Param, DERIVED};
+pub(super) use problems::Problems;
+use problems::{constraint, csv_reason, header_positions, unreadable};
+
+use super::import::crash_hook;
+use super::spec::{Fill, Kind, Spec, Table};
+use super::{progress, spreadsheet_unsafe};
+use crate::applications::store;
+use crate::applications::{EventKind, Status};
+use crate::dates;
+use crate::error::{Error, Result};
+
+/// Whether imported applications bring their history with them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum History {
+    /// `import --all`: events come from application_events.csv.
+    Kept,
+    /// `import applications`: each new application gets one status event.
+    Started,
+}
+
+/// Validates and inserts rows, one table at a time.
+pub(super) struct Loader<'c> {
+    conn: &'c Connection,
+    timestamp: String,
+    /// Today as stored (`YYYY-MM-DD`), for cells that default to it.
+    today_text: String,
+    history: History,
+    /// Rows inserted in this transaction, for the crash hook.
+    inserted: Cell<u64>,
+}
+
+/// What one `load` holds for the whole file: its statements, the
+/// organizations it has found or created, and the ids it has handed out.
+struct Prepared<'c> {
+    /// The INSERT of one row, and of `BATCH` rows at once.
+    one: Statement<'c>,
+    many: Statement<'c>,
+    /// Per column: the `EXISTS` query of an id (`Kind::Id`, `Kind::Ref`).
+    checks: Vec<Option<Statement<'c>>>,
+    /// Organization ids by name folded as the NOCASE collation folds it
+    /// (ASCII only); bounded by the distinct names in the file.
+    orgs: HashMap<String, i64>,
+    /// A buffer for the org key, reused across rows.
+    key: String,
+    /// The position of the `id` column, when the table has one.
+    id: Option<usize>,
+    /// The largest id in the table once the rows read so far are in.
+    max_id: i64,
+    /// The ids of the rows read but not inserted yet (one batch).
+    pending: Vec<i64>,
+    /// Set for `import applications`: each row also gets its first event.
+    started: Option<Started<'c>>,
+}
+
+/// What an application imported without its history needs.
+struct Started<'c> {
+    /// The INSERT of one `status` event, and of `BATCH` of them.
+    one: Statement<'c>,
+    many: Statement<'c>,
+    status: usize,
+    applied_on: usize,
+    /// Where the derived `added_on` (the event's date) sits in a row's values.
+    date: usize,
+}
+
+impl<'c> Loader<'c> {
+    pub(super) fn new(conn: &'c Connection, history: History) -> Result<Self> {
+        Ok(Loader {
+            conn,
+            timestamp: dates::timestamp()?,
+            today_text: dates::today()?.to_string(),
+            history,
+            inserted: Cell::new(0),
+        })
+    }
+
+    /// Loads one CSV into `spec`'s table; refused rows go to `problems`.
+    /// Returns how many rows were inserted. Rows are read, checked and
+    /// inserted `BATCH` at a time (one INSERT of many rows costs SQLite far
+    /// less than as many single-row ones); a batch SQLite refuses is
+    /// inserted again row by row, so every refusal names its row.
+    pub(super) fn load(
+        &mut self,
+        spec: &Spec,
+        file: &str,
+        input: impl Read,
+        length: u64,
+        problems: &mut Problems,
+    ) -> Result<u64> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(input);
+        let header = reader
+            .headers()
+            .map_err(|e| unreadable(file, 1, e))?
+            .clone();
+        if header
+            .iter()
+            .all(|h| h.trim_start_matches('\u{feff}').trim().is_empty())
+        {
+            return Ok(0);
+        }
+        let positions = header_positions(spec, file, &header)?;
+        let deferred = self.defer_indexes(spec, length)?;
+        let mut prepared = self.prepare(spec)?;
+        let bar = progress(length, spec.name());
+        // The records of one batch, reused: no allocation per row.
+        let mut records = vec![csv::StringRecord::new(); BATCH];
+        let mut numbers = [0u64; BATCH];
+        let mut row = 1u64;
+        let mut added = 0u64;
+        let mut done = false;
+        while !done {
+            let mut filled = 0;
+            while filled < BATCH {
+                let read = reader.read_record(&mut records[filled]);
+                row += 1;
+                match read {
+                    Ok(false) => {
+                        done = true;
+                        break;
+                    }
+                    Ok(true) => {}
+                    Err(e) => match e.kind() {
+                        csv::ErrorKind::Io(_) => return Err(unreadable(file, row, e)),
+                        _ => {
+                            problems.push(file, row, "", "", csv_reason(&e));
+                            continue;
+                        }
+                    },
+                }
+                let cells = records[filled].len();
+                if cells != header.len() {
+                    let reason = format!("has {cells} cells; the header has {}", header.len());
+                    problems.push(file, row, "", "", reason);
+                    continue;
+                }
+                numbers[filled] = row;
+                filled += 1;
+            }
+            prepared.pending.clear();
+            let mut batch = Vec::with_capacity(filled);
+            for (record, &number) in records[..filled].iter().zip(&numbers) {
+                let values = self.values(
+                    spec,
+                    &mut prepared,
+                    &positions,
+                    record,
+                    file,
+                    number,
+                    problems,
+                )?;
+                if let Some(values) = values {
+                    batch.push((number, values));
+                }
+            }
+            added += self.insert(spec, &mut prepared, &batch, file, problems)?;
+            bar.set_position(reader.position().byte());
+        }
+        bar.finish_and_clear();
+        drop(prepared);
+        if let Some(cache) = deferred.cache {
+            // Building an index sorts in chunks of the page cache's size;
+            // small chunks are faster (they stay in the CPU's cache) and
+            // keep the memory small.
+            self.conn
+                .pragma_update(None, "cache_size", SORT_CACHE_KIB)?;
+            for sql in &deferred.indexes {
+                self.conn.execute_batch(sql)?;
+            }
+            self.conn.pragma_update(None, "cache_size", cache)?;
+        }
+        Ok(added)
+    }
+
+    /// For a file big next to the table it goes into, drops the table's
+    /// plain (not UNIQUE) indexes, to be built again by `load` once the
+    /// rows are in: building an index from all its rows at once is several
+    /// times faster than updating it row by row in random order, and the
+    /// rows then only append, which needs a small page cache. All inside
+    /// the import's transaction, so a failed import gets its indexes back
+    /// with the rollback. UNIQUE indexes stay: they refuse rows, which must
+    /// be reported row by row.
+    fn defer_indexes(&self, spec: &Spec, length: u64) -> Result<Deferred> {
+        let mut deferred = Deferred::default();
+        let coming = length / BYTES_PER_ROW;
+        if coming < BULK_ROWS {
+            return Ok(deferred);
+        }
+        let mut tables = vec![spec.name()];
+        if spec.table == Table::Applications && self.history == History::Started {
+            tables.push(Table::ApplicationEvents.as_str());
+        }
+        for table in tables {
+            // The largest rowid: about the rows held, without reading them
+            // all (which would fill the page cache).
+            let held: i64 = self.conn.query_row(
+                &format!("SELECT coalesce(max(rowid), 0) FROM {table}"),
+                [],
+                |r| r.get(0),
+            )?;
+            // Rebuilding reads every row held; updating costs most once the
+            // table outgrows the page cache.
+            if coming < held.unsigned_abs() / HELD_PER_COMING {
+                continue;
+            }
+            let mut statement = self.conn.prepare(
+                "SELECT name, sql FROM sqlite_schema
+                 WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL
+                   AND sql NOT LIKE 'CREATE UNIQUE%'
+                 ORDER BY rowid",
+            )?;
+            let indexes = statement
+                .query_map([table], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            for (name, sql) in indexes {
+                self.conn
+                    .execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+                deferred.indexes.push(sql);
+            }
+        }
+        if !deferred.indexes.is_empty() {
+            let cache: i64 = self
+                .conn
+                .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+            self.conn
+                .pragma_update(None, "cache_size", APPEND_CACHE_KIB)?;
+            deferred.cache = Some(cache);
+        }
+        Ok(deferred)
+    }
+
+    /// The statements one table's rows need.
+    fn prepare(&self, spec: &Spec) -> Result<Prepared<'c>> {
+        let mut checks = Vec::with_capacity(spec.columns.len());
+        for column in spec.columns {
+            let table = match column.kind {
+                Kind::Ref(table) => Some(table),
+                Kind::Id => Some(spec.name()),
+                _ => None,
+            };
+            checks.push(match table {
+                Some(table) => Some(self.conn.prepare(&format!(
+                    "SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"
+                ))?),
+                None => None,
+            });
+        }
+        let id = spec.columns.iter().position(|c| matches!(c.kind, Kind::Id));
+        let max_id = match id {
+            Some(_) => self.conn.query_row(
+                &format!("SELECT coalesce(max(id), 0) FROM {}", spec.name()),
+                [],
+                |r| r.get(0),
+            )?,
+            None => 0,
+        };
+        let started = spec.table == Table::Applications && self.history == History::Started;
+        let (extra, started) = if started {
+            let index = |name| {
+                spec.index(name)
+                    .ok_or_else(|| Error::Runtime(format!("applications has no {name} column")))
+            };
+            if id.is_none() {
+                return Err(Error::Runtime("applications has no id column".into()));
+            }
+            let event = |rows| {
+                rows_sql(
+                    "INSERT INTO application_events (application_id, date, kind, to_status) VALUES ",
+                    "(?, ?, 'status', ?)",
+                    rows,
+                )
+            };
+            let started = Started {
+                one: self.conn.prepare(&event(1))?,
+                many: self.conn.prepare(&event(BATCH))?,
+                status: index("status")?,
+                applied_on: index("applied_on")?,
+                date: spec.columns.len(),
+            };
+            (DERIVED, Some(started))
+        } else {
+            (&[][..], None)
+        };
+        Ok(Prepared {
+            one: self.conn.prepare(&insert_sql(spec, extra, 1))?,
+            many: self.conn.prepare(&insert_sql(spec, extra, BATCH))?,
+            checks,
+            orgs: HashMap::new(),
+            key: String::new(),
+            id,
+            max_id,
+            pending: Vec::with_capacity(BATCH),
+            started,
+        })
+    }
+
+    /// The row's values in column order, or `None` when a cell was refused.
+    #[allow(clippy::too_many_arguments)]
+    fn values<'r>(
+        &'r self,
+        spec: &Spec,
+        prepared: &mut Prepared<'c>,
+        positions: &[Option<usize>],
+        record: &'r csv::StringRecord,
+        file: &str,
+        row: u64,
+        problems: &mut Problems,
+    ) -> Result<Option<Vec<Param<'r>>>> {
+        let cell = |name: &str| {
+            spec.index(name)
+                .and_then(|i| positions[i])
+                .and_then(|p| record.get(p))
+                .filter(|c| !c.trim().is_empty())
+        };
+        let mut values = Vec::with_capacity(spec.columns.len() + DERIVED.len());
+        let mut valid = true;
+        for (index, (column, position)) in spec.columns.iter().zip(positions).enumerate() {
+            let raw = position.and_then(|p| record.get(p));
+            let text = raw
+                .map(|r| {
+                    if column.kind.is_text() {
+                        spreadsheet_unsafe(r)
+                    } else {
+                        r.trim()
+                    }
+                })
+                .filter(|t| !t.trim().is_empty());
+            let value = match text {
+                Some(text) => self.parse(spec, prepared, index, column, text)?,
+                None => match column.fill {
+                    Fill::Null => Ok(Param::Null),
+                    Fill::Required => Err("cannot be empty".to_string()),
+                    Fill::Now => Ok(Param::Text(&self.timestamp)),
+                    Fill::Today => Ok(Param::Text(&self.today_text)),
+                    Fill::Text(text) => Ok(Param::Text(text)),
+                    Fill::Int(n) => Ok(Param::Integer(n)),
+                    Fill::EducationStatus => Ok(Param::Text(if cell("completed_on").is_some() {
+                        "completed"
+                    } else {
+                        "enrolled"
+                    })),
+                },
+            };
+            match value {
+                Ok(value) => values.push(value),
+                Err(reason) => {
+                    valid = false;
+                    problems.push(file, row, column.name, raw.unwrap_or(""), reason);
+                }
+            }
+        }
+        if !valid {
+            return Ok(None);
+        }
+        // The id SQLite would give the row (the largest so far plus one),
+        // given now so that a batch's applications and events agree.
+        if let Some(index) = prepared.id {
+            let id = match values[index] {
+                Param::Integer(id) => Some(id),
+                _ => prepared.max_id.checked_add(1),
+            };
+            if let Some(id) = id {
+                values[index] = Param::Integer(id);
+                prepared.max_id = prepared.max_id.max(id);
+                prepared.pending.push(id);
+            }
+        }
+        if let Some(started) = &prepared.started {
+            let status: Status = values[started.status]
+                .text()
+                .unwrap_or_default()
+                .parse()
+                .map_err(Error::Input)?;
+            let date = match &values[started.applied_on] {
+                Param::Null => Param::Text(&self.today_text),
+                given => given.clone(),
+            };
+            values.extend(derived(status, date));
+        }
+        Ok(Some(values))
+    }
+
+    /// Inserts a batch of valid rows (with their first events for
+    /// `import applications`) and returns how many went in. A batch
+    /// SQLite refuses goes in again row by row, to name the refused rows.
+    fn insert(
+        &self,
+        spec: &Spec,
+        prepared: &mut Prepared<'c>,
+        batch: &[(u64, Vec<Param<'_>>)],
+        file: &str,
+        problems: &mut Problems,
+    ) -> Result<u64> {
+        let ids_known = match (&prepared.started, prepared.id) {
+            (Some(_), Some(id)) => batch.iter().all(|(_, v)| v[id] != Param::Null),
+            _ => true,
+        };
+        if batch.len() == BATCH && ids_known {
+            let all = batch.iter().flat_map(|(_, values)| values);
+            match prepared.many.execute(params_from_iter(all)) {
+                Ok(_) => {
+                    if let (Some(started), Some(id)) = (prepared.started.as_mut(), prepared.id) {
+                        let events = batch
+                            .iter()
+                            .flat_map(|(_, v)| [&v[id], &v[started.date], &v[started.status]]);
+                        started.many.execute(params_from_iter(events))?;
+                    }
+                    for _ in batch {
+                        self.count_row();
+                    }
+                    return Ok(batch.len() as u64);
+                }
+                // SQLite undid the whole statement: go again row by row.
+                Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let mut added = 0;
+        for (row, values) in batch {
+            if self.insert_one(spec, prepared, values, file, *row, problems)? {
+                added += 1;
+            }
+        }
+        Ok(added)
+    }
+
+    /// Inserts one valid row; a constraint SQLite refuses becomes a problem.
+    fn insert_one(
+        &self,
+        spec: &Spec,
+        prepared: &mut Prepared<'c>,
+        values: &[Param<'_>],
+        file: &str,
+        row: u64,
+        problems: &mut Problems,
+    ) -> Result<bool> {
+        match prepared.one.execute(params_from_iter(values)) {
+            Ok(_) => {}
+            Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
+                let (column, reason) = constraint(spec, &e);
+                problems.push(file, row, &column, "", reason);
+                return Ok(false);
+            }
+            Err(e) => return Err(e.into()),
+        }
+        if let (Some(started), Some(id)) = (prepared.started.as_mut(), prepared.id) {
+            let id = match values[id] {
+                Param::Integer(id) => id,
+                _ => self.conn.last_insert_rowid(),
+            };
+            let event = [
+                Param::Integer(id),
+                values[started.date].clone(),
+                values[started.status].clone(),
+            ];
+            started.one.execute(params_from_iter(&event))?;
+        }
+        self.count_row();
+        Ok(true)
+    }
+
+    /// Counts one inserted row (the crash hook's clock).
+    fn count_row(&self) {
+        let inserted = self.inserted.get() + 1;
+        self.inserted.set(inserted);
+        crash_hook(inserted);
+    }
+}
+
+/// Rows read, checked and inserted at a time (one INSERT statement).
+const BATCH: usize = 64;
+
+/// Indexes `load` builds once the rows are in (see `defer_indexes`).
+#[derive(Debug, Default)]
+struct Deferred {
+    /// The CREATE INDEX statements, as the schema holds them.
+    indexes: Vec<String>,
+    /// The page cache size to restore afterwards (a `cache_size` value).
+    cache: Option<i64>,
+}
+
+/// The page cache while rows are appended to tables without their indexes
+/// (negative: KiB).
+const APPEND_CACHE_KIB: i64 = -8192;
+
+/// The page cache, and so the sort chunk, while indexes are built (KiB).
+const SORT_CACHE_KIB: i64 = -2048;
+
+/// A file of at least this many rows (estimated) may defer index updates.
+const BULK_ROWS: u64 = 5_000;
+
+/// A file defers index updates when its rows are at least the rows held
+/// divided by this: measured, 100k rows into 1M go in 20% faster with the
+/// indexes rebuilt, 10k into 100k a little slower (0.4 s instead of 0.2 s).
+const HELD_PER_COMING: u64 = 10;
+
+/// The bytes of a CSV row, roughly, for estimating a file's rows (a full
+/// applications export has about 140; smaller guesses only defer sooner).
+const BYTES_PER_ROW: u64 = 100;
+
+/// The one `status` event (from NULL) an application imported without its
+/// history gets.
+pub(super) fn start_history(
+    conn: &Connection,
+    application_id: i64,
+    status: Status,
+    date: NaiveDate,
+) -> Result<()> {
+    store::add_event(
+        conn,
+        application_id,
+        date,
+        EventKind::Status,
+        None,
+        Some(status),
+        None,
+    )
+}
+
+/// Whether `sql` (an `EXISTS` query on `?1`) finds `value`; false for none.
+pub(super) fn exists(conn: &Connection, sql: &str, value: Option<&str>) -> Result<bool> {
+    match value {
+        Some(value) => Ok(conn.prepare_cached(sql)?.query_row([value], |r| r.get(0))?),
+        None => Ok(false),
+    }
+}
+
+/// The INSERT of `rows` rows of every column of `spec`, then the `extra` ones.
+fn insert_sql(spec: &Spec, extra: &[&str], rows: usize) -> String {
+    let names: Vec<&str> = spec
+        .columns
+        .iter()
+        .map(|c| c.sql)
+        .chain(extra.iter().copied())
+        .collect();
+    let marks = vec!["?"; names.len()].join(", ");
+    let head = format!("INSERT INTO {} ({}) VALUES ", spec.name(), names.join(", "));
+    rows_sql(&head, &format!("({marks})"), rows)
+}
+
+/// `head` then `row` `rows` times, comma-separated.
+fn rows_sql(head: &str, row: &str, rows: usize) -> String {
+    let mut sql = String::from(head);
+    for index in 0..rows {
+        if index > 0 {
+            sql.push_str(", ");
+        }
+        sql.push_str(row);
+    }
+    sql
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::applications::store::REFRESH_DERIVED;
+    use crate::transfer::spec::spec;
+
+    fn blank() -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        crate::db::configure(&conn).unwrap();
+        conn.execute_batch(crate::db::SCHEMA).unwrap();
+        conn
+    }
+
+    fn derived_columns(conn: &Connection) -> Vec<Vec<rusqlite::types::Value>> {
+        let mut statement = conn
+            .prepare(
+                "SELECT id, status, added_on, stage_since, last_activity_on, furthest_status,
+                        responded_on FROM applications ORDER BY id",
+            )
+            .unwrap();
+        statement
+            .query_map([], |r| (0..7).map(|i| r.get(i)).collect())
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    }
+
+    fn load(conn: &Connection, csv: &str) -> std::result::Result<u64, String> {
+        let mut loader = Loader::new(conn, History::Started).unwrap();
+        let mut problems = Problems::default();
+        let length = csv.len() as u64;
+        let added = loader
+            .load(
+                spec(Table::Applications),
+                "t.csv",
+                csv.as_bytes(),
+                length,
+                &mut problems,
+            )
+            .unwrap();
+        problems.check().map_err(|e| e.to_string())?;
+        Ok(added)
+    }
+
+    #[test]
+    fn derived_columns_set_on_insert_are_what_refresh_derived_computes() {
+        let conn = blank();
+        let mut csv = String::from("org,title,status,applied_on\n");
+        for status in Status::ALL {
+            for applied in ["", "2026-10-05"] {
+                csv.push_str(&format!("Mercy Health,{status},{status},{applied}\n"));
+            }
+        }
+        assert_eq!(load(&conn, &csv), Ok(18));
+        let inserted = derived_columns(&conn);
+        assert!(inserted
+            .iter()
+            .all(|row| row[2] != rusqlite::types::Value::Null));
+        conn.execute(REFRESH_DERIVED, []).unwrap();
+        assert_eq!(inserted, derived_columns(&conn));
+        let events: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM application_events
+                 WHERE kind = 'status' AND from_status IS NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(events, 18, "one status event per application");
+    }
+
+    #[test]
+    fn a_big_file_keeps_its_ids_events_and_indexes() {
+        let conn = blank();
+        let indexes = |conn: &Connection| -> Vec<String> {
+            let mut statement = conn
+                .prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+                .unwrap();
+            statement
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect()
+        };
+        let before = indexes(&conn);
+        let mut csv = String::from("id,org,title,status,applied_on,notes\n");
+        // Rows with and without ids, past several batches, in a file big
+        // enough to build the indexes afterwards.
+        for i in 1..=(BULK_ROWS * 2) {
+            let id = if i % 3 == 0 {
+                String::new()
+            } else {
+                (i * 2).to_string()
+            };
+            let status = Status::ALL[i as usize % Status::ALL.len()];
+            let day = i % 28 + 1;
+            let notes = "a note long enough to make the rows about as long as an export's";
+            csv.push_str(&format!(
+                "{id},Org {},Title {i},{status},2026-10-{day:02},{notes}\n",
+                i % 50
+            ));
+        }
+        assert!(csv.len() as u64 / BYTES_PER_ROW >= BULK_ROWS);
+        assert_eq!(load(&conn, &csv), Ok(BULK_ROWS * 2));
+        assert_eq!(indexes(&conn), before, "every index is back");
+        let inserted = derived_columns(&conn);
+        conn.execute(REFRESH_DERIVED, []).unwrap();
+        assert_eq!(inserted, derived_columns(&conn));
+        let (apps, events, mismatched): (i64, i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM applications),
+                        (SELECT count(*) FROM application_events),
+                        (SELECT count(*) FROM applications a JOIN application_events e
+                           ON e.application_id = a.id WHERE e.to_status <> a.status)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!((apps, events, mismatched), (10_000, 10_000, 0));
+        // A row without an id gets the next one, as SQLite would give it:
+        // ids 2 and 4, then 5; 8 and 10, then 11.
+        let title = |id: i64| -> String {
+            conn.query_row("SELECT title FROM applications WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .unwrap()
+        };
+        assert_eq!((title(5), title(11)), ("Title 3".into(), "Title 6".into()));
+        assert_eq!(
+            conn.query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0))
+                .unwrap(),
+            "ok"
+        );
+    }
+
+    #[test]
+    fn a_row_sqlite_refuses_inside_a_batch_is_named_and_nothing_else() {
+        let conn = blank();
+        let mut csv = String::from("id,org,title,salary_min,salary_max\n");
+        for i in 1..=200 {
+            let (low, high) = if i == 100 { (9, 1) } else { (1, 9) };
+            // Row 151 repeats the id of row 150, in the same batch.
+            let id = if i == 150 { 149 } else { i };
+            csv.push_str(&format!("{id},Org,Title {i},{low},{high}\n"));
+        }
+        let err = load(&conn, &csv).unwrap_err();
+        assert!(err.contains("2 rows have problems"), "{err}");
+        assert!(
+            err.contains("row 101: breaks the rule salary_min <= salary_max"),
+            "{err}"
+        );
+        assert!(
+            err.contains("row 151, id \"149\": id 149 is already in applications"),
+            "{err}"
+        );
+    }
+}
