@@ -203,7 +203,12 @@ fn create_database(db: &DbPath) -> Result<bool> {
             .create_new(true)
             .mode(0o600)
             .open(&temp)
-            .map_err(|e| Error::Runtime(format!("cannot create the database {}: {e}", path.display())))?;
+            .map_err(|e| {
+                Error::Runtime(format!(
+                    "cannot create the database {}: {e}",
+                    path.display()
+                ))
+            })?;
         {
             let mut conn = Connection::open(&temp)?;
             configure(&conn)?;

@@ -169,6 +169,14 @@ struct ExportReport {
 
 /// `jobtrack export …`
 pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
+    // clap's `requires` does not bind a flag that defaults to false.
+    if !args.all && (args.out.is_some() || args.force) {
+        return Err(Error::Input(
+            "--out and --force go with --all; one table goes to standard output: \
+             jobtrack export TABLE > FILE"
+                .into(),
+        ));
+    }
     let mut conn = ctx.open(Access::Existing)?;
     // One read transaction: every table comes from the same snapshot.
     let snapshot = conn.transaction()?;

@@ -186,3 +186,15 @@ fn color_always_wins_over_no_color() {
         "no empty escape sequences: {text:?}"
     );
 }
+
+#[test]
+fn export_out_without_all_is_refused_not_ignored() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "A", "T"]);
+    let stderr = env.fails(2, &["export", "applications", "--out", "foo.csv"]);
+    assert!(
+        stderr.contains("--out") && stderr.contains("--all"),
+        "{stderr}"
+    );
+    assert!(!env.path("foo.csv").exists());
+}
