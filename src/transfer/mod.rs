@@ -178,6 +178,9 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         ));
     }
     let mut conn = ctx.open(Access::Existing)?;
+    // An export reads each page once: a memory map would only count the
+    // whole file against this process's memory.
+    conn.pragma_update(None, "mmap_size", 0)?;
     // One read transaction: every table comes from the same snapshot.
     let snapshot = conn.transaction()?;
     if let Some(table) = args.table {
