@@ -173,8 +173,12 @@ fn create_database(db: &DbPath) -> Result<bool> {
         _ => PathBuf::from("."),
     };
     if db.is_default {
-        if let Some(grandparent) = parent.parent() {
-            fs::create_dir_all(grandparent).map_err(|e| Error::io(grandparent, e))?;
+        // Only the `jobtrack` folder itself is ours to create.
+        if let Some(data_home) = parent.parent().filter(|p| !p.is_dir()) {
+            return Err(Error::Runtime(format!(
+                "the data folder {} does not exist; create it, or choose a database with --db PATH",
+                data_home.display()
+            )));
         }
         if !parent.exists() {
             DirBuilder::new()

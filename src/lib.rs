@@ -240,6 +240,11 @@ pub fn run(cli: Cli) -> Result<()> {
 }
 
 fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
+    // A bad JOBTRACK_TODAY is refused by every command that touches data,
+    // whether or not it needs today this time.
+    if !matches!(command, Command::Completions { .. } | Command::Man) {
+        ctx.today()?;
+    }
     match command {
         Command::Init => maintenance::init(ctx),
         Command::Demo => maintenance::demo(ctx),

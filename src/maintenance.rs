@@ -495,10 +495,8 @@ pub fn demo(ctx: &Ctx) -> Result<()> {
             let applications: i64 =
                 conn.query_row("SELECT count(*) FROM applications", [], |r| r.get(0))?;
             return Err(Error::Input(format!(
-                "demo needs an empty database; {} already holds {applications} applications \
-                 (and {} rows in all); choose another --db path",
-                path.path.display(),
-                held.iter().map(|(_, n)| n).sum::<i64>()
+                "demo needs an empty database; {} already holds {applications} applications",
+                path.path.display()
             )));
         }
     }

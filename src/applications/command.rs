@@ -438,8 +438,13 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
         None,
     )?;
     store::set_follow_up(&tx, id, None, follow_up_on, event_date)?;
-    store::replace_credentials(&tx, id, true, &requires)?;
-    store::replace_credentials(&tx, id, false, &prefers)?;
+    // A new application has no codes to replace: only insert.
+    if !requires.is_empty() {
+        store::replace_credentials(&tx, id, true, &requires)?;
+    }
+    if !prefers.is_empty() {
+        store::replace_credentials(&tx, id, false, &prefers)?;
+    }
     store::refresh_derived(&tx, id)?;
     let record = if ctx.out.json {
         Some(detail(&tx, id)?)

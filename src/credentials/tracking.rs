@@ -365,8 +365,10 @@ fn fill_pool(
     let earned = earned_in(conn, &ids, current)?;
     let mut lapsed = false;
     let mut revocation_on = None;
+    let mut lapsed_cycle_end = None;
     if current.index > 0 {
         let previous = cycle(anchor, pool.cycle_years, current.index - 1);
+        lapsed_cycle_end = Some(previous.end);
         let needed = requirement_on(certs, &pool.members, previous.end);
         let had = earned_in(conn, &ids, previous)?;
         if needed.is_some_and(|n| had < f64::from(n)) {
@@ -388,8 +390,14 @@ fn fill_pool(
         row.cycle_end = Some(current.end);
         row.ceu_earned = Some(earned);
         row.ceu_required = required;
-        row.lapsed = lapsed;
-        row.revocation_on = revocation_on;
+        // A lapse judges the credentials held when the short cycle ended: one
+        // passed after that end did not lapse.
+        let held_then = match (certs[i].passed_on, lapsed_cycle_end) {
+            (Some(passed), Some(end)) => passed <= end,
+            _ => true,
+        };
+        row.lapsed = lapsed && held_then;
+        row.revocation_on = if held_then { revocation_on } else { None };
         row.shared_with = codes.iter().filter(|c| **c != row.code).cloned().collect();
         if rhia_held && row.code == "RHIT" {
             row.replaced_by = Some("RHIA".into());

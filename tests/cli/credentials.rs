@@ -730,3 +730,31 @@ fn only_ahima_credentials_get_a_revocation_date() {
         .expect("a lapsed line");
     assert!(!line.contains("revoked"), "{human}");
 }
+
+#[test]
+fn a_credential_passed_after_a_short_cycle_did_not_lapse() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "score", "RHIT", "320", "--on", "2024-02-29"]);
+    env.ok(&["cert", "ceu", "RHIT", "3", "--on", "2024-06-01"]);
+    env.ok(&["cert", "score", "RHIA", "350", "--on", "2026-05-01"]);
+    let list = env.json(&["cert", "list"]);
+    let row = |code: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        row("RHIT")["lapsed"],
+        true,
+        "RHIT's cycle ended 2026-02-27 with 3 of 20"
+    );
+    assert_eq!(
+        row("RHIA")["lapsed"],
+        false,
+        "RHIA was passed after that cycle ended"
+    );
+    assert_eq!(row("RHIA")["revocation_on"], serde_json::Value::Null);
+}

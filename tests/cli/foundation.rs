@@ -10,6 +10,7 @@ use crate::util::{mode, TestEnv};
 fn default_database_is_0600_in_a_0700_folder_and_uses_wal() {
     let env = TestEnv::new();
     let data = env.path("data");
+    std::fs::create_dir(&data).unwrap();
     let output = env
         .bare()
         .env("XDG_DATA_HOME", &data)
@@ -47,6 +48,7 @@ fn jobtrack_db_variable_is_used_and_empty_counts_as_unset() {
         .success();
     assert!(via_env.exists());
     let data = env.path("xdg");
+    std::fs::create_dir(&data).unwrap();
     env.bare()
         .env("JOBTRACK_DB", "")
         .env("XDG_DATA_HOME", &data)
@@ -248,4 +250,36 @@ fn creating_leaves_no_temporary_files_behind() {
         .filter(|n| n.contains(".new-"))
         .collect();
     assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn only_the_jobtrack_folder_is_created() {
+    let env = TestEnv::new();
+    let missing = env.path("no/such/share");
+    let output = env
+        .bare()
+        .env("XDG_DATA_HOME", &missing)
+        .arg("init")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(missing.to_str().unwrap()) && stderr.contains("does not exist"),
+        "{stderr}"
+    );
+    assert!(
+        !env.path("no").exists(),
+        "no folder above jobtrack's own is made"
+    );
+}
+
+#[test]
+fn an_invalid_pinned_today_is_refused_even_by_commands_that_do_not_need_it() {
+    let env = TestEnv::new();
+    for args in [vec!["init"], vec!["doctor"], vec!["export", "applications"]] {
+        let stderr = env.on("2026-13-01").fails(2, &args);
+        assert!(stderr.contains("JOBTRACK_TODAY"), "{args:?}: {stderr}");
+    }
+    assert!(!env.db.exists());
 }
