@@ -1121,6 +1121,11 @@ fn interview(ctx: &Ctx, id: i64, on: String, note: Option<String>) -> Result<()>
     let mut conn = ctx.open(Access::Create)?;
     let tx = db::write(&mut conn)?;
     let app = store::require(&tx, id)?;
+    if let Some(applied) = app.applied_on.filter(|applied| on < *applied) {
+        ctx.out.warning(format!(
+            "the interview date {on} is before application {id} was sent ({applied}); recorded as given"
+        ));
+    }
     store::add_event(
         &tx,
         id,

@@ -652,3 +652,20 @@ fn contacts_at_the_organization_are_named_on_add() {
     let shown = env.json(&["app", "show", "2"]);
     assert_eq!(shown["contacts_here"][0]["name"], "Sam Ortiz");
 }
+
+#[test]
+fn an_interview_dated_before_the_application_is_recorded_with_a_warning() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "A", "T", "--applied", "2026-11-20"]);
+    let output = env
+        .cmd()
+        .args(["app", "interview", "1", "--on", "2020-01-01"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("warning:") && stderr.contains("before application 1 was sent"),
+        "{stderr}"
+    );
+}
