@@ -201,7 +201,8 @@ CREATE TABLE certifications (
     notes       TEXT CHECK (notes <> ''),
     -- The day you applied to sit the exam ('cert set CODE applied'): AHIMA's
     -- 120-day window is counted from the approval that follows it.
-    applied_on  TEXT CHECK (date(applied_on, '+0 days') IS applied_on)
+    applied_on  TEXT CHECK (date(applied_on, '+0 days') IS applied_on),
+    failed_on   TEXT CHECK (date(failed_on, '+0 days') IS failed_on)
 ) STRICT;
 
 CREATE TABLE ceus (
@@ -223,4 +224,4 @@ CREATE TABLE goals (
     target  INTEGER NOT NULL CHECK (target > 0)
 ) STRICT;
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;

@@ -211,7 +211,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     tx.commit()?;
-    conn.execute_batch("PRAGMA user_version = 1;")?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     println!("{}", path.display());
     Ok(())

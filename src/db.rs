@@ -17,7 +17,18 @@ pub const SCHEMA: &str = include_str!("../schema.sql");
 pub type Step = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// The upgrade ladder: `UPGRADES[i]` takes version `i + 1` to `i + 2`.
-pub const UPGRADES: &[Step] = &[];
+pub const UPGRADES: &[Step] = &[v1_to_v2];
+
+/// Version 2: `certifications.failed_on`, the date of the last failed exam,
+/// which a rescheduled exam no longer overwrites (the retake wait counts
+/// from it). Filled from the old rows: a `failed` credential failed on its
+/// exam date.
+fn v1_to_v2(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "ALTER TABLE certifications ADD COLUMN failed_on TEXT CHECK (date(failed_on, '+0 days') IS failed_on);
+         UPDATE certifications SET failed_on = exam_on WHERE status = 'failed';",
+    )
+}
 
 /// The schema version this binary writes (`PRAGMA user_version`).
 pub const CURRENT_VERSION: i64 = UPGRADES.len() as i64 + 1;
@@ -439,8 +450,9 @@ mod tests {
         let steps: &[Step] = &[|tx| {
             tx.execute_batch("ALTER TABLE goals ADD COLUMN note TEXT; SELECT no_such_function();")
         }];
+        let before = user_version(&conn).unwrap();
         assert!(upgrade(&mut conn, 1, steps).is_err());
-        assert_eq!(user_version(&conn).unwrap(), 1);
+        assert_eq!(user_version(&conn).unwrap(), before);
         let has_note: i64 = conn
             .query_row(
                 "SELECT count(*) FROM pragma_table_info('goals') WHERE name = 'note'",

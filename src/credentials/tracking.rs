@@ -42,10 +42,12 @@ pub struct Certification {
     pub passed_on: Option<NaiveDate>,
     pub expires_on: Option<NaiveDate>,
     pub notes: Option<String>,
+    /// The last failed exam (kept when a retake is scheduled).
+    pub failed_on: Option<NaiveDate>,
 }
 
 const COLUMNS: &str =
-    "id, code, name, issuer, status, applied_on, exam_on, score, passed_on, expires_on, notes";
+    "id, code, name, issuer, status, applied_on, exam_on, score, passed_on, expires_on, notes, failed_on";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Certification> {
     Ok(Certification {
@@ -60,6 +62,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Certification> {
         passed_on: r.get(8)?,
         expires_on: r.get(9)?,
         notes: r.get(10)?,
+        failed_on: r.get(11)?,
     })
 }
 
@@ -91,7 +94,7 @@ pub fn insert(conn: &Connection, code: &str, name: &str, issuer: Option<&str>) -
 pub fn update(conn: &Connection, cert: &Certification) -> Result<()> {
     conn.prepare_cached(
         "UPDATE certifications SET status = ?2, applied_on = ?3, exam_on = ?4, score = ?5,
-             passed_on = ?6 WHERE id = ?1",
+             passed_on = ?6, failed_on = ?7 WHERE id = ?1",
     )?
     .execute(params![
         cert.id,
@@ -99,7 +102,8 @@ pub fn update(conn: &Connection, cert: &Certification) -> Result<()> {
         cert.applied_on,
         cert.exam_on,
         cert.score,
-        cert.passed_on
+        cert.passed_on,
+        cert.failed_on
     ])?;
     Ok(())
 }

@@ -171,6 +171,7 @@ pub(super) fn set(ctx: &Ctx, code: String, status: CertStatus, on: Option<String
                 }
                 CertStatus::Failed => {
                     cert.exam_on = on.or(cert.exam_on.filter(|d| *d <= today)).or(Some(today));
+                    cert.failed_on = cert.exam_on;
                 }
                 CertStatus::Scheduled => cert.exam_on = on.or(cert.exam_on),
                 CertStatus::Applied => cert.applied_on = Some(on.unwrap_or(today)),
@@ -240,9 +241,13 @@ fn cycle_text(record: &Progress) -> String {
 /// Warns (never refuses) when an exam on `day` breaks a timing rule.
 fn timing_warnings(ctx: &Ctx, cert: &Certification, entry: Option<&Credential>, day: NaiveDate) {
     let Some(entry) = entry else { return };
-    if let (CertStatus::Failed, Some(previous), Some(wait)) =
-        (cert.status, cert.exam_on, entry.retake_wait_days)
-    {
+    // The wait counts from the last failed exam, kept in `failed_on` even
+    // when a retake has been scheduled since.
+    let last_failure = match cert.status {
+        CertStatus::Passed => None,
+        _ => cert.failed_on,
+    };
+    if let (Some(previous), Some(wait)) = (last_failure, entry.retake_wait_days) {
         let earliest = dates::add_days(previous, u64::from(wait));
         if day > previous && day < earliest {
             ctx.out.warning(format!(
@@ -347,6 +352,7 @@ pub(super) fn record_score(
             } else {
                 cert.status = CertStatus::Failed;
                 cert.passed_on = None;
+                cert.failed_on = Some(day);
             }
             Ok(cert)
         },

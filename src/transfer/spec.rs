@@ -398,6 +398,7 @@ pub const SPECS: &[Spec] = &[
             col("expires_on", Kind::Date, Fill::Null),
             col("notes", Kind::Text, Fill::Null),
             col("applied_on", Kind::Date, Fill::Null),
+            col("failed_on", Kind::Date, Fill::Null),
         ],
         order_by: "id",
     },

@@ -758,3 +758,30 @@ fn a_credential_passed_after_a_short_cycle_did_not_lapse() {
     );
     assert_eq!(row("RHIA")["revocation_on"], serde_json::Value::Null);
 }
+
+#[test]
+fn the_retake_wait_counts_from_the_failed_exam_even_after_rescheduling() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "score", "RHIT", "250", "--on", "2026-11-01"]);
+    env.ok(&["cert", "exam", "RHIT", "--on", "2026-12-10"]);
+    let output = env
+        .cmd()
+        .args(["cert", "score", "RHIT", "330", "--on", "2026-11-05"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "timing rules never refuse");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("warning:") && stderr.contains("2026-11-01"),
+        "{stderr}"
+    );
+    let failed: String = env
+        .sql()
+        .query_row(
+            "SELECT failed_on FROM certifications WHERE code = 'RHIT'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(failed, "2026-11-01");
+}

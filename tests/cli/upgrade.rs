@@ -27,10 +27,13 @@ fn schema_of(path: &std::path::Path) -> Vec<(String, String, String)> {
         .unwrap();
     let rows = statement
         .query_map([], |r| {
+            // ALTER TABLE keeps the old text and splices a new column in
+            // with its own spacing: compare the SQL without whitespace.
+            let sql = r.get::<_, Option<String>>(2)?.unwrap_or_default();
             Ok((
                 r.get(0)?,
                 r.get(1)?,
-                r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                sql.split_whitespace().collect::<String>(),
             ))
         })
         .unwrap();
@@ -41,7 +44,18 @@ fn schema_of(path: &std::path::Path) -> Vec<(String, String, String)> {
 fn the_v1_fixture_reads_back_through_the_cli() {
     let env = TestEnv::new();
     load_v1(&env);
-    env.ok(&["init"]);
+    let said = env.ok(&["init"]);
+    assert!(
+        said.contains("Upgraded") && said.contains("from version 1 to 2"),
+        "{said}"
+    );
+    // The copy made before upgrading is the untouched version 1.
+    let backup = env.path("jobtrack.db.v1.bak");
+    let old: i64 = rusqlite::Connection::open(&backup)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(old, 1);
     let app = env.json(&["app", "show", "1"]);
     assert_eq!(app["title"], "Health Information Technician");
     assert_eq!(app["org"], "Mercy Health");
@@ -60,6 +74,18 @@ fn the_v1_fixture_reads_back_through_the_cli() {
     assert_eq!(volunteer["total_hours"], 3.5);
     assert_eq!(env.json(&["goal", "list"])[0]["metric"], "applications");
     assert_eq!(env.json(&["doctor"])["ok"], true);
+    assert_eq!(env.json(&["init"])["user_version"], 2);
+    // The new column works on the upgraded file: a failed exam is kept.
+    env.ok(&["cert", "set", "CCS", "failed", "--on", "2026-11-02"]);
+    let failed: String = env
+        .sql()
+        .query_row(
+            "SELECT failed_on FROM certifications WHERE code = 'CCS'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(failed, "2026-11-02");
     // And it takes new writes.
     env.ok(&[
         "app",
