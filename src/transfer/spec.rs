@@ -93,6 +93,8 @@ pub enum Fill {
     Int(i64),
     /// `completed` when `completed_on` is given, else `enrolled` (like `edu add`).
     EducationStatus,
+    /// A catalog credential's name, from the row's `code` (like `cert add`).
+    CatalogName,
 }
 
 /// One exported column.
@@ -389,7 +391,7 @@ pub const SPECS: &[Spec] = &[
         columns: &[
             ID,
             col("code", Kind::Code, Fill::Required),
-            col("name", Kind::Text, Fill::Required),
+            col("name", Kind::Text, Fill::CatalogName),
             col("issuer", Kind::Text, Fill::Null),
             col("status", Kind::Choice(CERT_STATUS), Fill::Text("planning")),
             col("exam_on", Kind::Date, Fill::Null),

@@ -785,3 +785,28 @@ fn imported_applications_show_their_stage_and_responses() {
     assert_eq!(source["interviews"], 2, "offer got past the interview");
     assert_eq!(source["offers"], 1);
 }
+
+#[test]
+fn a_catalog_certification_imports_without_a_name() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    let file = env.path("certs.csv");
+    std::fs::write(
+        &file,
+        "code,status,passed_on\nrhit,passed,2026-08-20\nXYZ,planning,\n",
+    )
+    .unwrap();
+    let stderr = env.fails(2, &["import", "certifications", file.to_str().unwrap()]);
+    assert!(
+        stderr.contains("row 3, name") && stderr.contains("outside jobtrack's catalog"),
+        "{stderr}"
+    );
+    assert_eq!(env.count("SELECT count(*) FROM certifications"), 0);
+    std::fs::write(&file, "code,status,passed_on\nrhit,passed,2026-08-20\n").unwrap();
+    env.ok(&["import", "certifications", file.to_str().unwrap()]);
+    let name: String = env
+        .sql()
+        .query_row("SELECT name FROM certifications", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(name, "Registered Health Information Technician");
+}

@@ -363,6 +363,14 @@ impl<'c> Loader<'c> {
                     } else {
                         "enrolled"
                     })),
+                    Fill::CatalogName => cell("code")
+                        .and_then(|code| {
+                            crate::credentials::catalog::find(&code.trim().to_ascii_uppercase())
+                        })
+                        .map(|entry| Param::Text(entry.name))
+                        .ok_or_else(|| {
+                            "cannot be empty for a code outside jobtrack's catalog".to_string()
+                        }),
                 },
             };
             match value {
