@@ -210,7 +210,16 @@ fn log(
     let id = tx.last_insert_rowid();
     let record = shift(&tx, id)?;
     let total = hours_at(&tx, org_id)?;
+    let that_day: f64 = tx
+        .prepare_cached("SELECT total(hours) FROM volunteer_shifts WHERE date = ?1")?
+        .query_row(params![date], |r| r.get(0))?;
     db::commit(tx)?;
+    if that_day > 24.0 {
+        ctx.out.warning(format!(
+            "your shifts on {date} now add up to {}, more than a day holds; check the dates ('jobtrack vol list --since {date} --until {date}')",
+            hours_phrase(round_hours(that_day))
+        ));
+    }
     ctx.out.written(
         id,
         &format!(

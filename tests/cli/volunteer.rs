@@ -169,3 +169,26 @@ fn list_refuses_an_empty_range_naming_both_options() {
     ]);
     assert_eq!(one_day["total_hours"], 2.0);
 }
+
+#[test]
+fn shifts_adding_up_to_more_than_a_day_get_a_warning() {
+    let env = TestEnv::new();
+    env.ok(&["vol", "log", "Mercy Health", "20", "--on", "2026-11-20"]);
+    let output = env
+        .cmd()
+        .args(["vol", "log", "Riverside Clinic", "6", "--on", "2026-11-20"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "a warning, not a refusal");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("warning:") && stderr.contains("26 hours"),
+        "{stderr}"
+    );
+    let quiet = env
+        .cmd()
+        .args(["vol", "log", "Riverside Clinic", "6", "--on", "2026-11-21"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&quiet.stderr).contains("warning"));
+}
