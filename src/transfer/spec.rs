@@ -4,7 +4,10 @@
 //! is described once.
 
 use crate::applications::{EventKind, Status, WorkMode};
-use crate::network::Relationship;
+use crate::credentials::CertStatus;
+use crate::network::{self, Relationship};
+use crate::profile;
+use crate::reports::{Metric, Period};
 use crate::text_enum;
 
 text_enum! {
@@ -162,71 +165,23 @@ const fn org(name: &'static str, sql: &'static str, fill: Fill) -> Column {
 
 const ID: Column = col("id", Kind::Id, Fill::Null);
 
-fn pick(text: &str, accepted: &'static [&'static str]) -> Result<&'static str, String> {
-    let wanted = text.trim();
-    accepted
-        .iter()
-        .copied()
-        .find(|a| a.eq_ignore_ascii_case(wanted))
-        .ok_or_else(|| format!("one of: {}", accepted.join(", ")))
-}
-
 const STATUS: Choice = |s| s.parse::<Status>().map(Status::as_str);
 const WORK_MODE: Choice = |s| s.parse::<WorkMode>().map(WorkMode::as_str);
 const EVENT_KIND: Choice = |s| s.parse::<EventKind>().map(EventKind::as_str);
 const RELATIONSHIP: Choice = |s| s.parse::<Relationship>().map(Relationship::as_str);
-const CHANNEL: Choice = |s| {
-    pick(
-        s,
-        &[
-            "email", "call", "meeting", "message", "event", "coffee", "other",
-        ],
-    )
-};
+const CHANNEL: Choice = |s| s.parse::<network::Channel>().map(network::Channel::as_str);
 const MEETING_KIND: Choice = |s| {
-    pick(
-        s,
-        &["meeting", "conference", "career_fair", "webinar", "other"],
-    )
+    s.parse::<network::EventKind>()
+        .map(network::EventKind::as_str)
 };
-const LEVEL: Choice = |s| {
-    pick(
-        s,
-        &[
-            "certificate",
-            "associate",
-            "bachelor",
-            "master",
-            "doctorate",
-        ],
-    )
+const LEVEL: Choice = |s| s.parse::<profile::Level>().map(profile::Level::as_str);
+const EDUCATION_STATUS: Choice = |s| {
+    s.parse::<profile::EduStatus>()
+        .map(profile::EduStatus::as_str)
 };
-const EDUCATION_STATUS: Choice = |s| pick(s, &["planned", "enrolled", "final_term", "completed"]);
-const CERT_STATUS: Choice = |s| {
-    pick(
-        s,
-        &[
-            "planning",
-            "applied",
-            "scheduled",
-            "passed",
-            "failed",
-            "expired",
-        ],
-    )
-};
-const METRIC: Choice = |s| {
-    pick(
-        s,
-        &[
-            "applications",
-            "interactions",
-            "contacts",
-            "volunteer_hours",
-        ],
-    )
-};
-const PERIOD: Choice = |s| pick(s, &["week", "month"]);
+const CERT_STATUS: Choice = |s| s.parse::<CertStatus>().map(CertStatus::as_str);
+const METRIC: Choice = |s| s.parse::<Metric>().map(Metric::as_str);
+const PERIOD: Choice = |s| s.parse::<Period>().map(Period::as_str);
 
 /// Every table, in dependency order (a table comes after those it names).
 pub const SPECS: &[Spec] = &[
