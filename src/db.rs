@@ -305,13 +305,33 @@ fn prepare_schema(conn: &mut Connection, path: &Path) -> Result<Opened> {
         }
         let backup = backup_path(path, version);
         if !backup.exists() {
-            conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])?;
+            snapshot_into(conn, &backup)?;
         }
         upgrade(conn, version, UPGRADES)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         return Ok(Opened::Upgraded(version));
     }
     Ok(Opened::Existing)
+}
+
+/// Writes a consistent copy of the open database to `target` (which must
+/// not exist): created owner-only first, filled by `VACUUM INTO`, and put in
+/// WAL mode like every jobtrack database, so the copy is ready to use.
+pub fn snapshot_into(conn: &Connection, target: &Path) -> Result<()> {
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(target)
+        .map_err(|e| Error::io(target, e))?;
+    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
+    let copy = Connection::open(target)?;
+    copy.pragma_update(None, "journal_mode", "WAL")?;
+    drop(copy);
+    fs::File::open(target)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::io(target, e))?;
+    Ok(())
 }
 
 /// The copy made before upgrading from `version`: `PATH.v<N>.bak`.

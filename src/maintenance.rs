@@ -1,8 +1,8 @@
 //! Looking after the database itself: `init`, `demo`, `backup`, `doctor`.
 
 use std::collections::BTreeMap;
-use std::fs::{self, File, OpenOptions};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -26,7 +26,13 @@ pub struct InitReport {
 /// prints where it lives.
 pub fn init(ctx: &Ctx) -> Result<()> {
     let path = ctx.db_path()?;
-    let (_conn, opened) = db::open(&path, Access::Create)?;
+    let (conn, opened) = db::open(&path, Access::Create)?;
+    // A copy restored by hand may have left WAL mode (doctor says init
+    // mends it): set it back.
+    let journal: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+    if !journal.eq_ignore_ascii_case("wal") {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+    }
     let report = InitReport {
         path: path.path.display().to_string(),
         user_version: db::CURRENT_VERSION,
@@ -100,16 +106,7 @@ pub fn backup(ctx: &Ctx, file: &Path, force: bool) -> Result<()> {
     temp_name.push(format!(".tmp-{}", std::process::id()));
     let temp = PathBuf::from(temp_name);
     let written = (|| -> Result<u64> {
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&temp)
-            .map_err(|e| Error::io(&temp, e))?;
-        conn.execute("VACUUM INTO ?1", [temp.to_string_lossy()])?;
-        File::open(&temp)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| Error::io(&temp, e))?;
+        db::snapshot_into(&conn, &temp)?;
         fs::rename(&temp, file).map_err(|e| Error::io(file, e))?;
         Ok(fs::metadata(file).map_err(|e| Error::io(file, e))?.len())
     })();
@@ -494,8 +491,16 @@ pub fn demo(ctx: &Ctx) -> Result<()> {
         if !held.is_empty() {
             let applications: i64 =
                 conn.query_row("SELECT count(*) FROM applications", [], |r| r.get(0))?;
+            let holds = if applications > 0 {
+                format!("{applications} applications")
+            } else {
+                held.iter()
+                    .map(|(table, n)| format!("{n} {table}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
             return Err(Error::Input(format!(
-                "demo needs an empty database; {} already holds {applications} applications",
+                "demo needs an empty database; {} already holds {holds}",
                 path.path.display()
             )));
         }

@@ -147,20 +147,24 @@ pub fn set_follow_up(
 /// The SQL that recomputes the derived columns from the history, for the
 /// rows the `WHERE` clause appended to it selects.
 pub const REFRESH_DERIVED: &str = "UPDATE applications SET
-    added_on = (SELECT min(e.date) FROM application_events e
-                WHERE e.application_id = applications.id AND e.kind = 'status'),
-    stage_since = (SELECT e.date FROM application_events e
+    added_on = coalesce((SELECT min(e.date) FROM application_events e
+                WHERE e.application_id = applications.id AND e.kind = 'status'), applications.applied_on),
+    stage_since = coalesce((SELECT e.date FROM application_events e
                    WHERE e.application_id = applications.id AND e.kind = 'status'
-                   ORDER BY e.date DESC, e.id DESC LIMIT 1),
+                   ORDER BY e.date DESC, e.id DESC LIMIT 1), applications.applied_on),
     last_activity_on = (SELECT max(d) FROM (
                    SELECT applications.applied_on AS d
                    UNION ALL
                    SELECT max(e.date) FROM application_events e
                    WHERE e.application_id = applications.id AND e.kind IN ('status', 'interview', 'note'))),
-    furthest_status = (SELECT e.to_status FROM application_events e
-                   WHERE e.application_id = applications.id AND e.kind = 'status'
-                     AND e.to_status IN ('saved', 'applied', 'screening', 'interview', 'offer', 'accepted')
-                   ORDER BY CASE e.to_status WHEN 'saved' THEN 0 WHEN 'applied' THEN 1 WHEN 'screening' THEN 2
+    furthest_status = (SELECT s FROM (
+                       SELECT e.to_status AS s FROM application_events e
+                       WHERE e.application_id = applications.id AND e.kind = 'status'
+                       -- the current status counts too: an imported or hand-edited
+                       -- row may hold a status its history never reached
+                       UNION ALL SELECT applications.status)
+                   WHERE s IN ('saved', 'applied', 'screening', 'interview', 'offer', 'accepted')
+                   ORDER BY CASE s WHEN 'saved' THEN 0 WHEN 'applied' THEN 1 WHEN 'screening' THEN 2
                             WHEN 'interview' THEN 3 WHEN 'offer' THEN 4 ELSE 5 END DESC LIMIT 1),
     responded_on = (SELECT min(e.date) FROM application_events e
                    WHERE e.application_id = applications.id AND e.kind = 'status'

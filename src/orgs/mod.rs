@@ -173,7 +173,10 @@ pub fn suggestions(conn: &Connection, name: &str) -> Result<Vec<String>> {
         .filter_map(|candidate| {
             let lower = candidate.to_lowercase();
             let distance = edit_distance(&wanted, &lower);
-            let close = distance <= (wanted.chars().count() / 3).max(2);
+            // Short names are acronyms (AHIMA, OHIMA, HIMSS): one letter
+            // apart is a different association, not a typo.
+            let short = wanted.chars().count() < 6 || lower.chars().count() < 6;
+            let close = !short && distance <= (wanted.chars().count() / 3).max(2);
             // Containment counts only for names of some length: a one-letter
             // organization is inside almost any typo.
             let contains = wanted.chars().count() >= 3

@@ -110,7 +110,9 @@ pub fn run(ctx: &Ctx, since: Option<String>, until: Option<String>, csv: bool) -
     };
     super::check_range(Some(since), Some(until))?;
     let conn = ctx.open(Access::Existing)?;
-    let rows = activities(&conn, since, until)?;
+    // The log records what was done: planned interviews and events (dated
+    // after today) are not activity yet.
+    let rows = activities(&conn, since, until.min(today))?;
     if csv {
         return ctx.out.print_csv(
             &[

@@ -198,3 +198,109 @@ fn export_out_without_all_is_refused_not_ignored() {
     );
     assert!(!env.path("foo.csv").exists());
 }
+
+#[test]
+fn a_backup_is_a_ready_wal_database_and_init_mends_a_restored_copy() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Health", "Coder"]);
+    let copy = env.path("copy.db");
+    env.ok(&["backup", copy.to_str().unwrap()]);
+    let journal = |path: &std::path::Path| -> String {
+        rusqlite::Connection::open(path)
+            .unwrap()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(journal(&copy), "wal");
+    let doctor = env
+        .bare()
+        .args(["--json", "--db", copy.to_str().unwrap(), "doctor"])
+        .output()
+        .unwrap();
+    assert!(
+        doctor.status.success(),
+        "{}",
+        String::from_utf8_lossy(&doctor.stdout)
+    );
+    // A copy in rollback mode (made by another tool): init switches it back.
+    rusqlite::Connection::open(&copy)
+        .unwrap()
+        .pragma_update(None, "journal_mode", "DELETE")
+        .unwrap();
+    env.bare()
+        .args(["--db", copy.to_str().unwrap(), "init"])
+        .assert()
+        .success();
+    assert_eq!(journal(&copy), "wal");
+}
+
+#[test]
+fn an_edited_status_counts_in_the_funnel_even_when_the_history_disagrees() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Health", "Coder", "--source", "indeed"]);
+    env.ok(&["app", "set", "1", "rejected"]);
+    let out = env.path("out");
+    env.ok(&["export", "--all", "--out", out.to_str().unwrap()]);
+    let apps = std::fs::read_to_string(out.join("applications.csv"))
+        .unwrap()
+        .replace(",rejected,", ",offer,");
+    std::fs::write(out.join("applications.csv"), apps).unwrap();
+    let copy = TestEnv::new();
+    copy.ok(&["import", "--all", out.to_str().unwrap()]);
+    let report = copy.json(&["report", "apps"]);
+    assert_eq!(report["by_status"]["offer"], 1);
+    assert_eq!(report["by_source"][0]["offers"], 1, "{report}");
+}
+
+#[test]
+fn the_search_log_records_only_what_has_happened() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Health", "Coder"]);
+    env.ok(&["app", "interview", "1", "--on", "+7d"]);
+    env.ok(&["event", "add", "OHIMA", "Chapter meeting", "--on", "+3d"]);
+    let rows = env.json(&[
+        "report",
+        "search-log",
+        "--since",
+        "2026-11-01",
+        "--until",
+        "2026-12-31",
+    ]);
+    let methods: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["date"].as_str().unwrap())
+        .collect();
+    assert!(methods.iter().all(|d| *d <= "2026-11-26"), "{rows}");
+    assert!(!rows.as_array().unwrap().is_empty());
+}
+
+#[test]
+fn demo_names_what_a_database_without_applications_holds() {
+    let env = TestEnv::new();
+    env.ok(&["edu", "add", "associate", "HIT", "--cahiim"]);
+    let stderr = env.fails(2, &["demo"]);
+    assert!(
+        stderr.contains("already holds") && stderr.contains("1 education"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("0 applications"), "{stderr}");
+}
+
+#[test]
+fn one_letter_apart_acronyms_are_different_associations() {
+    let env = TestEnv::new();
+    env.ok(&["org", "join", "AHIMA"]);
+    let output = env
+        .cmd()
+        .args(["event", "add", "OHIMA", "Fall meeting", "--on", "+3d"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

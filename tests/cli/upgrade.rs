@@ -56,6 +56,11 @@ fn the_v1_fixture_reads_back_through_the_cli() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(old, 1);
+    assert_eq!(
+        crate::util::mode(&backup),
+        0o600,
+        "private whatever the umask"
+    );
     let app = env.json(&["app", "show", "1"]);
     assert_eq!(app["title"], "Health Information Technician");
     assert_eq!(app["org"], "Mercy Health");
