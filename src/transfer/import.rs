@@ -60,7 +60,15 @@ pub fn import_all(conn: &Connection, source: &Source<'_>) -> Result<Vec<Loaded>>
     match source {
         Source::Dir(dir) => {
             if !dir.is_dir() {
-                return Err(Error::Input(format!("no folder at {}", dir.display())));
+                return Err(Error::Input(if dir.exists() {
+                    format!(
+                        "{} is a file; import --all takes the folder an 'export --all' wrote \
+                         (one file goes in with 'import TABLE FILE')",
+                        dir.display()
+                    )
+                } else {
+                    format!("no folder at {}", dir.display())
+                }));
             }
         }
         Source::Files(files) => {

@@ -243,6 +243,12 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
             "import needs a TARGET and a FILE, or --all DIR".into(),
         ));
     };
+    if std::fs::read(&file).is_ok_and(|bytes| bytes.iter().all(u8::is_ascii_whitespace)) {
+        ctx.out.warning(format!(
+            "{} is empty: a CSV import needs a header row naming its columns",
+            file.display()
+        ));
+    }
     let tx = db::write(&mut conn)?;
     let report = match target {
         Target::Table(table) => import::import_table(&tx, table, &file, args.dry_run)?,

@@ -810,3 +810,46 @@ fn a_catalog_certification_imports_without_a_name() {
         .unwrap();
     assert_eq!(name, "Registered Health Information Technician");
 }
+
+#[test]
+fn import_mistakes_get_messages_that_say_what_to_do() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    let json = env.path("apps.json");
+    std::fs::write(&json, "[\n  {\"org\": \"A\"}\n]\n").unwrap();
+    let stderr = env.fails(2, &["import", "applications", json.to_str().unwrap()]);
+    assert!(
+        stderr.contains("looks like JSON") && stderr.contains("only CSV"),
+        "{stderr}"
+    );
+    let two_unknown = env.path("two.csv");
+    std::fs::write(&two_unknown, "org,title,stauts,colour\nA,B,applied,red\n").unwrap();
+    let stderr = env.fails(
+        2,
+        &["import", "applications", two_unknown.to_str().unwrap()],
+    );
+    assert!(
+        stderr.contains("\"stauts\"") && stderr.contains("\"colour\""),
+        "{stderr}"
+    );
+    let stderr = env.fails(2, &["import", "--all", two_unknown.to_str().unwrap()]);
+    assert!(stderr.contains("is a file"), "{stderr}");
+    let empty = env.path("empty.csv");
+    std::fs::write(&empty, "").unwrap();
+    let output = env
+        .cmd()
+        .args(["import", "applications", empty.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&output.stderr).contains("needs a header row"));
+    // Bad rows are listed in row order.
+    let bad = env.path("bad.csv");
+    std::fs::write(&bad, "org,title,status,applied_on\nA,B,hired,2026-01-01\nA,B,applied,2026-13-01\nA,B,nope,2026-01-01\n").unwrap();
+    let stderr = env.fails(2, &["import", "applications", bad.to_str().unwrap()]);
+    let rows: Vec<usize> = ["row 2", "row 3", "row 4"]
+        .iter()
+        .map(|r| stderr.find(r).unwrap())
+        .collect();
+    assert!(rows.windows(2).all(|w| w[0] < w[1]), "{stderr}");
+    assert_eq!(env.count("SELECT count(*) FROM applications"), 0);
+}

@@ -11,23 +11,35 @@ pub(super) fn header_positions(
     header: &csv::StringRecord,
 ) -> Result<Vec<Option<usize>>> {
     let mut positions = vec![None; spec.columns.len()];
+    let mut unknown = Vec::new();
     for (position, name) in header.iter().enumerate() {
         let clean = name
             .trim_start_matches('\u{feff}')
             .trim()
             .to_ascii_lowercase();
-        let Some(index) = spec.index(&clean) else {
+        if position == 0 && (clean.starts_with('[') || clean.starts_with('{')) {
             return Err(Error::Input(format!(
-                "{file}: unknown column {name:?} in the header; {} accepts: {}",
-                spec.name(),
-                spec.header_names()
+                "{file} looks like JSON; only CSV files are imported (export with --format csv)"
             )));
+        }
+        let Some(index) = spec.index(&clean) else {
+            unknown.push(format!("{:?}", name.trim()));
+            continue;
         };
         if positions[index].replace(position).is_some() {
             return Err(Error::Input(format!(
                 "{file}: the column {clean} appears twice in the header"
             )));
         }
+    }
+    if !unknown.is_empty() {
+        return Err(Error::Input(format!(
+            "{file}: unknown column{} {} in the header; {} accepts: {}",
+            if unknown.len() == 1 { "" } else { "s" },
+            unknown.join(", "),
+            spec.name(),
+            spec.header_names()
+        )));
     }
     let missing: Vec<&str> = spec
         .columns
@@ -100,7 +112,7 @@ pub(super) fn unreadable(file: &str, row: u64, e: csv::Error) -> Error {
 /// The refused cells of an import, reported together (the first 100).
 #[derive(Debug, Default)]
 pub(in crate::transfer) struct Problems {
-    lines: Vec<(String, String)>,
+    lines: Vec<(String, u64, String)>,
     total: u64,
     rows: u64,
     last: Option<(String, u64)>,
@@ -138,15 +150,25 @@ impl Problems {
             line.push_str(&format!(" {shown:?}{cut}"));
         }
         line.push_str(&format!(": {}", reason.into()));
-        self.lines.push((file.to_string(), line));
+        self.lines.push((file.to_string(), row, line));
     }
 
     /// Ok when nothing was refused; otherwise the error listing the problems.
-    pub(in crate::transfer) fn check(self) -> Result<()> {
+    pub(in crate::transfer) fn check(mut self) -> Result<()> {
         if self.total == 0 {
             return Ok(());
         }
-        let one_file = self.lines.iter().all(|(f, _)| *f == self.lines[0].0);
+        // Rows refused by a batch are re-checked one by one, so they can
+        // arrive out of order: list them by file (in the order met), then row.
+        let mut files: Vec<String> = Vec::new();
+        for (file, _, _) in &self.lines {
+            if !files.contains(file) {
+                files.push(file.clone());
+            }
+        }
+        self.lines
+            .sort_by_key(|(file, row, _)| (files.iter().position(|f| f == file), *row));
+        let one_file = files.len() == 1;
         let rows = if self.rows == 1 {
             "1 row has a problem".to_string()
         } else {
@@ -157,7 +179,7 @@ impl Problems {
         } else {
             format!("{rows}, so nothing was imported:")
         };
-        for (file, line) in &self.lines {
+        for (file, _, line) in &self.lines {
             if one_file {
                 message.push_str(&format!("\n  {line}"));
             } else {
