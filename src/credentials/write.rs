@@ -431,7 +431,11 @@ pub(super) fn ceu(
             match why_not {
                 Some(reason) => {
                     let text = format!("{reason}, so they count toward no cycle (they are kept)");
-                    ctx.out.notice(&text);
+                    // The confirmation line says it; with --json or -q that
+                    // line is not printed, so say it on standard error.
+                    if ctx.out.json || ctx.out.quiet {
+                        ctx.out.notice(&text);
+                    }
                     format!("{logged}; {text}")
                 }
                 None => {

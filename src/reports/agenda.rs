@@ -66,7 +66,7 @@ pub(super) const SOURCES: &[(Kind, &str)] = &[
     ),
     (
         Kind::Interview,
-        "SELECT e.date, e.id, 'Interview: ' || a.title || ' at ' || o.name
+        "SELECT e.date, e.id, 'Interview: ' || a.title || ' at ' || o.name || ' (application ' || a.id || ')'
          FROM application_events e
          JOIN applications a ON a.id = e.application_id
          JOIN organizations o ON o.id = a.org_id

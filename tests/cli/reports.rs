@@ -631,7 +631,7 @@ fn the_agenda_lists_overdue_items_first_then_by_date() {
     );
     assert_eq!(
         items[6]["title"],
-        "Interview: Cancer Registrar at Lakeside Clinic"
+        "Interview: Cancer Registrar at Lakeside Clinic (application 3)"
     );
 
     // --days widens the window; overdue items stay whatever it says.
