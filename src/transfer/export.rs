@@ -165,6 +165,13 @@ pub fn write_all(
 ) -> Result<Vec<Written>> {
     ensure_dir(dir)?;
     let path_of = |spec: &Spec| dir.join(format!("{}.{}", spec.name(), format.extension()));
+    // Checked before anything is written, so the folder is never half-replaced.
+    if let Some(folder) = SPECS.iter().map(path_of).find(|p| p.is_dir()) {
+        return Err(Error::Input(format!(
+            "{} is a folder, where the export writes a file; move it or choose another --out folder",
+            folder.display()
+        )));
+    }
     if !force {
         let existing: Vec<String> = SPECS
             .iter()

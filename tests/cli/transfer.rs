@@ -853,3 +853,23 @@ fn import_mistakes_get_messages_that_say_what_to_do() {
     assert!(rows.windows(2).all(|w| w[0] < w[1]), "{stderr}");
     assert_eq!(env.count("SELECT count(*) FROM applications"), 0);
 }
+
+#[test]
+fn export_all_refuses_a_folder_in_a_files_place_before_writing_anything() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "A", "T"]);
+    let out = env.path("out");
+    std::fs::create_dir_all(out.join("goals.csv")).unwrap();
+    let stderr = env.fails(
+        2,
+        &["export", "--all", "--out", out.to_str().unwrap(), "--force"],
+    );
+    assert!(
+        stderr.contains("goals.csv") && stderr.contains("is a folder"),
+        "{stderr}"
+    );
+    assert!(
+        !out.join("applications.csv").exists(),
+        "nothing was written"
+    );
+}
