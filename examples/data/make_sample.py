@@ -41,7 +41,7 @@ LOAD_ORDER = [
     "volunteer_shifts", "education", "experience", "certifications", "ceus", "goals",
 ]
 DERIVED = {"applications": {"added_on", "stage_since", "last_activity_on",
-                            "furthest_status", "responded_on"}}
+                            "furthest_status", "responded_on", "first_interview_on"}}
 ORG_COLUMNS = {"org_id": "org", "school_id": "school"}
 
 ACTIVE = ("saved", "applied", "screening", "interview", "offer")
@@ -728,6 +728,9 @@ def write(tables):
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(header)
         for row in tables[t]:
+            # Columns added to the schema later (none of them needed by the
+            # sample) are left empty at the end of the row.
+            row = list(row) + [None] * (len(header) - len(row))
             assert len(row) == len(header), (t, row)
             w.writerow([cell(v) for v in row])
         with open(os.path.join(HERE, f"{t}.csv"), "w", encoding="utf-8", newline="") as f:
