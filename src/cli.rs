@@ -48,13 +48,48 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 #[allow(clippy::large_enum_variant)] // parsed once per process; boxing buys nothing
 pub enum Command {
-    /// Create the database (or upgrade an older one) and print its path
-    Init,
+    /// Job applications: log them, move them through stages, see them
+    #[command(subcommand)]
+    App(applications::AppCommand),
+    /// Contacts: the people you know, what you talked about, when to follow up
+    #[command(subcommand)]
+    Contact(network::ContactCommand),
+    /// Networking events: chapter meetings, conferences, career fairs, webinars
+    #[command(subcommand)]
+    Event(network::EventCommand),
+    /// Organizations: employers, schools, chapters, volunteer sites
+    #[command(subcommand)]
+    Org(orgs::OrgCommand),
+    /// Volunteer hours: log shifts, total them by organization
+    #[command(subcommand, visible_alias = "vol")]
+    Volunteer(volunteer::VolunteerCommand),
+    /// Education: degrees, certificates and programs (CAHIIM or not)
+    #[command(subcommand)]
+    Edu(profile::EduCommand),
+    /// Work experience: jobs, with healthcare years counted
+    #[command(subcommand)]
+    Work(profile::WorkCommand),
+    /// Credentials: eligibility (RHIT, RHIA, CPHIMS, …), exams, CEUs
+    #[command(subcommand)]
+    Cert(credentials::CertCommand),
+    /// What to do and when: follow-ups, interviews, exams, events, renewals, stale applications
+    Agenda(reports::AgendaArgs),
+    /// Reports: the dashboard (default), the funnel, network, volunteer, credentials, search log; --html
+    Report(reports::ReportArgs),
+    /// Weekly or monthly targets: applications, interactions, contacts, volunteer hours
+    #[command(subcommand)]
+    Goal(reports::GoalCommand),
+    /// Write a table (or every table) as CSV or JSON
+    Export(transfer::ExportArgs),
+    /// Read a table's CSV, a whole export folder, or LinkedIn's export files
+    Import(transfer::ImportArgs),
     /// Load a realistic sample search (an HIM graduate's three months) and show the dashboard
     #[command(
         after_help = "Examples:\n  jobtrack demo                       a new database in the temp folder\n  jobtrack --db /tmp/demo.db demo     into a file of your choice (must be new or empty)"
     )]
     Demo,
+    /// Create the database (or upgrade an older one) and print its path
+    Init,
     /// Copy the database to FILE (a consistent snapshot, safe while others write)
     #[command(
         after_help = "Examples:\n  jobtrack backup ~/jobtrack-2026-11-26.db\n  jobtrack backup latest.db --force"
@@ -79,41 +114,6 @@ pub enum Command {
     },
     /// Print the manual page (roff); read it with: jobtrack man | man -l -
     Man,
-    /// Job applications: log them, move them through stages, see them
-    #[command(subcommand)]
-    App(applications::AppCommand),
-    /// Organizations: employers, schools, chapters, volunteer sites
-    #[command(subcommand)]
-    Org(orgs::OrgCommand),
-    /// Volunteer hours: log shifts, total them by organization
-    #[command(subcommand, visible_alias = "vol")]
-    Volunteer(volunteer::VolunteerCommand),
-    /// Education: degrees, certificates and programs (CAHIIM or not)
-    #[command(subcommand)]
-    Edu(profile::EduCommand),
-    /// Work experience: jobs, with healthcare years counted
-    #[command(subcommand)]
-    Work(profile::WorkCommand),
-    /// Credentials: eligibility (RHIT, RHIA, CPHIMS, …), exams, CEUs
-    #[command(subcommand)]
-    Cert(credentials::CertCommand),
-    /// Write a table (or every table) as CSV or JSON
-    Export(transfer::ExportArgs),
-    /// Read a table's CSV, a whole export folder, or LinkedIn's export files
-    Import(transfer::ImportArgs),
-    /// Contacts: the people you know, what you talked about, when to follow up
-    #[command(subcommand)]
-    Contact(network::ContactCommand),
-    /// Networking events: chapter meetings, conferences, career fairs, webinars
-    #[command(subcommand)]
-    Event(network::EventCommand),
-    /// Reports: the dashboard (default), the funnel, network, volunteer hours, search log
-    Report(reports::ReportArgs),
-    /// What to do and when: follow-ups, interviews, exams, events, renewals, stale applications
-    Agenda(reports::AgendaArgs),
-    /// Weekly or monthly targets: applications, interactions, contacts, volunteer hours
-    #[command(subcommand)]
-    Goal(reports::GoalCommand),
 }
 
 /// `jobtrack completions SHELL`: the completion script on standard output.
