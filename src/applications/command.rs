@@ -483,6 +483,13 @@ fn tell_about_earlier(ctx: &Ctx, org_name: &str, earlier: &[Application]) {
             Some(date) => format!("applied {date}"),
             None => "saved, never applied for".to_string(),
         };
+        if previous.applied_on.is_none() && previous.status == Status::Saved {
+            ctx.out.notice(format!(
+                "you saved a posting at {org_name} before: application {} ({}), not applied for yet",
+                previous.id, previous.title
+            ));
+            continue;
+        }
         if previous.status == Status::Ghosted {
             ctx.out.warning(format!(
                 "you applied to {org_name} before and never heard back: application {} ({}, {when}) ended ghosted; \
@@ -813,7 +820,12 @@ fn move_status(
         Some(to),
         note,
     )?;
-    if to == Status::Applied && app.applied_on.is_none() {
+    // Any status past `saved` means the application went in (a recruiter who
+    // calls about a saved posting included): an empty applied_on takes this
+    // date, so the funnel and the week's count see it. Withdrawing a saved
+    // posting is not applying.
+    let applied = !matches!(to, Status::Saved | Status::Withdrawn);
+    if applied && app.applied_on.is_none() {
         tx.prepare_cached("UPDATE applications SET applied_on = ?2 WHERE id = ?1")?
             .execute(rusqlite::params![app.id, on])?;
     }
@@ -856,6 +868,12 @@ fn set(
     }
     if app.status == status {
         drop(tx);
+        if note.is_some() || explicit_follow_up.is_some() {
+            ctx.out.warning(format!(
+                "application {id} is already {status}, so the note and follow-up were not recorded; \
+                 use 'jobtrack app note {id} TEXT [--follow-up DATE]'"
+            ));
+        }
         if ctx.out.json {
             return ctx.out.print_json(&detail(&conn, id)?);
         }
@@ -876,6 +894,7 @@ fn set(
     db::commit(tx)?;
     let mut message = format!("Application {id}: {} → {status} on {on}", app.status);
     match follow_up_on {
+        Some(date) if date < today => message.push_str(&format!("; follow up by {date} (overdue)")),
         Some(date) => message.push_str(&format!("; follow up by {date}")),
         None if app.follow_up_on.is_some() => message.push_str("; follow-up cleared"),
         None => {}
@@ -1002,6 +1021,13 @@ fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
         app.source.clone(),
         ClearField::Source,
     );
+    if clears(ClearField::Referral) && source.as_deref() == Some("referral") {
+        ctx.out.notice(format!(
+            "application {} keeps the source \"referral\", so it still counts as referred; \
+             change it with --source SRC or --clear source",
+            app.id
+        ));
+    }
     let (salary_min, salary_max) = if clears(ClearField::Salary) {
         (None, None)
     } else {

@@ -497,7 +497,8 @@ fn log(
     db::commit(tx)?;
     let what = match channel.as_str() {
         "other" => "an interaction".to_string(),
-        "email" | "call" | "meeting" | "message" | "event" => format!("a {channel}"),
+        "email" | "event" => format!("an {channel}"),
+        "call" | "meeting" | "message" => format!("a {channel}"),
         _ => channel.to_string(),
     };
     let mut message = format!("Logged {what} with {} (contact {id}) on {on}", contact.name);

@@ -69,6 +69,12 @@ pub(super) fn rename(ctx: &Ctx, old: &str, new: &str) -> Result<()> {
     if new_name.is_empty() {
         return Err(Error::Input("NEW cannot be empty".into()));
     }
+    if new_name == "-" {
+        return Err(Error::Input(
+            "NEW cannot be '-': organization names are not read from standard input; type the name"
+                .into(),
+        ));
+    }
     let mut conn = ctx.open(Access::Existing)?;
     let tx = db::write(&mut conn)?;
     let from = require(&tx, old)?;

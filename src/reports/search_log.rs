@@ -30,8 +30,8 @@ pub struct Activity {
 /// Applications sent, later status changes, interviews, interactions and
 /// events from `?1` to `?2`, in date order. A move to `interview` on the
 /// day of an interview entry is that interview (one row, with the entry's
-/// note, else the move's), and an interview entered twice (same day, same
-/// note) is one row.
+/// note, else the move's), and an interview entered twice on one day is one
+/// row.
 pub(super) const ACTIVITIES: &str = "
 SELECT date, org, position, contact, method, result FROM (
     SELECT a.applied_on AS date, o.name AS org, a.title AS position, c.name AS contact,
@@ -41,11 +41,24 @@ SELECT date, org, position, contact, method, result FROM (
     WHERE a.applied_on BETWEEN ?1 AND ?2
   UNION ALL
     SELECT e.date, o.name, a.title, c.name, a.source,
-           e.to_status || coalesce(': ' || e.note, ''), 1, e.id
+           CASE
+             -- a move to interview made when one was booked for a later day
+             WHEN e.to_status = 'interview' AND EXISTS (
+                 SELECT 1 FROM application_events f
+                 WHERE f.application_id = e.application_id AND f.kind = 'interview' AND f.date > e.date)
+             THEN 'interview scheduled for ' || (
+                 SELECT min(f.date) FROM application_events f
+                 WHERE f.application_id = e.application_id AND f.kind = 'interview' AND f.date > e.date)
+             -- applying again after going back to saved
+             WHEN e.to_status = 'applied' THEN 'applied again'
+             ELSE e.to_status
+           END || coalesce(': ' || e.note, ''), 1, e.id
     FROM application_events e JOIN applications a ON a.id = e.application_id
     JOIN organizations o ON o.id = a.org_id
     LEFT JOIN contacts c ON c.id = a.referral_contact_id
-    WHERE e.date BETWEEN ?1 AND ?2 AND e.kind = 'status' AND e.to_status NOT IN ('saved', 'applied')
+    WHERE e.date BETWEEN ?1 AND ?2 AND e.kind = 'status' AND e.to_status <> 'saved'
+      -- the first application is the row above (dated applied_on)
+      AND NOT (e.to_status = 'applied' AND (e.from_status IS NULL OR e.date = a.applied_on))
       -- an interview moves the application to `interview` the same day:
       -- one activity, listed once, as the interview
       AND NOT (e.to_status = 'interview' AND EXISTS (
@@ -67,7 +80,7 @@ SELECT date, org, position, contact, method, result FROM (
       AND NOT EXISTS (
           SELECT 1 FROM application_events d
           WHERE d.application_id = e.application_id AND d.kind = 'interview'
-            AND d.date = e.date AND d.note IS e.note AND d.id < e.id)
+            AND d.date = e.date AND d.id < e.id)
   UNION ALL
     SELECT i.date, o.name, NULL, c.name, i.channel, i.note, 2, i.id
     FROM interactions i JOIN contacts c ON c.id = i.contact_id

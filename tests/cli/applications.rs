@@ -669,3 +669,74 @@ fn an_interview_dated_before_the_application_is_recorded_with_a_warning() {
         "{stderr}"
     );
 }
+
+#[test]
+fn skipping_applied_still_dates_the_application() {
+    let env = TestEnv::new();
+    env.on("2026-11-20").ok(&[
+        "app", "add", "D", "T8", "--status", "saved", "--source", "indeed",
+    ]);
+    let moved = env.json(&["app", "set", "1", "interview"]);
+    assert_eq!(moved["applied_on"], "2026-11-26");
+    env.on("2026-11-20")
+        .ok(&["app", "add", "E", "T9", "--status", "saved"]);
+    let interviewed = env.json(&["app", "interview", "2", "--on", "2026-11-30"]);
+    assert_eq!(interviewed["applied_on"], "2026-11-26");
+    let report = env.json(&["report", "apps"]);
+    assert_eq!(report["by_status"]["interview"], 2);
+    let applied: i64 = report["by_source"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["applications"].as_i64().unwrap())
+        .sum();
+    assert_eq!(applied, 2, "{report}");
+    // Withdrawing a saved posting is not applying.
+    env.on("2026-11-20")
+        .ok(&["app", "add", "F", "T10", "--status", "saved"]);
+    assert_eq!(
+        env.json(&["app", "set", "3", "withdrawn"])["applied_on"],
+        serde_json::Value::Null
+    );
+}
+
+#[test]
+fn messages_that_keep_the_user_oriented() {
+    let env = TestEnv::new();
+    env.on("2026-11-01").ok(&["app", "add", "A", "T"]);
+    let out = env.ok(&["app", "set", "1", "screening"]);
+    assert!(out.contains("follow up by 2026-11-08 (overdue)"), "{out}");
+    let output = env
+        .cmd()
+        .args(["app", "set", "1", "screening", "--note", "HR call"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("not recorded") && stderr.contains("app note 1"),
+        "{stderr}"
+    );
+    env.ok(&["app", "add", "Saved Co", "Clerk", "--status", "saved"]);
+    let output = env
+        .cmd()
+        .args(["app", "add", "Saved Co", "Coder"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("you saved a posting at Saved Co before") && !stderr.contains("applied to"),
+        "{stderr}"
+    );
+    env.ok(&["contact", "add", "Quinn", "--org", "Q"]);
+    env.ok(&["app", "add", "Q", "q1", "--referral", "1"]);
+    let output = env
+        .cmd()
+        .args(["app", "edit", "4", "--clear", "referral"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&output.stderr).contains("keeps the source \"referral\""));
+    let logged = env.ok(&["contact", "log", "1", "--channel", "email"]);
+    assert!(logged.contains("Logged an email with Quinn"), "{logged}");
+    let stderr = env.fails(2, &["org", "rename", "Q", "-"]);
+    assert!(stderr.contains("'-'"), "{stderr}");
+}

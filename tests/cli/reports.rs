@@ -870,7 +870,7 @@ fn search_log_csv_lists_every_activity_in_the_range_and_nothing_else() {
                 "Coder",
                 "",
                 "indeed",
-                "interview"
+                "interview scheduled for 2026-11-13"
             ]),
             row([
                 "2026-11-13",
@@ -1250,7 +1250,7 @@ fn an_interview_and_its_automatic_move_to_interview_are_one_search_log_row() {
     interview(&env, registrar, "2026-10-12");
     assert_eq!(
         search_log_day(&env, "2026-10-09"),
-        [(s("Registrar"), s("interview"))]
+        [(s("Registrar"), s("interview scheduled for 2026-10-12"))]
     );
     assert_eq!(
         search_log_day(&env, "2026-10-12"),
