@@ -123,8 +123,16 @@ pub fn open(db: &DbPath, access: Access) -> Result<(Connection, Opened)> {
     )
     .map_err(|e| explain(e.into(), path))?;
     match configure(&conn).and_then(|()| prepare_schema(&mut conn, path)) {
-        Ok(Opened::Existing) if created => Ok((conn, Opened::Created)),
-        Ok(opened) => Ok((conn, opened)),
+        Ok(opened) => {
+            if access == Access::Existing {
+                // Reads (reports, lists) go through a memory map instead of
+                // a read() per page; writes touch few pages and skip it.
+                conn.pragma_update(None, "mmap_size", 256i64 << 20)
+                    .map_err(|e| explain(e.into(), path))?;
+            }
+            let opened = if created { Opened::Created } else { opened };
+            Ok((conn, opened))
+        }
         // A file we may not write, in a folder we may not write either:
         // SQLite cannot set up its WAL index, so reads go through an
         // immutable read-only view (nobody can be writing it). Writes still
@@ -252,9 +260,6 @@ pub fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(60))?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
-    // Read pages through a memory map instead of a read() per page: large
-    // reports and exports touch many pages once.
-    conn.pragma_update(None, "mmap_size", 256i64 << 20)?;
     Ok(())
 }
 

@@ -243,7 +243,13 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
             "import needs a TARGET and a FILE, or --all DIR".into(),
         ));
     };
-    if std::fs::read(&file).is_ok_and(|bytes| bytes.iter().all(u8::is_ascii_whitespace)) {
+    // Only the start of the file is read here: imports stream.
+    let starts_empty = std::fs::File::open(&file).is_ok_and(|f| {
+        use std::io::Read;
+        let mut start = Vec::with_capacity(4096);
+        f.take(4096).read_to_end(&mut start).is_ok() && start.iter().all(u8::is_ascii_whitespace)
+    });
+    if starts_empty && std::fs::metadata(&file).is_ok_and(|m| m.len() <= 4096) {
         ctx.out.warning(format!(
             "{} is empty: a CSV import needs a header row naming its columns",
             file.display()
