@@ -1,12 +1,16 @@
 //! The `app` noun: job applications and their dated history.
 //!
-//! `command.rs` holds the clap subcommands and handlers, `store.rs` the SQL;
+//! `command.rs` holds the clap subcommands, `view.rs` list and show,
+//! `write.rs` the writes and their rules, `store.rs` the SQL;
 //! this file holds the types and the rules they carry.
 
 mod command;
 pub mod store;
+mod view;
+mod write;
 
-pub use command::{run, status_tone, AppCommand};
+pub use command::{run, AppCommand};
+pub use view::{detail, status_tone};
 
 use chrono::NaiveDate;
 use serde::Serialize;

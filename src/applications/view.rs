@@ -1,0 +1,321 @@
+//! `app list` and `app show`: what the applications look like to a person.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use super::command::ListArgs;
+use super::store::{self, Filter};
+use super::write::source_text;
+use super::{ApplicationDetail, Event, EventKind, ListRow, Status};
+use crate::db::Access;
+use crate::error::{Error, Result};
+use crate::output::{visible, JsonArray, Tone};
+use crate::{dates, network, orgs, Ctx};
+
+/// Everything `app show` prints about one application.
+pub fn detail(conn: &Connection, id: i64) -> Result<ApplicationDetail> {
+    let application = store::require(conn, id)?;
+    let events = store::events(conn, id)?;
+    let referral = match application.referral_contact_id {
+        Some(contact_id) => network::contact(conn, contact_id)?,
+        None => None,
+    };
+    let (requires, prefers) = store::credentials(conn, id)?;
+    let contacts_here = network::contacts_at(conn, application.org_id)?;
+    Ok(ApplicationDetail {
+        application,
+        events,
+        referral,
+        requires,
+        prefers,
+        contacts_here,
+    })
+}
+
+pub(super) fn describe_contact(contact: &network::Contact) -> String {
+    contact.describe()
+}
+
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+pub(super) fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
+    let today = ctx.today()?;
+    let since = ctx.opt_date("--since", args.since.as_deref())?;
+    if args.limit.is_some_and(|n| n < 1) {
+        return Err(Error::invalid(
+            "--limit",
+            args.limit.unwrap_or_default().to_string(),
+            "a whole number of at least 1",
+        ));
+    }
+    let conn = ctx.open(Access::Existing)?;
+    let mut statuses = args.status.clone();
+    if args.active || args.closed {
+        let group = if args.active {
+            Status::ACTIVE
+        } else {
+            Status::CLOSED
+        };
+        statuses = if statuses.is_empty() {
+            group.to_vec()
+        } else {
+            statuses.into_iter().filter(|s| group.contains(s)).collect()
+        };
+        if statuses.is_empty() {
+            return finish_empty_list(ctx);
+        }
+    }
+    let org_id = match &args.org {
+        Some(name) => match orgs::find(&conn, name)? {
+            Some((id, _)) => Some(id),
+            None => {
+                orgs::report_unknown(ctx, &conn, name)?;
+                return finish_empty_list(ctx);
+            }
+        },
+        None => None,
+    };
+    let also_qualified = if args.eligible {
+        crate::credentials::eligible_codes(&conn, today)?
+    } else {
+        Vec::new()
+    };
+    let mut filter = Filter {
+        statuses,
+        source: args.source.as_deref().and_then(source_text),
+        org_id,
+        since,
+        qualified: args.qualified.then_some(also_qualified),
+        limit: args.limit,
+    };
+
+    if ctx.out.json {
+        let mut array = JsonArray::stdout()?;
+        store::for_each(&conn, &filter, |application| {
+            array.push(&ListRow {
+                days_in_stage: application.days_in_stage(today),
+                days_quiet: application.days_quiet(today),
+                application,
+            })
+        })?;
+        return array.finish();
+    }
+
+    let shown_limit = if args.all {
+        None
+    } else {
+        Some(args.limit.unwrap_or(50))
+    };
+    filter.limit = shown_limit.map(|n| n + 1);
+    let mut rows = Vec::new();
+    store::for_each(&conn, &filter, |application| {
+        rows.push(application);
+        Ok(())
+    })?;
+    let more = shown_limit.is_some_and(|n| rows.len() as i64 > n);
+    if more {
+        rows.pop();
+    }
+    if rows.is_empty() {
+        return ctx.out.line("No applications match.");
+    }
+    let mut table = ctx.out.table([
+        "ID",
+        "Organization",
+        "Title",
+        "Status",
+        "Source",
+        "Applied",
+        "Follow up",
+        "Stage",
+        "Quiet",
+    ]);
+    for app in &rows {
+        let follow_up_tone = match app.follow_up_on {
+            Some(date) if date <= today => Tone::Alert,
+            _ => Tone::Plain,
+        };
+        let quiet_tone = if app.is_stale(today) {
+            Tone::Alert
+        } else {
+            Tone::Plain
+        };
+        table.add_row(vec![
+            ctx.out.number(app.id),
+            ctx.out.cell(&app.org, Tone::Plain),
+            ctx.out.cell(&app.title, Tone::Plain),
+            ctx.out.cell(app.status, status_tone(app.status)),
+            ctx.out
+                .cell(app.source.as_deref().unwrap_or(""), Tone::Plain),
+            ctx.out.cell(opt_date(app.applied_on), Tone::Plain),
+            ctx.out.cell(opt_date(app.follow_up_on), follow_up_tone),
+            ctx.out.number(
+                app.days_in_stage(today)
+                    .map_or(String::new(), |d| format!("{d}d")),
+            ),
+            ctx.out.cell(
+                app.days_quiet(today)
+                    .map_or(String::new(), |d| format!("{d}d")),
+                quiet_tone,
+            ),
+        ]);
+    }
+    ctx.out.print_table(&table)?;
+    if more {
+        filter.limit = None;
+        let total = store::count(&conn, &filter)?;
+        ctx.out.line(format!(
+            "… {} more (showing {} of {total}; use --limit N or --all)",
+            total - rows.len() as i64,
+            rows.len()
+        ))?;
+    }
+    Ok(())
+}
+
+fn finish_empty_list(ctx: &Ctx) -> Result<()> {
+    if ctx.out.json {
+        JsonArray::stdout()?.finish()
+    } else {
+        Ok(())
+    }
+}
+
+fn opt_date(date: Option<NaiveDate>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// The tone a status is shown in.
+pub fn status_tone(status: Status) -> Tone {
+    match status {
+        Status::Offer | Status::Accepted => Tone::Good,
+        Status::Screening | Status::Interview => Tone::Active,
+        Status::Rejected | Status::Ghosted | Status::Withdrawn => Tone::Dim,
+        Status::Saved | Status::Applied => Tone::Plain,
+    }
+}
+
+pub(super) fn show(ctx: &Ctx, id: i64) -> Result<()> {
+    let today = ctx.today()?;
+    let conn = ctx.open(Access::Existing)?;
+    let detail = detail(&conn, id)?;
+    if ctx.out.json {
+        return ctx.out.print_json(&detail);
+    }
+    print_detail(ctx, &detail, today)
+}
+
+fn print_detail(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Result<()> {
+    let app = &detail.application;
+    let out = &ctx.out;
+    let heading = format!("Application {}: {} at {}", app.id, app.title, app.org);
+    out.line(out.heading(&visible(&heading)))?;
+    let stage = match (app.stage_since, app.days_in_stage(today)) {
+        (Some(since), Some(days)) => format!(
+            "{} since {since} ({})",
+            app.status,
+            plural(days as usize, "day", "days")
+        ),
+        _ => app.status.to_string(),
+    };
+    let follow_up = app.follow_up_on.map(|date| {
+        let days = dates::days_between(today, date);
+        let when = match days {
+            0 => "today".to_string(),
+            d if d < 0 => format!("overdue by {}", plural((-d) as usize, "day", "days")),
+            d => format!("in {}", plural(d as usize, "day", "days")),
+        };
+        out.paint(
+            &format!("{date} ({when})"),
+            if days <= 0 { Tone::Alert } else { Tone::Plain },
+        )
+    });
+    let quiet = app.days_quiet(today).map(|d| {
+        let text = plural(d as usize, "day", "days");
+        if app.is_stale(today) {
+            out.paint(
+                &format!("{text} (stale: consider a follow-up or marking it ghosted)"),
+                Tone::Alert,
+            )
+        } else {
+            text
+        }
+    });
+    let salary = match (app.salary_min, app.salary_max) {
+        (Some(min), Some(max)) if min == max => Some(crate::output::money(min)),
+        (Some(min), Some(max)) => Some(format!(
+            "{}–{}",
+            crate::output::money(min),
+            crate::output::money(max)
+        )),
+        _ => None,
+    };
+    let referral = detail
+        .referral
+        .as_ref()
+        .map(|c| visible(&describe_contact(c)));
+    let join = |codes: &Vec<String>| (!codes.is_empty()).then(|| codes.join(", "));
+    out.print_fields(&[
+        ("status", Some(out.paint(&stage, status_tone(app.status)))),
+        ("applied", app.applied_on.map(|d| d.to_string())),
+        ("source", app.source.as_deref().map(visible)),
+        ("follow up", follow_up),
+        ("quiet", quiet),
+        ("salary", salary),
+        ("work mode", app.work_mode.map(|m| m.to_string())),
+        ("location", app.location.as_deref().map(visible)),
+        ("url", app.url.as_deref().map(visible)),
+        ("referred by", referral),
+        ("requires", join(&detail.requires)),
+        ("prefers", join(&detail.prefers)),
+        ("notes", app.notes.as_deref().map(visible)),
+    ])?;
+    out.line("")?;
+    out.line(out.heading("History"))?;
+    let mut table = out.table(["Date", "What", "Note"]);
+    for event in &detail.events {
+        table.add_row(vec![
+            out.cell(event.date, Tone::Plain),
+            out.cell(describe_event(event), Tone::Plain),
+            out.cell(event_note(event), Tone::Plain),
+        ]);
+    }
+    out.print_table(&table)?;
+    if !detail.contacts_here.is_empty() {
+        out.line("")?;
+        out.line(out.heading(&format!("People you know at {}", app.org)))?;
+        for contact in &detail.contacts_here {
+            out.line(format!("  {}", visible(&describe_contact(contact))))?;
+        }
+    }
+    Ok(())
+}
+
+fn describe_event(event: &Event) -> String {
+    match event.kind {
+        EventKind::Status => match (event.from_status, event.to_status) {
+            (None, Some(to)) => format!("added as {to}"),
+            (Some(from), Some(to)) => format!("{from} → {to}"),
+            (_, None) => "status".into(),
+        },
+        EventKind::Interview => "interview".into(),
+        EventKind::Note => "note".into(),
+        EventKind::FollowUp => match event.note.as_deref() {
+            Some("cleared") | None => "follow-up cleared".into(),
+            Some(date) => format!("follow up by {date}"),
+        },
+    }
+}
+
+fn event_note(event: &Event) -> String {
+    match event.kind {
+        EventKind::FollowUp => String::new(),
+        _ => event.note.clone().unwrap_or_default(),
+    }
+}

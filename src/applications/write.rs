@@ -1,0 +1,648 @@
+//! The `app` writes: add, set, edit, note, interview and rm, with the
+//! application rules of DESIGN §3.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use super::command::{AddArgs, ClearField, EditArgs};
+use super::store::{self, NewApplication};
+use super::view::{describe_contact, detail, plural};
+use super::{parse_code, parse_salary, Application, EventKind, Status};
+use crate::db::{self, Access};
+use crate::error::{Error, Result};
+use crate::{dates, network, orgs, Ctx};
+
+fn not_after_today(field: &str, date: NaiveDate, today: NaiveDate) -> Result<NaiveDate> {
+    if date > today {
+        return Err(Error::Input(format!(
+            "{field} cannot be after today ({today}); got {date}"
+        )));
+    }
+    Ok(date)
+}
+
+pub(super) fn source_text(text: &str) -> Option<String> {
+    crate::non_empty(&text.trim().to_lowercase())
+}
+
+fn codes(field: &str, values: &[String]) -> Result<Vec<String>> {
+    let mut codes = Vec::new();
+    for value in values {
+        for part in value.split(',') {
+            let code = parse_code(field, part)?;
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
+        }
+    }
+    Ok(codes)
+}
+
+/// A note for each code that is neither in the catalog nor tracked (a typo
+/// like RHTI would make the posting impossible to qualify for).
+fn note_unknown_codes(ctx: &Ctx, conn: &Connection, codes: &[String]) -> Result<()> {
+    for code in codes {
+        if crate::credentials::catalog::find(code).is_some() {
+            continue;
+        }
+        let tracked: bool = conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM certifications WHERE code = ?1)")?
+            .query_row([code], |r| r.get(0))?;
+        if tracked {
+            continue;
+        }
+        let close = crate::credentials::CATALOG
+            .iter()
+            .map(|c| c.code)
+            .filter(|known| orgs::edit_distance(code, known) <= 2)
+            .min_by_key(|known| orgs::edit_distance(code, known));
+        let hint = close.map_or(String::new(), |known| format!("did you mean {known}? "));
+        ctx.out.notice(format!(
+            "{code} is not a credential jobtrack knows or you track; {hint}(see 'jobtrack cert catalog')"
+        ));
+    }
+    Ok(())
+}
+
+fn check_referral(conn: &Connection, contact_id: i64) -> Result<network::Contact> {
+    network::contact(conn, contact_id)?.ok_or_else(|| {
+        Error::NotFound(format!(
+            "no contact with id {contact_id} for --referral (see 'jobtrack contact list')"
+        ))
+    })
+}
+
+fn check_both_lists(requires: &[String], prefers: &[String]) -> Result<()> {
+    if let Some(code) = requires.iter().find(|c| prefers.contains(c)) {
+        return Err(Error::Input(format!(
+            "{code} is given both in --requires and in --prefers; a posting requires or prefers a credential, not both"
+        )));
+    }
+    Ok(())
+}
+
+pub(super) fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
+    let today = ctx.today()?;
+    let title = ctx.required_text("TITLE", args.title)?;
+    let details = &args.details;
+    let applied = ctx.opt_date("--applied", args.applied.as_deref())?;
+    if applied.is_some() && args.status == Status::Saved {
+        return Err(Error::Input(
+            "--applied cannot be used with --status saved (a saved posting has not been applied for); \
+             drop --applied or choose another --status"
+                .into(),
+        ));
+    }
+    let applied_on = match applied {
+        Some(date) => Some(not_after_today("--applied", date, today)?),
+        None if args.status != Status::Saved => Some(today),
+        None => None,
+    };
+    let salary = details.salary.as_deref().map(parse_salary).transpose()?;
+    let explicit_follow_up = ctx.opt_date("--follow-up", details.follow_up.as_deref())?;
+    let notes = ctx.text("--note", details.note.clone())?;
+    let requires = codes(
+        "--requires",
+        details.requires.as_deref().unwrap_or_default(),
+    )?;
+    let prefers = codes("--prefers", details.prefers.as_deref().unwrap_or_default())?;
+    check_both_lists(&requires, &prefers)?;
+    let mut source = details.source.as_deref().and_then(source_text);
+    if source.is_none() && details.referral.is_some() {
+        source = Some("referral".into());
+    }
+    let event_date = applied_on.unwrap_or(today);
+    let follow_up_on = explicit_follow_up.or_else(|| {
+        args.status
+            .follow_up_days()
+            .map(|days| dates::add_days(event_date, days))
+    });
+    let timestamp = ctx.timestamp()?;
+
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let referral = details
+        .referral
+        .map(|id| check_referral(&tx, id))
+        .transpose()?;
+    note_unknown_codes(ctx, &tx, &requires)?;
+    note_unknown_codes(ctx, &tx, &prefers)?;
+    let (org_id, org_name, org_is_new) =
+        orgs::find_or_create_noting(ctx, &tx, "ORG", &args.org, &timestamp)?;
+    let earlier = if org_is_new {
+        Vec::new()
+    } else {
+        store::at_org(&tx, org_id)?
+    };
+    let people = if org_is_new {
+        Vec::new()
+    } else {
+        network::contacts_at(&tx, org_id)?
+    };
+    let new = NewApplication {
+        org_id,
+        title,
+        status: args.status,
+        source,
+        url: ctx.text("--url", details.url.clone())?,
+        location: ctx.text("--location", details.location.clone())?,
+        work_mode: details.work_mode,
+        salary,
+        applied_on,
+        follow_up_on: None,
+        referral_contact_id: details.referral,
+        notes,
+    };
+    let id = store::insert(&tx, &new, &timestamp)?;
+    store::add_event(
+        &tx,
+        id,
+        event_date,
+        EventKind::Status,
+        None,
+        Some(args.status),
+        None,
+    )?;
+    store::set_follow_up(&tx, id, None, follow_up_on, event_date)?;
+    // A new application has no codes to replace: only insert.
+    if !requires.is_empty() {
+        store::replace_credentials(&tx, id, true, &requires)?;
+    }
+    if !prefers.is_empty() {
+        store::replace_credentials(&tx, id, false, &prefers)?;
+    }
+    store::refresh_derived(&tx, id)?;
+    let record = if ctx.out.json {
+        Some(detail(&tx, id)?)
+    } else {
+        None
+    };
+    db::commit(tx)?;
+
+    tell_about_earlier(ctx, &org_name, &earlier);
+    let referrer_id = referral.as_ref().map(|c| c.id);
+    let others: Vec<&network::Contact> = people
+        .iter()
+        .filter(|c| Some(c.id) != referrer_id)
+        .collect();
+    if !others.is_empty() {
+        let names: Vec<String> = others.iter().map(|c| describe_contact(c)).collect();
+        ctx.out.notice(format!(
+            "you know {} at {org_name}: {} — a warm path; ask about a referral",
+            plural(others.len(), "person", "people"),
+            names.join(", ")
+        ));
+    }
+    let mut message = format!("Added application {id}: {} at {org_name}", new.title);
+    match (args.status, follow_up_on) {
+        (Status::Applied, Some(date)) => message.push_str(&format!(" (follow up by {date})")),
+        (status, Some(date)) => message.push_str(&format!(" ({status}; follow up by {date})")),
+        (Status::Applied, None) => {}
+        (status, None) => message.push_str(&format!(" ({status})")),
+    }
+    ctx.out.written(id, &message, || Ok(record))
+}
+
+fn tell_about_earlier(ctx: &Ctx, org_name: &str, earlier: &[Application]) {
+    for previous in earlier.iter().take(5) {
+        let when = match previous.applied_on {
+            Some(date) => format!("applied {date}"),
+            None => "saved, never applied for".to_string(),
+        };
+        if previous.applied_on.is_none() && previous.status == Status::Saved {
+            ctx.out.notice(format!(
+                "you saved a posting at {org_name} before: application {} ({}), not applied for yet",
+                previous.id, previous.title
+            ));
+            continue;
+        }
+        if previous.status == Status::Ghosted {
+            ctx.out.warning(format!(
+                "you applied to {org_name} before and never heard back: application {} ({}, {when}) ended ghosted; \
+                 try to reach a person there this time",
+                previous.id, previous.title
+            ));
+        } else {
+            ctx.out.notice(format!(
+                "you applied to {org_name} before: application {} ({}, {when}), now {}",
+                previous.id, previous.title, previous.status
+            ));
+        }
+    }
+    if earlier.len() > 5 {
+        ctx.out.notice(format!(
+            "and {} more at {org_name} (jobtrack app list --org \"{org_name}\")",
+            earlier.len() - 5
+        ));
+    }
+}
+
+/// Moves an application to `to` on `on` inside `tx`, applying the status
+/// rules: the `status` event, `applied_on` on entering applied, and the
+/// follow-up (explicit, automatic, kept or cleared). Returns the new
+/// follow-up date.
+fn move_status(
+    tx: &Connection,
+    app: &Application,
+    to: Status,
+    on: NaiveDate,
+    note: Option<&str>,
+    explicit_follow_up: Option<NaiveDate>,
+) -> Result<Option<NaiveDate>> {
+    store::add_event(
+        tx,
+        app.id,
+        on,
+        EventKind::Status,
+        Some(app.status),
+        Some(to),
+        note,
+    )?;
+    // Any status past `saved` means the application went in (a recruiter who
+    // calls about a saved posting included): an empty applied_on takes this
+    // date, so the funnel and the week's count see it. Withdrawing a saved
+    // posting is not applying.
+    let applied = !matches!(to, Status::Saved | Status::Withdrawn);
+    if applied && app.applied_on.is_none() {
+        tx.prepare_cached("UPDATE applications SET applied_on = ?2 WHERE id = ?1")?
+            .execute(rusqlite::params![app.id, on])?;
+    }
+    tx.prepare_cached("UPDATE applications SET status = ?2 WHERE id = ?1")?
+        .execute(rusqlite::params![app.id, to])?;
+    let follow_up = match (explicit_follow_up, to.follow_up_days()) {
+        (Some(date), _) => Some(date),
+        (None, Some(days)) => Some(dates::add_days(on, days)),
+        (None, None) if to.is_active() => app.follow_up_on,
+        (None, None) => None,
+    };
+    store::set_follow_up(tx, app.id, app.follow_up_on, follow_up, on)?;
+    Ok(follow_up)
+}
+
+pub(super) fn set(
+    ctx: &Ctx,
+    id: i64,
+    status: Status,
+    on: Option<String>,
+    note: Option<String>,
+    follow_up: Option<String>,
+) -> Result<()> {
+    let today = ctx.today()?;
+    let on = match on {
+        Some(text) => not_after_today("--on", ctx.date("--on", &text)?, today)?,
+        None => today,
+    };
+    let explicit_follow_up = ctx.opt_date("--follow-up", follow_up.as_deref())?;
+    let note = ctx.text("--note", note)?;
+    let timestamp = ctx.timestamp()?;
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let app = store::require(&tx, id)?;
+    if let Some(since) = app.stage_since.filter(|since| on < *since) {
+        return Err(Error::Input(format!(
+            "--on {on} is before application {id}'s last status change ({since}); \
+             a status change must be dated on or after it"
+        )));
+    }
+    if app.status == status {
+        drop(tx);
+        if note.is_some() || explicit_follow_up.is_some() {
+            ctx.out.warning(format!(
+                "application {id} is already {status}, so the note and follow-up were not recorded; \
+                 use 'jobtrack app note {id} TEXT [--follow-up DATE]'"
+            ));
+        }
+        if ctx.out.json {
+            return ctx.out.print_json(&detail(&conn, id)?);
+        }
+        return ctx.out.written(
+            id,
+            &format!("Application {id} is already {status}; nothing changed"),
+            || Ok(()),
+        );
+    }
+    let follow_up_on = move_status(&tx, &app, status, on, note.as_deref(), explicit_follow_up)?;
+    store::touch(&tx, id, &timestamp)?;
+    store::refresh_derived(&tx, id)?;
+    let record = if ctx.out.json {
+        Some(detail(&tx, id)?)
+    } else {
+        None
+    };
+    db::commit(tx)?;
+    let mut message = format!("Application {id}: {} → {status} on {on}", app.status);
+    match follow_up_on {
+        Some(date) if date < today => message.push_str(&format!("; follow up by {date} (overdue)")),
+        Some(date) => message.push_str(&format!("; follow up by {date}")),
+        None if app.follow_up_on.is_some() => message.push_str("; follow-up cleared"),
+        None => {}
+    }
+    ctx.out.written(id, &message, || Ok(record))
+}
+
+pub(super) fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
+    if let Some(status) = &args.status {
+        return Err(Error::Input(format!(
+            "app edit cannot change the status; use 'jobtrack app set {} {status}' so the history stays whole",
+            args.id
+        )));
+    }
+    if args.applied.is_some() {
+        return Err(Error::Input(format!(
+            "app edit cannot change --applied; the date follows the history: 'jobtrack app set {} applied --on DATE'",
+            args.id
+        )));
+    }
+    let today = ctx.today()?;
+    let details = &args.details;
+    let clears = |field: ClearField| args.clear.contains(&field);
+    let conflicts = [
+        (ClearField::Source, details.source.is_some(), "--source"),
+        (ClearField::Url, details.url.is_some(), "--url"),
+        (
+            ClearField::Location,
+            details.location.is_some(),
+            "--location",
+        ),
+        (
+            ClearField::WorkMode,
+            details.work_mode.is_some(),
+            "--work-mode",
+        ),
+        (ClearField::Salary, details.salary.is_some(), "--salary"),
+        (
+            ClearField::Referral,
+            details.referral.is_some(),
+            "--referral",
+        ),
+        (
+            ClearField::FollowUp,
+            details.follow_up.is_some(),
+            "--follow-up",
+        ),
+        (ClearField::Notes, details.note.is_some(), "--note"),
+        (
+            ClearField::Requires,
+            details.requires.is_some(),
+            "--requires",
+        ),
+        (ClearField::Prefers, details.prefers.is_some(), "--prefers"),
+    ];
+    crate::check_edit_options(
+        &conflicts,
+        &args.clear,
+        args.org.is_some() || args.title.is_some(),
+        || {
+            format!(
+                "nothing to change for application {}; give an option such as --title or --salary (see 'jobtrack app edit --help')",
+                args.id
+            )
+        },
+    )?;
+    let title = args
+        .title
+        .map(|t| ctx.required_text("--title", t))
+        .transpose()?;
+    let salary = details.salary.as_deref().map(parse_salary).transpose()?;
+    let follow_up = ctx.opt_date("--follow-up", details.follow_up.as_deref())?;
+    let notes = ctx.text("--note", details.note.clone())?;
+    let url = ctx.text("--url", details.url.clone())?;
+    let location = ctx.text("--location", details.location.clone())?;
+    let requires = details
+        .requires
+        .as_deref()
+        .map(|v| codes("--requires", v))
+        .transpose()?;
+    let prefers = details
+        .prefers
+        .as_deref()
+        .map(|v| codes("--prefers", v))
+        .transpose()?;
+    let timestamp = ctx.timestamp()?;
+
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let app = store::require(&tx, args.id)?;
+    let (old_requires, old_prefers) = store::credentials(&tx, app.id)?;
+    note_unknown_codes(ctx, &tx, requires.as_deref().unwrap_or_default())?;
+    note_unknown_codes(ctx, &tx, prefers.as_deref().unwrap_or_default())?;
+    let final_requires = if clears(ClearField::Requires) {
+        Vec::new()
+    } else {
+        requires.clone().unwrap_or(old_requires)
+    };
+    let final_prefers = if clears(ClearField::Prefers) {
+        Vec::new()
+    } else {
+        prefers.clone().unwrap_or(old_prefers)
+    };
+    check_both_lists(&final_requires, &final_prefers)?;
+    if let Some(contact_id) = details.referral {
+        check_referral(&tx, contact_id)?;
+    }
+    let (org_id, org_name) = match &args.org {
+        Some(name) => {
+            let (id, stored, _) = orgs::find_or_create_noting(ctx, &tx, "--org", name, &timestamp)?;
+            (id, stored)
+        }
+        None => (app.org_id, app.org.clone()),
+    };
+    let pick = |given: Option<String>, old: Option<String>, field: ClearField| {
+        if clears(field) {
+            None
+        } else {
+            given.or(old)
+        }
+    };
+    let source = pick(
+        details.source.as_deref().and_then(source_text),
+        app.source.clone(),
+        ClearField::Source,
+    );
+    if clears(ClearField::Referral) && source.as_deref() == Some("referral") {
+        ctx.out.notice(format!(
+            "application {} keeps the source \"referral\", so it still counts as referred; \
+             change it with --source SRC or --clear source",
+            app.id
+        ));
+    }
+    let (salary_min, salary_max) = if clears(ClearField::Salary) {
+        (None, None)
+    } else {
+        salary.map_or((app.salary_min, app.salary_max), |(a, b)| {
+            (Some(a), Some(b))
+        })
+    };
+    let referral = if clears(ClearField::Referral) {
+        None
+    } else {
+        details.referral.or(app.referral_contact_id)
+    };
+    let work_mode = if clears(ClearField::WorkMode) {
+        None
+    } else {
+        details.work_mode.or(app.work_mode)
+    };
+    tx.prepare_cached(
+        "UPDATE applications SET org_id = ?2, title = ?3, source = ?4, url = ?5, location = ?6, work_mode = ?7,
+             salary_min = ?8, salary_max = ?9, referral_contact_id = ?10, notes = ?11, updated_at = ?12
+         WHERE id = ?1",
+    )?
+    .execute(rusqlite::params![
+        app.id,
+        org_id,
+        title.clone().unwrap_or_else(|| app.title.clone()),
+        source,
+        pick(url, app.url.clone(), ClearField::Url),
+        pick(location, app.location.clone(), ClearField::Location),
+        work_mode,
+        salary_min,
+        salary_max,
+        referral,
+        pick(notes, app.notes.clone(), ClearField::Notes),
+        timestamp,
+    ])?;
+    let new_follow_up = if clears(ClearField::FollowUp) {
+        None
+    } else {
+        follow_up.or(app.follow_up_on)
+    };
+    store::set_follow_up(&tx, app.id, app.follow_up_on, new_follow_up, today)?;
+    if requires.is_some() || clears(ClearField::Requires) {
+        store::replace_credentials(&tx, app.id, true, &final_requires)?;
+    }
+    if prefers.is_some() || clears(ClearField::Prefers) {
+        store::replace_credentials(&tx, app.id, false, &final_prefers)?;
+    }
+    let record = if ctx.out.json {
+        Some(detail(&tx, app.id)?)
+    } else {
+        None
+    };
+    db::commit(tx)?;
+    let title = title.unwrap_or(app.title);
+    ctx.out.written(
+        app.id,
+        &format!("Updated application {}: {title} at {org_name}", app.id),
+        || Ok(record),
+    )
+}
+
+pub(super) fn note(
+    ctx: &Ctx,
+    id: i64,
+    text: String,
+    on: Option<String>,
+    follow_up: Option<String>,
+) -> Result<()> {
+    let today = ctx.today()?;
+    let on = match on {
+        Some(text) => not_after_today("--on", ctx.date("--on", &text)?, today)?,
+        None => today,
+    };
+    let explicit_follow_up = ctx.opt_date("--follow-up", follow_up.as_deref())?;
+    let text = ctx.required_text("TEXT", text)?;
+    let timestamp = ctx.timestamp()?;
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let app = store::require(&tx, id)?;
+    store::add_event(&tx, id, on, EventKind::Note, None, None, Some(&text))?;
+    let new_follow_up = match (explicit_follow_up, app.follow_up_on) {
+        (Some(date), _) => Some(date),
+        (None, Some(old)) if old <= on => None,
+        (None, old) => old,
+    };
+    store::set_follow_up(&tx, id, app.follow_up_on, new_follow_up, on)?;
+    store::touch(&tx, id, &timestamp)?;
+    store::refresh_derived(&tx, id)?;
+    let record = if ctx.out.json {
+        Some(detail(&tx, id)?)
+    } else {
+        None
+    };
+    db::commit(tx)?;
+    let mut message = format!(
+        "Added a note to application {id} ({} at {}) on {on}",
+        app.title, app.org
+    );
+    match new_follow_up {
+        Some(date) if Some(date) != app.follow_up_on => {
+            message.push_str(&format!("; follow up by {date}"))
+        }
+        None if app.follow_up_on.is_some() => {
+            message.push_str("; the follow-up that was due is cleared")
+        }
+        _ => {}
+    }
+    ctx.out.written(id, &message, || Ok(record))
+}
+
+pub(super) fn interview(ctx: &Ctx, id: i64, on: String, note: Option<String>) -> Result<()> {
+    let today = ctx.today()?;
+    let on = ctx.date("--on", &on)?;
+    let note = ctx.text("--note", note)?;
+    let timestamp = ctx.timestamp()?;
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let app = store::require(&tx, id)?;
+    if let Some(applied) = app.applied_on.filter(|applied| on < *applied) {
+        ctx.out.warning(format!(
+            "the interview date {on} is before application {id} was sent ({applied}); recorded as given"
+        ));
+    }
+    store::add_event(
+        &tx,
+        id,
+        on,
+        EventKind::Interview,
+        None,
+        None,
+        note.as_deref(),
+    )?;
+    let moved = matches!(
+        app.status,
+        Status::Saved | Status::Applied | Status::Screening
+    );
+    let follow_up = if moved {
+        let moved_on = on.min(today).max(app.stage_since.unwrap_or(on));
+        move_status(&tx, &app, Status::Interview, moved_on, None, None)?
+    } else {
+        app.follow_up_on
+    };
+    store::touch(&tx, id, &timestamp)?;
+    store::refresh_derived(&tx, id)?;
+    let record = if ctx.out.json {
+        Some(detail(&tx, id)?)
+    } else {
+        None
+    };
+    db::commit(tx)?;
+    let when = if on > today { "planned" } else { "recorded" };
+    let mut message = format!(
+        "Interview {when} for application {id} ({} at {}) on {on}",
+        app.title, app.org
+    );
+    if moved {
+        message.push_str(&format!("; status {} → interview", app.status));
+        if let Some(date) = follow_up {
+            message.push_str(&format!("; follow up by {date}"));
+        }
+    }
+    ctx.out.written(id, &message, || Ok(record))
+}
+
+pub(super) fn remove(ctx: &Ctx, id: i64) -> Result<()> {
+    let mut conn = ctx.open(Access::Existing)?;
+    let tx = db::write(&mut conn)?;
+    let app = store::require(&tx, id)?;
+    tx.execute("DELETE FROM applications WHERE id = ?1", [id])?;
+    db::commit(tx)?;
+    ctx.out.written(
+        id,
+        &format!(
+            "Removed application {id}: {} at {} and its history",
+            app.title, app.org
+        ),
+        || Ok(serde_json::json!({"id": id, "removed": true})),
+    )
+}
