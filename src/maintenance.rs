@@ -167,23 +167,11 @@ pub struct DoctorReport {
     pub counts: BTreeMap<String, i64>,
 }
 
-/// Every table, in the order `doctor` counts them.
-pub const TABLES: &[&str] = &[
-    "organizations",
-    "applications",
-    "application_events",
-    "application_credentials",
-    "contacts",
-    "interactions",
-    "events",
-    "memberships",
-    "volunteer_shifts",
-    "education",
-    "experience",
-    "certifications",
-    "ceus",
-    "goals",
-];
+/// Every table, in dependency order: the one list the export and import
+/// already keep.
+fn tables() -> impl Iterator<Item = &'static str> {
+    crate::transfer::spec::SPECS.iter().map(|spec| spec.name())
+}
 
 /// `jobtrack doctor`: checks the file, its schema and its permissions;
 /// exit 1 with a recovery hint when something is wrong.
@@ -300,11 +288,11 @@ fn inspect(path: &Path, checks: &mut Vec<Check>, counts: &mut BTreeMap<String, i
         },
     });
     if version > 0 {
-        for table in TABLES {
+        for table in tables() {
             if let Ok(n) =
                 conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
             {
-                counts.insert((*table).to_string(), n);
+                counts.insert(table.to_string(), n);
             }
         }
     }
@@ -373,9 +361,8 @@ fn print_doctor(ctx: &Ctx, path: &Path, report: &DoctorReport) -> Result<()> {
         out.line(format!("  {mark}  {:<18} {}", check.name, check.detail))?;
     }
     if !report.counts.is_empty() {
-        let rows: Vec<String> = TABLES
-            .iter()
-            .filter_map(|t| report.counts.get(*t).map(|n| format!("{t} {n}")))
+        let rows: Vec<String> = tables()
+            .filter_map(|t| report.counts.get(t).map(|n| format!("{t} {n}")))
             .collect();
         out.line(format!("  rows  {}", rows.join(", ")))?;
     }
