@@ -1,12 +1,14 @@
 //! The top-level command line: global options and one variant per noun.
 //! Each noun's module defines its own subcommand enum.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
+use crate::ctx::Ctx;
 use crate::output::ColorChoice;
-use crate::{applications, credentials, network, orgs, profile, reports, transfer, volunteer, Ctx};
+use crate::{applications, credentials, network, orgs, profile, reports, transfer, volunteer};
 
 /// A local, private, scriptable job-search tracker.
 #[derive(Debug, Parser)]
@@ -24,9 +26,12 @@ pub struct Cli {
         global = true,
         env = "JOBTRACK_DB",
         value_name = "PATH",
-        hide_env_values = true
+        hide_env_values = true,
+        value_parser = clap::builder::OsStringValueParser::new()
     )]
-    pub db: Option<PathBuf>,
+    // Read as raw text rather than a path: an empty JOBTRACK_DB counts as
+    // unset (`db::resolve_path`), and clap refuses empty paths.
+    pub db: Option<OsString>,
 
     /// Print JSON for scripts instead of tables
     #[arg(long, global = true)]

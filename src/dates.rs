@@ -2,7 +2,7 @@
 //! timestamps. This is the only module that reads the clock, so every figure
 //! jobtrack computes follows a pinned today.
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::error::{Error, Result};
 
@@ -112,6 +112,36 @@ pub fn add_days(date: NaiveDate, days: u64) -> NaiveDate {
 /// Whole days from `earlier` to `later` (negative when `later` is earlier).
 pub fn days_between(earlier: NaiveDate, later: NaiveDate) -> i64 {
     (later - earlier).num_days()
+}
+
+/// Refuses a date after today for `field` (the one "not after today" rule).
+pub fn not_after_today(field: &str, date: NaiveDate, today: NaiveDate) -> Result<NaiveDate> {
+    if date > today {
+        return Err(Error::Input(format!(
+            "{field} cannot be after today ({today}); got {date}"
+        )));
+    }
+    Ok(date)
+}
+
+/// The Monday of the week holding `date`.
+pub fn week_start(date: NaiveDate) -> NaiveDate {
+    date - Days::new(u64::from(date.weekday().num_days_from_monday()))
+}
+
+/// The first and last day of the Monday–Sunday week holding `date`.
+pub fn week_of(date: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let start = week_start(date);
+    (start, start + Days::new(6))
+}
+
+/// The first and last day of the calendar month holding `date`.
+pub fn month_of(date: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let start = date.with_day(1).unwrap_or(date);
+    let next = start
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or(start);
+    (start, next.pred_opt().unwrap_or(start))
 }
 
 #[cfg(test)]
@@ -242,5 +272,19 @@ mod tests {
         assert!(message.contains("\"soon\""), "{message}");
         assert!(message.contains("YYYY-MM-DD"), "{message}");
         assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn weeks_run_monday_to_sunday_and_months_to_their_last_day() {
+        let week = (d("2026-11-23"), d("2026-11-29"));
+        for today in ["2026-11-23", "2026-11-26", "2026-11-29"] {
+            assert_eq!(week_of(d(today)), week, "{today}");
+        }
+        for (today, first, last) in [
+            ("2026-02-14", "2026-02-01", "2026-02-28"),
+            ("2026-12-31", "2026-12-01", "2026-12-31"),
+        ] {
+            assert_eq!(month_of(d(today)), (d(first), d(last)));
+        }
     }
 }

@@ -9,6 +9,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
+use crate::files;
 
 /// The current schema, run on a new database.
 pub const SCHEMA: &str = include_str!("../schema.sql");
@@ -310,7 +311,7 @@ fn prepare_schema(conn: &mut Connection, path: &Path) -> Result<Opened> {
         }
         let backup = backup_path(path, version);
         if !backup.exists() {
-            snapshot_into(conn, &backup)?;
+            snapshot_into(conn, &backup, false)?;
         }
         upgrade(conn, version, UPGRADES)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -319,24 +320,18 @@ fn prepare_schema(conn: &mut Connection, path: &Path) -> Result<Opened> {
     Ok(Opened::Existing)
 }
 
-/// Writes a consistent copy of the open database to `target` (which must
-/// not exist): created owner-only first, filled by `VACUUM INTO`, and put in
-/// WAL mode like every jobtrack database, so the copy is ready to use.
-pub fn snapshot_into(conn: &Connection, target: &Path) -> Result<()> {
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(target)
-        .map_err(|e| Error::io(target, e))?;
-    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
-    let copy = Connection::open(target)?;
-    copy.pragma_update(None, "journal_mode", "WAL")?;
-    drop(copy);
-    fs::File::open(target)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| Error::io(target, e))?;
-    Ok(())
+/// Writes a consistent copy of the open database to `target` through the
+/// private writer (0600, renamed into place; without `force` an existing
+/// `target` is refused): filled by `VACUUM INTO` and put in WAL mode like
+/// every jobtrack database, so the copy is ready to use. Returns its size.
+pub fn snapshot_into(conn: &Connection, target: &Path, force: bool) -> Result<u64> {
+    files::write_private(target, &files::folder_of(target), force, |_, temp| {
+        conn.execute("VACUUM INTO ?1", [temp.to_string_lossy()])?;
+        let copy = Connection::open(temp)?;
+        copy.pragma_update(None, "journal_mode", "WAL")?;
+        drop(copy);
+        Ok(fs::metadata(temp).map_err(|e| Error::io(target, e))?.len())
+    })
 }
 
 /// The copy made before upgrading from `version`: `PATH.v<N>.bak`.

@@ -3,10 +3,6 @@
 use clap::Parser;
 
 fn main() {
-    // An empty JOBTRACK_DB counts as unset; clap would take it as an empty path.
-    if std::env::var_os("JOBTRACK_DB").is_some_and(|v| v.is_empty()) {
-        std::env::remove_var("JOBTRACK_DB");
-    }
     let cli = jobtrack::cli::Cli::parse();
     let code = match jobtrack::run(cli) {
         Ok(()) => 0,

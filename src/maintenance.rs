@@ -9,10 +9,11 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
+use crate::ctx::Ctx;
 use crate::db::{self, Access, Opened};
 use crate::error::{Error, Result};
+use crate::files;
 use crate::output::Tone;
-use crate::Ctx;
 
 /// What `init` reports.
 #[derive(Debug, Serialize)]
@@ -73,50 +74,10 @@ pub struct BackupReport {
 /// (`VACUUM INTO`, safe while others write), written to a private temporary
 /// file beside FILE and renamed into place, so FILE is never half-written.
 pub fn backup(ctx: &Ctx, file: &Path, force: bool) -> Result<()> {
-    if file.exists() && !force {
-        return Err(Error::Input(format!(
-            "{} already exists; choose another file or add --force to replace it",
-            file.display()
-        )));
-    }
-    if file.is_dir() {
-        return Err(Error::Input(format!(
-            "{} is a folder; give a file name",
-            file.display()
-        )));
-    }
-    let folder = match file.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !folder.is_dir() {
-        return Err(Error::Runtime(format!(
-            "the folder {} does not exist; create it first",
-            folder.display()
-        )));
-    }
     let db_path = ctx.db_path()?;
-    if same_file(&db_path.path, file) {
-        return Err(Error::Input(
-            "the backup file cannot be the database itself".into(),
-        ));
-    }
+    files::check_target(file, force, &db_path.path, "the backup file")?;
     let conn = ctx.open(Access::Existing)?;
-    let mut temp_name = file.as_os_str().to_owned();
-    temp_name.push(format!(".tmp-{}", std::process::id()));
-    let temp = PathBuf::from(temp_name);
-    let written = (|| -> Result<u64> {
-        db::snapshot_into(&conn, &temp)?;
-        fs::rename(&temp, file).map_err(|e| Error::io(file, e))?;
-        Ok(fs::metadata(file).map_err(|e| Error::io(file, e))?.len())
-    })();
-    let bytes = match written {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            let _ = fs::remove_file(&temp);
-            return Err(e);
-        }
-    };
+    let bytes = db::snapshot_into(&conn, file, force)?;
     let report = BackupReport {
         path: file.display().to_string(),
         bytes,
@@ -133,14 +94,6 @@ pub fn backup(ctx: &Ctx, file: &Path, force: bool) -> Result<()> {
         report.path,
         human_bytes(bytes)
     ))
-}
-
-/// True when both paths name the same existing file.
-pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
-    match (fs::canonicalize(a), fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }
 
 fn human_bytes(bytes: u64) -> String {

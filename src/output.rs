@@ -2,6 +2,7 @@
 //! Every byte jobtrack prints on standard output goes through here; no other
 //! module writes escape codes.
 
+use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 
 use comfy_table::{presets, Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
@@ -58,8 +59,10 @@ impl Output {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         if choice == ColorChoice::Always && no_color {
             // NO_COLOR is a default for `auto`; an explicit `--color always`
-            // wins. The table library reads NO_COLOR itself, so hide it.
-            std::env::remove_var("NO_COLOR");
+            // wins. The table library's styling reads NO_COLOR itself, so
+            // override it there (a setting of that library, not of the
+            // environment).
+            crossterm::style::force_color_output(true);
         }
         let color = match choice {
             ColorChoice::Always => true,
@@ -343,33 +346,22 @@ impl Output {
     where
         R: IntoIterator<Item = Option<String>>,
     {
-        let mut writer =
-            csv::Writer::from_writer(io::BufWriter::with_capacity(1 << 16, io::stdout().lock()));
-        writer.write_record(header).map_err(csv_error)?;
+        let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+        out.write_all(csv_line(header.iter().map(|h| Some(*h))).as_bytes())?;
         for row in rows {
-            let cells: Vec<String> = row
+            let cells: Vec<Option<String>> = row
                 .into_iter()
-                .map(|cell| {
-                    cell.map(|c| crate::transfer::spreadsheet_safe(&c).into_owned())
-                        .unwrap_or_default()
-                })
+                .map(|cell| cell.map(|c| spreadsheet_safe(&c).into_owned()))
                 .collect();
-            writer.write_record(&cells).map_err(csv_error)?;
+            out.write_all(csv_line(cells.iter().map(|c| c.as_deref())).as_bytes())?;
         }
-        writer.flush()?;
+        out.flush()?;
         Ok(())
     }
 }
 
 const PARTIAL_BLOCKS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 const SPARK_BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-
-fn csv_error(e: csv::Error) -> crate::error::Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(io) => io.into(),
-        other => crate::error::Error::Runtime(format!("writing CSV: {other:?}")),
-    }
-}
 
 fn color_of(tone: Tone) -> Option<Color> {
     match tone {
@@ -443,6 +435,61 @@ pub fn hours(value: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// "1 hour", "2.5 hours".
+pub fn hours_phrase(value: f64) -> String {
+    if value == 1.0 {
+        "1 hour".to_string()
+    } else {
+        format!("{} hours", hours(value))
+    }
+}
+
+/// A count with its noun: "1 contact", "2 contacts" (the one pluralizer).
+pub fn count_of(n: i64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// Makes a text cell safe to open in a spreadsheet (OWASP CSV injection):
+/// text beginning with `=`, `+`, `-`, `@`, tab, CR or LF gets a leading `'`,
+/// and text beginning with `'` gets one more, so import can remove exactly
+/// one and get the text back.
+pub fn spreadsheet_safe(text: &str) -> Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '\'') => Cow::Owned(format!("'{text}")),
+        _ => Cow::Borrowed(text),
+    }
+}
+
+/// Removes the one leading `'` that `spreadsheet_safe` adds (import side).
+pub fn spreadsheet_unsafe(text: &str) -> &str {
+    text.strip_prefix('\'').unwrap_or(text)
+}
+
+/// One CSV line (RFC 4180 quoting, `\n` ending); `None` is an empty cell.
+/// Callers pass text cells through `spreadsheet_safe` first.
+pub fn csv_line<'a>(cells: impl IntoIterator<Item = Option<&'a str>>) -> String {
+    let mut line = String::new();
+    for (index, cell) in cells.into_iter().enumerate() {
+        if index > 0 {
+            line.push(',');
+        }
+        let cell = cell.unwrap_or("");
+        if cell.contains([',', '"', '\n', '\r']) {
+            line.push('"');
+            line.push_str(&cell.replace('"', "\"\""));
+            line.push('"');
+        } else {
+            line.push_str(cell);
+        }
+    }
+    line.push('\n');
+    line
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -514,5 +561,38 @@ mod tests {
         let mut empty = Vec::new();
         JsonArray::new(&mut empty).unwrap().finish().unwrap();
         assert_eq!(String::from_utf8(empty).unwrap(), "[]\n");
+    }
+
+    #[test]
+    fn formula_starts_get_a_quote_and_quotes_get_one_more() {
+        for (text, safe) in [
+            ("=SUM(A1)", "'=SUM(A1)"),
+            ("+1 555", "'+1 555"),
+            ("-3", "'-3"),
+            ("@home", "'@home"),
+            ("\tx", "'\tx"),
+            ("\nx", "'\nx"),
+            ("\rx", "'\rx"),
+            ("'quoted", "''quoted"),
+            ("plain", "plain"),
+            ("", ""),
+        ] {
+            assert_eq!(spreadsheet_safe(text), safe);
+            assert_eq!(spreadsheet_unsafe(&spreadsheet_safe(text)), text);
+        }
+    }
+
+    #[test]
+    fn csv_quotes_only_when_needed() {
+        assert_eq!(
+            csv_line([
+                Some("a"),
+                None,
+                Some("b,c"),
+                Some("say \"hi\""),
+                Some("x\ny")
+            ]),
+            "a,,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\"\n"
+        );
     }
 }

@@ -7,10 +7,12 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
+use crate::ctx::Ctx;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
-use crate::output::{hours, Tone};
-use crate::{orgs, Ctx};
+use crate::input::{parse_hours, round_hours};
+use crate::orgs;
+use crate::output::{hours, hours_phrase, Tone};
 
 const VOLUNTEER_EXAMPLES: &str = "\
 Examples:
@@ -107,51 +109,6 @@ pub struct ShiftList {
     pub by_org: Vec<OrgHours>,
 }
 
-/// Parses an amount of hours typed for `field`: a decimal with at most two
-/// decimals, more than 0 and (when `max` is given) at most `max`.
-pub fn parse_hours(field: &str, text: &str, max: Option<f64>) -> Result<f64> {
-    let trimmed = text.trim();
-    let range = match max {
-        Some(max) => format!("more than 0 and at most {}", hours(max)),
-        None => "more than 0".to_string(),
-    };
-    let unsigned = trimmed.strip_prefix(['-', '+']).unwrap_or(trimmed);
-    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    let shaped = !unsigned.is_empty()
-        && unsigned.len() <= 12
-        && (!whole.is_empty() || !fraction.is_empty())
-        && whole.bytes().all(|b| b.is_ascii_digit())
-        && fraction.bytes().all(|b| b.is_ascii_digit());
-    let value = match trimmed.parse::<f64>() {
-        Ok(value) if shaped && value.is_finite() => value,
-        _ => {
-            return Err(Error::invalid(
-                field,
-                text,
-                format!("a number of hours {range}, with at most 2 decimals (like 3 or 2.5)"),
-            ))
-        }
-    };
-    if value <= 0.0 || max.is_some_and(|max| value > max) {
-        return Err(Error::Input(format!(
-            "{field} must be {range} (got {trimmed})"
-        )));
-    }
-    if fraction.trim_end_matches('0').len() > 2 {
-        return Err(Error::Input(format!(
-            "{field} may have at most 2 decimals (got {trimmed})"
-        )));
-    }
-    // Whole hundredths divided once: the nearest double, which SQLite's
-    // round(hours, 2) = hours check accepts.
-    Ok((value * 100.0).round() / 100.0)
-}
-
-/// Rounds a sum of hours to 2 decimals.
-pub fn round_hours(value: f64) -> f64 {
-    (value * 100.0).round() / 100.0
-}
-
 const SHIFT_COLUMNS: &str = "v.id, o.name, v.date, v.hours, v.role, v.notes";
 
 fn shift_from_row(r: &Row<'_>) -> rusqlite::Result<Shift> {
@@ -194,9 +151,9 @@ fn log(
     role: Option<String>,
     note: Option<String>,
 ) -> Result<()> {
-    let today = ctx.today()?;
+    let _today = ctx.today()?;
     let hours_value = parse_hours("hours", &hours_text, Some(24.0))?;
-    let date = past_day(ctx, "--on", on, today)?;
+    let date = ctx.past_date("--on", on.as_deref())?;
     let role = ctx.text("--role", role)?;
     let notes = ctx.text("--note", note)?;
     let timestamp = ctx.timestamp()?;
@@ -231,39 +188,6 @@ fn log(
     )
 }
 
-/// "1 hour", "2.5 hours".
-pub fn hours_phrase(value: f64) -> String {
-    if value == 1.0 {
-        "1 hour".to_string()
-    } else {
-        format!("{} hours", hours(value))
-    }
-}
-
-/// The day a past event happened: the date typed for `field`, not after
-/// today, or today when none is given.
-pub fn past_day(
-    ctx: &Ctx,
-    field: &str,
-    text: Option<String>,
-    today: NaiveDate,
-) -> Result<NaiveDate> {
-    match text {
-        Some(text) => not_after_today(field, ctx.date(field, &text)?, today),
-        None => Ok(today),
-    }
-}
-
-/// Refuses a date after today for `field`.
-pub fn not_after_today(field: &str, date: NaiveDate, today: NaiveDate) -> Result<NaiveDate> {
-    if date > today {
-        return Err(Error::Input(format!(
-            "{field} cannot be after today ({today}); got {date}"
-        )));
-    }
-    Ok(date)
-}
-
 fn list(
     ctx: &Ctx,
     org: Option<String>,
@@ -272,7 +196,7 @@ fn list(
 ) -> Result<()> {
     let since = ctx.opt_date("--since", since.as_deref())?;
     let until = ctx.opt_date("--until", until.as_deref())?;
-    crate::reports::check_range(since, until)?;
+    crate::input::check_range(since, until)?;
     let conn = ctx.open(Access::Existing)?;
     let mut clauses = Vec::new();
     let mut values: Vec<Value> = Vec::new();
@@ -396,43 +320,4 @@ fn remove(ctx: &Ctx, id: i64) -> Result<()> {
         ),
         || Ok(serde_json::json!({"id": id, "removed": true})),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hours_accept_decimals_in_range() {
-        assert_eq!(parse_hours("hours", "3", Some(24.0)).unwrap(), 3.0);
-        assert_eq!(parse_hours("hours", "2.5", Some(24.0)).unwrap(), 2.5);
-        assert_eq!(parse_hours("hours", "0.25", Some(24.0)).unwrap(), 0.25);
-        assert_eq!(parse_hours("hours", "24", Some(24.0)).unwrap(), 24.0);
-        assert_eq!(parse_hours("hours", "1.50", Some(24.0)).unwrap(), 1.5);
-        assert_eq!(parse_hours("hours", ".5", Some(24.0)).unwrap(), 0.5);
-        assert_eq!(parse_hours("CEU hours", "120", None).unwrap(), 120.0);
-    }
-
-    #[test]
-    fn hours_refuse_out_of_range_and_non_numbers() {
-        let err = parse_hours("hours", "-3", Some(24.0)).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "hours must be more than 0 and at most 24 (got -3)"
-        );
-        for bad in ["0", "25", "24.01", "0.00"] {
-            let err = parse_hours("hours", bad, Some(24.0)).unwrap_err();
-            assert!(err.to_string().contains("at most 24"), "{bad}: {err}");
-            assert_eq!(err.exit_code(), 2);
-        }
-        for bad in ["abc", "", "1e2", "inf", "NaN", "2,5", "3h", "."] {
-            let err = parse_hours("hours", bad, Some(24.0)).unwrap_err();
-            assert!(err.to_string().contains("hours"), "{bad}: {err}");
-            assert_eq!(err.exit_code(), 2, "{bad}");
-        }
-        assert!(parse_hours("hours", "1.234", Some(24.0))
-            .unwrap_err()
-            .to_string()
-            .contains("2 decimals"));
-    }
 }

@@ -6,8 +6,8 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::view::{list, show};
 use super::write::{add, edit, interview, note, remove, set};
 use super::{Status, WorkMode};
+use crate::ctx::Ctx;
 use crate::error::Result;
-use crate::Ctx;
 
 const ADD_EXAMPLES: &str = "\
 Examples:

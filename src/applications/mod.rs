@@ -15,7 +15,6 @@ pub use view::{detail, status_tone};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::error::{Error, Result};
 use crate::network::Contact;
 use crate::text_enum;
 
@@ -191,127 +190,9 @@ pub struct ListRow {
     pub days_quiet: Option<i64>,
 }
 
-/// The accepted salary forms, for error messages.
-pub const SALARY_FORMS: &str =
-    "an amount or a range: 45000, 45k, 42,000-48,000 or 42k-48k (whole units, not negative)";
-
-/// Parses `--salary`: `N` or `N-M`, each with an optional `k` and thousands
-/// separators; `N` alone sets both ends.
-pub fn parse_salary(text: &str) -> Result<(i64, i64)> {
-    let invalid = || Error::invalid("--salary", text, SALARY_FORMS);
-    let cleaned: String = text.trim().chars().filter(|c| !c.is_whitespace()).collect();
-    let (low, high) = match cleaned.split_once('-') {
-        Some((low, high)) => (low, Some(high)),
-        None => (cleaned.as_str(), None),
-    };
-    let low = parse_amount(low).ok_or_else(invalid)?;
-    let high = match high {
-        Some(high) => parse_amount(high).ok_or_else(invalid)?,
-        None => low,
-    };
-    if low > high {
-        return Err(Error::Input(format!(
-            "invalid --salary {text:?}: the minimum {low} is above the maximum {high}"
-        )));
-    }
-    Ok((low, high))
-}
-
-fn parse_amount(text: &str) -> Option<i64> {
-    let text = text.strip_prefix('$').unwrap_or(text);
-    let (number, thousands) = match text.strip_suffix(['k', 'K']) {
-        Some(number) => (number, true),
-        None => (text, false),
-    };
-    // A comma must separate thousands (42,000): "45,00" is a typo or a
-    // decimal comma, and guessing would store the wrong pay.
-    let whole_part = number.split('.').next().unwrap_or("");
-    if whole_part.contains(',') {
-        let mut groups = whole_part.split(',');
-        let first = groups.next().unwrap_or("");
-        if first.is_empty() || first.len() > 3 || groups.any(|g| g.len() != 3) {
-            return None;
-        }
-    }
-    let digits: String = number.chars().filter(|c| *c != ',' && *c != '_').collect();
-    if digits.is_empty() || digits.len() > 15 {
-        return None;
-    }
-    if thousands {
-        let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
-        if whole.is_empty() && fraction.is_empty()
-            || !whole.bytes().all(|b| b.is_ascii_digit())
-            || !fraction.bytes().all(|b| b.is_ascii_digit())
-            || fraction.len() > 3
-        {
-            return None;
-        }
-        let whole: i64 = if whole.is_empty() {
-            0
-        } else {
-            whole.parse().ok()?
-        };
-        let fraction_value: i64 = format!("{fraction:0<3}").parse().ok()?;
-        whole.checked_mul(1000)?.checked_add(fraction_value)
-    } else {
-        if !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        digits.parse().ok()
-    }
-}
-
-/// Normalizes a credential code typed for `--requires`/`--prefers`.
-pub fn parse_code(field: &str, text: &str) -> Result<String> {
-    let code = text.trim().to_ascii_uppercase();
-    let valid = !code.is_empty()
-        && code.len() <= 20
-        && code
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if valid {
-        Ok(code)
-    } else {
-        Err(Error::invalid(
-            field,
-            text,
-            "a credential code of letters, digits and '-' (like RHIT or CCS-P)",
-        ))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn salary_forms() {
-        assert_eq!(parse_salary("42000-48000").unwrap(), (42000, 48000));
-        assert_eq!(parse_salary("45000").unwrap(), (45000, 45000));
-        assert_eq!(parse_salary("42k-48k").unwrap(), (42000, 48000));
-        assert_eq!(parse_salary("42,000 - 48,000").unwrap(), (42000, 48000));
-        assert_eq!(parse_salary("$52.5k").unwrap(), (52500, 52500));
-        assert_eq!(parse_salary("0").unwrap(), (0, 0));
-    }
-
-    #[test]
-    fn salary_refusals() {
-        for bad in [
-            "",
-            "abc",
-            "-5",
-            "42000-",
-            "k",
-            "1.5",
-            "48k-42k",
-            "4e5",
-            "42000-48000-50000",
-        ] {
-            let err = parse_salary(bad).unwrap_err();
-            assert_eq!(err.exit_code(), 2, "{bad:?}");
-            assert!(err.to_string().contains("--salary"), "{bad:?}: {err}");
-        }
-    }
 
     #[test]
     fn statuses_round_trip_and_classify() {
@@ -330,12 +211,5 @@ mod tests {
         assert!(Status::Offer.is_active() && !Status::Ghosted.is_active());
         assert_eq!(Status::Applied.follow_up_days(), Some(7));
         assert_eq!(Status::Screening.follow_up_days(), None);
-    }
-
-    #[test]
-    fn codes_are_upper_cased() {
-        assert_eq!(parse_code("--requires", " rhit ").unwrap(), "RHIT");
-        assert_eq!(parse_code("--requires", "ccs-p").unwrap(), "CCS-P");
-        assert!(parse_code("--requires", "R H").is_err());
     }
 }

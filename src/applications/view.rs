@@ -7,10 +7,11 @@ use super::command::ListArgs;
 use super::store::{self, Filter};
 use super::write::source_text;
 use super::{ApplicationDetail, Event, EventKind, ListRow, Status};
+use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::{Error, Result};
 use crate::output::{visible, JsonArray, Tone};
-use crate::{dates, network, orgs, Ctx};
+use crate::{dates, network, orgs};
 
 /// Everything `app show` prints about one application.
 pub fn detail(conn: &Connection, id: i64) -> Result<ApplicationDetail> {

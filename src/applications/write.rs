@@ -7,22 +7,16 @@ use rusqlite::Connection;
 use super::command::{AddArgs, ClearField, EditArgs};
 use super::store::{self, NewApplication};
 use super::view::{describe_contact, detail, plural};
-use super::{parse_code, parse_salary, Application, EventKind, Status};
+use super::{Application, EventKind, Status};
+use crate::ctx::Ctx;
+use crate::dates::not_after_today;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
-use crate::{dates, network, orgs, Ctx};
-
-fn not_after_today(field: &str, date: NaiveDate, today: NaiveDate) -> Result<NaiveDate> {
-    if date > today {
-        return Err(Error::Input(format!(
-            "{field} cannot be after today ({today}); got {date}"
-        )));
-    }
-    Ok(date)
-}
+use crate::input::{parse_code, parse_salary};
+use crate::{dates, network, orgs};
 
 pub(super) fn source_text(text: &str) -> Option<String> {
-    crate::non_empty(&text.trim().to_lowercase())
+    crate::input::non_empty(&text.trim().to_lowercase())
 }
 
 fn codes(field: &str, values: &[String]) -> Result<Vec<String>> {
@@ -388,7 +382,7 @@ pub(super) fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
         ),
         (ClearField::Prefers, details.prefers.is_some(), "--prefers"),
     ];
-    crate::check_edit_options(
+    crate::input::check_edit_options(
         &conflicts,
         &args.clear,
         args.org.is_some() || args.title.is_some(),

@@ -8,11 +8,11 @@ use super::catalog::{self, Credential, Req};
 use super::eligibility::{self, Check};
 use super::tracking::{self, CertStatus};
 use super::write::{add, ceu, exam, record_score, set};
-use crate::applications::parse_code;
+use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::{Error, Result};
+use crate::input::parse_code;
 use crate::output::{hours, Tone};
-use crate::Ctx;
 
 const CERT_EXAMPLES: &str = "\
 Examples:

@@ -345,7 +345,7 @@ fn earned_in(conn: &Connection, ids: &[i64], cycle: Cycle) -> Result<f64> {
         let hours: f64 = statement.query_row(params![id, cycle.start, cycle.end], |r| r.get(0))?;
         total += hours;
     }
-    Ok(crate::volunteer::round_hours(total))
+    Ok(crate::input::round_hours(total))
 }
 
 fn fill_pool(

@@ -10,11 +10,13 @@ use super::catalog::{self, Credential, Scale};
 use super::command::{code_arg, opt};
 use super::eligibility::{self, Check};
 use super::tracking::{self, CertStatus, Certification, Progress};
+use crate::ctx::Ctx;
+use crate::dates;
+use crate::dates::not_after_today;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
+use crate::input::parse_hours;
 use crate::output::hours;
-use crate::volunteer::{not_after_today, parse_hours, past_day};
-use crate::{dates, Ctx};
 
 /// Finds a tracked credential, or starts tracking a catalog one (with a
 /// notice); a code outside the catalog must be added first.
@@ -336,7 +338,7 @@ pub(super) fn record_score(
             "score {value} is off the {code} scale: expected {range}"
         )));
     }
-    let day = past_day(ctx, "--on", on, today)?;
+    let day = ctx.past_date("--on", on.as_deref())?;
     let passed = value >= scale.pass;
     finish(
         ctx,
@@ -385,7 +387,7 @@ pub(super) fn ceu(
     let today = ctx.today()?;
     let code = code_arg(&code)?;
     let amount = parse_hours("CEU hours", &hours_text, None)?;
-    let day = past_day(ctx, "--on", on, today)?;
+    let day = ctx.past_date("--on", on.as_deref())?;
     let title = ctx.text("--title", title)?;
     let provider = ctx.text("--provider", provider)?;
     let passed_on = Cell::new(None);

@@ -5,12 +5,14 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::store::{self, ContactFields, ContactFilter};
-use super::{count_of, follow_up_after, happened_on, Channel, ContactDetail, Relationship};
+use super::{follow_up_after, Channel, ContactDetail, Relationship};
 use crate::applications::status_tone;
+use crate::ctx::Ctx;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
+use crate::output::count_of;
 use crate::output::{JsonArray, Tone};
-use crate::{dates, orgs, Ctx};
+use crate::{dates, orgs};
 
 const CONTACT_EXAMPLES: &str = "\
 Examples:
@@ -477,7 +479,7 @@ fn log(
     note: Option<String>,
     follow_up: Option<String>,
 ) -> Result<()> {
-    let on = happened_on(ctx, "--on", on.as_deref())?;
+    let on = ctx.past_date("--on", on.as_deref())?;
     let given_follow_up = ctx.opt_date("--follow-up", follow_up.as_deref())?;
     let note = ctx.text("--note", note)?;
     let mut conn = ctx.open(Access::Create)?;
@@ -534,7 +536,7 @@ fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
         ),
         (ClearField::Notes, details.note.is_some(), "--note"),
     ];
-    crate::check_edit_options(
+    crate::input::check_edit_options(
         &given,
         &args.clear,
         args.name.is_some() || details.relationship.is_some(),

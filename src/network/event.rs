@@ -4,10 +4,11 @@
 use clap::Subcommand;
 
 use super::{store, EventKind};
+use crate::ctx::Ctx;
 use crate::db::{self, Access};
 use crate::error::Result;
+use crate::orgs;
 use crate::output::Tone;
-use crate::{orgs, Ctx};
 
 const EVENT_EXAMPLES: &str = "\
 Examples:

@@ -15,7 +15,6 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::applications::Application;
-use crate::error::{Error, Result};
 use crate::text_enum;
 
 text_enum! {
@@ -149,29 +148,6 @@ pub fn follow_up_after(
         (Some(date), _) => Some(date),
         (None, Some(old)) if old <= on => None,
         (None, old) => old,
-    }
-}
-
-/// The date of something that has happened: `--on` when given (never after
-/// today), else today.
-pub fn happened_on(ctx: &crate::Ctx, field: &str, text: Option<&str>) -> Result<NaiveDate> {
-    let today = ctx.today()?;
-    let Some(text) = text else { return Ok(today) };
-    let date = ctx.date(field, text)?;
-    if date > today {
-        return Err(Error::Input(format!(
-            "{field} cannot be after today ({today}); got {date}"
-        )));
-    }
-    Ok(date)
-}
-
-/// "1 contact", "2 contacts".
-pub fn count_of(n: i64, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 

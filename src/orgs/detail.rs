@@ -7,11 +7,11 @@ use serde::Serialize;
 
 use super::{find, unknown_error};
 use crate::applications::{self, Application};
+use crate::ctx::Ctx;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::network::{self, Contact, Membership};
 use crate::output::{self, Tone};
-use crate::Ctx;
 
 /// An organization as stored.
 #[derive(Debug, Clone, Serialize)]

@@ -4,10 +4,10 @@
 use rusqlite::{params, Connection};
 
 use super::{detail, find, normalize, require, Organization};
+use crate::ctx::Ctx;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::network;
-use crate::Ctx;
 
 /// Every column that refers to an organization, as (table, column), read
 /// from the schema so a table added later is covered too.
@@ -32,7 +32,7 @@ fn noun(table: &str, n: i64) -> String {
         "experience" => ("work experience entry", "work experience entries"),
         other => (other, other),
     };
-    network::count_of(n, one, many)
+    crate::output::count_of(n, one, many)
 }
 
 /// "2 applications, 1 contact and 3 events".

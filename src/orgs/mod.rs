@@ -12,10 +12,10 @@ use clap::Subcommand;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
+use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::{Error, Result};
 use crate::output::Tone;
-use crate::Ctx;
 
 const ORG_EXAMPLES: &str = "\
 Examples:

@@ -8,10 +8,11 @@ use super::{
     describe_edu, education, experience, require_edu, require_work, EduStatus, Education,
     Experience, Level,
 };
+use crate::ctx::Ctx;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
+use crate::orgs;
 use crate::output::Tone;
-use crate::{orgs, Ctx};
 
 const EDU_ADD_HELP: &str = "\
 --cahiim means a CAHIIM-accredited Health Information Management (HIM) program:
@@ -385,7 +386,7 @@ fn check_edu(draft: &EduDraft, today: NaiveDate) -> Result<EduStatus> {
                  drop --completed or use --status completed"
             )));
         }
-        crate::volunteer::not_after_today("--completed", completed, today)?;
+        crate::dates::not_after_today("--completed", completed, today)?;
     }
     if let (Some(started), Some(completed)) = (draft.started_on, draft.completed_on) {
         if completed < started {

@@ -10,10 +10,11 @@ use rusqlite::{params, Connection};
 use serde::Serialize;
 
 use crate::applications::STALE_DAYS;
+use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::{Error, Result};
 use crate::output::Tone;
-use crate::{text_enum, Ctx};
+use crate::text_enum;
 
 text_enum! {
     /// What an agenda item is; `id` is a row of the table the kind names.

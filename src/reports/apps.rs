@@ -7,10 +7,10 @@ use serde::Serialize;
 
 use super::{funnel_from_row, status_counts, Counts, Funnel, FUNNEL_CTE, FUNNEL_SUMS};
 use crate::applications::Status;
+use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::Result;
 use crate::output::Tone;
-use crate::Ctx;
 
 /// The funnel of one source (`None`: applications without a source).
 #[derive(Debug, Clone, Serialize)]

@@ -7,10 +7,10 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::credentials::{self, catalog, CertStatus, Progress};
+use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::Result;
 use crate::output::{hours, Tone};
-use crate::Ctx;
 
 /// Days before a cycle ends that missing CEUs show in the agenda.
 pub const CEU_WARNING_DAYS: u64 = 90;

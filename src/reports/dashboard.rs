@@ -9,11 +9,12 @@ use serde::Serialize;
 use super::agenda::{self, AgendaItem};
 use super::certs::CertReport;
 use super::goals::{self, Goal, Metric};
-use super::{status_counts, week_of, weekly_counts, Counts};
+use super::{status_counts, weekly_counts, Counts};
 use crate::applications::Status;
+use crate::ctx::Ctx;
+use crate::dates::week_of;
 use crate::db::Access;
 use crate::error::Result;
-use crate::Ctx;
 
 /// The Monday–Sunday week holding today.
 #[derive(Debug, Clone, Serialize)]

@@ -6,10 +6,11 @@ use clap::Subcommand;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Serialize, Serializer};
 
-use super::{month_of, week_of};
+use crate::ctx::Ctx;
+use crate::dates::{month_of, week_of};
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
-use crate::{text_enum, Ctx};
+use crate::text_enum;
 
 text_enum! {
     /// What a goal counts.

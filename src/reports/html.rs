@@ -9,8 +9,8 @@
 //! `chart.rs` draws the SVG pictures; `file.rs` writes FILE privately.
 
 mod chart;
-mod file;
 
+use std::io::Write;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -23,12 +23,12 @@ use super::network::{self, NetworkReport, WeekCount};
 use super::volunteer::{self, GroupBy, GroupKey, VolunteerReport};
 use super::{weekly_counts, Counts, Funnel};
 use crate::credentials::{self, Progress};
+use crate::ctx::Ctx;
 use crate::db::Access;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::files;
 use crate::output::hours;
-use crate::Ctx;
 use chart::{meter, weekly_chart};
-use file::{check_target, write_private};
 
 /// The page's style sheet, inlined into every report.
 const CSS: &str = include_str!("html/report.css");
@@ -85,14 +85,17 @@ pub struct Written {
 /// Runs `report --html FILE [--force]`.
 pub fn run(ctx: &Ctx, file: &Path, force: bool) -> Result<()> {
     let today = ctx.today()?;
-    let folder = check_target(ctx, file, force)?;
+    let folder = files::check_target(file, force, &ctx.db_path()?.path, "the report file")?;
     let mut conn = ctx.open(Access::Existing)?;
     // One read transaction: every section comes from the same snapshot.
     let snapshot = conn.transaction()?;
     let report = build(&snapshot, today)?;
     drop(snapshot);
     let page = render(&report);
-    write_private(file, &folder, page.as_bytes(), force)?;
+    files::write_private(file, &folder, force, |out, _| {
+        out.write_all(page.as_bytes())
+            .map_err(|e| Error::io(file, e))
+    })?;
     let written = Written {
         path: file.display().to_string(),
         bytes: page.len() as u64,

@@ -22,14 +22,15 @@ pub use goals::{run as goal, GoalCommand, Metric, Period};
 
 use std::path::PathBuf;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 use clap::{Args, Subcommand};
 use rusqlite::Connection;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::applications::Status;
-use crate::error::{Error, Result};
-use crate::Ctx;
+use crate::ctx::Ctx;
+use crate::dates;
+use crate::error::Result;
 
 const REPORT_EXAMPLES: &str = "\
 Examples:
@@ -126,39 +127,6 @@ pub fn report(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         ReportCommand::Volunteer { by } => volunteer::run(ctx, by),
         ReportCommand::SearchLog { since, until, csv } => search_log::run(ctx, since, until, csv),
     }
-}
-
-/// Refuses a `--since`/`--until` range that ends before it starts (exit
-/// 2, naming both options), so no command answers an impossible range with
-/// an empty list; one day at both ends is a range. Shared by `report
-/// search-log` and `volunteer list`.
-pub fn check_range(since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<()> {
-    match (since, until) {
-        (Some(since), Some(until)) if until < since => Err(Error::Input(format!(
-            "--until ({until}) is before --since ({since}); give an --until on or after --since"
-        ))),
-        _ => Ok(()),
-    }
-}
-
-/// The Monday of the week holding `date`.
-pub fn week_start(date: NaiveDate) -> NaiveDate {
-    date - Days::new(u64::from(date.weekday().num_days_from_monday()))
-}
-
-/// The first and last day of the Monday–Sunday week holding `date`.
-pub fn week_of(date: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let start = week_start(date);
-    (start, start + Days::new(6))
-}
-
-/// The first and last day of the calendar month holding `date`.
-pub fn month_of(date: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let start = date.with_day(1).unwrap_or(date);
-    let next = start
-        .checked_add_months(chrono::Months::new(1))
-        .unwrap_or(start);
-    (start, next.pred_opt().unwrap_or(start))
 }
 
 /// `part / whole` as a fraction rounded to 4 decimals; `None` when nothing
@@ -281,8 +249,8 @@ fn weekly_counts(
     column: &str,
     today: NaiveDate,
 ) -> Result<Vec<(NaiveDate, i64)>> {
-    let (_, last) = week_of(today);
-    let first = week_start(today) - Days::new(7 * 11);
+    let (_, last) = dates::week_of(today);
+    let first = dates::week_start(today) - Days::new(7 * 11);
     let sql = format!(
         "SELECT date({column}, printf('-%d days', (strftime('%w', {column}) + 6) % 7)) AS week,
                 count(*)
@@ -312,20 +280,6 @@ mod tests {
 
     fn day(text: &str) -> NaiveDate {
         crate::dates::parse_iso(text).unwrap()
-    }
-
-    #[test]
-    fn weeks_run_monday_to_sunday_and_months_to_their_last_day() {
-        let week = (day("2026-11-23"), day("2026-11-29"));
-        for today in ["2026-11-23", "2026-11-26", "2026-11-29"] {
-            assert_eq!(week_of(day(today)), week, "{today}");
-        }
-        for (today, first, last) in [
-            ("2026-02-14", "2026-02-01", "2026-02-28"),
-            ("2026-12-31", "2026-12-01", "2026-12-31"),
-        ] {
-            assert_eq!(month_of(day(today)), (day(first), day(last)));
-        }
     }
 
     /// The query plan of `sql`, every parameter bound to NULL.

@@ -8,11 +8,11 @@ use serde::Serialize;
 
 use super::apps::percent;
 use super::{funnel_from_row, weekly_counts, Counts, Funnel, FUNNEL_CTE, FUNNEL_SUMS};
+use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::Result;
 use crate::network::Relationship;
 use crate::output::Tone;
-use crate::Ctx;
 
 /// Interactions in one Monday–Sunday week.
 #[derive(Debug, Clone, Serialize)]

@@ -5,11 +5,11 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
-use super::week_of;
+use crate::ctx::Ctx;
+use crate::dates::week_of;
 use crate::db::Access;
 use crate::error::Result;
 use crate::output::Tone;
-use crate::Ctx;
 
 /// One activity.
 #[derive(Debug, Clone, Serialize)]
@@ -121,7 +121,7 @@ pub fn run(ctx: &Ctx, since: Option<String>, until: Option<String>, csv: bool) -
         (None, Some(until)) => (week_of(until).0, until),
         (None, None) => week_of(today),
     };
-    super::check_range(Some(since), Some(until))?;
+    crate::input::check_range(Some(since), Some(until))?;
     let conn = ctx.open(Access::Existing)?;
     // The log records what was done: planned interviews and events (dated
     // after today) are not activity yet.

@@ -5,10 +5,11 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
 
+use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::Result;
 use crate::output::hours;
-use crate::{text_enum, Ctx};
+use crate::text_enum;
 
 text_enum! {
     /// How `report volunteer` groups shifts.

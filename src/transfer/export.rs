@@ -1,10 +1,8 @@
 //! Writing tables out: CSV (RFC 4180, `\n`, spreadsheet-safe text) or a
 //! JSON array, one row at a time so memory stays flat on any table size.
 
-use std::fs::DirBuilder;
 use std::io::{BufWriter, Write};
-use std::os::unix::fs::DirBuilderExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
@@ -13,9 +11,11 @@ use serde::Serialize as DeriveSerialize;
 use serde_json::Value as Json;
 
 use super::spec::{Kind, Spec, SPECS};
-use super::{csv_line, progress, Format};
+use super::{progress, Format};
 use crate::error::{Error, Result};
+use crate::files;
 use crate::output::{self, JsonArray};
+use crate::output::{csv_line, spreadsheet_safe};
 
 /// The SELECT that reads a table for export: its columns in order, with
 /// organization ids replaced by names.
@@ -106,7 +106,7 @@ fn csv_cell(kind: Kind, value: ValueRef<'_>) -> Result<Option<String>> {
         ValueRef::Text(bytes) => {
             let text = std::str::from_utf8(bytes).map_err(|_| unexpected(kind, value))?;
             Some(if kind.is_text() {
-                super::spreadsheet_safe(text).into_owned()
+                spreadsheet_safe(text).into_owned()
             } else {
                 text.to_string()
             })
@@ -163,7 +163,7 @@ pub fn write_all(
     format: Format,
     force: bool,
 ) -> Result<Vec<Written>> {
-    ensure_dir(dir)?;
+    files::ensure_private_dir(dir)?;
     let path_of = |spec: &Spec| dir.join(format!("{}.{}", spec.name(), format.extension()));
     // Checked before anything is written, so the folder is never half-replaced.
     if let Some(folder) = SPECS.iter().map(path_of).find(|p| p.is_dir()) {
@@ -204,45 +204,16 @@ fn write_file(
     spec: &Spec,
     format: Format,
     dir: &Path,
-    path: &PathBuf,
+    path: &Path,
     force: bool,
 ) -> Result<u64> {
-    let on_file = |e: Error| match e {
-        Error::Output(io) => Error::io(path, io),
-        other => other,
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".jobtrack-export-")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(dir, e))?;
-    let rows = {
-        let mut out = BufWriter::new(temp.as_file_mut());
-        let rows = write_table(conn, spec, format, &mut out).map_err(on_file)?;
+    files::write_private(path, dir, force, |file, _| {
+        let mut out = BufWriter::new(file);
+        let rows = write_table(conn, spec, format, &mut out).map_err(|e| match e {
+            Error::Output(io) => Error::io(path, io),
+            other => other,
+        })?;
         out.flush().map_err(|e| Error::io(path, e))?;
-        rows
-    };
-    temp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    let persisted = if force {
-        temp.persist(path)
-    } else {
-        temp.persist_noclobber(path)
-    };
-    persisted.map_err(|e| Error::io(path, e.error))?;
-    Ok(rows)
-}
-
-/// Creates `dir` owner-only when missing; an existing folder is left as it is.
-fn ensure_dir(dir: &Path) -> Result<()> {
-    match std::fs::metadata(dir) {
-        Ok(meta) if meta.is_dir() => Ok(()),
-        Ok(_) => Err(Error::Input(format!(
-            "{} exists and is not a folder; choose another --out folder",
-            dir.display()
-        ))),
-        Err(_) => DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-            .map_err(|e| Error::io(dir, e)),
-    }
+        Ok(rows)
+    })
 }

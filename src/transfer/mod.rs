@@ -8,7 +8,6 @@ mod linkedin;
 mod loader;
 pub mod spec;
 
-use std::borrow::Cow;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -20,9 +19,10 @@ use serde::Serialize;
 pub use import::{import_all, rows_held, Loaded, Source};
 pub use spec::Table;
 
+use crate::ctx::Ctx;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
-use crate::{text_enum, Ctx};
+use crate::text_enum;
 
 text_enum! {
     /// The format `export` writes.
@@ -367,43 +367,6 @@ fn import_dir(
     }
 }
 
-/// Makes a text cell safe to open in a spreadsheet (OWASP CSV injection):
-/// text beginning with `=`, `+`, `-`, `@`, tab, CR or LF gets a leading `'`,
-/// and text beginning with `'` gets one more, so import can remove exactly
-/// one and get the text back.
-pub fn spreadsheet_safe(text: &str) -> Cow<'_, str> {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '\'') => Cow::Owned(format!("'{text}")),
-        _ => Cow::Borrowed(text),
-    }
-}
-
-/// Removes the one leading `'` that `spreadsheet_safe` adds (import side).
-pub fn spreadsheet_unsafe(text: &str) -> &str {
-    text.strip_prefix('\'').unwrap_or(text)
-}
-
-/// One CSV line (RFC 4180 quoting, `\n` ending); `None` is an empty cell.
-/// Callers pass text cells through `spreadsheet_safe` first.
-pub fn csv_line<'a>(cells: impl IntoIterator<Item = Option<&'a str>>) -> String {
-    let mut line = String::new();
-    for (index, cell) in cells.into_iter().enumerate() {
-        if index > 0 {
-            line.push(',');
-        }
-        let cell = cell.unwrap_or("");
-        if cell.contains([',', '"', '\n', '\r']) {
-            line.push('"');
-            line.push_str(&cell.replace('"', "\"\""));
-            line.push('"');
-        } else {
-            line.push_str(cell);
-        }
-    }
-    line.push('\n');
-    line
-}
-
 /// A progress bar on standard error, only when it is a terminal.
 fn progress(length: u64, label: &str) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
@@ -414,42 +377,4 @@ fn progress(length: u64, label: &str) -> ProgressBar {
     ProgressBar::new(length)
         .with_style(style)
         .with_message(label.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formula_starts_get_a_quote_and_quotes_get_one_more() {
-        for (text, safe) in [
-            ("=SUM(A1)", "'=SUM(A1)"),
-            ("+1 555", "'+1 555"),
-            ("-3", "'-3"),
-            ("@home", "'@home"),
-            ("\tx", "'\tx"),
-            ("\nx", "'\nx"),
-            ("\rx", "'\rx"),
-            ("'quoted", "''quoted"),
-            ("plain", "plain"),
-            ("", ""),
-        ] {
-            assert_eq!(spreadsheet_safe(text), safe);
-            assert_eq!(spreadsheet_unsafe(&spreadsheet_safe(text)), text);
-        }
-    }
-
-    #[test]
-    fn csv_quotes_only_when_needed() {
-        assert_eq!(
-            csv_line([
-                Some("a"),
-                None,
-                Some("b,c"),
-                Some("say \"hi\""),
-                Some("x\ny")
-            ]),
-            "a,,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\"\n"
-        );
-    }
 }

@@ -22,12 +22,13 @@ pub(super) use problems::Problems;
 use problems::{constraint, csv_reason, header_positions, unreadable};
 
 use super::import::crash_hook;
+use super::progress;
 use super::spec::{Fill, Kind, Spec, Table};
-use super::{progress, spreadsheet_unsafe};
 use crate::applications::store;
 use crate::applications::{EventKind, Status};
 use crate::dates;
 use crate::error::{Error, Result};
+use crate::output::spreadsheet_unsafe;
 
 /// Whether imported applications bring their history with them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
