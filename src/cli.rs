@@ -6,9 +6,10 @@ use std::path::PathBuf;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
+use crate::commands::{app, cert, contact, edu, event, goal, org, volunteer, work};
 use crate::ctx::Ctx;
 use crate::output::ColorChoice;
-use crate::{applications, credentials, network, orgs, profile, reports, transfer, volunteer};
+use crate::{reports, transfer};
 
 /// A local, private, scriptable job-search tracker.
 #[derive(Debug, Parser)]
@@ -55,35 +56,35 @@ pub struct Cli {
 pub enum Command {
     /// Job applications: log them, move them through stages, see them
     #[command(subcommand)]
-    App(applications::AppCommand),
+    App(app::AppCommand),
     /// Contacts: the people you know, what you talked about, when to follow up
     #[command(subcommand)]
-    Contact(network::ContactCommand),
+    Contact(contact::ContactCommand),
     /// Networking events: chapter meetings, conferences, career fairs, webinars
     #[command(subcommand)]
-    Event(network::EventCommand),
+    Event(event::EventCommand),
     /// Organizations: employers, schools, chapters, volunteer sites
     #[command(subcommand)]
-    Org(orgs::OrgCommand),
+    Org(org::OrgCommand),
     /// Volunteer hours: log shifts, total them by organization
     #[command(subcommand, visible_alias = "vol")]
     Volunteer(volunteer::VolunteerCommand),
     /// Education: degrees, certificates and programs (CAHIIM or not)
     #[command(subcommand)]
-    Edu(profile::EduCommand),
+    Edu(edu::EduCommand),
     /// Work experience: jobs, with healthcare years counted
     #[command(subcommand)]
-    Work(profile::WorkCommand),
+    Work(work::WorkCommand),
     /// Credentials: eligibility (RHIT, RHIA, CPHIMS, …), exams, CEUs
     #[command(subcommand)]
-    Cert(credentials::CertCommand),
+    Cert(cert::CertCommand),
     /// What to do and when: follow-ups, interviews, exams, events, renewals, stale applications
     Agenda(reports::AgendaArgs),
     /// Reports: the dashboard (default), the funnel, network, volunteer, credentials, search log; --html
     Report(reports::ReportArgs),
     /// Weekly or monthly targets: applications, interactions, contacts, volunteer hours
     #[command(subcommand)]
-    Goal(reports::GoalCommand),
+    Goal(goal::GoalCommand),
     /// Write a table (or every table) as CSV or JSON
     Export(transfer::ExportArgs),
     /// Read a table's CSV, a whole export folder, or LinkedIn's export files

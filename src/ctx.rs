@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 
 use crate::db::{self, Access, DbPath};
 use crate::error::{Error, Result};
@@ -110,5 +110,23 @@ impl Ctx {
     pub fn required_text(&self, field: &str, value: String) -> Result<String> {
         self.text(field, Some(value))?
             .ok_or_else(|| Error::Input(format!("{field} cannot be empty")))
+    }
+
+    /// Deletes one record in a write transaction and says so: `delete`
+    /// finds the record (with its own exit-2 error when there is none),
+    /// deletes it and returns the confirmation line. Prints that line, the
+    /// id with `-q`, or `{"id": ID, "removed": true}` with `--json`.
+    pub fn remove(
+        &self,
+        id: i64,
+        delete: impl FnOnce(&Transaction) -> Result<String>,
+    ) -> Result<()> {
+        let mut conn = self.open(Access::Existing)?;
+        let tx = db::write(&mut conn)?;
+        let message = delete(&tx)?;
+        db::commit(tx)?;
+        self.out.written(id, &message, || {
+            Ok(serde_json::json!({"id": id, "removed": true}))
+        })
     }
 }

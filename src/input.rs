@@ -260,6 +260,22 @@ pub fn check_range(since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result
     }
 }
 
+/// An edited value: empty when cleared, else the new one or the old.
+pub fn kept<T>(cleared: bool, given: Option<T>, old: Option<T>) -> Option<T> {
+    if cleared {
+        None
+    } else {
+        given.or(old)
+    }
+}
+
+/// The refusal of an `edit` given no option.
+pub fn nothing_to_change(what: &str, id: i64, noun: &str) -> Error {
+    Error::Input(format!(
+        "nothing to change for {what} {id}; give an option (see 'jobtrack {noun} edit --help')"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,31 +6,36 @@
 //! below, which `tests/cli/layers.rs` checks. `run` is the whole program
 //! behind `main`.
 
+// The map, layer by layer (ARCHITECTURE.md has a paragraph on each). A
+// module imports only its own layer's earlier members and the layers below;
+// tests/cli/layers.rs checks every `crate::` path against this order.
+
 // Base: imports only the base.
-pub mod ctx;
-pub mod dates;
-pub mod db;
-pub mod error;
-pub mod files;
-pub mod input;
-pub mod output;
+pub mod error; // the one error type and its exit codes
+pub mod dates; // the only clock (JOBTRACK_TODAY), date parsing, week/month spans
+pub mod files; // output-target checks and the one private file writer
+pub mod output; // tables, JSON, colour, CSV cells, counts, money and hours
+pub mod input; // text_enum!, edit-option checks, hours/salary/code/range parsing
+pub mod db; // opening, creating and upgrading the database; write transactions
+pub mod ctx; // Ctx: output, database path, today, text arguments, removal
 
-// Nouns: types and their store, each importing the base and earlier nouns.
-pub mod applications;
-pub mod credentials;
-pub mod network;
-pub mod orgs;
-pub mod profile;
-pub mod volunteer;
+// Nouns: types and their store (the only writer of their tables).
+pub mod orgs; // organizations, memberships, the organization merge
+pub mod profile; // education, experience, years of experience
+pub mod volunteer; // volunteer shifts
+pub mod credentials; // the catalog, eligibility, certifications and CEUs
+pub mod network; // contacts, interactions, events
+pub mod applications; // applications, their history, the status rules
+pub mod goals; // goals and the metrics they count
 
-// Features: each noun's commands, reports, imports and exports; they never
-// import each other.
-pub mod reports;
-pub mod transfer;
+// Features: never import each other.
+pub mod commands; // each CLI noun's subcommands and combined views
+pub mod reports; // reports, dashboard, agenda and ICS, the HTML page
+pub mod transfer; // CSV/JSON export and import, LinkedIn
 
-// Top: the command line and the whole-database commands.
-pub mod cli;
-pub mod maintenance;
+// Top: the whole-database commands and the command line.
+pub mod maintenance; // init, demo, backup, doctor
+pub mod cli; // global options, the noun enum, completions, man page
 
 use std::path::PathBuf;
 
@@ -68,18 +73,18 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Doctor => maintenance::doctor(ctx),
         Command::Completions { shell } => cli::print_completions(ctx, shell),
         Command::Man => cli::print_man(ctx),
-        Command::App(cmd) => applications::run(ctx, cmd),
-        Command::Org(cmd) => orgs::run(ctx, cmd),
+        Command::App(cmd) => commands::app::run(ctx, cmd),
+        Command::Org(cmd) => commands::org::run(ctx, cmd),
         Command::Report(args) => reports::report(ctx, args),
         Command::Agenda(args) => reports::agenda(ctx, args),
-        Command::Goal(cmd) => reports::goal(ctx, cmd),
-        Command::Contact(cmd) => network::run_contact(ctx, cmd),
-        Command::Event(cmd) => network::run_event(ctx, cmd),
+        Command::Goal(cmd) => commands::goal::run(ctx, cmd),
+        Command::Contact(cmd) => commands::contact::run(ctx, cmd),
+        Command::Event(cmd) => commands::event::run(ctx, cmd),
         Command::Export(args) => transfer::export(ctx, args),
         Command::Import(args) => transfer::import(ctx, args),
-        Command::Volunteer(cmd) => volunteer::run(ctx, cmd),
-        Command::Edu(cmd) => profile::run_edu(ctx, cmd),
-        Command::Work(cmd) => profile::run_work(ctx, cmd),
-        Command::Cert(cmd) => credentials::run(ctx, cmd),
+        Command::Volunteer(cmd) => commands::volunteer::run(ctx, cmd),
+        Command::Edu(cmd) => commands::edu::run(ctx, cmd),
+        Command::Work(cmd) => commands::work::run(ctx, cmd),
+        Command::Cert(cmd) => commands::cert::run(ctx, cmd),
     }
 }

@@ -490,6 +490,11 @@ pub fn csv_line<'a>(cells: impl IntoIterator<Item = Option<&'a str>>) -> String 
     line
 }
 
+/// A date, or an empty cell.
+pub fn date_text(date: Option<chrono::NaiveDate>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

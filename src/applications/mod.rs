@@ -4,18 +4,13 @@
 //! `write.rs` the writes and their rules, `store.rs` the SQL;
 //! this file holds the types and the rules they carry.
 
-mod command;
 pub mod store;
-mod view;
-mod write;
-
-pub use command::{run, AppCommand};
-pub use view::{detail, status_tone};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::network::Contact;
+use crate::output::Tone;
 use crate::text_enum;
 
 text_enum! {
@@ -188,6 +183,16 @@ pub struct ListRow {
     pub application: Application,
     pub days_in_stage: Option<i64>,
     pub days_quiet: Option<i64>,
+}
+
+/// The tone a status is shown in.
+pub fn status_tone(status: Status) -> Tone {
+    match status {
+        Status::Offer | Status::Accepted => Tone::Good,
+        Status::Screening | Status::Interview => Tone::Active,
+        Status::Rejected | Status::Ghosted | Status::Withdrawn => Tone::Dim,
+        Status::Saved | Status::Applied => Tone::Plain,
+    }
 }
 
 #[cfg(test)]

@@ -356,6 +356,21 @@ pub fn count(conn: &Connection, filter: &Filter) -> Result<i64> {
     Ok(conn.query_row(&sql, params_from_iter(values), |r| r.get(0))?)
 }
 
+fn referred_sql() -> String {
+    format!(
+        "SELECT {} FROM applications a JOIN organizations o ON o.id = a.org_id
+         WHERE a.referral_contact_id = ?1 ORDER BY coalesce(a.applied_on, a.added_on), a.id",
+        COLUMNS
+    )
+}
+
+/// The applications a contact referred the user to, oldest first.
+pub fn referred_by(conn: &Connection, contact_id: i64) -> Result<Vec<Application>> {
+    let mut statement = conn.prepare_cached(&referred_sql())?;
+    let rows = statement.query_map([contact_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

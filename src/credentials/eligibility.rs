@@ -1,89 +1,11 @@
 //! Eligibility: the year arithmetic of `credentials.md` and the evaluation
 //! of each catalog route against education, experience and held credentials.
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::catalog::{Confidence, Credential, Req};
-use crate::profile::{EduStatus, Education, Experience, Level};
-
-/// Years of experience, in hundredths of a year (the 2-decimal rounding of
-/// `credentials.md` is done once, here, before any comparison).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Years {
-    /// All experience, overlaps counted once.
-    pub total: i64,
-    /// Healthcare experience, overlaps counted once.
-    pub healthcare: i64,
-}
-
-impl Years {
-    /// The years of a list of jobs as of `today`: days in the union of the
-    /// ranges (first and last day included; an open range and any range
-    /// reaching past today stop at today) ÷ 365.25, to 2 decimals.
-    pub fn of(jobs: &[Experience], today: NaiveDate) -> Years {
-        let all: Vec<_> = jobs.iter().map(|j| (j.started_on, j.ended_on)).collect();
-        let healthcare: Vec<_> = jobs
-            .iter()
-            .filter(|j| j.healthcare)
-            .map(|j| (j.started_on, j.ended_on))
-            .collect();
-        Years {
-            total: hundredths(union_days(&all, today)),
-            healthcare: hundredths(union_days(&healthcare, today)),
-        }
-    }
-
-    /// "3.08".
-    pub fn total_text(&self) -> String {
-        years_text(self.total)
-    }
-
-    /// "2.49".
-    pub fn healthcare_text(&self) -> String {
-        years_text(self.healthcare)
-    }
-}
-
-/// Hundredths of a year as "2.49".
-pub fn years_text(hundredths: i64) -> String {
-    format!("{}.{:02}", hundredths / 100, hundredths % 100)
-}
-
-/// The number of days in the union of inclusive ranges, each ending at
-/// `end` or (when open) today, and never counting days after today.
-pub fn union_days(ranges: &[(NaiveDate, Option<NaiveDate>)], today: NaiveDate) -> i64 {
-    let mut clipped: Vec<(NaiveDate, NaiveDate)> = ranges
-        .iter()
-        .map(|&(start, end)| (start, end.unwrap_or(today).min(today)))
-        .filter(|(start, end)| start <= end)
-        .collect();
-    clipped.sort();
-    let mut days = 0;
-    let mut current: Option<(NaiveDate, NaiveDate)> = None;
-    for (start, end) in clipped {
-        current = match current {
-            // Overlapping or touching: extend the run.
-            Some((run_start, run_end)) if (start - run_end).num_days() <= 1 => {
-                Some((run_start, run_end.max(end)))
-            }
-            Some((run_start, run_end)) => {
-                days += (run_end - run_start).num_days() + 1;
-                Some((start, end))
-            }
-            None => Some((start, end)),
-        };
-    }
-    if let Some((run_start, run_end)) = current {
-        days += (run_end - run_start).num_days() + 1;
-    }
-    days
-}
-
-/// Days as hundredths of a year: ÷ 365.25, rounded to 2 decimals.
-pub fn hundredths(days: i64) -> i64 {
-    (days as f64 * 100.0 / 365.25).round() as i64
-}
+pub use crate::profile::{hundredths, union_days, years_text, Years};
+use crate::profile::{EduStatus, Education, Level};
 
 /// "needs X more years": the shortfall rounded up to one decimal, never 0.0.
 pub fn shortfall_text(needed_years: u32, have_hundredths: i64) -> Option<String> {
@@ -422,8 +344,11 @@ fn or_list(codes: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
     use super::super::catalog::{find, CATALOG};
     use super::*;
+    use crate::profile::Experience;
 
     fn d(text: &str) -> NaiveDate {
         crate::dates::parse_iso(text).unwrap()

@@ -3,18 +3,13 @@
 //! `contact.rs` and `event.rs` hold the `contact` and `event` subcommands,
 //! `store.rs` the SQL; this file holds the types and the follow-up rule.
 
-mod contact;
-mod event;
 pub mod store;
 
-pub use contact::{run as run_contact, ContactCommand};
-pub use event::{run as run_event, EventCommand};
 pub use store::{contact, contact_from_row, contacts_at, CONTACT_COLUMNS};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::applications::Application;
 use crate::text_enum;
 
 text_enum! {
@@ -96,17 +91,6 @@ pub struct Interaction {
     pub follow_up_on: Option<NaiveDate>,
 }
 
-/// A contact with everything `contact show` prints.
-#[derive(Debug, Clone, Serialize)]
-pub struct ContactDetail {
-    #[serde(flatten)]
-    pub contact: Contact,
-    /// Oldest first.
-    pub interactions: Vec<Interaction>,
-    /// The applications this contact referred the user to.
-    pub referred: Vec<Application>,
-}
-
 /// A row of `contact list`: the contact and when the user last spoke to them.
 #[derive(Debug, Clone, Serialize)]
 pub struct ContactRow {
@@ -123,16 +107,6 @@ pub struct Event {
     pub title: String,
     pub date: NaiveDate,
     pub kind: EventKind,
-    pub notes: Option<String>,
-}
-
-/// Membership of a professional association (one per organization).
-#[derive(Debug, Clone, Serialize)]
-pub struct Membership {
-    pub id: i64,
-    pub org: String,
-    pub since: Option<NaiveDate>,
-    pub renews_on: Option<NaiveDate>,
     pub notes: Option<String>,
 }
 

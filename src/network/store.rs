@@ -4,11 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use super::{
-    Channel, Contact, ContactDetail, ContactRow, Event, EventKind, Interaction, Membership,
-    Relationship,
-};
-use crate::applications::{self, Application};
+use super::{Channel, Contact, ContactRow, Event, EventKind, Interaction, Relationship};
 use crate::error::{Error, Result};
 
 /// The columns `contact_from_row` reads, for `FROM contacts c LEFT JOIN organizations o`.
@@ -255,30 +251,6 @@ pub fn set_contact_follow_up(conn: &Connection, id: i64, date: Option<NaiveDate>
     Ok(())
 }
 
-fn referred_sql() -> String {
-    format!(
-        "SELECT {} FROM applications a JOIN organizations o ON o.id = a.org_id
-         WHERE a.referral_contact_id = ?1 ORDER BY coalesce(a.applied_on, a.added_on), a.id",
-        applications::store::COLUMNS
-    )
-}
-
-/// The applications a contact referred the user to, oldest first.
-pub fn referred(conn: &Connection, contact_id: i64) -> Result<Vec<Application>> {
-    let mut statement = conn.prepare_cached(&referred_sql())?;
-    let rows = statement.query_map([contact_id], applications::store::from_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-/// Everything `contact show` prints about one contact.
-pub fn contact_detail(conn: &Connection, id: i64) -> Result<ContactDetail> {
-    Ok(ContactDetail {
-        contact: require_contact(conn, id)?,
-        interactions: interactions(conn, id)?,
-        referred: referred(conn, id)?,
-    })
-}
-
 /// Deletes a contact (its interactions cascade, referrals become NULL);
 /// returns how many interactions and referrals went with it.
 pub fn delete_contact(conn: &Connection, id: i64) -> Result<(i64, i64)> {
@@ -368,40 +340,9 @@ pub fn events_at(conn: &Connection, org_id: i64) -> Result<Vec<Event>> {
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// The user's membership of an organization, if any.
-pub fn membership_at(conn: &Connection, org_id: i64) -> Result<Option<Membership>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT m.id, o.name, m.since, m.renews_on, m.notes
-             FROM memberships m JOIN organizations o ON o.id = m.org_id WHERE m.org_id = ?1",
-        )?
-        .query_row([org_id], |r| {
-            Ok(Membership {
-                id: r.get(0)?,
-                org: r.get(1)?,
-                since: r.get(2)?,
-                renews_on: r.get(3)?,
-                notes: r.get(4)?,
-            })
-        })
-        .optional()?)
-}
-
-/// Writes the membership of an organization (one per organization):
-/// inserts it, or replaces the dates and notes of the one there.
-pub fn save_membership(
-    conn: &Connection,
-    org_id: i64,
-    since: Option<NaiveDate>,
-    renews_on: Option<NaiveDate>,
-    notes: Option<&str>,
-) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO memberships (org_id, since, renews_on, notes) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (org_id) DO UPDATE SET
-             since = excluded.since, renews_on = excluded.renews_on, notes = excluded.notes",
-    )?
-    .execute(params![org_id, since, renews_on, notes])?;
+/// Deletes an event.
+pub fn delete_event(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute("DELETE FROM events WHERE id = ?1", [id])?;
     Ok(())
 }
 
@@ -460,7 +401,6 @@ mod tests {
         };
         assert_no_full_scan(&at_org.sql().0, &["contacts", "interactions"]);
         assert_no_full_scan(&ContactFilter::default().sql().0, &["interactions"]);
-        assert_no_full_scan(&referred_sql(), &["applications"]);
         assert_no_full_scan(&events_sql(true), &["events"]);
         assert_no_full_scan(
             "SELECT id FROM interactions WHERE contact_id = ?1 ORDER BY date, id",

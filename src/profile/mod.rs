@@ -1,16 +1,13 @@
 //! Education and work experience: the facts credential eligibility is
-//! judged on. `command.rs` holds the `edu` and `work` nouns; this file the
-//! types and their SQL.
+//! judged on, and the years of experience they add up to.
 
-mod command;
+pub mod store;
 
-pub use command::{run_edu, run_work, EduClear, EduCommand, EduDates, WorkClear, WorkCommand};
+pub use store::{education, experience, require_edu, require_work};
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
 
-use crate::error::{Error, Result};
 use crate::text_enum;
 
 text_enum! {
@@ -81,83 +78,6 @@ pub struct Experience {
     pub notes: Option<String>,
 }
 
-const EDU_COLUMNS: &str =
-    "e.id, o.name, e.level, e.field, e.cahiim_accredited, e.status, e.started_on, e.completed_on";
-
-fn edu_from_row(r: &Row<'_>) -> rusqlite::Result<Education> {
-    Ok(Education {
-        id: r.get(0)?,
-        school: r.get(1)?,
-        level: r.get(2)?,
-        field: r.get(3)?,
-        cahiim_accredited: r.get(4)?,
-        status: r.get(5)?,
-        started_on: r.get(6)?,
-        completed_on: r.get(7)?,
-    })
-}
-
-/// Every education row, most advanced first.
-pub fn education(conn: &Connection) -> Result<Vec<Education>> {
-    let sql = format!(
-        "SELECT {EDU_COLUMNS} FROM education e LEFT JOIN organizations o ON o.id = e.school_id
-         ORDER BY CASE e.level WHEN 'doctorate' THEN 0 WHEN 'master' THEN 1 WHEN 'bachelor' THEN 2
-                  WHEN 'associate' THEN 3 ELSE 4 END, e.id"
-    );
-    let mut statement = conn.prepare_cached(&sql)?;
-    let rows = statement.query_map([], edu_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-pub(crate) fn require_edu(conn: &Connection, id: i64) -> Result<Education> {
-    let sql = format!(
-        "SELECT {EDU_COLUMNS} FROM education e LEFT JOIN organizations o ON o.id = e.school_id WHERE e.id = ?1"
-    );
-    conn.prepare_cached(&sql)?
-        .query_row([id], edu_from_row)
-        .optional()?
-        .ok_or_else(|| {
-            Error::NotFound(format!(
-                "no education row with id {id} (see 'jobtrack edu list')"
-            ))
-        })
-}
-
-const WORK_COLUMNS: &str = "x.id, o.name, x.title, x.started_on, x.ended_on, x.healthcare, x.notes";
-
-fn work_from_row(r: &Row<'_>) -> rusqlite::Result<Experience> {
-    Ok(Experience {
-        id: r.get(0)?,
-        org: r.get(1)?,
-        title: r.get(2)?,
-        started_on: r.get(3)?,
-        ended_on: r.get(4)?,
-        healthcare: r.get(5)?,
-        notes: r.get(6)?,
-    })
-}
-
-/// Every job, most recent first.
-pub fn experience(conn: &Connection) -> Result<Vec<Experience>> {
-    let sql = format!(
-        "SELECT {WORK_COLUMNS} FROM experience x JOIN organizations o ON o.id = x.org_id
-         ORDER BY x.ended_on IS NOT NULL, x.ended_on DESC, x.started_on DESC, x.id"
-    );
-    let mut statement = conn.prepare_cached(&sql)?;
-    let rows = statement.query_map([], work_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-pub(crate) fn require_work(conn: &Connection, id: i64) -> Result<Experience> {
-    let sql = format!(
-        "SELECT {WORK_COLUMNS} FROM experience x JOIN organizations o ON o.id = x.org_id WHERE x.id = ?1"
-    );
-    conn.prepare_cached(&sql)?
-        .query_row([id], work_from_row)
-        .optional()?
-        .ok_or_else(|| Error::NotFound(format!("no job with id {id} (see 'jobtrack work list')")))
-}
-
 /// "associate's in Health Information Technology (CAHIIM), completed 2025-05-15".
 pub fn describe_edu(edu: &Education) -> String {
     let mut text = format!("{} in {}", edu.level.possessive(), edu.field);
@@ -172,4 +92,82 @@ pub fn describe_edu(edu: &Education) -> String {
         (status, _) => text.push_str(&format!(", {status}")),
     }
     text
+}
+
+/// Years of experience, in hundredths of a year (the 2-decimal rounding of
+/// `credentials.md` is done once, here, before any comparison).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Years {
+    /// All experience, overlaps counted once.
+    pub total: i64,
+    /// Healthcare experience, overlaps counted once.
+    pub healthcare: i64,
+}
+
+impl Years {
+    /// The years of a list of jobs as of `today`: days in the union of the
+    /// ranges (first and last day included; an open range and any range
+    /// reaching past today stop at today) ÷ 365.25, to 2 decimals.
+    pub fn of(jobs: &[Experience], today: NaiveDate) -> Years {
+        let all: Vec<_> = jobs.iter().map(|j| (j.started_on, j.ended_on)).collect();
+        let healthcare: Vec<_> = jobs
+            .iter()
+            .filter(|j| j.healthcare)
+            .map(|j| (j.started_on, j.ended_on))
+            .collect();
+        Years {
+            total: hundredths(union_days(&all, today)),
+            healthcare: hundredths(union_days(&healthcare, today)),
+        }
+    }
+
+    /// "3.08".
+    pub fn total_text(&self) -> String {
+        years_text(self.total)
+    }
+
+    /// "2.49".
+    pub fn healthcare_text(&self) -> String {
+        years_text(self.healthcare)
+    }
+}
+
+/// Hundredths of a year as "2.49".
+pub fn years_text(hundredths: i64) -> String {
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
+/// The number of days in the union of inclusive ranges, each ending at
+/// `end` or (when open) today, and never counting days after today.
+pub fn union_days(ranges: &[(NaiveDate, Option<NaiveDate>)], today: NaiveDate) -> i64 {
+    let mut clipped: Vec<(NaiveDate, NaiveDate)> = ranges
+        .iter()
+        .map(|&(start, end)| (start, end.unwrap_or(today).min(today)))
+        .filter(|(start, end)| start <= end)
+        .collect();
+    clipped.sort();
+    let mut days = 0;
+    let mut current: Option<(NaiveDate, NaiveDate)> = None;
+    for (start, end) in clipped {
+        current = match current {
+            // Overlapping or touching: extend the run.
+            Some((run_start, run_end)) if (start - run_end).num_days() <= 1 => {
+                Some((run_start, run_end.max(end)))
+            }
+            Some((run_start, run_end)) => {
+                days += (run_end - run_start).num_days() + 1;
+                Some((start, end))
+            }
+            None => Some((start, end)),
+        };
+    }
+    if let Some((run_start, run_end)) = current {
+        days += (run_end - run_start).num_days() + 1;
+    }
+    days
+}
+
+/// Days as hundredths of a year: ÷ 365.25, rounded to 2 decimals.
+pub fn hundredths(days: i64) -> i64 {
+    (days as f64 * 100.0 / 365.25).round() as i64
 }

@@ -8,13 +8,13 @@ use serde::Serialize;
 
 use super::agenda::{self, AgendaItem};
 use super::certs::CertReport;
-use super::goals::{self, Goal, Metric};
 use super::{status_counts, weekly_counts, Counts};
 use crate::applications::Status;
 use crate::ctx::Ctx;
 use crate::dates::week_of;
 use crate::db::Access;
 use crate::error::Result;
+use crate::goals::{self, Goal, Metric};
 
 /// The Monday–Sunday week holding today.
 #[derive(Debug, Clone, Serialize)]
@@ -103,7 +103,9 @@ pub fn print(ctx: &Ctx, conn: &Connection, dashboard: &Dashboard, today: NaiveDa
     if !dashboard.goals.is_empty() {
         out.line("")?;
         out.line(out.heading("Goals"))?;
-        goals::print_goals(ctx, &dashboard.goals)?;
+        for line in goals::progress_lines(&ctx.out, &dashboard.goals) {
+            ctx.out.line(line)?;
+        }
     }
 
     out.line("")?;

@@ -9,7 +9,6 @@ mod agenda;
 mod apps;
 mod certs;
 mod dashboard;
-mod goals;
 mod html;
 mod network;
 mod search_log;
@@ -18,7 +17,6 @@ mod volunteer;
 pub use agenda::{run as agenda, AgendaArgs, AgendaItem, Kind as AgendaKind};
 pub use certs::{CertReport, CertsReport};
 pub use dashboard::show as show_dashboard;
-pub use goals::{run as goal, GoalCommand, Metric, Period};
 
 use std::path::PathBuf;
 
@@ -301,7 +299,11 @@ mod tests {
             .map(|(_, sql)| sql.to_string())
             .collect();
         queries.push(search_log::ACTIVITIES.to_string());
-        queries.extend(goals::Metric::ALL.iter().map(|m| m.sql().to_string()));
+        queries.extend(
+            crate::goals::Metric::ALL
+                .iter()
+                .map(|m| m.sql().to_string()),
+        );
         queries.push(format!(
             "{FUNNEL_CTE} SELECT source, {FUNNEL_SUMS} FROM funnel GROUP BY source"
         ));

@@ -5,9 +5,9 @@
 
 use crate::applications::{EventKind, Status, WorkMode};
 use crate::credentials::CertStatus;
+use crate::goals::{Metric, Period};
 use crate::network::{self, Relationship};
 use crate::profile;
-use crate::reports::{Metric, Period};
 use crate::text_enum;
 
 text_enum! {

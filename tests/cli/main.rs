@@ -8,6 +8,7 @@ mod credentials;
 mod demo;
 mod foundation;
 mod html;
+mod layers;
 mod network;
 mod polish;
 mod profile;

@@ -3,11 +3,14 @@
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::view::{list, show};
-use super::write::{add, edit, interview, note, remove, set};
-use super::{Status, WorkMode};
+mod view;
+mod write;
+
+use crate::applications::{Status, WorkMode};
 use crate::ctx::Ctx;
 use crate::error::Result;
+use view::{list, show};
+use write::{add, edit, interview, note, remove, set};
 
 const ADD_EXAMPLES: &str = "\
 Examples:

@@ -1,18 +1,20 @@
-//! The `cert` subcommands: arguments, the exam and CEU rules, and what each
+//! `jobtrack cert …`: arguments, the exam and CEU rules, and what each
 //! prints.
 
 use chrono::NaiveDate;
 use clap::Subcommand;
 
-use super::catalog::{self, Credential, Req};
-use super::eligibility::{self, Check};
-use super::tracking::{self, CertStatus};
-use super::write::{add, ceu, exam, record_score, set};
+mod write;
+
+use crate::credentials::catalog::{self, Credential, Req};
+use crate::credentials::eligibility::{self, Check};
+use crate::credentials::tracking::{self, CertStatus};
 use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::{Error, Result};
 use crate::input::parse_code;
 use crate::output::{hours, Tone};
+use write::{add, ceu, exam, record_score, set};
 
 const CERT_EXAMPLES: &str = "\
 Examples:

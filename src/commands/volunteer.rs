@@ -1,18 +1,15 @@
-//! The `volunteer` noun (alias `vol`): volunteer shifts, their hours and the
+//! `jobtrack volunteer …` (alias `vol`): volunteer shifts, their hours and the
 //! totals by organization that go on a resume.
 
-use chrono::NaiveDate;
 use clap::Subcommand;
-use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
-use serde::Serialize;
 
 use crate::ctx::Ctx;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
-use crate::input::{parse_hours, round_hours};
+use crate::input::{check_range, parse_hours, round_hours};
 use crate::orgs;
 use crate::output::{hours, hours_phrase, Tone};
+use crate::volunteer::{store, ShiftList};
 
 const VOLUNTEER_EXAMPLES: &str = "\
 Examples:
@@ -82,67 +79,6 @@ pub fn run(ctx: &Ctx, command: VolunteerCommand) -> Result<()> {
     }
 }
 
-/// One volunteer shift (organization by name).
-#[derive(Debug, Clone, Serialize)]
-pub struct Shift {
-    pub id: i64,
-    pub org: String,
-    pub date: NaiveDate,
-    pub hours: f64,
-    pub role: Option<String>,
-    pub notes: Option<String>,
-}
-
-/// Hours at one organization, for the totals.
-#[derive(Debug, Clone, Serialize)]
-pub struct OrgHours {
-    pub org: String,
-    pub hours: f64,
-    pub shifts: i64,
-}
-
-/// What `volunteer list --json` prints.
-#[derive(Debug, Clone, Serialize)]
-pub struct ShiftList {
-    pub shifts: Vec<Shift>,
-    pub total_hours: f64,
-    pub by_org: Vec<OrgHours>,
-}
-
-const SHIFT_COLUMNS: &str = "v.id, o.name, v.date, v.hours, v.role, v.notes";
-
-fn shift_from_row(r: &Row<'_>) -> rusqlite::Result<Shift> {
-    Ok(Shift {
-        id: r.get(0)?,
-        org: r.get(1)?,
-        date: r.get(2)?,
-        hours: r.get(3)?,
-        role: r.get(4)?,
-        notes: r.get(5)?,
-    })
-}
-
-/// The shift with this id.
-pub fn shift(conn: &Connection, id: i64) -> Result<Option<Shift>> {
-    let sql = format!(
-        "SELECT {SHIFT_COLUMNS} FROM volunteer_shifts v JOIN organizations o ON o.id = v.org_id WHERE v.id = ?1"
-    );
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row([id], shift_from_row)
-        .optional()?)
-}
-
-/// Total hours logged at an organization.
-pub fn hours_at(conn: &Connection, org_id: i64) -> Result<f64> {
-    let total: f64 = conn
-        .prepare_cached(
-            "SELECT coalesce(round(sum(hours), 2), 0) FROM volunteer_shifts WHERE org_id = ?1",
-        )?
-        .query_row([org_id], |r| r.get(0))?;
-    Ok(total)
-}
-
 fn log(
     ctx: &Ctx,
     org: String,
@@ -160,16 +96,17 @@ fn log(
     let mut conn = ctx.open(Access::Create)?;
     let tx = db::write(&mut conn)?;
     let (org_id, org_name, _) = orgs::find_or_create_noting(ctx, &tx, "ORG", &org, &timestamp)?;
-    tx.prepare_cached(
-        "INSERT INTO volunteer_shifts (org_id, date, hours, role, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![org_id, date, hours_value, role, notes])?;
-    let id = tx.last_insert_rowid();
-    let record = shift(&tx, id)?;
-    let total = hours_at(&tx, org_id)?;
-    let that_day: f64 = tx
-        .prepare_cached("SELECT total(hours) FROM volunteer_shifts WHERE date = ?1")?
-        .query_row(params![date], |r| r.get(0))?;
+    let id = store::insert(
+        &tx,
+        org_id,
+        date,
+        hours_value,
+        role.as_deref(),
+        notes.as_deref(),
+    )?;
+    let record = store::shift(&tx, id)?;
+    let total = store::hours_at(&tx, org_id)?;
+    let that_day = store::hours_on(&tx, date)?;
     db::commit(tx)?;
     if that_day > 24.0 {
         ctx.out.warning(format!(
@@ -196,58 +133,23 @@ fn list(
 ) -> Result<()> {
     let since = ctx.opt_date("--since", since.as_deref())?;
     let until = ctx.opt_date("--until", until.as_deref())?;
-    crate::input::check_range(since, until)?;
+    check_range(since, until)?;
     let conn = ctx.open(Access::Existing)?;
-    let mut clauses = Vec::new();
-    let mut values: Vec<Value> = Vec::new();
+    let mut filter = store::Filter {
+        org_id: None,
+        since,
+        until,
+    };
     if let Some(name) = &org {
         match orgs::find(&conn, name)? {
-            Some((id, _)) => {
-                clauses.push("v.org_id = ?");
-                values.push(Value::Integer(id));
-            }
+            Some((id, _)) => filter.org_id = Some(id),
             None => {
                 orgs::report_unknown(ctx, &conn, name)?;
                 return print_list(ctx, &empty_list());
             }
         }
     }
-    if let Some(since) = since {
-        clauses.push("v.date >= ?");
-        values.push(Value::Text(since.to_string()));
-    }
-    if let Some(until) = until {
-        clauses.push("v.date <= ?");
-        values.push(Value::Text(until.to_string()));
-    }
-    let where_clause = if clauses.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", clauses.join(" AND "))
-    };
-    let sql = format!(
-        "SELECT {SHIFT_COLUMNS} FROM volunteer_shifts v JOIN organizations o ON o.id = v.org_id
-         {where_clause} ORDER BY v.date DESC, v.id DESC"
-    );
-    let shifts = conn
-        .prepare(&sql)?
-        .query_map(params_from_iter(values.iter()), shift_from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let sql = format!(
-        "SELECT o.name, round(sum(v.hours), 2), count(*) FROM volunteer_shifts v
-         JOIN organizations o ON o.id = v.org_id {where_clause}
-         GROUP BY v.org_id ORDER BY sum(v.hours) DESC, o.name COLLATE NOCASE"
-    );
-    let by_org = conn
-        .prepare(&sql)?
-        .query_map(params_from_iter(values.iter()), |r| {
-            Ok(OrgHours {
-                org: r.get(0)?,
-                hours: r.get(1)?,
-                shifts: r.get(2)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let (shifts, by_org) = store::list(&conn, &filter)?;
     let total_hours = round_hours(by_org.iter().map(|o| o.hours).sum());
     print_list(
         ctx,
@@ -303,12 +205,12 @@ fn print_list(ctx: &Ctx, list: &ShiftList) -> Result<()> {
 fn remove(ctx: &Ctx, id: i64) -> Result<()> {
     let mut conn = ctx.open(Access::Existing)?;
     let tx = db::write(&mut conn)?;
-    let found = shift(&tx, id)?.ok_or_else(|| {
+    let found = store::shift(&tx, id)?.ok_or_else(|| {
         Error::NotFound(format!(
             "no volunteer shift with id {id} (see 'jobtrack vol list')"
         ))
     })?;
-    tx.execute("DELETE FROM volunteer_shifts WHERE id = ?1", [id])?;
+    store::delete(&tx, id)?;
     db::commit(tx)?;
     ctx.out.written(
         id,

@@ -1,12 +1,12 @@
-//! The `event` subcommands: chapter meetings, conferences, career fairs and
+//! `jobtrack event …`: chapter meetings, conferences, career fairs and
 //! webinars, past or planned.
 
 use clap::Subcommand;
 
-use super::{store, EventKind};
 use crate::ctx::Ctx;
 use crate::db::{self, Access};
 use crate::error::Result;
+use crate::network::{store, EventKind};
 use crate::orgs;
 use crate::output::Tone;
 
@@ -134,14 +134,12 @@ fn list(ctx: &Ctx, upcoming: bool) -> Result<()> {
 }
 
 fn remove(ctx: &Ctx, id: i64) -> Result<()> {
-    let mut conn = ctx.open(Access::Existing)?;
-    let tx = db::write(&mut conn)?;
-    let event = store::require_event(&tx, id)?;
-    tx.execute("DELETE FROM events WHERE id = ?1", [id])?;
-    db::commit(tx)?;
-    ctx.out.written(
-        id,
-        &format!("Removed event {id}: {} on {}", event.title, event.date),
-        || Ok(serde_json::json!({"id": id, "removed": true})),
-    )
+    ctx.remove(id, |tx| {
+        let event = store::require_event(tx, id)?;
+        store::delete_event(tx, id)?;
+        Ok(format!(
+            "Removed event {id}: {} on {}",
+            event.title, event.date
+        ))
+    })
 }

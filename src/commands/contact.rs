@@ -1,15 +1,18 @@
-//! The `contact` subcommands: the people in a job search, what was said and
+//! `jobtrack contact …`: the people in a job search, what was said and
 //! when to follow up.
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::store::{self, ContactFields, ContactFilter};
-use super::{follow_up_after, Channel, ContactDetail, Relationship};
-use crate::applications::status_tone;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::applications::{self, status_tone, Application};
 use crate::ctx::Ctx;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
+use crate::network::store::{self, ContactFields, ContactFilter};
+use crate::network::{follow_up_after, Channel, Contact, Interaction, Relationship};
 use crate::output::count_of;
 use crate::output::{JsonArray, Tone};
 use crate::{dates, orgs};
@@ -156,6 +159,26 @@ pub struct EditArgs {
     /// Empty a field (repeat for more)
     #[arg(long, value_enum, value_name = "FIELD")]
     pub clear: Vec<ClearField>,
+}
+
+/// A contact with everything `contact show` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactDetail {
+    #[serde(flatten)]
+    pub contact: Contact,
+    /// Oldest first.
+    pub interactions: Vec<Interaction>,
+    /// The applications this contact referred the user to.
+    pub referred: Vec<Application>,
+}
+
+/// Everything `contact show` prints about one contact.
+fn contact_detail(conn: &Connection, id: i64) -> Result<ContactDetail> {
+    Ok(ContactDetail {
+        contact: store::require_contact(conn, id)?,
+        interactions: store::interactions(conn, id)?,
+        referred: applications::store::referred_by(conn, id)?,
+    })
 }
 
 /// Runs a `contact` subcommand.
@@ -320,7 +343,7 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
 /// The record a write prints with `--json` (read inside its transaction).
 fn record(ctx: &Ctx, conn: &rusqlite::Connection, id: i64) -> Result<Option<ContactDetail>> {
     if ctx.out.json {
-        Ok(Some(store::contact_detail(conn, id)?))
+        Ok(Some(contact_detail(conn, id)?))
     } else {
         Ok(None)
     }
@@ -408,7 +431,7 @@ fn due_tone(date: Option<NaiveDate>, today: NaiveDate) -> Tone {
 fn show(ctx: &Ctx, id: i64) -> Result<()> {
     let today = ctx.today()?;
     let conn = ctx.open(Access::Existing)?;
-    let detail = store::contact_detail(&conn, id)?;
+    let detail = contact_detail(&conn, id)?;
     if ctx.out.json {
         return ctx.out.print_json(&detail);
     }
@@ -600,24 +623,21 @@ fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
 }
 
 fn remove(ctx: &Ctx, id: i64) -> Result<()> {
-    let mut conn = ctx.open(Access::Existing)?;
-    let tx = db::write(&mut conn)?;
-    let contact = store::require_contact(&tx, id)?;
-    let (interactions, referrals) = store::delete_contact(&tx, id)?;
-    db::commit(tx)?;
-    let mut message = format!(
-        "Removed contact {id}: {} and {}",
-        contact.name,
-        count_of(interactions, "interaction", "interactions")
-    );
-    if referrals > 0 {
-        message.push_str(&format!(
-            "; {} {}, without a referral contact",
-            count_of(referrals, "referred application", "referred applications"),
-            if referrals == 1 { "stays" } else { "stay" }
-        ));
-    }
-    ctx.out.written(id, &message, || {
-        Ok(serde_json::json!({"id": id, "removed": true}))
+    ctx.remove(id, |tx| {
+        let contact = store::require_contact(tx, id)?;
+        let (interactions, referrals) = store::delete_contact(tx, id)?;
+        let mut message = format!(
+            "Removed contact {id}: {} and {}",
+            contact.name,
+            count_of(interactions, "interaction", "interactions")
+        );
+        if referrals > 0 {
+            message.push_str(&format!(
+                "; {} {}, without a referral contact",
+                count_of(referrals, "referred application", "referred applications"),
+                if referrals == 1 { "stays" } else { "stay" }
+            ));
+        }
+        Ok(message)
     })
 }

@@ -3,10 +3,10 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::command::ListArgs;
-use super::store::{self, Filter};
 use super::write::source_text;
-use super::{ApplicationDetail, Event, EventKind, ListRow, Status};
+use super::ListArgs;
+use crate::applications::store::{self, Filter};
+use crate::applications::{status_tone, ApplicationDetail, Event, EventKind, ListRow, Status};
 use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::{Error, Result};
@@ -190,16 +190,6 @@ fn finish_empty_list(ctx: &Ctx) -> Result<()> {
 
 fn opt_date(date: Option<NaiveDate>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
-}
-
-/// The tone a status is shown in.
-pub fn status_tone(status: Status) -> Tone {
-    match status {
-        Status::Offer | Status::Accepted => Tone::Good,
-        Status::Screening | Status::Interview => Tone::Active,
-        Status::Rejected | Status::Ghosted | Status::Withdrawn => Tone::Dim,
-        Status::Saved | Status::Applied => Tone::Plain,
-    }
 }
 
 pub(super) fn show(ctx: &Ctx, id: i64) -> Result<()> {

@@ -4,10 +4,10 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::command::{AddArgs, ClearField, EditArgs};
-use super::store::{self, NewApplication};
 use super::view::{describe_contact, detail, plural};
-use super::{Application, EventKind, Status};
+use super::{AddArgs, ClearField, EditArgs};
+use crate::applications::store::{self, NewApplication};
+use crate::applications::{Application, EventKind, Status};
 use crate::ctx::Ctx;
 use crate::dates::not_after_today;
 use crate::db::{self, Access};

@@ -6,10 +6,10 @@ use std::cell::Cell;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::catalog::{self, Credential, Scale};
-use super::command::{code_arg, opt};
-use super::eligibility::{self, Check};
-use super::tracking::{self, CertStatus, Certification, Progress};
+use super::{code_arg, opt};
+use crate::credentials::catalog::{self, Credential, Scale};
+use crate::credentials::eligibility::{self, Check};
+use crate::credentials::tracking::{self, CertStatus, Certification, Progress};
 use crate::ctx::Ctx;
 use crate::dates;
 use crate::dates::not_after_today;
