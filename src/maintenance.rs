@@ -524,7 +524,10 @@ fn shift_dates(conn: &Connection, days: i64) -> Result<()> {
         [&modifier],
     )?;
     conn.execute(
-        &format!("{} WHERE 1", crate::applications::store::REFRESH_DERIVED),
+        &format!(
+            "{} WHERE 1",
+            crate::applications::store::refresh_derived_sql()
+        ),
         [],
     )?;
     Ok(())

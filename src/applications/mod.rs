@@ -71,13 +71,40 @@ impl Status {
         }
     }
 
+    /// The statuses whose quiet spell makes an application stale.
+    pub const CAN_GO_STALE: &'static [Status] =
+        &[Status::Applied, Status::Screening, Status::Interview];
+
+    /// The statuses that are an answer from the employer (a response in
+    /// the funnel).
+    pub const RESPONSES: &'static [Status] = &[
+        Status::Screening,
+        Status::Interview,
+        Status::Offer,
+        Status::Accepted,
+        Status::Rejected,
+    ];
+
     /// True for the statuses whose quiet spell makes an application stale.
     pub fn can_go_stale(self) -> bool {
-        matches!(
-            self,
-            Status::Applied | Status::Screening | Status::Interview
-        )
+        Self::CAN_GO_STALE.contains(&self)
     }
+
+    /// A list of statuses as SQL text: `('applied', 'screening')`.
+    pub fn sql_list(statuses: &[Status]) -> String {
+        let quoted: Vec<String> = statuses.iter().map(|s| format!("'{s}'")).collect();
+        format!("({})", quoted.join(", "))
+    }
+}
+
+/// Renders the status rules into SQL written with placeholders, so each
+/// rule is written once, in Rust: `{active}` becomes `Status::ACTIVE`,
+/// `{can_go_stale}` `Status::CAN_GO_STALE` and `{responses}`
+/// `Status::RESPONSES`, each as a parenthesised SQL list.
+pub fn rules_sql(sql: &str) -> String {
+    sql.replace("{active}", &Status::sql_list(Status::ACTIVE))
+        .replace("{can_go_stale}", &Status::sql_list(Status::CAN_GO_STALE))
+        .replace("{responses}", &Status::sql_list(Status::RESPONSES))
 }
 
 text_enum! {
@@ -102,6 +129,17 @@ text_enum! {
         FollowUp = "follow_up",
     }
 }
+
+/// The columns derived from an application's history (`store::
+/// refresh_derived_sql` recomputes each): never exported or imported.
+pub const DERIVED: &[&str] = &[
+    "added_on",
+    "stage_since",
+    "last_activity_on",
+    "furthest_status",
+    "responded_on",
+    "first_interview_on",
+];
 
 /// Days without activity after which an applied/screening/interview
 /// application counts as stale.
@@ -216,5 +254,41 @@ mod tests {
         assert!(Status::Offer.is_active() && !Status::Ghosted.is_active());
         assert_eq!(Status::Applied.follow_up_days(), Some(7));
         assert_eq!(Status::Screening.follow_up_days(), None);
+    }
+
+    /// The status rules reach SQL only through `rules_sql`: each list, run
+    /// as SQL over every status, keeps exactly the statuses of its Rust list.
+    #[test]
+    fn status_rules_render_into_sql_as_in_rust() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (status TEXT)").unwrap();
+        for status in Status::ALL {
+            conn.execute("INSERT INTO t VALUES (?1)", [status]).unwrap();
+        }
+        for (placeholder, rule) in [
+            ("{active}", Status::ACTIVE),
+            ("{can_go_stale}", Status::CAN_GO_STALE),
+            ("{responses}", Status::RESPONSES),
+        ] {
+            let sql = rules_sql(&format!(
+                "SELECT status FROM t WHERE status IN {placeholder}"
+            ));
+            let kept: Vec<Status> = conn
+                .prepare(&sql)
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect();
+            assert_eq!(kept, rule, "{placeholder}");
+        }
+        let derived = store::refresh_derived_sql();
+        assert!(!derived.contains('{'), "a placeholder left in: {derived}");
+        for column in crate::applications::DERIVED {
+            assert!(
+                derived.contains(&format!("{column} =")),
+                "{column} is not recomputed"
+            );
+        }
     }
 }

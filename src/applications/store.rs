@@ -145,8 +145,13 @@ pub fn set_follow_up(
 }
 
 /// The SQL that recomputes the derived columns from the history, for the
-/// rows the `WHERE` clause appended to it selects.
-pub const REFRESH_DERIVED: &str = "UPDATE applications SET
+/// rows the `WHERE` clause appended to it selects (every row without one).
+/// The status rules are filled in by `rules_sql`.
+pub fn refresh_derived_sql() -> String {
+    super::rules_sql(REFRESH_DERIVED)
+}
+
+const REFRESH_DERIVED: &str = "UPDATE applications SET
     added_on = coalesce((SELECT min(e.date) FROM application_events e
                 WHERE e.application_id = applications.id AND e.kind = 'status'), applications.applied_on),
     stage_since = coalesce((SELECT e.date FROM application_events e
@@ -168,13 +173,13 @@ pub const REFRESH_DERIVED: &str = "UPDATE applications SET
                             WHEN 'interview' THEN 3 WHEN 'offer' THEN 4 ELSE 5 END DESC LIMIT 1),
     responded_on = (SELECT min(e.date) FROM application_events e
                    WHERE e.application_id = applications.id AND e.kind = 'status'
-                     AND e.to_status IN ('screening', 'interview', 'offer', 'accepted', 'rejected')),
+                     AND e.to_status IN {responses}),
     first_interview_on = (SELECT min(e.date) FROM application_events e
                    WHERE e.application_id = applications.id AND e.kind = 'interview')";
 
 /// Recomputes one application's derived columns after its history changed.
 pub fn refresh_derived(conn: &Connection, application_id: i64) -> Result<()> {
-    let sql = format!("{REFRESH_DERIVED} WHERE id = ?1");
+    let sql = format!("{} WHERE id = ?1", refresh_derived_sql());
     conn.prepare_cached(&sql)?.execute([application_id])?;
     Ok(())
 }

@@ -9,6 +9,7 @@ use clap::Args;
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
+use crate::applications::rules_sql;
 use crate::applications::STALE_DAYS;
 use crate::ctx::Ctx;
 use crate::db::Access;
@@ -79,7 +80,7 @@ pub(super) const SOURCES: &[(Kind, &str)] = &[
                  AND d.date = e.date AND d.id < e.id)
            -- unary + keeps the planner on the events' date index (few rows)
            -- rather than walking every active application
-           AND +a.status IN ('saved', 'applied', 'screening', 'interview', 'offer')",
+           AND +a.status IN {active}",
     ),
     (
         Kind::Exam,
@@ -104,7 +105,7 @@ pub(super) const SOURCES: &[(Kind, &str)] = &[
         "SELECT date(a.last_activity_on, printf('+%d days', ?3)), a.id,
                 'Stale: ' || a.title || ' at ' || o.name || ' (' || a.status || ', no news since ' || a.last_activity_on || ')'
          FROM applications a JOIN organizations o ON o.id = a.org_id
-         WHERE a.status IN ('applied', 'screening', 'interview')
+         WHERE a.status IN {can_go_stale}
            AND a.last_activity_on <= date(?2, printf('-%d days', ?3))",
     ),
 ];
@@ -114,7 +115,7 @@ pub(super) const SOURCES: &[(Kind, &str)] = &[
 pub fn items(conn: &Connection, today: NaiveDate, last: NaiveDate) -> Result<Vec<AgendaItem>> {
     let mut items = Vec::new();
     for (kind, sql) in SOURCES {
-        let mut statement = conn.prepare_cached(sql)?;
+        let mut statement = conn.prepare_cached(&rules_sql(sql))?;
         // Only the stale query takes the quiet-days threshold as `?3`.
         let bound = if *kind == Kind::Stale {
             statement.query(params![today, last, STALE_DAYS])?

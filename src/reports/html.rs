@@ -27,7 +27,7 @@ use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::{Error, Result};
 use crate::files;
-use crate::output::hours;
+use crate::output::{count_of, hours};
 use chart::{meter, weekly_chart};
 
 /// The page's style sheet, inlined into every report.
@@ -189,8 +189,8 @@ fn week_section(page: &mut String, dashboard: &Dashboard) {
 
     let active: i64 = dashboard.pipeline.0.iter().map(|(_, n)| n).sum();
     page.push_str(&format!(
-        "<h3>Pipeline: {active} active application{}</h3>\n",
-        plural(active)
+        "<h3>Pipeline: {}</h3>\n",
+        count_of(active, "active application", "active applications")
     ));
     counts_table(page, "Status", &dashboard.pipeline);
 
@@ -202,10 +202,9 @@ fn week_section(page: &mut String, dashboard: &Dashboard) {
     } else {
         let overdue = due.iter().filter(|item| item.overdue).count();
         page.push_str(&format!(
-            "<h3>Due in the next 7 days: {} item{}, {overdue} overdue</h3>\n<div class=\"scroll\"><table>\n\
+            "<h3>Due in the next 7 days: {}, {overdue} overdue</h3>\n<div class=\"scroll\"><table>\n\
              <thead><tr><th>Date</th><th>What</th><th>Kind</th></tr></thead>\n<tbody>\n",
-            due.len(),
-            plural(due.len() as i64)
+            count_of(due.len() as i64, "item", "items")
         ));
         // Like the terminal, a few per kind: a long run of stale
         // applications should not push everything else off the page.
@@ -553,15 +552,6 @@ fn credentials_section(page: &mut String, certs: &[Progress]) {
         }
     }
     page.push_str("</section>\n");
-}
-
-/// "s" unless exactly one.
-fn plural(n: i64) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }
 
 #[cfg(test)]

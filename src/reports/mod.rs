@@ -276,10 +276,6 @@ fn weekly_counts(
 mod tests {
     use super::*;
 
-    fn day(text: &str) -> NaiveDate {
-        crate::dates::parse_iso(text).unwrap()
-    }
-
     /// The query plan of `sql`, every parameter bound to NULL.
     fn plan(conn: &Connection, sql: &str) -> Vec<String> {
         let mut statement = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
@@ -296,7 +292,7 @@ mod tests {
         conn.execute_batch(crate::db::SCHEMA).unwrap();
         let mut queries: Vec<String> = agenda::SOURCES
             .iter()
-            .map(|(_, sql)| sql.to_string())
+            .map(|(_, sql)| crate::applications::rules_sql(sql))
             .collect();
         queries.push(search_log::ACTIVITIES.to_string());
         queries.extend(

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::apps::percent;
 use super::{funnel_from_row, weekly_counts, Counts, Funnel, FUNNEL_CTE, FUNNEL_SUMS};
+use crate::applications::rules_sql;
 use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::Result;
@@ -68,14 +69,14 @@ pub fn build(conn: &Connection, today: NaiveDate) -> Result<NetworkReport> {
             })?)
     };
 
-    let mut statement = conn.prepare_cached(
+    let mut statement = conn.prepare_cached(&rules_sql(
         "SELECT a.id, o.name, a.title, json_group_array(c.name)
          FROM applications a
          JOIN organizations o ON o.id = a.org_id
          JOIN contacts c ON c.org_id = a.org_id AND c.id IS NOT a.referral_contact_id
-         WHERE a.status IN ('saved', 'applied', 'screening', 'interview', 'offer')
+         WHERE a.status IN {active}
          GROUP BY a.id ORDER BY o.name COLLATE NOCASE, a.id",
-    )?;
+    ))?;
     let warm_paths = statement
         .query_map([], |r| {
             let names: String = r.get(3)?;

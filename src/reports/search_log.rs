@@ -9,6 +9,7 @@ use crate::ctx::Ctx;
 use crate::dates::week_of;
 use crate::db::Access;
 use crate::error::Result;
+use crate::output::count_of;
 use crate::output::Tone;
 
 /// One activity.
@@ -153,9 +154,8 @@ pub fn run(ctx: &Ctx, since: Option<String>, until: Option<String>, csv: bool) -
     }
     let out = &ctx.out;
     out.line(out.heading(&format!(
-        "Job search activity {since} to {until}: {} {}",
-        rows.len(),
-        if rows.len() == 1 { "entry" } else { "entries" }
+        "Job search activity {since} to {until}: {}",
+        count_of(rows.len() as i64, "entry", "entries")
     )))?;
     if rows.is_empty() {
         return Ok(());

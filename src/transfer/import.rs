@@ -13,7 +13,7 @@ use rusqlite::Connection;
 use super::loader::{History, Loader, Problems};
 use super::spec::{Spec, Table, SPECS};
 use super::ImportReport;
-use crate::applications::store::REFRESH_DERIVED;
+use crate::applications::store::refresh_derived_sql;
 use crate::error::{Error, Result};
 
 /// Where `import_all` finds the table files.
@@ -125,7 +125,7 @@ pub fn import_all(conn: &Connection, source: &Source<'_>) -> Result<Vec<Loaded>>
         )));
     }
     problems.check()?;
-    conn.execute(REFRESH_DERIVED, [])?;
+    conn.execute(&refresh_derived_sql(), [])?;
     Ok(loaded)
 }
 
@@ -150,7 +150,7 @@ pub fn import_table(
     // Applications imported here get their derived columns as they go in
     // (see `loader::derived`); new events change those of their applications.
     if table == Table::ApplicationEvents {
-        conn.execute(REFRESH_DERIVED, [])?;
+        conn.execute(&refresh_derived_sql(), [])?;
     }
     Ok(ImportReport {
         table: table.as_str(),

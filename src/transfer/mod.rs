@@ -22,6 +22,7 @@ pub use spec::Table;
 use crate::ctx::Ctx;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
+use crate::output::count_of;
 use crate::text_enum;
 
 text_enum! {
@@ -296,11 +297,7 @@ fn print_report(ctx: &Ctx, report: &ImportReport, from: &str) -> Result<()> {
 
 /// "1 row", "2 rows".
 fn rows(n: u64) -> String {
-    if n == 1 {
-        "1 row".into()
-    } else {
-        format!("{n} rows")
-    }
+    count_of(i64::try_from(n).unwrap_or(i64::MAX), "row", "rows")
 }
 
 fn import_dir(

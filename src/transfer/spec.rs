@@ -396,14 +396,7 @@ pub fn spec(table: Table) -> &'static Spec {
 }
 
 /// The application columns derived from the history: never exported.
-pub const DERIVED: &[&str] = &[
-    "added_on",
-    "stage_since",
-    "last_activity_on",
-    "furthest_status",
-    "responded_on",
-    "first_interview_on",
-];
+pub use crate::applications::DERIVED;
 
 #[cfg(test)]
 mod tests {

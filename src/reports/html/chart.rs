@@ -2,7 +2,7 @@
 //! horizontal meters (SVG rather than CSS backgrounds, which browsers leave
 //! off when printing).
 
-use super::plural;
+use crate::output::count_of;
 use crate::reports::network::WeekCount;
 
 /// Chart geometry (SVG user units; the chart scales to the page width).
@@ -55,10 +55,10 @@ pub(super) fn weekly_chart(applications: &[WeekCount], interactions: &[WeekCount
             let height = y(0) - y(count);
             svg.push_str(&format!(
                 "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{BAR_WIDTH}\" \
-                 height=\"{height:.1}\"><title>Week from {}: {count} {what}{}</title></rect>",
+                 height=\"{height:.1}\"><title>Week from {}: {}</title></rect>",
                 y(count),
                 sent.week_start,
-                plural(count)
+                count_of(count, what, &format!("{what}s"))
             ));
             if count > 0 {
                 svg.push_str(&format!(

@@ -197,7 +197,7 @@ pub(super) const DERIVED: &[&str] = &[
 
 /// The derived columns (`DERIVED`) of an application whose whole history is
 /// one `status` event to `status` dated `date`: what
-/// `applications::store::REFRESH_DERIVED` computes for it (a unit test
+/// `applications::store::refresh_derived_sql` computes for it (a unit test
 /// checks they agree), set as the row goes in instead of by an UPDATE of
 /// every imported row afterwards. `date` is `applied_on` when given, and
 /// `last_activity_on` = max(applied_on, event date) is then that date too.

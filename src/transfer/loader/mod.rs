@@ -586,7 +586,7 @@ fn rows_sql(head: &str, row: &str, rows: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::applications::store::REFRESH_DERIVED;
+    use crate::applications::store::refresh_derived_sql;
     use crate::transfer::spec::spec;
 
     fn blank() -> Connection {
@@ -641,7 +641,7 @@ mod tests {
         assert!(inserted
             .iter()
             .all(|row| row[2] != rusqlite::types::Value::Null));
-        conn.execute(REFRESH_DERIVED, []).unwrap();
+        conn.execute(&refresh_derived_sql(), []).unwrap();
         assert_eq!(inserted, derived_columns(&conn));
         let events: i64 = conn
             .query_row(
@@ -689,7 +689,7 @@ mod tests {
         assert_eq!(load(&conn, &csv), Ok(BULK_ROWS * 2));
         assert_eq!(indexes(&conn), before, "every index is back");
         let inserted = derived_columns(&conn);
-        conn.execute(REFRESH_DERIVED, []).unwrap();
+        conn.execute(&refresh_derived_sql(), []).unwrap();
         assert_eq!(inserted, derived_columns(&conn));
         let (apps, events, mismatched): (i64, i64, i64) = conn
             .query_row(
