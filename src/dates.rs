@@ -1,17 +1,59 @@
 //! Dates: the grammar users type, "today" (which `JOBTRACK_TODAY` pins) and
 //! timestamps. This is the only module that reads the clock, so every figure
 //! jobtrack computes follows a pinned today.
+//!
+//! A typed date is read for a field of some [`DateKind`]: the kind says
+//! whether the field may name the future and which way a bare weekday or a
+//! date without a year resolves. Every date that comes out lies in the years
+//! 1 to 9999; arithmetic that would leave them is an input error naming the
+//! field, never a panic.
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use crate::error::{Error, Result};
 
 /// The environment variable that pins today (`YYYY-MM-DD`).
 pub const TODAY_VAR: &str = "JOBTRACK_TODAY";
 
-/// The accepted date forms, for error messages and help.
-pub const DATE_FORMS: &str =
-    "a date: YYYY-MM-DD, today, yesterday, tomorrow, or +N/-N followed by d, w or m (like -3d or +2w)";
+/// The accepted date forms, briefly, for error messages.
+pub const DATE_FORMS: &str = "a date: YYYY-MM-DD, YYYYMMDD, M/D/YYYY, M/D, Oct 1, 1 Oct 2026, \
+    October 1, 2026, today, yesterday, tomorrow, +N/-N followed by d, w, m or y (like -3d or +2w), \
+    N days|weeks|months|years ago, in N days|weeks|months|years, or a weekday \
+    (fri, friday, last fri, next fri)";
+
+/// The accepted month-only forms, for error messages of education and work
+/// dates.
+pub const MONTH_FORMS: &str = "a month: May 2026, 2026-05 or 05/2026";
+
+/// The date grammar as help text, appended to every date option's help.
+pub const GRAMMAR: &str = "\
+Dates: YYYY-MM-DD, YYYYMMDD, M/D/YYYY, M/D; Oct 1, 1 Oct 2026, October 1, 2026;
+today, yesterday, tomorrow; +3d -2w +1m -1y; 3 days ago, in 2 weeks;
+fri, friday, last fri, next fri. A date without a year is the nearest one
+in the direction the option allows.";
+
+/// Ahead fields keep a yearless date in this year when it fell at most this
+/// many days ago (a date just missed is more likely a typo than next year).
+const AHEAD_GRACE_DAYS: i64 = 30;
+
+/// Which way from today a date field may point, and so how a bare weekday or
+/// a date without a year resolves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateKind {
+    /// Something that already happened (an application sent, a shift worked):
+    /// a date after today is refused; a bare weekday is the latest one on or
+    /// before today, a yearless date the latest one on or before today.
+    Past,
+    /// Something planned (a follow-up, a deadline): the future is allowed; a
+    /// bare weekday is the next one on or after today, a yearless date the
+    /// next one on or after today, except that one within the last 30 days
+    /// stays in this year.
+    Ahead,
+    /// A bound or a span (`--since`, `--until`, education dates): both
+    /// directions are allowed, but bare weekdays and yearless dates resolve
+    /// backward as for `Past`.
+    Range,
+}
 
 /// Today: `JOBTRACK_TODAY` when set and not empty, else the local calendar date.
 pub fn today() -> Result<NaiveDate> {
@@ -63,45 +105,407 @@ pub fn parse_iso(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
-/// Parses the date grammar: `YYYY-MM-DD`, `today`, `yesterday`, `tomorrow`
-/// (any case), or `+N`/`-N` followed by `d`, `w` or `m`. Month steps clamp
-/// to the month's end.
+/// Parses the date grammar for a [`DateKind::Range`] field, or `None` for
+/// text that is not a date or that leaves the years 1 to 9999.
 pub fn parse_relative(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    parse_as("date", text, today, DateKind::Range).ok()
+}
+
+/// Parses a date typed for `field`, or says what is accepted. The future is
+/// allowed and yearless dates resolve backward ([`DateKind::Range`]); fields
+/// that refuse the future check it themselves or use [`parse_as`].
+pub fn parse(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate> {
+    parse_as(field, text, today, DateKind::Range)
+}
+
+/// Parses a date typed for a `field` of the given `kind` (any case, spaces
+/// around ignored): `YYYY-MM-DD`, `YYYYMMDD`, `M/D/YYYY`, `M/D`, month names
+/// (`Oct 1`, `October 1, 2026`, `1 Oct 2026`), `today`, `yesterday`,
+/// `tomorrow`, `+N`/`-N` followed by `d`, `w`, `m` or `y`, `N days ago`,
+/// `in N weeks`, weekdays (`fri`, `friday`, `last fri`, `next fri`). Month
+/// and year steps clamp to the month's end (`+1m` from 01-31 is 02-28/29).
+pub fn parse_as(field: &str, text: &str, today: NaiveDate, kind: DateKind) -> Result<NaiveDate> {
     let lower = text.trim().to_ascii_lowercase();
-    match lower.as_str() {
-        "today" => return Some(today),
-        "yesterday" => return today.checked_sub_days(Days::new(1)),
-        "tomorrow" => return today.checked_add_days(Days::new(1)),
+    let date = match read(&lower, today, kind) {
+        Ok(Some(date)) if in_years(date) => date,
+        Ok(None) => return Err(Error::invalid(field, text, DATE_FORMS)),
+        Ok(Some(_)) | Err(OutOfRange) => return Err(out_of_range(field, text)),
+    };
+    if kind == DateKind::Past && date > today {
+        return Err(Error::Input(format!(
+            "{field} cannot be after today ({today}); got {date}"
+        )));
+    }
+    Ok(date)
+}
+
+/// Parses a month-only date (`May 2026`, `2026-05`, `05/2026`) for education
+/// and work dates: a start (`end` false) becomes the 1st, an end or
+/// completion the last day of the month. Any full date form is taken as it
+/// is, read as a [`DateKind::Range`] date.
+pub fn parse_month(field: &str, text: &str, today: NaiveDate, end: bool) -> Result<NaiveDate> {
+    let lower = text.trim().to_ascii_lowercase();
+    if let Some((year, month)) = month_only(&lower) {
+        return month_bound(year, month, end).ok_or_else(|| out_of_range(field, text));
+    }
+    parse_as(field, text, today, DateKind::Range).map_err(|error| match error {
+        Error::Invalid { .. } => {
+            Error::invalid(field, text, format!("{MONTH_FORMS}, or {DATE_FORMS}"))
+        }
+        other => other,
+    })
+}
+
+/// Date arithmetic that left the years 1 to 9999.
+struct OutOfRange;
+
+/// What one form made of the text: `Ok(None)` when the text is not that form
+/// (or names no real day), `Err` when it is but lands outside the years.
+type Reading = std::result::Result<Option<NaiveDate>, OutOfRange>;
+
+/// A unit of the relative forms.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// Which weekday relative to today a weekday form names.
+#[derive(Clone, Copy)]
+enum Toward {
+    OnOrBefore,
+    Before,
+    OnOrAfter,
+    After,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+/// Reads lower-cased, trimmed text as any date form.
+fn read(text: &str, today: NaiveDate, kind: DateKind) -> Reading {
+    match text {
+        "today" => return Ok(Some(today)),
+        "yesterday" => return step(today, 1, Unit::Day, false).map(Some),
+        "tomorrow" => return step(today, 1, Unit::Day, true).map(Some),
         _ => {}
     }
-    if let Some(date) = parse_iso(&lower) {
-        return Some(date);
+    if let Some(date) = parse_iso(text).or_else(|| compact(text)) {
+        return Ok(Some(date));
     }
-    let (forward, rest) = match lower.as_bytes().first()? {
-        b'+' => (true, &lower[1..]),
-        b'-' => (false, &lower[1..]),
-        _ => return None,
-    };
-    let unit = rest.chars().last()?;
-    let digits = &rest[..rest.len() - unit.len_utf8()];
-    if digits.is_empty() || digits.len() > 5 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    let forms: [fn(&str, NaiveDate, DateKind) -> Reading; 3] = [signed_offset, slashed, spelled];
+    for form in forms {
+        if let Some(date) = form(text, today, kind)? {
+            return Ok(Some(date));
+        }
+    }
+    Ok(None)
+}
+
+/// True when `date` lies in the years 1 to 9999.
+fn in_years(date: NaiveDate) -> bool {
+    (1..=9999).contains(&date.year())
+}
+
+/// The error for a date outside the years 1 to 9999.
+fn out_of_range(field: &str, text: &str) -> Error {
+    Error::Input(format!(
+        "{field}: {text:?} falls outside the dates jobtrack keeps (0001-01-01 to 9999-12-31)"
+    ))
+}
+
+/// `YYYYMMDD`, eight digits.
+fn compact(text: &str) -> Option<NaiveDate> {
+    if text.len() != 8 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let n: u32 = digits.parse().ok()?;
-    match (unit, forward) {
-        ('d', true) => today.checked_add_days(Days::new(n.into())),
-        ('d', false) => today.checked_sub_days(Days::new(n.into())),
-        ('w', true) => today.checked_add_days(Days::new(u64::from(n) * 7)),
-        ('w', false) => today.checked_sub_days(Days::new(u64::from(n) * 7)),
-        ('m', true) => today.checked_add_months(Months::new(n)),
-        ('m', false) => today.checked_sub_months(Months::new(n)),
-        _ => None,
+    let year = text[..4].parse().ok()?;
+    let month = text[4..6].parse().ok()?;
+    let day = text[6..].parse().ok()?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// `today` moved `n` units forward or back, within the years 1 to 9999.
+fn step(
+    today: NaiveDate,
+    n: u32,
+    unit: Unit,
+    forward: bool,
+) -> std::result::Result<NaiveDate, OutOfRange> {
+    let moved = match unit {
+        Unit::Day | Unit::Week => {
+            let per = if unit == Unit::Week { 7 } else { 1 };
+            let days = Days::new(u64::from(n) * per);
+            if forward {
+                today.checked_add_days(days)
+            } else {
+                today.checked_sub_days(days)
+            }
+        }
+        Unit::Month | Unit::Year => {
+            let per = if unit == Unit::Year { 12 } else { 1 };
+            let months = Months::new(n.saturating_mul(per));
+            if forward {
+                today.checked_add_months(months)
+            } else {
+                today.checked_sub_months(months)
+            }
+        }
+    };
+    moved.filter(|date| in_years(*date)).ok_or(OutOfRange)
+}
+
+/// A count of units: one to five digits.
+fn count(digits: &str) -> Option<u32> {
+    let shaped = (1..=5).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+    shaped.then(|| digits.parse().ok()).flatten()
+}
+
+/// `+N`/`-N` followed by `d`, `w`, `m` or `y`.
+fn signed_offset(text: &str, today: NaiveDate, _kind: DateKind) -> Reading {
+    let (forward, rest) = match text.as_bytes().first() {
+        Some(b'+') => (true, &text[1..]),
+        Some(b'-') => (false, &text[1..]),
+        _ => return Ok(None),
+    };
+    let unit = match rest.as_bytes().last() {
+        Some(b'd') => Unit::Day,
+        Some(b'w') => Unit::Week,
+        Some(b'm') => Unit::Month,
+        Some(b'y') => Unit::Year,
+        _ => return Ok(None),
+    };
+    match count(&rest[..rest.len() - 1]) {
+        Some(n) => step(today, n, unit, forward).map(Some),
+        None => Ok(None),
     }
 }
 
-/// Parses a date typed for `field`, or says what is accepted.
-pub fn parse(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate> {
-    parse_relative(text, today).ok_or_else(|| Error::invalid(field, text, DATE_FORMS))
+/// One or two digits (a month or a day).
+fn small(digits: &str) -> Option<u32> {
+    let shaped = (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+    shaped.then(|| digits.parse().ok()).flatten()
+}
+
+/// Exactly four digits.
+fn four_digit_year(digits: &str) -> Option<i32> {
+    let shaped = digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit());
+    shaped.then(|| digits.parse().ok()).flatten()
+}
+
+/// US `M/D/YYYY` and `M/D`.
+fn slashed(text: &str, today: NaiveDate, kind: DateKind) -> Reading {
+    let parts: Vec<&str> = text.split('/').collect();
+    let (month, day, year) = match parts.as_slice() {
+        [month, day] => (small(month), small(day), None),
+        [month, day, year] => match four_digit_year(year) {
+            Some(year) => (small(month), small(day), Some(year)),
+            None => return Ok(None),
+        },
+        _ => return Ok(None),
+    };
+    let (Some(month), Some(day)) = (month, day) else {
+        return Ok(None);
+    };
+    match year {
+        Some(year) => Ok(NaiveDate::from_ymd_opt(year, month, day)),
+        None => yearless(month, day, today, kind),
+    }
+}
+
+/// The forms made of words: `N days ago`, `in N days`, weekdays and month
+/// names. Commas separate like spaces.
+fn spelled(text: &str, today: NaiveDate, kind: DateKind) -> Reading {
+    let tokens: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|token| !token.is_empty())
+        .collect();
+    match tokens.as_slice() {
+        [n, unit, "ago"] => relative(n, unit, today, false),
+        ["in", n, unit] => relative(n, unit, today, true),
+        ["last", name] => on_weekday(name, today, Toward::Before),
+        ["next", name] => on_weekday(name, today, Toward::After),
+        [name] => match kind {
+            DateKind::Ahead => on_weekday(name, today, Toward::OnOrAfter),
+            DateKind::Past | DateKind::Range => on_weekday(name, today, Toward::OnOrBefore),
+        },
+        _ => named_date(&tokens, today, kind),
+    }
+}
+
+/// `N days ago` (`forward` false) or `in N days`, in any unit, singular or
+/// plural.
+fn relative(n: &str, unit: &str, today: NaiveDate, forward: bool) -> Reading {
+    let unit = match unit.strip_suffix('s').unwrap_or(unit) {
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "month" => Unit::Month,
+        "year" => Unit::Year,
+        _ => return Ok(None),
+    };
+    match count(n) {
+        Some(n) => step(today, n, unit, forward).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// A weekday's full name or three-letter abbreviation (a trailing `.` too).
+fn weekday(name: &str) -> Option<Weekday> {
+    let name = name.strip_suffix('.').unwrap_or(name);
+    WEEKDAYS
+        .iter()
+        .find(|(full, _)| name == *full || (name.len() == 3 && full.starts_with(name)))
+        .map(|(_, day)| *day)
+}
+
+/// The day named `name` in the direction `toward` from today.
+fn on_weekday(name: &str, today: NaiveDate, toward: Toward) -> Reading {
+    let Some(target) = weekday(name) else {
+        return Ok(None);
+    };
+    let ahead = (7 + target.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+    let behind = (7 - ahead) % 7;
+    let date = match toward {
+        Toward::OnOrAfter => step(today, ahead, Unit::Day, true),
+        Toward::After => step(today, if ahead == 0 { 7 } else { ahead }, Unit::Day, true),
+        Toward::OnOrBefore => step(today, behind, Unit::Day, false),
+        Toward::Before => step(
+            today,
+            if behind == 0 { 7 } else { behind },
+            Unit::Day,
+            false,
+        ),
+    };
+    date.map(Some)
+}
+
+/// A month's full name or three-letter abbreviation (`sept` too, and a
+/// trailing `.`), as 1 to 12.
+fn month_name(name: &str) -> Option<u32> {
+    let name = name.strip_suffix('.').unwrap_or(name);
+    if name == "sept" {
+        return Some(9);
+    }
+    let index = MONTHS
+        .iter()
+        .position(|full| name == *full || (name.len() == 3 && full.starts_with(name)))?;
+    u32::try_from(index + 1).ok()
+}
+
+/// A day of the month, optionally with an ordinal suffix (`1st`, `22nd`).
+fn day_of_month(token: &str) -> Option<u32> {
+    let digits = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| token.strip_suffix(suffix))
+        .unwrap_or(token);
+    small(digits)
+}
+
+/// Month, day and optional year of `Oct 1`, `1 Oct`, `Oct 1 2026` or
+/// `1 Oct 2026` (commas already dropped).
+fn named_parts(tokens: &[&str]) -> Option<(u32, u32, Option<i32>)> {
+    let (first, second, year) = match tokens {
+        [first, second] => (first, second, None),
+        [first, second, year] => (first, second, Some(four_digit_year(year)?)),
+        _ => return None,
+    };
+    let (month, day) = match (month_name(first), month_name(second)) {
+        (Some(month), None) => (month, day_of_month(second)?),
+        (None, Some(month)) => (month, day_of_month(first)?),
+        _ => return None,
+    };
+    Some((month, day, year))
+}
+
+/// A date with a month name, with or without a year.
+fn named_date(tokens: &[&str], today: NaiveDate, kind: DateKind) -> Reading {
+    match named_parts(tokens) {
+        Some((month, day, Some(year))) => Ok(NaiveDate::from_ymd_opt(year, month, day)),
+        Some((month, day, None)) => yearless(month, day, today, kind),
+        None => Ok(None),
+    }
+}
+
+/// The year for a month and day typed without one: the nearest such date on
+/// or before today for `Past` and `Range`; for `Ahead` this year's when it is
+/// on or after today or at most [`AHEAD_GRACE_DAYS`] ago, else the next one
+/// after today. February 29 skips to a leap year.
+fn yearless(month: u32, day: u32, today: NaiveDate, kind: DateKind) -> Reading {
+    // 2000 is a leap year: a day it lacks is a day no year has.
+    if NaiveDate::from_ymd_opt(2000, month, day).is_none() {
+        return Ok(None);
+    }
+    let in_year = |year: i32| NaiveDate::from_ymd_opt(year, month, day);
+    let found = match kind {
+        DateKind::Past | DateKind::Range => (1..=today.year())
+            .rev()
+            .filter_map(in_year)
+            .find(|date| *date <= today),
+        DateKind::Ahead => in_year(today.year())
+            .filter(|date| days_between(*date, today) <= AHEAD_GRACE_DAYS)
+            .or_else(|| {
+                (today.year()..=9999)
+                    .filter_map(in_year)
+                    .find(|date| *date >= today)
+            }),
+    };
+    found.map(Some).ok_or(OutOfRange)
+}
+
+/// Year and month of `2026-05`, `05/2026`, `5/2026` or `May 2026`.
+fn month_only(text: &str) -> Option<(i32, u32)> {
+    let (year, month) = if let Some((year, month)) = text.split_once('-') {
+        let month = (month.len() == 2).then(|| small(month)).flatten()?;
+        (four_digit_year(year)?, month)
+    } else if let Some((month, year)) = text.split_once('/') {
+        (four_digit_year(year)?, small(month)?)
+    } else {
+        let tokens: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|token| !token.is_empty())
+            .collect();
+        let [name, year] = tokens.as_slice() else {
+            return None;
+        };
+        (four_digit_year(year)?, month_name(name)?)
+    };
+    (1..=12).contains(&month).then_some((year, month))
+}
+
+/// The first (or, for an `end`, the last) day of a month in the years 1 to
+/// 9999.
+fn month_bound(year: i32, month: u32, end: bool) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let date = if end {
+        first.checked_add_months(Months::new(1))?.pred_opt()?
+    } else {
+        first
+    };
+    Some(date).filter(|date| in_years(*date))
 }
 
 /// `date` plus `days` (saturating at chrono's range, which no user reaches).
@@ -140,6 +544,8 @@ mod tests {
         assert_eq!(parse_relative("+2W", today), Some(d("2026-12-10")));
         assert_eq!(parse_relative("-1m", today), Some(d("2026-10-26")));
         assert_eq!(parse_relative("+0d", today), Some(today));
+        assert_eq!(parse_relative("+3y", today), Some(d("2029-11-26")));
+        assert_eq!(parse_relative("-1Y", today), Some(d("2025-11-26")));
     }
 
     #[test]
@@ -169,7 +575,7 @@ mod tests {
             "26-11-01",
             "3d",
             "+d",
-            "+3y",
+            "+3x",
             "+-3d",
             "+999999d",
             "next week",
