@@ -589,6 +589,402 @@ mod tests {
         }
     }
 
+    /// Tuesday, the pinned today of the grammar tests.
+    const TUESDAY: &str = "2026-12-01";
+
+    fn read_as(text: &str, today: &str, kind: DateKind) -> NaiveDate {
+        parse_as("--on", text, d(today), kind)
+            .unwrap_or_else(|e| panic!("{text:?} from {today} as {kind:?}: {e}"))
+    }
+
+    fn refused_as(text: &str, today: &str, kind: DateKind) -> Error {
+        match parse_as("--on", text, d(today), kind) {
+            Ok(date) => panic!("{text:?} from {today} as {kind:?} gave {date}"),
+            Err(e) => e,
+        }
+    }
+
+    const KINDS: [DateKind; 3] = [DateKind::Past, DateKind::Ahead, DateKind::Range];
+
+    #[test]
+    fn counted_units_ago_and_ahead() {
+        for (text, expected) in [
+            ("3 days ago", "2026-11-28"),
+            ("1 day ago", "2026-11-30"),
+            ("0 days ago", TUESDAY),
+            ("2 Weeks Ago", "2026-11-17"),
+            ("1 month ago", "2026-11-01"),
+            ("2 years ago", "2024-12-01"),
+            ("in 3 days", "2026-12-04"),
+            ("in 1 week", "2026-12-08"),
+            ("IN 2 MONTHS", "2027-02-01"),
+            ("in 1 year", "2027-12-01"),
+            ("in  5   days", "2026-12-06"),
+        ] {
+            assert_eq!(
+                read_as(text, TUESDAY, DateKind::Ahead),
+                d(expected),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            read_as("in 1 month", "2026-01-31", DateKind::Ahead),
+            d("2026-02-28")
+        );
+        assert_eq!(
+            read_as("1 year ago", "2028-02-29", DateKind::Past),
+            d("2027-02-28")
+        );
+        assert_eq!(
+            read_as("+1y", "2028-02-29", DateKind::Ahead),
+            d("2029-02-28")
+        );
+    }
+
+    #[test]
+    fn bare_weekdays_follow_the_kind() {
+        // Today is a Tuesday: a bare "tue" is today in every kind.
+        for kind in KINDS {
+            assert_eq!(read_as("tue", TUESDAY, kind), d(TUESDAY));
+        }
+        for name in ["fri", "Friday", "FRI", "fri."] {
+            assert_eq!(read_as(name, TUESDAY, DateKind::Past), d("2026-11-27"));
+            assert_eq!(read_as(name, TUESDAY, DateKind::Range), d("2026-11-27"));
+            assert_eq!(read_as(name, TUESDAY, DateKind::Ahead), d("2026-12-04"));
+        }
+        assert_eq!(read_as("mon", TUESDAY, DateKind::Past), d("2026-11-30"));
+        assert_eq!(
+            read_as("wednesday", TUESDAY, DateKind::Ahead),
+            d("2026-12-02")
+        );
+        assert_eq!(read_as("sun", TUESDAY, DateKind::Ahead), d("2026-12-06"));
+    }
+
+    #[test]
+    fn last_and_next_weekdays_skip_today() {
+        for kind in [DateKind::Ahead, DateKind::Range] {
+            assert_eq!(read_as("last tue", TUESDAY, kind), d("2026-11-24"));
+            assert_eq!(read_as("next tue", TUESDAY, kind), d("2026-12-08"));
+            assert_eq!(read_as("last fri", TUESDAY, kind), d("2026-11-27"));
+            assert_eq!(read_as("next Friday", TUESDAY, kind), d("2026-12-04"));
+            assert_eq!(read_as("last monday", TUESDAY, kind), d("2026-11-30"));
+            assert_eq!(read_as("next wed", TUESDAY, kind), d("2026-12-02"));
+        }
+        assert_eq!(
+            read_as("last sat", TUESDAY, DateKind::Past),
+            d("2026-11-28")
+        );
+        let message = refused_as("next fri", TUESDAY, DateKind::Past).to_string();
+        assert!(
+            message.contains("--on") && message.contains("after today"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn month_names_in_every_order() {
+        for text in [
+            "October 1, 2026",
+            "Oct 1 2026",
+            "oct 1, 2026",
+            "1 Oct 2026",
+            "1 october 2026",
+            "Oct. 1st, 2026",
+            "OCT 1 2026",
+        ] {
+            for kind in KINDS {
+                assert_eq!(read_as(text, TUESDAY, kind), d("2026-10-01"), "{text}");
+            }
+        }
+        assert_eq!(
+            read_as("Sept 3, 2026", TUESDAY, DateKind::Past),
+            d("2026-09-03")
+        );
+        assert_eq!(
+            read_as("May 22nd 2027", TUESDAY, DateKind::Ahead),
+            d("2027-05-22")
+        );
+        assert_eq!(read_as("1 Oct", TUESDAY, DateKind::Past), d("2026-10-01"));
+    }
+
+    #[test]
+    fn yearless_dates_take_the_nearest_year_in_the_allowed_direction() {
+        for text in ["Oct 1", "10/1", "1 October"] {
+            assert_eq!(read_as(text, TUESDAY, DateKind::Past), d("2026-10-01"));
+            assert_eq!(read_as(text, TUESDAY, DateKind::Range), d("2026-10-01"));
+            assert_eq!(read_as(text, TUESDAY, DateKind::Ahead), d("2027-10-01"));
+        }
+        for text in ["Dec 25", "12/25"] {
+            assert_eq!(read_as(text, TUESDAY, DateKind::Past), d("2025-12-25"));
+            assert_eq!(read_as(text, TUESDAY, DateKind::Range), d("2025-12-25"));
+            assert_eq!(read_as(text, TUESDAY, DateKind::Ahead), d("2026-12-25"));
+        }
+        // Today itself counts as on or before and on or after.
+        for kind in KINDS {
+            assert_eq!(read_as("12/1", TUESDAY, kind), d(TUESDAY));
+        }
+        assert_eq!(read_as("3/4", TUESDAY, DateKind::Ahead), d("2027-03-04"));
+    }
+
+    #[test]
+    fn ahead_keeps_the_last_30_days_in_this_year() {
+        // 2026-11-15 is 16 days before today, 2026-11-01 exactly 30.
+        assert_eq!(read_as("Nov 15", TUESDAY, DateKind::Ahead), d("2026-11-15"));
+        assert_eq!(read_as("11/1", TUESDAY, DateKind::Ahead), d("2026-11-01"));
+        assert_eq!(read_as("Oct 31", TUESDAY, DateKind::Ahead), d("2027-10-31"));
+        // Only this year's date stays: last December is not "this year".
+        assert_eq!(
+            read_as("Dec 30", "2027-01-02", DateKind::Ahead),
+            d("2027-12-30")
+        );
+    }
+
+    #[test]
+    fn yearless_dates_across_the_new_year() {
+        assert_eq!(
+            read_as("Dec 30", "2027-01-02", DateKind::Past),
+            d("2026-12-30")
+        );
+        assert_eq!(
+            read_as("12/30", "2027-01-02", DateKind::Range),
+            d("2026-12-30")
+        );
+        assert_eq!(
+            read_as("Dec 30", "2027-01-02", DateKind::Ahead),
+            d("2027-12-30")
+        );
+        assert_eq!(
+            read_as("1/1", "2026-12-31", DateKind::Ahead),
+            d("2027-01-01")
+        );
+        assert_eq!(
+            read_as("1/1", "2026-12-31", DateKind::Past),
+            d("2026-01-01")
+        );
+        assert_eq!(
+            read_as("Jan 3", "2027-01-02", DateKind::Past),
+            d("2026-01-03")
+        );
+    }
+
+    #[test]
+    fn february_29_without_a_year_finds_a_leap_year() {
+        assert_eq!(read_as("2/29", TUESDAY, DateKind::Past), d("2024-02-29"));
+        assert_eq!(read_as("Feb 29", TUESDAY, DateKind::Ahead), d("2028-02-29"));
+        // Within the last 30 days of a leap year's February 29: stays.
+        assert_eq!(
+            read_as("2/29", "2028-03-15", DateKind::Ahead),
+            d("2028-02-29")
+        );
+        assert_eq!(
+            read_as("2/29", "2028-04-15", DateKind::Ahead),
+            d("2032-02-29")
+        );
+        // 2100 is not a leap year.
+        assert_eq!(
+            read_as("29 Feb", "2101-01-01", DateKind::Range),
+            d("2096-02-29")
+        );
+        assert_eq!(
+            read_as("2/29", "2097-01-01", DateKind::Ahead),
+            d("2104-02-29")
+        );
+        assert_eq!(
+            read_as("2/29/2028", TUESDAY, DateKind::Ahead),
+            d("2028-02-29")
+        );
+    }
+
+    #[test]
+    fn us_and_compact_dates() {
+        for kind in KINDS {
+            assert_eq!(read_as("10/1/2026", TUESDAY, kind), d("2026-10-01"));
+            assert_eq!(read_as("04/05/2026", TUESDAY, kind), d("2026-04-05"));
+            assert_eq!(read_as("20261001", TUESDAY, kind), d("2026-10-01"));
+        }
+        assert_eq!(
+            read_as("1/2/2027", TUESDAY, DateKind::Ahead),
+            d("2027-01-02")
+        );
+    }
+
+    #[test]
+    fn past_refuses_the_future_naming_the_field() {
+        for text in [
+            "tomorrow",
+            "+1d",
+            "in 2 days",
+            "2027-01-01",
+            "12/2/2026",
+            "next fri",
+        ] {
+            let error = refused_as(text, TUESDAY, DateKind::Past);
+            let message = error.to_string();
+            assert!(
+                message.contains("--on cannot be after today (2026-12-01)"),
+                "{message}"
+            );
+            assert_eq!(error.exit_code(), 2);
+        }
+        assert_eq!(read_as("today", TUESDAY, DateKind::Past), d(TUESDAY));
+        for kind in [DateKind::Ahead, DateKind::Range] {
+            assert_eq!(read_as("tomorrow", TUESDAY, kind), d("2026-12-02"));
+        }
+    }
+
+    #[test]
+    fn refuses_days_no_calendar_has() {
+        for bad in [
+            "2/30",
+            "2/30/2026",
+            "13/1",
+            "0/1",
+            "1/0",
+            "Feb 30",
+            "Feb 29, 2026",
+            "31 Nov",
+            "1/2/26",
+            "oct 1 26",
+            "oct",
+            "oct 2026",
+            "20260230",
+            "2026100",
+            "next week",
+            "last week",
+            "this fri",
+            "in 3 fortnights",
+            "3 days",
+            "in days",
+            "days ago",
+            "in 100000 days",
+            "fr",
+            "fridays",
+            "1 oct 2 2026",
+            "oct oct",
+        ] {
+            for kind in KINDS {
+                let error = refused_as(bad, TUESDAY, kind);
+                assert!(matches!(error, Error::Invalid { .. }), "{bad:?}: {error}");
+            }
+        }
+    }
+
+    #[test]
+    fn leaving_the_years_1_to_9999_is_an_input_error() {
+        for (text, today, kind) in [
+            ("in 3 days", "9999-12-30", DateKind::Ahead),
+            ("tomorrow", "9999-12-31", DateKind::Range),
+            ("+1y", "9999-06-01", DateKind::Ahead),
+            ("+99999y", TUESDAY, DateKind::Ahead),
+            ("in 99999 years", TUESDAY, DateKind::Range),
+            ("-99999y", TUESDAY, DateKind::Past),
+            ("yesterday", "0001-01-01", DateKind::Past),
+            ("last mon", "0001-01-01", DateKind::Range),
+            ("sun", "0001-01-01", DateKind::Past),
+            ("next fri", "9999-12-31", DateKind::Ahead),
+            ("1/1", "9999-12-31", DateKind::Ahead),
+            ("2/29", "0003-06-01", DateKind::Past),
+            ("0000-06-01", TUESDAY, DateKind::Range),
+            ("00000601", TUESDAY, DateKind::Range),
+        ] {
+            let error = refused_as(text, today, kind);
+            let message = error.to_string();
+            assert!(matches!(error, Error::Input(_)), "{text:?}: {message}");
+            assert!(message.contains("--on"), "{message}");
+            assert!(message.contains("9999-12-31"), "{message}");
+            assert_eq!(error.exit_code(), 2);
+        }
+        assert_eq!(
+            read_as("fri", "9999-12-31", DateKind::Ahead),
+            d("9999-12-31")
+        );
+        assert_eq!(
+            read_as("12/31", "9999-12-31", DateKind::Ahead),
+            d("9999-12-31")
+        );
+        assert_eq!(
+            read_as("in 1 day", "9999-12-30", DateKind::Ahead),
+            d("9999-12-31")
+        );
+        assert_eq!(
+            read_as("mon", "0001-01-01", DateKind::Past),
+            d("0001-01-01")
+        );
+    }
+
+    #[test]
+    fn parse_keeps_allowing_the_future_and_resolves_backward() {
+        let today = d(TUESDAY);
+        assert_eq!(parse("--on", "tomorrow", today).unwrap(), d("2026-12-02"));
+        assert_eq!(parse("--on", "fri", today).unwrap(), d("2026-11-27"));
+        assert_eq!(parse("--on", "Oct 1", today).unwrap(), d("2026-10-01"));
+        assert_eq!(parse_relative("in 2 weeks", today), Some(d("2026-12-15")));
+        assert_eq!(parse_relative("in 3 days", d("9999-12-30")), None);
+    }
+
+    #[test]
+    fn months_become_their_first_or_last_day() {
+        let today = d(TUESDAY);
+        let month = |text: &str, end: bool| {
+            parse_month("--from", text, today, end)
+                .unwrap_or_else(|e| panic!("{text:?} (end {end}): {e}"))
+        };
+        for text in [
+            "May 2026",
+            "may, 2026",
+            "2026-05",
+            "05/2026",
+            "5/2026",
+            "MAY 2026",
+        ] {
+            assert_eq!(month(text, false), d("2026-05-01"), "{text}");
+            assert_eq!(month(text, true), d("2026-05-31"), "{text}");
+        }
+        assert_eq!(month("Sept 2026", true), d("2026-09-30"));
+        assert_eq!(month("2026-02", true), d("2026-02-28"));
+        assert_eq!(month("February 2028", true), d("2028-02-29"));
+        assert_eq!(month("12/9999", true), d("9999-12-31"));
+        assert_eq!(month("0001-01", false), d("0001-01-01"));
+        // A full date stays the day it names.
+        assert_eq!(month("Oct 3, 2026", true), d("2026-10-03"));
+        assert_eq!(month("2026-10-03", false), d("2026-10-03"));
+        assert_eq!(month("2 years ago", true), d("2024-12-01"));
+        assert_eq!(month("Oct 3", true), d("2026-10-03"));
+    }
+
+    #[test]
+    fn months_refused_say_what_is_accepted() {
+        let today = d(TUESDAY);
+        for bad in [
+            "2026-13",
+            "13/2026",
+            "0/2026",
+            "Smarch 2026",
+            "2026-5",
+            "soon",
+        ] {
+            let error = parse_month("--from", bad, today, false).unwrap_err();
+            let message = error.to_string();
+            assert!(matches!(error, Error::Invalid { .. }), "{bad:?}: {message}");
+            assert!(
+                message.contains("--from") && message.contains("May 2026"),
+                "{message}"
+            );
+            assert!(message.contains("YYYY-MM-DD"), "{message}");
+        }
+        let error = parse_month("--from", "0000-05", today, true).unwrap_err();
+        assert!(matches!(error, Error::Input(_)), "{error}");
+        let error = parse_month("--from", "in 9999 years", today, true).unwrap_err();
+        assert!(matches!(error, Error::Input(_)), "{error}");
+    }
+
+    #[test]
+    fn grammar_help_is_short() {
+        let lines: Vec<&str> = GRAMMAR.lines().collect();
+        assert!(lines.len() <= 4, "{GRAMMAR}");
+        assert!(lines.iter().all(|line| line.len() <= 80), "{GRAMMAR}");
+    }
+
     mod properties {
         use super::*;
         use chrono::Datelike;
@@ -627,6 +1023,66 @@ mod tests {
             }
 
             #[test]
+            fn yearless_dates_keep_month_and_day_and_land_on_the_kind_side(
+                today in any_date(),
+                month in 1u32..=12,
+                day in 1u32..=31,
+            ) {
+                prop_assume!(NaiveDate::from_ymd_opt(2000, month, day).is_some());
+                let text = format!("{month}/{day}");
+                let back = parse_as("--on", &text, today, DateKind::Past).unwrap();
+                let ahead = parse_as("--on", &text, today, DateKind::Ahead).unwrap();
+                prop_assert_eq!(parse_as("--on", &text, today, DateKind::Range).unwrap(), back);
+                for date in [back, ahead] {
+                    prop_assert_eq!((date.month(), date.day()), (month, day));
+                }
+                prop_assert!(back <= today);
+                prop_assert!(ahead >= today || (ahead.year() == today.year() && days_between(ahead, today) <= 30));
+                // Nothing nearer in the allowed direction: a year closer has no such
+                // day (February 29) or lies on the wrong side.
+                let nearer_back = NaiveDate::from_ymd_opt(back.year() + 1, month, day);
+                prop_assert!(nearer_back.is_none_or(|nearer| nearer > today));
+                if ahead > today && ahead.year() > today.year() {
+                    let nearer_ahead = NaiveDate::from_ymd_opt(ahead.year() - 1, month, day);
+                    prop_assert!(nearer_ahead.is_none_or(|nearer| nearer < today));
+                }
+            }
+
+            #[test]
+            fn weekday_forms_land_in_the_right_week(today in any_date(), index in 0usize..7) {
+                let (name, weekday) = WEEKDAYS[index];
+                let short = &name[..3];
+                let cases = [
+                    (name.to_string(), DateKind::Past, -6, 0),
+                    (short.to_string(), DateKind::Range, -6, 0),
+                    (name.to_string(), DateKind::Ahead, 0, 6),
+                    (format!("last {short}"), DateKind::Range, -7, -1),
+                    (format!("next {name}"), DateKind::Ahead, 1, 7),
+                ];
+                for (text, kind, earliest, latest) in cases {
+                    let date = parse_as("--on", &text, today, kind).unwrap();
+                    prop_assert_eq!(date.weekday(), weekday);
+                    let offset = days_between(today, date);
+                    prop_assert!((earliest..=latest).contains(&offset), "{} gave {}", text, date);
+                }
+            }
+
+            #[test]
+            fn parse_as_never_panics_near_the_ends_of_the_calendar(
+                text in "(in |\\+|-)?[0-9]{0,6} ?(d|w|m|y|days?|weeks?|years?|ago|fri|oct 1|2/29)?( ago)?",
+                today in prop_oneof![
+                    (1i32..3, 1u32..=12, 1u32..=28),
+                    (9998i32..=9999, 1u32..=12, 1u32..=31),
+                ].prop_filter_map("a real day", |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
+            ) {
+                for kind in [DateKind::Past, DateKind::Ahead, DateKind::Range] {
+                    if let Ok(date) = parse_as("--on", &text, today, kind) {
+                        prop_assert!((1..=9999).contains(&date.year()));
+                    }
+                }
+            }
+
+            #[test]
             fn any_text_is_a_date_or_an_error_never_a_panic(text in "\\PC{0,24}") {
                 if let Some(date) = parse_relative(&text, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()) {
                     prop_assert!(date.year() > 0);
@@ -647,6 +1103,10 @@ mod tests {
         assert!(message.contains("--on"), "{message}");
         assert!(message.contains("\"soon\""), "{message}");
         assert!(message.contains("YYYY-MM-DD"), "{message}");
+        assert!(
+            message.contains("+N/-N") && message.contains("yesterday"),
+            "{message}"
+        );
         assert_eq!(err.exit_code(), 2);
     }
 }
