@@ -8,9 +8,10 @@
 //! 1 to 9999; arithmetic that would leave them is an input error naming the
 //! field, never a panic.
 
-use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::error::{Error, Result};
+use chrono::Weekday;
 
 /// The environment variable that pins today (`YYYY-MM-DD`).
 pub const TODAY_VAR: &str = "JOBTRACK_TODAY";
