@@ -11,7 +11,6 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::error::{Error, Result};
-use chrono::Weekday;
 
 /// The environment variable that pins today (`YYYY-MM-DD`).
 pub const TODAY_VAR: &str = "JOBTRACK_TODAY";
@@ -197,14 +196,15 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
+/// Weekday names from Monday, so an index is `num_days_from_monday`.
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Reads lower-cased, trimmed text as any date form.
@@ -374,13 +374,14 @@ fn relative(n: &str, unit: &str, today: NaiveDate, forward: bool) -> Reading {
     }
 }
 
-/// A weekday's full name or three-letter abbreviation (a trailing `.` too).
-fn weekday(name: &str) -> Option<Weekday> {
+/// A weekday's full name or three-letter abbreviation (a trailing `.` too),
+/// as days from Monday.
+fn weekday(name: &str) -> Option<u32> {
     let name = name.strip_suffix('.').unwrap_or(name);
-    WEEKDAYS
+    let index = WEEKDAYS
         .iter()
-        .find(|(full, _)| name == *full || (name.len() == 3 && full.starts_with(name)))
-        .map(|(_, day)| *day)
+        .position(|full| name == *full || (name.len() == 3 && full.starts_with(name)))?;
+    u32::try_from(index).ok()
 }
 
 /// The day named `name` in the direction `toward` from today.
@@ -388,20 +389,16 @@ fn on_weekday(name: &str, today: NaiveDate, toward: Toward) -> Reading {
     let Some(target) = weekday(name) else {
         return Ok(None);
     };
-    let ahead = (7 + target.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+    // Days to the target going forward and going back: 0 when it is today.
+    let ahead = (7 + target - today.weekday().num_days_from_monday()) % 7;
     let behind = (7 - ahead) % 7;
-    let date = match toward {
-        Toward::OnOrAfter => step(today, ahead, Unit::Day, true),
-        Toward::After => step(today, if ahead == 0 { 7 } else { ahead }, Unit::Day, true),
-        Toward::OnOrBefore => step(today, behind, Unit::Day, false),
-        Toward::Before => step(
-            today,
-            if behind == 0 { 7 } else { behind },
-            Unit::Day,
-            false,
-        ),
+    let (days, forward) = match toward {
+        Toward::OnOrAfter => (ahead, true),
+        Toward::After => (if ahead == 0 { 7 } else { ahead }, true),
+        Toward::OnOrBefore => (behind, false),
+        Toward::Before => (if behind == 0 { 7 } else { behind }, false),
     };
-    date.map(Some)
+    step(today, days, Unit::Day, forward).map(Some)
 }
 
 /// A month's full name or three-letter abbreviation (`sept` too, and a
@@ -1051,7 +1048,7 @@ mod tests {
 
             #[test]
             fn weekday_forms_land_in_the_right_week(today in any_date(), index in 0usize..7) {
-                let (name, weekday) = WEEKDAYS[index];
+                let name = WEEKDAYS[index];
                 let short = &name[..3];
                 let cases = [
                     (name.to_string(), DateKind::Past, -6, 0),
@@ -1062,7 +1059,7 @@ mod tests {
                 ];
                 for (text, kind, earliest, latest) in cases {
                     let date = parse_as("--on", &text, today, kind).unwrap();
-                    prop_assert_eq!(date.weekday(), weekday);
+                    prop_assert_eq!(date.weekday().num_days_from_monday() as usize, index);
                     let offset = days_between(today, date);
                     prop_assert!((earliest..=latest).contains(&offset), "{} gave {}", text, date);
                 }
