@@ -1,6 +1,10 @@
 //! Property tests through the binary: any text survives a CSV export and a
-//! re-import exactly, whatever characters it holds.
+//! re-import exactly, whatever characters it holds. Also, through the
+//! library, the date grammar every date option reads: each written form of a
+//! date reads back as that date, and no text makes it panic.
 
+use chrono::{Datelike, Days, NaiveDate};
+use jobtrack::dates::{parse_as, parse_month, DateKind};
 use proptest::prelude::*;
 
 use crate::util::TestEnv;
@@ -59,6 +63,135 @@ proptest! {
             let a = std::fs::read(first.join(format!("{table}.csv"))).unwrap();
             let b = std::fs::read(second.join(format!("{table}.csv"))).unwrap();
             prop_assert_eq!(a, b, "{}.csv differs", table);
+        }
+    }
+}
+
+const KINDS: [DateKind; 3] = [DateKind::Past, DateKind::Ahead, DateKind::Range];
+
+/// Any day jobtrack keeps: years 1 to 9999.
+fn any_day() -> impl Strategy<Value = NaiveDate> {
+    (1i32..=9999, 1u32..=12, 1u32..=31)
+        .prop_filter_map("a real day", |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+}
+
+/// A day and a today that are sometimes the same and often close.
+fn day_and_today() -> impl Strategy<Value = (NaiveDate, NaiveDate)> {
+    prop_oneof![
+        (any_day(), any_day()),
+        (any_day(), -400i64..400).prop_filter_map("inside the years", |(day, shift)| {
+            let today = day.checked_add_signed(chrono::TimeDelta::days(shift))?;
+            (1..=9999).contains(&today.year()).then_some((day, today))
+        }),
+    ]
+}
+
+/// The forms that name a day with its year, written for `day`.
+fn written_forms(day: NaiveDate) -> Vec<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let (y, m, d) = (day.year(), day.month(), day.day());
+    let name = MONTHS[m as usize - 1];
+    let short = &name[..3];
+    vec![
+        format!("{y:04}-{m:02}-{d:02}"),
+        format!("{y:04}{m:02}{d:02}"),
+        format!("{m}/{d}/{y:04}"),
+        format!("{m:02}/{d:02}/{y:04}"),
+        format!("{name} {d}, {y:04}"),
+        format!("{d} {short} {y:04}"),
+        format!("{} {d} {y:04}", short.to_lowercase()),
+        format!("{} {d}, {y:04}", name.to_uppercase()),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn every_written_form_of_a_day_reads_back_as_that_day((day, today) in day_and_today()) {
+        for text in written_forms(day) {
+            for kind in KINDS {
+                let read = parse_as("--on", &text, today, kind);
+                if kind == DateKind::Past && day > today {
+                    let message = read.unwrap_err().to_string();
+                    prop_assert!(message.contains("--on cannot be after today"), "{}", message);
+                } else {
+                    prop_assert_eq!(read.unwrap(), day, "{} from {} as {:?}", text, today, kind);
+                }
+            }
+            prop_assert_eq!(parse_month("--from", &text, today, true).unwrap(), day);
+        }
+    }
+
+    #[test]
+    fn counted_days_ago_and_ahead_are_exact(today in any_day(), n in 0u32..=99999) {
+        let back = today.checked_sub_days(Days::new(n.into())).filter(|d| d.year() >= 1);
+        let ahead = today.checked_add_days(Days::new(n.into())).filter(|d| d.year() <= 9999);
+        for kind in KINDS {
+            let ago = parse_as("--on", &format!("{n} days ago"), today, kind);
+            match back {
+                Some(expected) => prop_assert_eq!(ago.unwrap(), expected),
+                None => prop_assert!(ago.unwrap_err().to_string().contains("9999-12-31")),
+            }
+            let within = parse_as("--on", &format!("in {n} days"), today, kind);
+            match ahead {
+                Some(expected) if kind != DateKind::Past || n == 0 => {
+                    prop_assert_eq!(within.unwrap(), expected);
+                }
+                _ => prop_assert!(within.is_err()),
+            }
+        }
+    }
+
+    #[test]
+    fn months_read_as_their_first_and_last_days(today in any_day(), day in any_day()) {
+        let (y, m) = (day.year(), day.month());
+        let first = NaiveDate::from_ymd_opt(y, m, 1).unwrap();
+        let last = first.checked_add_months(chrono::Months::new(1)).unwrap().pred_opt().unwrap();
+        let name = first.format("%B").to_string();
+        for text in [format!("{name} {y:04}"), format!("{y:04}-{m:02}"), format!("{m:02}/{y:04}"), format!("{m}/{y:04}")] {
+            prop_assert_eq!(parse_month("--from", &text, today, false).unwrap(), first);
+            prop_assert_eq!(parse_month("--to", &text, today, true).unwrap(), last);
+        }
+    }
+
+    #[test]
+    fn any_text_is_a_date_or_an_error_naming_the_field(
+        text in prop_oneof![
+            "\\PC{0,30}",
+            "[0-9a-z/,.+ -]{0,16}",
+            any::<String>(),
+        ],
+        today in any_day(),
+    ) {
+        for kind in KINDS {
+            match parse_as("--on", &text, today, kind) {
+                Ok(date) => {
+                    prop_assert!((1..=9999).contains(&date.year()));
+                    prop_assert!(kind != DateKind::Past || date <= today);
+                }
+                Err(error) => {
+                    prop_assert!(error.to_string().contains("--on"));
+                    prop_assert_eq!(error.exit_code(), 2);
+                }
+            }
+        }
+        for end in [false, true] {
+            if let Err(error) = parse_month("--from", &text, today, end) {
+                prop_assert!(error.to_string().contains("--from"));
+                prop_assert_eq!(error.exit_code(), 2);
+            }
         }
     }
 }
