@@ -119,6 +119,16 @@ impl Output {
         }
     }
 
+    /// The record a write prints with `--json`, read (inside the write's
+    /// transaction) only when it will be printed; `None` otherwise.
+    pub fn json_record<T>(&self, read: impl FnOnce() -> Result<T>) -> Result<Option<T>> {
+        if self.json {
+            read().map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
     /// A notice on standard error (printed in every mode).
     pub fn notice(&self, text: impl AsRef<str>) {
         eprintln!("note: {}", text.as_ref());

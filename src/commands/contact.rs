@@ -342,11 +342,7 @@ fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
 
 /// The record a write prints with `--json` (read inside its transaction).
 fn record(ctx: &Ctx, conn: &rusqlite::Connection, id: i64) -> Result<Option<ContactDetail>> {
-    if ctx.out.json {
-        Ok(Some(contact_detail(conn, id)?))
-    } else {
-        Ok(None)
-    }
+    ctx.out.json_record(|| contact_detail(conn, id))
 }
 
 fn list(
@@ -514,11 +510,9 @@ fn log(
     if follow_up_on != contact.follow_up_on {
         store::set_contact_follow_up(&tx, id, follow_up_on)?;
     }
-    let record = if ctx.out.json {
-        Some(store::interaction(&tx, interaction_id)?)
-    } else {
-        None
-    };
+    let record = ctx
+        .out
+        .json_record(|| store::interaction(&tx, interaction_id))?;
     db::commit(tx)?;
     let what = match channel.as_str() {
         "other" => "an interaction".to_string(),

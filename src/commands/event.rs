@@ -85,11 +85,7 @@ fn add(
     let tx = db::write(&mut conn)?;
     let (org_id, org_name, _) = orgs::find_or_create_noting(ctx, &tx, "ORG", &org, &timestamp)?;
     let id = store::insert_event(&tx, org_id, &title, date, kind, notes.as_deref())?;
-    let record = if ctx.out.json {
-        Some(store::require_event(&tx, id)?)
-    } else {
-        None
-    };
+    let record = ctx.out.json_record(|| store::require_event(&tx, id))?;
     db::commit(tx)?;
     ctx.out.written(
         id,

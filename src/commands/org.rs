@@ -323,11 +323,7 @@ fn rename(ctx: &Ctx, old: &str, new: &str) -> Result<()> {
             message
         }
     };
-    let record = if ctx.out.json {
-        Some(detail(&tx, &new_name)?)
-    } else {
-        None
-    };
+    let record = ctx.out.json_record(|| detail(&tx, &new_name))?;
     let id = orgs::find(&tx, &new_name)?.map_or(from.id, |(id, _)| id);
     db::commit(tx)?;
     ctx.out.written(id, &message, || Ok(record))
