@@ -79,16 +79,96 @@ pub struct Exam {
     pub confidence: Confidence,
 }
 
+/// How an issuer lays out a credential's CEU cycles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CycleRule {
+    /// AHIMA: from the day passed through the day before the anniversary.
+    Anniversary,
+    /// HIMSS: as `Anniversary`, but each cycle ends on the last day of the
+    /// month in which its anniversary falls.
+    MonthEnd,
+    /// NCRA: cycles end on 31 December; the first runs from the pass date to
+    /// 31 December of the year after the pass year, then whole calendar years.
+    CalendarYears,
+}
+
+/// The part of a cycle's CEUs that must come from the issuer (or the
+/// providers it names), computed from the providers the user recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "at_least", rename_all = "snake_case")]
+pub enum ProviderShare {
+    /// At least this percent of the required CEUs (AHIMA: 40%, from AHIMA or
+    /// a state association).
+    Percent(u32),
+    /// At least this many hours (HIMSS: 25, from HIMSS or approved providers).
+    Hours(u32),
+}
+
 /// Keeping the credential.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Renewal {
     /// Years per cycle.
     pub cycle_years: u32,
+    /// Where the cycles start and end.
+    pub cycle_rule: CycleRule,
     /// CEUs (hours of continuing education) per cycle.
     pub ceu_required: u32,
-    /// Sub-rules printed as reminders, never checked (empty when none are known).
+    /// The sub-rules in words, as `cert catalog` shows them (empty when none are known).
     pub rules: &'static str,
+    /// The sub-rules jobtrack cannot check, printed as reminders under the issuer's name.
+    pub reminders: &'static [&'static str],
+    /// The share that must come from the issuer, computed from CEU providers.
+    pub provider_share: Option<ProviderShare>,
     pub confidence: Confidence,
+}
+
+impl Renewal {
+    /// The cycle in words: "every 2 years from the day passed".
+    pub fn cycle_text(&self) -> String {
+        match self.cycle_rule {
+            CycleRule::Anniversary => {
+                format!("every {} years from the day passed", self.cycle_years)
+            }
+            CycleRule::MonthEnd => format!(
+                "every {} years, ending on the last day of the month of each anniversary \
+                 (month end: medium confidence, a secondary source)",
+                self.cycle_years
+            ),
+            CycleRule::CalendarYears => format!(
+                "{}-year cycles ending 31 December; the first runs to 31 December of the year \
+                 after the pass year",
+                self.cycle_years
+            ),
+        }
+    }
+
+    /// The hours that must come from the issuer in a cycle requiring `required`.
+    pub fn provider_hours_needed(&self, required: u32) -> Option<f64> {
+        match self.provider_share? {
+            ProviderShare::Percent(percent) => {
+                Some(f64::from(required) * f64::from(percent) / 100.0)
+            }
+            ProviderShare::Hours(hours) => Some(f64::from(hours)),
+        }
+    }
+}
+
+/// True when a CEU from `provider` counts toward `issuer`'s provider share:
+/// for AHIMA a provider containing "AHIMA", ending in "HIMA" (a state
+/// association such as FHIMA) or naming a Health Information Management
+/// Association; for HIMSS one containing "HIMSS". Case is ignored.
+pub fn provider_counts(issuer: &str, provider: &str) -> bool {
+    let provider = provider.trim().to_ascii_uppercase();
+    match issuer {
+        AHIMA => {
+            provider.contains("AHIMA")
+                || provider.ends_with("HIMA")
+                || provider.contains("HEALTH INFORMATION MANAGEMENT ASSOCIATION")
+        }
+        HIMSS => provider.contains("HIMSS"),
+        _ => false,
+    }
 }
 
 /// One catalog credential.
@@ -124,12 +204,33 @@ impl Credential {
     pub fn is_ahima(&self) -> bool {
         self.issuer == AHIMA
     }
+
+    /// How `cert catalog` describes keeping the credential.
+    pub fn renewal_text(&self) -> String {
+        let renewal = &self.renewal;
+        let mut text = format!(
+            "({}) {}; {} CEUs",
+            renewal.confidence.as_str(),
+            renewal.cycle_text(),
+            renewal.ceu_required
+        );
+        if !renewal.rules.is_empty() {
+            text.push_str(&format!("; {}", renewal.rules));
+        }
+        if self.is_ahima() {
+            text.push_str(
+                "; several AHIMA credentials share one cycle and CEU pool, and one passed \
+                 mid-cycle joins it from the next cycle (AHIMA's CEU Center has the exact dates)",
+            );
+        }
+        text
+    }
 }
 
 const AHIMA: &str = "AHIMA";
 const HIMSS: &str = "HIMSS";
 const NCRA: &str = "NCRA";
-const CHECKED: &str = "2026-11";
+const CHECKED: &str = "2026-12";
 
 const ASSOCIATE: &[Level] = &[Level::Associate];
 const BACHELOR: &[Level] = &[Level::Bachelor];
@@ -164,28 +265,46 @@ const fn healthcare_years(years: u32) -> Req {
 }
 
 const AHIMA_SOURCES: &[&str] = &[
-    "ahima.org/certification/Recertification (CEU table, multi-credential rule, 80%/40% rules)",
+    "ahima.org/certification/Recertification (CEU table, multi-credential rule, 80%/40% rules; \
+     multiple credentials and early testing change the cycle)",
     "ahima.org RHIT and RHIA exam pages and eligibility text (early testing, routes)",
     "ahima.org recertification FAQ (RHIA replaces RHIT, fees)",
     "cahiim.org/about",
     "open-exam-prep.com (exam length, scale, fees)",
+    "medicalcodingpro.com and open-exam-prep.com, quoting AHIMA's foreign-reciprocity route",
 ];
 
 const AHIMA_CODING_SOURCES: &[&str] = &[
-    "ahima.org/certification/Recertification (CEU table, multi-credential rule, 80%/40% rules)",
+    "ahima.org/certification/Recertification (CEU table, multi-credential rule, 80%/40% rules; \
+     coding self-reviews)",
     "ahima.org certification pages (eligibility, recommendations)",
+];
+
+const CCS_SOURCES: &[&str] = &[
+    "ahima.org certifications-overview/ccs (high-school diploma required; coursework + 1 year; \
+     CCS-P held counts)",
+    "ahima.org/certification/Recertification (CEU table, multi-credential rule, 80%/40% rules; \
+     coding self-reviews)",
 ];
 
 const HIMSS_SOURCES: &[&str] = &[
     "himss.org/resources-certification/recertification (3 years, 45 CE, 25 HIMSS, 2 h ethics)",
     "CPHIMS candidate handbooks (2006, 2013: AMP; 2023)",
     "cphimsexam.com (exam length, scale, fees)",
+    "himsscphims.blogspot.com, reproducing HIMSS renewal text (month-end expiry; secondary)",
 ];
 
 const AHIMA_RULES: &str =
     "at least 80% of CEUs in HIM domains; from 2025 at least 40% from AHIMA or state associations";
+const AHIMA_CODING_RULES: &str = "at least 80% of CEUs in HIM domains; from 2025 at least 40% \
+     from AHIMA or state associations; the 20 include two mandatory annual coding self-reviews \
+     (5 CEUs each)";
 const HIMSS_RULES: &str =
     "at least 25 CE from HIMSS or approved providers; at least 2 hours of ethics; or retake the exam";
+
+const HIM_DOMAINS: &str = "at least 80% of CEUs in HIM domains";
+const CODING_SELF_REVIEWS: &str = "the CCA, CCS and CCS-P need two mandatory annual coding \
+     self-reviews (5 CEUs each), part of their 20 CEUs";
 
 const AHIMA_REGISTERED_EXAM: Exam = Exam {
     delivery: "Pearson VUE centre or online (OnVUE)",
@@ -202,23 +321,51 @@ const AHIMA_REGISTERED_EXAM: Exam = Exam {
 const fn ahima_renewal(ceu_required: u32) -> Renewal {
     Renewal {
         cycle_years: 2,
+        cycle_rule: CycleRule::Anniversary,
         ceu_required,
         rules: AHIMA_RULES,
+        reminders: &[HIM_DOMAINS],
+        provider_share: Some(ProviderShare::Percent(40)),
         confidence: Confidence::High,
     }
 }
 
+/// The CCA, CCS and CCS-P: 20 CEUs including the coding self-reviews.
+const AHIMA_CODING_RENEWAL: Renewal = Renewal {
+    rules: AHIMA_CODING_RULES,
+    reminders: &[HIM_DOMAINS, CODING_SELF_REVIEWS],
+    ..ahima_renewal(20)
+};
+
 const HIMSS_RENEWAL: Renewal = Renewal {
     cycle_years: 3,
+    cycle_rule: CycleRule::MonthEnd,
     ceu_required: 45,
     rules: HIMSS_RULES,
+    reminders: &["at least 2 hours of ethics (or retake the exam instead)"],
+    provider_share: Some(ProviderShare::Hours(25)),
     confidence: Confidence::High,
 };
 
-const CODING_ADVICE: &[&str] = &[
-    "no hard requirement; recommended: coding coursework, or 2 years of coding, \
-     or a coding credential + 1 year of coding, or the RHIT or RHIA",
+const CCS_ADVICE: &[&str] = &[
+    "recommended: coding coursework + 1 year of coding, or 2 years of coding, or a coding \
+     credential + 1 year of coding, or the RHIT, RHIA or CCS-P",
 ];
+
+const CCS_P_ADVICE: &[&str] = &[
+    "recommended (assumed to match the CCS): coding coursework + 1 year of coding, or 2 years \
+     of coding, or a coding credential + 1 year of coding, or the RHIT, RHIA or CCS",
+];
+
+/// AHIMA's route for programs abroad, which jobtrack cannot judge.
+const FOREIGN_ROUTE: &str = "also possible: an HIM program approved by a foreign association with \
+     which AHIMA has a reciprocity agreement (confirm with AHIMA)";
+
+/// The one hard rule of the coding credentials.
+const HIGH_SCHOOL: &[Route] = &[Route {
+    label: "high school (always met)",
+    requires: Req::Always,
+}];
 
 /// An AHIMA credential whose eligibility facts are not verified: advice only.
 const fn unverified(code: &'static str, name: &'static str) -> Credential {
@@ -252,7 +399,7 @@ pub const CATALOG: &[Credential] = &[
             requires: degree(ASSOCIATE, true, true),
         }],
         confidence: Confidence::High,
-        advice: &[],
+        advice: &[FOREIGN_ROUTE],
         not_eligible_advice: &[
             "any associate's degree is not enough: it must be a CAHIIM-accredited HIM program",
             NO_EXPERIENCE_ROUTE,
@@ -284,7 +431,7 @@ pub const CATALOG: &[Credential] = &[
             },
         ],
         confidence: Confidence::High,
-        advice: &[],
+        advice: &[FOREIGN_ROUTE],
         not_eligible_advice: &[
             "a health-informatics master's alone does not lead to the RHIA",
             NO_EXPERIENCE_ROUTE,
@@ -326,7 +473,10 @@ pub const CATALOG: &[Credential] = &[
             },
         ],
         confidence: Confidence::Medium,
-        advice: &[],
+        advice: &[
+            "HIMSS asks for years in information and management systems; jobtrack counts all \
+             your years and your healthcare years, so check that yours fit",
+        ],
         not_eligible_advice: &[],
         exam: Some(Exam {
             delivery: "Pearson VUE",
@@ -381,7 +531,7 @@ pub const CATALOG: &[Credential] = &[
         not_eligible_advice: &[],
         exam: None,
         retake_wait_days: Some(30),
-        renewal: ahima_renewal(20),
+        renewal: AHIMA_CODING_RENEWAL,
         sources: AHIMA_CODING_SOURCES,
         checked: CHECKED,
     },
@@ -389,28 +539,28 @@ pub const CATALOG: &[Credential] = &[
         code: "CCS",
         name: "Certified Coding Specialist",
         issuer: AHIMA,
-        routes: &[],
-        confidence: Confidence::Low,
-        advice: CODING_ADVICE,
+        routes: HIGH_SCHOOL,
+        confidence: Confidence::High,
+        advice: CCS_ADVICE,
         not_eligible_advice: &[],
         exam: None,
         retake_wait_days: Some(30),
-        renewal: ahima_renewal(20),
-        sources: AHIMA_CODING_SOURCES,
+        renewal: AHIMA_CODING_RENEWAL,
+        sources: CCS_SOURCES,
         checked: CHECKED,
     },
     Credential {
         code: "CCS-P",
         name: "Certified Coding Specialist – Physician-based",
         issuer: AHIMA,
-        routes: &[],
-        confidence: Confidence::Low,
-        advice: CODING_ADVICE,
+        routes: HIGH_SCHOOL,
+        confidence: Confidence::High,
+        advice: CCS_P_ADVICE,
         not_eligible_advice: &[],
         exam: None,
         retake_wait_days: Some(90),
-        renewal: ahima_renewal(20),
-        sources: AHIMA_CODING_SOURCES,
+        renewal: AHIMA_CODING_RENEWAL,
+        sources: CCS_SOURCES,
         checked: CHECKED,
     },
     Credential {
@@ -474,7 +624,8 @@ pub const CATALOG: &[Credential] = &[
         retake_wait_days: Some(90),
         renewal: ahima_renewal(30),
         sources: &[
-            "ahima.org/certification/Recertification (CEU table, multi-credential rule)",
+            "ahima.org/certification/Recertification (CEU table, multi-credential rule; multiple \
+             credentials and early testing change the cycle)",
             "ahima.org CHPS exam page",
         ],
         checked: CHECKED,
@@ -498,13 +649,22 @@ pub const CATALOG: &[Credential] = &[
         retake_wait_days: None,
         renewal: Renewal {
             cycle_years: 2,
+            cycle_rule: CycleRule::CalendarYears,
             ceu_required: 20,
-            rules: "",
+            rules: "at least 4 of the 20 CE hours in Category A; CEs and the fee are due \
+                    31 January after the cycle",
+            reminders: &[
+                "at least 4 of the 20 CE hours in Category A",
+                "CEs and the fee are due 31 January after the cycle ends",
+            ],
+            provider_share: None,
             confidence: Confidence::High,
         },
         sources: &[
             "ncra-usa.org \"Paths to the Profession\"",
             "ctrexam.org eligibility",
+            "ncra-usa.org CTR-Maintenance and Submit-CEs (CE cycle ends 31 December; 4 Category A \
+             hours)",
         ],
         checked: CHECKED,
     },
@@ -526,4 +686,69 @@ pub fn codes() -> String {
         .map(|c| c.code)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn provider_shares_count_the_issuer_and_its_associations() {
+        for provider in [
+            "AHIMA",
+            "ahima Virtual Lab",
+            "FHIMA",
+            " OHIMA ",
+            "Texas Health Information Management Association",
+        ] {
+            assert!(provider_counts(AHIMA, provider), "{provider}");
+        }
+        for provider in [
+            "Coursera",
+            "HIMSS",
+            "HIMA Conference 2026",
+            "Himalaya Trust",
+        ] {
+            assert!(!provider_counts(AHIMA, provider), "{provider}");
+        }
+        assert!(provider_counts(HIMSS, "HIMSS"));
+        assert!(provider_counts(HIMSS, "Himss Ohio Chapter"));
+        assert!(!provider_counts(HIMSS, "AHIMA"));
+        assert!(
+            !provider_counts(NCRA, "NCRA"),
+            "NCRA states no provider share"
+        );
+    }
+
+    #[test]
+    fn the_december_corrections_are_in_the_catalog() {
+        let ccs = find("CCS").unwrap();
+        assert!(!ccs.advice_only());
+        assert_eq!(ccs.confidence, Confidence::High);
+        assert!(ccs.sources[0].contains("certifications-overview/ccs"));
+        for code in ["CCA", "CCS", "CCS-P"] {
+            let renewal = find(code).unwrap().renewal;
+            assert!(renewal.reminders.contains(&CODING_SELF_REVIEWS), "{code}");
+        }
+        assert!(!find("RHIT")
+            .unwrap()
+            .renewal
+            .reminders
+            .contains(&CODING_SELF_REVIEWS));
+        for code in ["RHIT", "RHIA"] {
+            assert_eq!(find(code).unwrap().advice, [FOREIGN_ROUTE]);
+        }
+        let ctr = find("CTR").unwrap().renewal;
+        assert_eq!(ctr.cycle_rule, CycleRule::CalendarYears);
+        assert!(ctr.reminders[0].contains("Category A"));
+        let cphims = find("CPHIMS").unwrap();
+        assert_eq!(cphims.renewal.cycle_rule, CycleRule::MonthEnd);
+        assert!(cphims.advice[0].contains("information and management systems"));
+        assert_eq!(cphims.renewal.provider_hours_needed(45), Some(25.0));
+        assert_eq!(
+            find("RHIA").unwrap().renewal.provider_hours_needed(30),
+            Some(12.0)
+        );
+        assert!(find("CHPS").unwrap().renewal_text().contains("CEU Center"));
+    }
 }

@@ -30,11 +30,13 @@ pub struct Facts {
 #[derive(Debug, Clone, Serialize)]
 pub struct Check {
     pub code: &'static str,
-    /// True or false by the rules; null for advice-only credentials.
+    /// True or false by the rules (true when held); null for advice-only credentials.
     pub eligible: Option<bool>,
-    /// The route that qualifies, or null.
+    /// The user holds it (tracked with status `passed`).
+    pub held: bool,
+    /// The route that qualifies ("held" when held), or null.
     pub route: Option<String>,
-    /// When not eligible: the route closest to qualifying.
+    /// When not eligible: the route needing the least effort.
     pub closest_route: Option<&'static str>,
     /// What is missing on the closest route, in words.
     pub missing: Vec<String>,
@@ -43,32 +45,63 @@ pub struct Check {
     pub confidence: Confidence,
 }
 
-/// One missing item and how far off it is (1: a fact is there but not
-/// right; 2: the fact is absent), for choosing the closest route.
-struct Missing {
-    text: String,
-    weight: u32,
-    /// Hundredths of a year still missing (ties between routes go to the nearer).
-    shortfall: i64,
-}
+/// Effort is counted in hundredths of a year: a degree step weighs about a
+/// year (`credentials.md`: "a year missing weighs about as much as a degree
+/// step"), and a years shortfall weighs by its size.
+const DEGREE_STEP: i64 = 100;
+/// Sitting an exam one is eligible for.
+const EXAM: i64 = 25;
+/// How deep `Held` requirements are followed (CHPS → RHIA → its routes).
+const MAX_DEPTH: u8 = 2;
 
+/// What a route still needs, and how much effort that is.
 #[derive(Default)]
 struct Outcome {
-    missing: Vec<Missing>,
+    missing: Vec<String>,
+    /// Hundredths of a year of effort (0 when the route is met).
+    effort: i64,
+    /// The highest degree still to earn or finish on this route, for ties
+    /// (the lowest such step wins; a route with none ranks first).
+    step: Option<u8>,
     final_term: bool,
+}
+
+impl Outcome {
+    fn met(&self) -> bool {
+        self.missing.is_empty()
+    }
+
+    fn need(text: String, effort: i64, step: Option<u8>) -> Outcome {
+        Outcome {
+            missing: vec![text],
+            effort,
+            step,
+            final_term: false,
+        }
+    }
 }
 
 /// Judges one credential.
 pub fn check(credential: &Credential, facts: &Facts) -> Check {
-    let mut advice: Vec<String> = credential.advice.iter().map(|a| a.to_string()).collect();
     if facts.held.iter().any(|c| c == credential.code) {
-        advice.insert(0, format!("you already hold the {}", credential.code));
+        return Check {
+            code: credential.code,
+            eligible: Some(true),
+            held: true,
+            route: Some("held".into()),
+            closest_route: None,
+            missing: Vec::new(),
+            advice: Vec::new(),
+            confidence: credential.confidence,
+        };
     }
+    let mut advice: Vec<String> = credential.advice.iter().map(|a| a.to_string()).collect();
     if credential.advice_only() {
         advice.push("confirm with the issuer".into());
         return Check {
             code: credential.code,
             eligible: None,
+            held: false,
             route: None,
             closest_route: None,
             missing: Vec::new(),
@@ -76,14 +109,16 @@ pub fn check(credential: &Credential, facts: &Facts) -> Check {
             confidence: credential.confidence,
         };
     }
-    let mut closest: Option<((u32, i64), &'static str, Vec<String>)> = None;
     // Every qualifying route, by preference: the fewest years asked, a
     // completed degree before a final term, the highest degree, then the
     // catalog order.
     let mut qualifying: Option<(RoutePreference, &'static str, bool)> = None;
+    // Otherwise the route needing the least effort; ties go to the lowest
+    // remaining degree, then the catalog order.
+    let mut closest: Option<(EffortRank, &'static str, Vec<String>)> = None;
     for (index, route) in credential.routes.iter().enumerate() {
-        let outcome = evaluate(&route.requires, facts, credential.code);
-        if outcome.missing.is_empty() {
+        let outcome = evaluate(&route.requires, facts, credential.code, 0);
+        if outcome.met() {
             let preference = (
                 years_asked(&route.requires),
                 outcome.final_term,
@@ -98,13 +133,9 @@ pub fn check(credential: &Credential, facts: &Facts) -> Check {
             }
             continue;
         }
-        let weight = (
-            outcome.missing.iter().map(|m| m.weight).sum(),
-            outcome.missing.iter().map(|m| m.shortfall).sum(),
-        );
-        if closest.as_ref().is_none_or(|(best, _, _)| weight < *best) {
-            let texts = outcome.missing.into_iter().map(|m| m.text).collect();
-            closest = Some((weight, route.label, texts));
+        let rank = (outcome.effort, outcome.step);
+        if closest.as_ref().is_none_or(|(best, _, _)| rank < *best) {
+            closest = Some((rank, route.label, outcome.missing));
         }
     }
     if let Some((_, label, final_term)) = qualifying {
@@ -115,6 +146,7 @@ pub fn check(credential: &Credential, facts: &Facts) -> Check {
         return Check {
             code: credential.code,
             eligible: Some(true),
+            held: false,
             route: Some(label),
             closest_route: None,
             missing: Vec::new(),
@@ -123,7 +155,7 @@ pub fn check(credential: &Credential, facts: &Facts) -> Check {
         };
     }
     advice.extend(credential.not_eligible_advice.iter().map(|a| a.to_string()));
-    let (_, label, mut missing) = closest.unwrap_or(((0, 0), "", Vec::new()));
+    let (_, label, mut missing) = closest.unwrap_or(((0, None), "", Vec::new()));
     // A completed master's entered without --cahiim never qualifies where a
     // CAHIIM HIM master's would: say so whichever route came closest.
     let informatics = informatics_master_text(credential.code);
@@ -138,6 +170,7 @@ pub fn check(credential: &Credential, facts: &Facts) -> Check {
     Check {
         code: credential.code,
         eligible: Some(false),
+        held: false,
         route: None,
         closest_route: Some(label),
         missing,
@@ -145,6 +178,10 @@ pub fn check(credential: &Credential, facts: &Facts) -> Check {
         confidence: credential.confidence,
     }
 }
+
+/// How a route not yet met ranks: effort, then the remaining degree step
+/// (lower is preferred).
+type EffortRank = (i64, Option<u8>);
 
 /// How a qualifying route ranks (lower is preferred).
 type RoutePreference = (u32, bool, std::cmp::Reverse<Option<u8>>, usize);
@@ -188,14 +225,29 @@ fn informatics_master_text(code: &str) -> String {
     )
 }
 
-fn evaluate(req: &Req, facts: &Facts, code: &str) -> Outcome {
+/// The least effort to qualify for `credential` (0 when eligible or held),
+/// or None for advice-only credentials.
+fn effort_to_qualify(credential: &Credential, facts: &Facts, depth: u8) -> Option<i64> {
+    if facts.held.iter().any(|c| c == credential.code) {
+        return Some(0);
+    }
+    credential
+        .routes
+        .iter()
+        .map(|route| evaluate(&route.requires, facts, credential.code, depth).effort)
+        .min()
+}
+
+fn evaluate(req: &Req, facts: &Facts, code: &str, depth: u8) -> Outcome {
     match *req {
         Req::Always => Outcome::default(),
         Req::All { of } => {
             let mut outcome = Outcome::default();
             for part in of {
-                let inner = evaluate(part, facts, code);
+                let inner = evaluate(part, facts, code, depth);
                 outcome.missing.extend(inner.missing);
+                outcome.effort += inner.effort;
+                outcome.step = outcome.step.max(inner.step);
                 outcome.final_term |= inner.final_term;
             }
             outcome
@@ -208,7 +260,20 @@ fn evaluate(req: &Req, facts: &Facts, code: &str) -> Outcome {
                 [one] => format!("needs the {one} passed"),
                 _ => format!("needs one of these passed: {}", or_list(codes)),
             };
-            missing(text, 2)
+            // Passing one means first qualifying for it, then the exam.
+            let effort = codes
+                .iter()
+                .filter_map(|c| super::catalog::find(c))
+                .filter_map(|c| {
+                    if depth >= MAX_DEPTH {
+                        Some(DEGREE_STEP)
+                    } else {
+                        effort_to_qualify(c, facts, depth + 1)
+                    }
+                })
+                .min()
+                .unwrap_or(DEGREE_STEP);
+            Outcome::need(text, effort + EXAM, None)
         }
         Req::Years { total, healthcare } => {
             let mut outcome = Outcome::default();
@@ -218,11 +283,12 @@ fn evaluate(req: &Req, facts: &Facts, code: &str) -> Outcome {
             ];
             for (needed, have, what) in wanted {
                 if let Some(short) = shortfall_text(needed, have) {
-                    outcome.missing.push(Missing {
-                        text: format!("needs {short} more years of {what}"),
-                        weight: 1,
-                        shortfall: i64::from(needed) * 100 - have,
-                    });
+                    outcome
+                        .missing
+                        .push(format!("needs {short} more years of {what}"));
+                    // Healthcare years count in the total too: the larger
+                    // shortfall is the time still needed.
+                    outcome.effort = outcome.effort.max(i64::from(needed) * 100 - have);
                 }
             }
             outcome
@@ -233,6 +299,53 @@ fn evaluate(req: &Req, facts: &Facts, code: &str) -> Outcome {
             final_term,
         } => degree(facts, code, levels, cahiim, final_term),
     }
+}
+
+/// What is left of a program under way, in effort.
+fn remaining(status: EduStatus) -> i64 {
+    match status {
+        EduStatus::Completed => 0,
+        EduStatus::FinalTerm => DEGREE_STEP / 4,
+        EduStatus::Enrolled => DEGREE_STEP / 2,
+        EduStatus::Planned => DEGREE_STEP,
+    }
+}
+
+/// How high a degree is on the ladder a degree step climbs (a certificate
+/// is beside it: it needs a bachelor's, asked for separately).
+fn ladder(level: Level) -> i64 {
+    match level {
+        Level::Certificate => 0,
+        Level::Associate => 1,
+        Level::Bachelor => 2,
+        Level::Master => 3,
+        Level::Doctorate => 4,
+    }
+}
+
+/// The effort of a new degree at `target` (none of the user's rows serves):
+/// one step per rung above the best start the rows give, and one step for
+/// a second degree at a rung already reached.
+fn new_degree_effort(education: &[Education], target: Level) -> i64 {
+    if target == Level::Certificate {
+        return DEGREE_STEP;
+    }
+    let goal = ladder(target);
+    let from_rows = education
+        .iter()
+        .filter(|e| e.level != Level::Certificate)
+        .map(|e| {
+            let rung = ladder(e.level);
+            if rung >= goal {
+                DEGREE_STEP
+            } else {
+                remaining(e.status) + (goal - rung) * DEGREE_STEP
+            }
+        });
+    from_rows
+        .chain([goal * DEGREE_STEP])
+        .min()
+        .unwrap_or(DEGREE_STEP)
 }
 
 fn degree(facts: &Facts, code: &str, levels: &[Level], cahiim: bool, final_term: bool) -> Outcome {
@@ -254,32 +367,55 @@ fn degree(facts: &Facts, code: &str, levels: &[Level], cahiim: bool, final_term:
         .min_by_key(|e| e.status != EduStatus::Completed);
     if let Some(row) = best {
         return Outcome {
-            missing: Vec::new(),
             final_term: row.status == EduStatus::FinalTerm,
+            ..Outcome::default()
         };
     }
-    let Some(first) = candidates.first() else {
-        return missing(needs_degree(levels, cahiim, final_term), 2);
+    let Some(&lowest) = levels.first() else {
+        return Outcome::default();
     };
-    if accredited.is_empty() {
-        let text = if matches!(first.level, Level::Master | Level::Doctorate) {
-            informatics_master_text(code)
-        } else {
-            format!(
-                "your {} program must be CAHIIM-accredited",
-                first.level.possessive()
-            )
-        };
-        return missing(text, 1);
+    let step = Some(lowest as u8);
+    // A new program, when none of the rows can serve.
+    let fresh = new_degree_effort(&facts.education, lowest);
+    // A program under way that will serve once finished (or in its final term).
+    let finishing = accredited.iter().min_by_key(|e| remaining(e.status));
+    if let Some(row) = finishing {
+        let mut effort = remaining(row.status);
+        if final_term {
+            effort -= remaining(EduStatus::FinalTerm);
+        }
+        if effort <= fresh {
+            return Outcome::need(under_way_text(code, row, final_term), effort, step);
+        }
     }
-    let row = accredited[0];
+    // A completed program that is not CAHIIM-accredited can never become so:
+    // it counts as absent. One under way might still be swapped for an
+    // accredited one, so say that.
+    let text = match candidates.first() {
+        Some(row)
+            if matches!(row.level, Level::Master | Level::Doctorate)
+                && row.status == EduStatus::Completed =>
+        {
+            informatics_master_text(code)
+        }
+        Some(row) if row.status != EduStatus::Completed && accredited.is_empty() => format!(
+            "your {} program must be CAHIIM-accredited",
+            row.level.possessive()
+        ),
+        _ => needs_degree(levels, cahiim, final_term),
+    };
+    Outcome::need(text, fresh, step)
+}
+
+/// What a program under way still needs.
+fn under_way_text(code: &str, row: &Education, final_term: bool) -> String {
     let now = match row.status {
         EduStatus::FinalTerm => "it is in its final term",
         EduStatus::Enrolled => "it is in progress",
         EduStatus::Planned => "it is planned",
         EduStatus::Completed => "it is completed",
     };
-    let text = if final_term {
+    if final_term {
         format!(
             "your {} program counts from its final term ({now})",
             row.level.possessive()
@@ -289,18 +425,6 @@ fn degree(facts: &Facts, code: &str, levels: &[Level], cahiim: bool, final_term:
             "the {code} needs the {} completed ({now})",
             row.level.possessive()
         )
-    };
-    missing(text, 1)
-}
-
-fn missing(text: String, weight: u32) -> Outcome {
-    Outcome {
-        missing: vec![Missing {
-            text,
-            weight,
-            shortfall: 0,
-        }],
-        final_term: false,
     }
 }
 
@@ -471,10 +595,12 @@ mod tests {
         );
         let check = verdict("RHIT", &plain);
         assert_eq!(check.eligible, Some(false));
+        // A completed program cannot become accredited: it needs another one.
         assert_eq!(
             check.missing,
-            ["your associate's program must be CAHIIM-accredited"]
+            ["needs an associate's degree from a CAHIIM-accredited HIM program (completed or in its final term)"]
         );
+        assert!(check.advice.iter().any(|a| a.contains("reciprocity")));
         assert!(check.advice.iter().any(|a| a.contains("experience-only")));
 
         let done = facts(
@@ -549,7 +675,10 @@ mod tests {
         assert_eq!(check.eligible, Some(false));
         assert_eq!(
             check.missing,
-            ["a health-informatics or other master's does not qualify; the RHIA needs a CAHIIM-accredited HIM program"]
+            [
+                "a health-informatics or other master's does not qualify; the RHIA needs a CAHIIM-accredited HIM program",
+                "needs a CAHIIM-accredited post-bachelor's HIM certificate (completed or in its final term)"
+            ]
         );
 
         let certificate = facts(
@@ -580,6 +709,18 @@ mod tests {
         );
         assert_eq!(
             verdict("RHIA", &plain_bachelor).missing,
+            ["needs a CAHIIM-accredited post-bachelor's HIM certificate (completed or in its final term)"]
+        );
+        // A program under way might still be swapped for an accredited one.
+        let enrolled = facts(
+            vec![edu(Level::Bachelor, false, EduStatus::Enrolled)],
+            &[],
+            &[],
+        );
+        let check = verdict("RHIA", &enrolled);
+        assert_eq!(check.closest_route, Some("bachelor + CAHIIM"));
+        assert_eq!(
+            check.missing,
             ["your bachelor's program must be CAHIIM-accredited"]
         );
     }
@@ -726,8 +867,21 @@ mod tests {
     }
 
     #[test]
+    fn ccs_and_ccs_p_need_only_the_diploma_and_print_the_recommendations() {
+        for code in ["CCS", "CCS-P"] {
+            let check = verdict(code, &Facts::default());
+            assert_eq!(check.eligible, Some(true), "{code}");
+            assert_eq!(check.route.as_deref(), Some("high school (always met)"));
+            assert_eq!(check.confidence, Confidence::High);
+            assert!(check.advice[0].starts_with("recommended"), "{code}");
+            assert!(check.advice[0].contains("coding coursework + 1 year"));
+        }
+        assert!(verdict("CCS", &Facts::default()).advice[0].contains("CCS-P"));
+    }
+
+    #[test]
     fn advice_only_credentials_give_no_verdict() {
-        for code in ["CAHIMS", "CCS", "CCS-P", "CTR", "CDIP", "CHDA"] {
+        for code in ["CAHIMS", "CTR", "CDIP", "CHDA"] {
             let check = verdict(code, &Facts::default());
             assert_eq!(check.eligible, None, "{code}");
             assert!(check.route.is_none() && check.missing.is_empty());
@@ -748,11 +902,142 @@ mod tests {
         assert_eq!(CATALOG.len(), 11);
         for credential in CATALOG {
             assert!(!credential.sources.is_empty(), "{}", credential.code);
-            assert_eq!(credential.checked, "2026-11");
+            assert_eq!(credential.checked, "2026-12");
             assert!(credential.renewal.ceu_required > 0);
             // A verdict or advice exists for a user with nothing entered.
             let check = check(credential, &Facts::default());
             assert!(check.eligible.is_some() || !check.advice.is_empty());
         }
+    }
+
+    /// 4.73 years of healthcare work up to today (1,728 days).
+    fn healthcare_473() -> [Experience; 1] {
+        [job("2022-03-05", None, true)]
+    }
+
+    #[test]
+    fn a_completed_biology_bachelors_is_pointed_to_a_post_bachelors_certificate() {
+        let biology = facts(
+            vec![edu(Level::Bachelor, false, EduStatus::Completed)],
+            &[],
+            &[],
+        );
+        let check = verdict("RHIA", &biology);
+        assert_eq!(check.eligible, Some(false));
+        assert_eq!(
+            check.closest_route,
+            Some("bachelor + CAHIIM post-bachelor's certificate")
+        );
+        assert_eq!(
+            check.missing,
+            ["needs a CAHIIM-accredited post-bachelor's HIM certificate (completed or in its final term)"]
+        );
+        assert!(
+            !check
+                .missing
+                .iter()
+                .any(|m| m.contains("must be CAHIIM-accredited")),
+            "a completed program cannot become accredited"
+        );
+    }
+
+    #[test]
+    fn an_associates_with_4_73_healthcare_years_is_a_bachelors_and_0_3_years_from_the_cphims() {
+        let associate = facts(
+            vec![edu(Level::Associate, false, EduStatus::Completed)],
+            &healthcare_473(),
+            &[],
+        );
+        assert_eq!(associate.years.healthcare, 473);
+        let check = verdict("CPHIMS", &associate);
+        assert_eq!(check.eligible, Some(false));
+        assert_eq!(
+            check.closest_route,
+            Some("bachelor + 5 years experience (3 in healthcare)")
+        );
+        assert_eq!(
+            check.missing,
+            [
+                "needs a completed bachelor's degree or higher",
+                "needs 0.3 more years of experience"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cahiim_masters_in_its_final_term_finishes_then_needs_1_year_for_the_chps() {
+        let student = facts(
+            vec![edu(Level::Master, true, EduStatus::FinalTerm)],
+            &[],
+            &[],
+        );
+        let check = verdict("CHPS", &student);
+        assert_eq!(check.eligible, Some(false));
+        assert_eq!(
+            check.closest_route,
+            Some("graduate degree + 1 year in healthcare")
+        );
+        assert_eq!(
+            check.missing,
+            [
+                "the CHPS needs the master's completed (it is in its final term)",
+                "needs 1.0 more years of healthcare experience"
+            ]
+        );
+        // The same student may already sit the RHIA (early testing).
+        assert_eq!(verdict("RHIA", &student).eligible, Some(true));
+    }
+
+    #[test]
+    fn a_years_shortfall_weighs_by_its_size() {
+        // 0.5 years short on the bachelor's route beats a whole degree.
+        let bachelor = facts(
+            vec![edu(Level::Bachelor, false, EduStatus::Completed)],
+            &[job("2025-05-27", None, true)],
+            &[],
+        );
+        assert_eq!(
+            verdict("CHPS", &bachelor).closest_route,
+            Some("bachelor + 2 years in healthcare")
+        );
+        // 3 healthcare years short (300) ties a master's + 2 years (100 +
+        // 200): the tie goes to the route whose remaining step is the lowest
+        // degree (none is left on the bachelor's route).
+        let no_healthcare = facts(
+            vec![edu(Level::Bachelor, false, EduStatus::Completed)],
+            &[job("2015-01-01", Some("2020-12-31"), false)],
+            &[],
+        );
+        assert_eq!(
+            verdict("CPHIMS", &no_healthcare).closest_route,
+            Some("bachelor + 5 years experience (3 in healthcare)")
+        );
+        // An associate's holder with no experience: a bachelor's + 2 years
+        // (300) ties a master's + 1 year (300); the lower degree wins.
+        let associate = facts(
+            vec![edu(Level::Associate, true, EduStatus::Completed)],
+            &[],
+            &[],
+        );
+        assert_eq!(
+            verdict("CHPS", &associate).closest_route,
+            Some("bachelor + 2 years in healthcare")
+        );
+    }
+
+    #[test]
+    fn a_held_credential_is_reported_as_held_never_as_not_eligible() {
+        let holder = facts(vec![], &[], &["RHIT"]);
+        let check = verdict("RHIT", &holder);
+        assert!(check.held);
+        assert_eq!(check.eligible, Some(true));
+        assert_eq!(check.route.as_deref(), Some("held"));
+        assert!(check.missing.is_empty() && check.closest_route.is_none());
+        // Advice-only credentials too: holding one settles it.
+        let check = verdict("CTR", &facts(vec![], &[], &["CTR"]));
+        assert_eq!((check.held, check.eligible), (true, Some(true)));
+        let check = verdict("RHIA", &holder);
+        assert!(!check.held);
+        assert_eq!(check.eligible, Some(false));
     }
 }

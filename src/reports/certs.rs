@@ -6,7 +6,7 @@ use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::credentials::{self, catalog, CertStatus, Progress};
+use crate::credentials::{self, catalog, tracking, CertStatus, Progress};
 use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::Result;
@@ -20,9 +20,17 @@ pub const CEU_WARNING_DAYS: u64 = 90;
 pub struct CertReport {
     pub code: String,
     pub status: CertStatus,
-    /// Eligible by the catalog's rules; null for advice-only or own credentials.
+    /// Held (status `passed`).
+    pub held: bool,
+    /// Eligible by the catalog's rules, true when held; null for advice-only
+    /// or own credentials not held.
     pub eligible: Option<bool>,
+    /// The catalog gives advice instead of a verdict.
+    pub advice_only: bool,
     pub exam_on: Option<NaiveDate>,
+    /// The end of the current cycle (derived when read; for `expired`, the
+    /// day the user gave).
+    pub expires_on: Option<NaiveDate>,
     pub cycle_start: Option<NaiveDate>,
     pub cycle_end: Option<NaiveDate>,
     pub ceu_earned: Option<f64>,
@@ -33,6 +41,13 @@ pub struct CertReport {
     pub revocation_on: Option<NaiveDate>,
     /// The credential that replaced this one (RHIA replaces RHIT).
     pub replaced_by: Option<String>,
+    /// Passed mid-cycle: the day it joins the shared AHIMA pool.
+    pub joins_pool_on: Option<NaiveDate>,
+    /// Current-cycle hours from the issuer (AHIMA or a state association;
+    /// HIMSS), what its rule asks, and hours logged without a provider.
+    pub ceu_from_issuer: Option<f64>,
+    pub ceu_from_issuer_needed: Option<f64>,
+    pub ceu_without_provider: Option<f64>,
 }
 
 /// What `report certs --json` prints.
@@ -43,11 +58,15 @@ pub struct CertsReport {
 
 impl From<Progress> for CertReport {
     fn from(p: Progress) -> Self {
+        let held = p.status == CertStatus::Passed;
         CertReport {
+            advice_only: catalog::find(&p.code).is_some_and(|c| c.advice_only()),
             code: p.code,
             status: p.status,
-            eligible: p.eligible,
+            held,
+            eligible: if held { Some(true) } else { p.eligible },
             exam_on: p.exam_on,
+            expires_on: p.expires_on,
             cycle_start: p.cycle_start,
             cycle_end: p.cycle_end,
             ceu_earned: p.ceu_earned,
@@ -55,6 +74,10 @@ impl From<Progress> for CertReport {
             lapsed: p.lapsed,
             revocation_on: p.revocation_on,
             replaced_by: p.replaced_by,
+            joins_pool_on: p.joins_pool_on,
+            ceu_from_issuer: p.ceu_from_issuer,
+            ceu_from_issuer_needed: p.ceu_from_issuer_needed,
+            ceu_without_provider: p.ceu_without_provider,
         }
     }
 }
@@ -127,16 +150,16 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     }
     out.line(out.heading("Credentials"))?;
     print_lines(ctx, &report.certs, today)?;
-    let mut reminders: Vec<&str> = report
-        .certs
-        .iter()
-        .filter(|c| c.status == CertStatus::Passed)
-        .filter_map(|c| catalog::find(&c.code))
-        .map(|entry| entry.renewal.rules)
-        .filter(|r| !r.is_empty())
-        .collect();
-    reminders.sort();
-    reminders.dedup();
+    let held: Vec<&CertReport> = report.certs.iter().filter(|c| c.held).collect();
+    let shares = provider_shares(&held);
+    if !shares.is_empty() {
+        out.line("")?;
+        out.line("CEUs by provider (this cycle):")?;
+        for share in shares {
+            out.line(format!("  {share}"))?;
+        }
+    }
+    let reminders = reminders(&held);
     if !reminders.is_empty() {
         out.line("")?;
         out.line("Reminders (not checked):")?;
@@ -145,6 +168,85 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The issuers' provider rules as figures, one line per pool: AHIMA's 40%
+/// from AHIMA or state associations, HIMSS's 25 CE from HIMSS.
+pub fn provider_shares(held: &[&CertReport]) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut seen: Vec<(String, Option<NaiveDate>)> = Vec::new();
+    for cert in held {
+        let (Some(entry), Some(counted), Some(needed), Some(unknown)) = (
+            catalog::find(&cert.code),
+            cert.ceu_from_issuer,
+            cert.ceu_from_issuer_needed,
+            cert.ceu_without_provider,
+        ) else {
+            continue;
+        };
+        // AHIMA credentials share one pool: one line for all of them.
+        let key = if entry.is_ahima() {
+            (entry.issuer.to_string(), cert.cycle_end)
+        } else {
+            (cert.code.clone(), cert.cycle_end)
+        };
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let (whose, from, rule) = match entry.renewal.provider_share {
+            Some(catalog::ProviderShare::Percent(percent)) => (
+                entry.issuer.to_string(),
+                "AHIMA or a state association",
+                format!(
+                    "at least {percent}% of the {} required",
+                    cert.ceu_required.unwrap_or(0)
+                ),
+            ),
+            Some(catalog::ProviderShare::Hours(_)) => (
+                format!("{} {}", entry.issuer, cert.code),
+                "HIMSS",
+                "at least that many from HIMSS or approved providers".to_string(),
+            ),
+            None => continue,
+        };
+        let mut line = format!(
+            "{whose}: {} of {} hours from {from} ({rule})",
+            hours(counted),
+            hours(needed)
+        );
+        if unknown > 0.0 {
+            let (have, are) = if unknown == 1.0 {
+                ("has", "is")
+            } else {
+                ("have", "are")
+            };
+            line.push_str(&format!(
+                "; {} {have} no provider recorded and {are} not counted",
+                crate::output::hours_phrase(unknown)
+            ));
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// The rules jobtrack cannot check, each under its issuer's name, once.
+pub fn reminders(held: &[&CertReport]) -> Vec<String> {
+    let mut reminders: Vec<String> = held
+        .iter()
+        .filter_map(|c| catalog::find(&c.code))
+        .flat_map(|entry| {
+            entry
+                .renewal
+                .reminders
+                .iter()
+                .map(move |r| format!("{}: {r}", entry.issuer))
+        })
+        .collect();
+    reminders.sort();
+    reminders.dedup();
+    reminders
 }
 
 /// One line per credential with a CEU progress bar: for `report certs` and
@@ -156,10 +258,11 @@ pub fn print_lines(ctx: &Ctx, certs: &[CertReport], today: NaiveDate) -> Result<
         if let Some(exam) = cert.exam_on.filter(|_| cert.status != CertStatus::Passed) {
             line.push_str(&format!(", exam {exam}"));
         }
-        if cert.status != CertStatus::Passed {
+        if !cert.held {
             match cert.eligible {
                 Some(true) => line.push_str(", eligible"),
                 Some(false) => line.push_str(", not yet eligible"),
+                None if cert.advice_only => line.push_str(", eligibility: advice only"),
                 None => {}
             }
         }
@@ -184,12 +287,15 @@ pub fn print_lines(ctx: &Ctx, certs: &[CertReport], today: NaiveDate) -> Result<
         }
         if cert.lapsed {
             let revoked = cert.revocation_on.map_or(String::new(), |d| {
-                format!("; revoked on {d} unless reinstated")
+                format!("; {}", tracking::revocation_text(d, today))
             });
             line.push_str(&out.paint(
                 &format!("  LAPSED: a cycle ended short of CEUs{revoked}"),
                 Tone::Alert,
             ));
+        }
+        if let Some(joins) = cert.joins_pool_on {
+            line.push_str(&format!("  ({})", tracking::joins_pool_text(joins)));
         }
         out.line(line)?;
     }

@@ -162,7 +162,7 @@ pub fn render(report: &HtmlReport) -> String {
     );
     goals_section(&mut page, &report.dashboard);
     volunteer_section(&mut page, &report.volunteer);
-    credentials_section(&mut page, &report.certs);
+    credentials_section(&mut page, &report.certs, today);
     page.push_str(&format!(
         "</main>\n<footer>\n<p>Made by jobtrack {} on {today} from your own database; nothing \
          here was sent anywhere. The same numbers: <code>jobtrack report --json</code>, \
@@ -462,7 +462,7 @@ fn volunteer_section(page: &mut String, volunteer: &VolunteerReport) {
 }
 
 /// Each tracked credential: status, exam, CEUs against the cycle's requirement.
-fn credentials_section(page: &mut String, certs: &[Progress]) {
+fn credentials_section(page: &mut String, certs: &[Progress], today: NaiveDate) {
     page.push_str("<section id=\"credentials\">\n<h2>Credentials</h2>\n");
     if certs.is_empty() {
         page.push_str(
@@ -481,6 +481,7 @@ fn credentials_section(page: &mut String, certs: &[Progress]) {
             _ if cert.status == crate::credentials::CertStatus::Passed => "held",
             Some(true) => "yes",
             Some(false) => "not yet",
+            None if credentials::catalog::find(&cert.code).is_some() => "advice only",
             None => "",
         };
         let ceus = match (cert.ceu_earned, cert.ceu_required) {
@@ -526,7 +527,7 @@ fn credentials_section(page: &mut String, certs: &[Progress]) {
         if cert.lapsed {
             let revoked = cert
                 .revocation_on
-                .map(|d| format!("; revoked on {d} unless reinstated"))
+                .map(|d| format!("; {}", credentials::tracking::revocation_text(d, today)))
                 .unwrap_or_default();
             notes.push(format!(
                 "the last cycle ended short of CEUs (lapsed){revoked}"
@@ -538,10 +539,18 @@ fn credentials_section(page: &mut String, certs: &[Progress]) {
                 escape(by)
             ));
         }
+        if let Some(joins) = cert.joins_pool_on {
+            notes.push(escape(&credentials::tracking::joins_pool_text(joins)));
+        }
         if cert.ceu_uncounted > 0.0 {
             notes.push(format!(
-                "{} CEU hours count toward no cycle (logged before it was passed)",
-                hours(cert.ceu_uncounted)
+                "{} CEU {} toward no cycle (logged before it was passed)",
+                hours(cert.ceu_uncounted),
+                if cert.ceu_uncounted == 1.0 {
+                    "hour counts"
+                } else {
+                    "hours count"
+                }
             ));
         }
         for note in notes {

@@ -41,18 +41,21 @@ fn rhit_needs_a_cahiim_associate() {
     ]);
     let plain = check(&env, "RHIT");
     assert_eq!(plain["eligible"], false);
+    assert_eq!(plain["held"], false);
     assert_eq!(plain["route"], Value::Null);
+    // A completed program cannot become accredited: it needs another one.
     assert_eq!(
         strings(&plain["missing"]),
-        ["your associate's program must be CAHIIM-accredited"]
+        ["needs an associate's degree from a CAHIIM-accredited HIM program (completed or in its final term)"]
     );
     assert_eq!(plain["confidence"], "high");
     let human = env.ok(&["cert", "check", "rhit"]);
     assert!(human.contains("not eligible"), "{human}");
     assert!(
-        human.contains("your associate's program must be CAHIIM-accredited"),
+        human.contains("any associate's degree is not enough"),
         "{human}"
     );
+    assert!(human.contains("reciprocity agreement"), "{human}");
 
     env.ok(&["edu", "edit", "1", "--cahiim"]);
     let accredited = check(&env, "RHIT");
@@ -111,7 +114,14 @@ fn a_health_informatics_masters_does_not_lead_to_the_rhia() {
     assert_eq!(rhia["eligible"], false);
     assert_eq!(
         strings(&rhia["missing"]),
-        ["a health-informatics or other master's does not qualify; the RHIA needs a CAHIIM-accredited HIM program"]
+        [
+            "a health-informatics or other master's does not qualify; the RHIA needs a CAHIIM-accredited HIM program",
+            "needs a CAHIIM-accredited post-bachelor's HIM certificate (completed or in its final term)"
+        ]
+    );
+    assert_eq!(
+        rhia["closest_route"],
+        "bachelor + CAHIIM post-bachelor's certificate"
     );
 }
 
@@ -192,12 +202,19 @@ fn check_without_a_code_judges_the_whole_catalog_and_advice_only_ones_give_null(
             "CHDA"
         ]
     );
-    for code in ["CAHIMS", "CCS", "CCS-P", "CTR", "CDIP", "CHDA"] {
+    for code in ["CAHIMS", "CTR", "CDIP", "CHDA"] {
         let entry = cert(&all, code);
         assert_eq!(entry["eligible"], Value::Null, "{code}");
         assert!(strings(&entry["advice"]).contains(&"confirm with the issuer".to_string()));
     }
-    assert_eq!(cert(&all, "CCA")["eligible"], true);
+    // The CCS and CCS-P need only the high-school diploma (December 2026).
+    for code in ["CCA", "CCS", "CCS-P"] {
+        assert_eq!(cert(&all, code)["eligible"], true, "{code}");
+        assert_eq!(
+            cert(&all, code)["confidence"],
+            if code == "CCA" { "medium" } else { "high" }
+        );
+    }
     assert_eq!(cert(&all, "CHPS")["eligible"], false);
     let human = env.ok(&["cert", "check", "CTR"]);
     assert!(human.contains("confirm with the issuer"), "{human}");
@@ -214,11 +231,35 @@ fn catalog_needs_no_database_and_shows_sources() {
     assert_eq!(rhit["exam"]["scale"]["min"], 100);
     assert_eq!(rhit["exam"]["scale"]["pass"], 300);
     assert_eq!(rhit["renewal"]["ceu_required"], 20);
-    assert_eq!(rhit["checked"], "2026-11");
+    assert_eq!(rhit["checked"], "2026-12");
     assert_eq!(cert(&catalog, "CPHIMS")["renewal"]["cycle_years"], 3);
+    assert_eq!(
+        cert(&catalog, "CPHIMS")["renewal"]["cycle_rule"],
+        "month_end"
+    );
+    assert_eq!(
+        cert(&catalog, "CTR")["renewal"]["cycle_rule"],
+        "calendar_years"
+    );
     let human = env.ok(&["cert", "catalog"]);
     assert!(human.contains("Certified Tumor Registrar"), "{human}");
     assert!(human.contains("ahima.org"), "{human}");
+    // The corrections of December 2026 and where they come from.
+    assert!(
+        human.contains("2026-12") && !human.contains("2026-11"),
+        "{human}"
+    );
+    for source in [
+        "ahima.org certifications-overview/ccs",
+        "ncra-usa.org CTR-Maintenance and Submit-CEs",
+        "himsscphims.blogspot.com",
+        "medicalcodingpro.com",
+    ] {
+        assert!(human.contains(source), "{source}: {human}");
+    }
+    assert!(human.contains("ending 31 December"), "{human}");
+    assert!(human.contains("last day of the month"), "{human}");
+    assert!(human.contains("coding self-reviews"), "{human}");
     assert!(!env.db.exists(), "cert catalog never opens the database");
 }
 
@@ -341,7 +382,10 @@ fn rhia_needs_thirty_and_cphims_forty_five_over_three_years() {
     assert_eq!(cphims["ceu_required"], 45);
     assert_eq!(cphims["ceu_earned"], 12.25);
     assert_eq!(cphims["cycle_start"], "2025-09-10");
-    assert_eq!(cphims["cycle_end"], "2028-09-09");
+    assert_eq!(
+        cphims["cycle_end"], "2028-09-30",
+        "HIMSS: the month's last day"
+    );
     assert_eq!(cphims["shared_with"], serde_json::json!([]));
 }
 
@@ -357,15 +401,38 @@ fn ahima_credentials_share_one_cycle_and_pool_and_rhia_replaces_rhit() {
         let row = cert(&list, code);
         assert_eq!(row["cycle_start"], "2025-06-01", "{code}: the first passed");
         assert_eq!(row["cycle_end"], "2027-05-31");
-        assert_eq!(row["ceu_required"], 40, "30 + 10 for the second");
+        assert_eq!(
+            row["ceu_required"], 20,
+            "CHPS was passed mid-cycle: the running cycle keeps the RHIT's 20"
+        );
         assert_eq!(row["ceu_earned"], 10.0, "one pool");
         assert_eq!(row["expires_on"], "2027-05-31");
     }
+    assert_eq!(cert(&list, "CHPS")["joins_pool_on"], "2027-06-01");
+    assert_eq!(cert(&list, "RHIT")["joins_pool_on"], Value::Null);
+    let human = env.ok(&["cert", "list"]);
+    assert!(
+        human.contains(
+            "CHPS: passed during the shared cycle, so it joins the CEU pool on 2027-06-01"
+        ) && human.contains("AHIMA's CEU Center"),
+        "{human}"
+    );
+    let next = env.on("2027-07-01").json(&["cert", "list"]);
+    assert_eq!(
+        cert(&next, "CHPS")["ceu_required"],
+        40,
+        "30 + 10 for the second"
+    );
+    assert_eq!(cert(&next, "CHPS")["joins_pool_on"], Value::Null);
+
     env.ok(&["cert", "set", "RHIA", "passed", "--on", "2026-09-01"]);
     let list = env.json(&["cert", "list"]);
-    assert_eq!(cert(&list, "RHIT")["replaced_by"], "RHIA");
+    assert_eq!(cert(&list, "RHIT")["replaced_by"], Value::Null, "not yet");
+    assert_eq!(cert(&list, "RHIA")["ceu_required"], 20);
+    let next = env.on("2027-07-01").json(&["cert", "list"]);
+    assert_eq!(cert(&next, "RHIT")["replaced_by"], "RHIA");
     assert_eq!(
-        cert(&list, "RHIA")["ceu_required"],
+        cert(&next, "RHIA")["ceu_required"],
         40,
         "RHIA 30 + CHPS; RHIT no longer counts"
     );
@@ -599,7 +666,8 @@ fn a_completed_masters_without_cahiim_is_named_beside_a_plain_bachelors() {
         human.contains("a health-informatics or other master's does not qualify"),
         "{human}"
     );
-    // An unfinished master's is not named.
+    // An unfinished master's is not named; a completed Biology bachelor's
+    // cannot become accredited, so the plan is a post-bachelor's certificate.
     let env = TestEnv::new();
     env.ok(&["edu", "add", "master", "Health Informatics"]);
     env.ok(&[
@@ -612,7 +680,7 @@ fn a_completed_masters_without_cahiim_is_named_beside_a_plain_bachelors() {
     ]);
     assert_eq!(
         strings(&check(&env, "RHIA")["missing"]),
-        ["your bachelor's program must be CAHIIM-accredited"]
+        ["needs a CAHIIM-accredited post-bachelor's HIM certificate (completed or in its final term)"]
     );
 }
 
@@ -784,4 +852,253 @@ fn the_retake_wait_counts_from_the_failed_exam_even_after_rescheduling() {
         )
         .unwrap();
     assert_eq!(failed, "2026-11-01");
+}
+
+#[test]
+fn expires_on_is_derived_when_read_never_a_stale_stored_date() {
+    let env = TestEnv::new();
+    // Passed and written in early 2022: the row stores that cycle's end.
+    env.on("2022-02-01")
+        .ok(&["cert", "set", "RHIT", "passed", "--on", "2022-01-10"]);
+    let stored = || -> String {
+        env.sql()
+            .query_row(
+                "SELECT expires_on FROM certifications WHERE code = 'RHIT'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(stored(), "2024-01-09");
+    // Years later, with no write in between, every read shows today's cycle.
+    let row = cert(&env.json(&["cert", "list"]), "RHIT").clone();
+    assert_eq!(row["cycle_end"], "2028-01-09");
+    assert_eq!(row["expires_on"], "2028-01-09");
+    let report = env.json(&["report", "certs"]);
+    assert_eq!(cert(&report["certs"], "RHIT")["expires_on"], "2028-01-09");
+    env.ok(&["cert", "list"]);
+    env.ok(&["report", "certs"]);
+    env.ok(&["cert", "check"]);
+    assert_eq!(stored(), "2024-01-09", "no read writes");
+    // The next write stores the derived date.
+    env.ok(&["cert", "ceu", "RHIT", "1", "--on", "2026-11-01"]);
+    assert_eq!(stored(), "2028-01-09");
+}
+
+#[test]
+fn a_held_credential_reads_held_never_not_eligible() {
+    let env = TestEnv::new();
+    // No CAHIIM associate's on record: by the rules alone, not eligible.
+    env.ok(&["cert", "set", "RHIT", "passed", "--on", "2025-06-01"]);
+    let rhit = check(&env, "RHIT");
+    assert_eq!(rhit["held"], true);
+    assert_eq!(rhit["eligible"], true);
+    assert_eq!(rhit["route"], "held");
+    assert_eq!(rhit["missing"], serde_json::json!([]));
+    let human = env.ok(&["cert", "check", "RHIT"]);
+    assert!(!human.contains("not eligible"), "{human}");
+    assert!(human.contains("RHIT  held"), "{human}");
+    assert!(human.contains(" and 1 held credential."), "{human}");
+    let all = env.ok(&["cert", "check"]);
+    assert!(!all.contains("RHIT  not eligible yet"), "{all}");
+    assert!(all.contains("RHIA  not eligible yet"), "{all}");
+
+    let report = env.json(&["report", "certs"]);
+    let row = cert(&report["certs"], "RHIT");
+    assert_eq!(row["held"], true);
+    assert_eq!(row["eligible"], true);
+    let human = env.ok(&["report", "certs"]);
+    assert!(!human.contains("not yet eligible"), "{human}");
+
+    env.ok(&["cert", "set", "CCA", "passed", "--on", "2025-07-01"]);
+    let human = env.ok(&["cert", "check", "CCA"]);
+    assert!(human.contains(" and 2 held credentials."), "{human}");
+}
+
+#[test]
+fn advice_only_credentials_read_advice_only_in_the_eligible_cell() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "add", "CTR"]);
+    env.ok(&["cert", "add", "RHIA"]);
+    env.ok(&[
+        "cert",
+        "add",
+        "CPC",
+        "--name",
+        "Certified Professional Coder",
+    ]);
+    let list = env.ok(&["cert", "list"]);
+    let line = |code: &str| {
+        list.lines()
+            .find(|l| l.contains(&format!(" {code} ")))
+            .unwrap_or_else(|| panic!("{code}: {list}"))
+            .to_string()
+    };
+    assert!(line("CTR").contains("advice only"), "{list}");
+    assert!(line("RHIA").contains("not yet"), "{list}");
+    assert!(
+        !line("CPC").contains("advice only"),
+        "own credentials: {list}"
+    );
+    let report = env.json(&["report", "certs"]);
+    let ctr = cert(&report["certs"], "CTR");
+    assert_eq!(ctr["advice_only"], true);
+    assert_eq!(ctr["eligible"], Value::Null);
+    assert_eq!(ctr["held"], false);
+    assert_eq!(cert(&report["certs"], "RHIA")["advice_only"], false);
+    let human = env.ok(&["report", "certs"]);
+    assert!(
+        human.contains("CTR      planning, eligibility: advice only"),
+        "{human}"
+    );
+    let page = env.path("report.html");
+    env.ok(&["report", "--html", page.to_str().unwrap()]);
+    let html = std::fs::read_to_string(page).unwrap();
+    assert!(html.contains("<td>advice only</td>"), "{html}");
+}
+
+#[test]
+fn a_revocation_date_already_past_reads_in_the_past_tense() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "set", "RHIT", "passed", "--on", "2022-01-10"]);
+    // The cycle 2024-01-10 – 2026-01-09 ended with no CEUs: revoked 2026-07-08.
+    let before = env.on("2026-03-01");
+    for args in [&["cert", "list"][..], &["report", "certs"][..]] {
+        let human = before.ok(args);
+        assert!(
+            human.contains("revoked on 2026-07-08 unless reinstated"),
+            "{args:?}: {human}"
+        );
+        let human = env.ok(args);
+        assert!(human.contains("revoked on 2026-07-08"), "{args:?}: {human}");
+        assert!(!human.contains("unless reinstated"), "{args:?}: {human}");
+    }
+}
+
+#[test]
+fn report_certs_computes_provider_shares_and_labels_reminders_by_issuer() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "set", "RHIT", "passed", "--on", "2026-01-10"]);
+    env.ok(&[
+        "cert",
+        "ceu",
+        "RHIT",
+        "4",
+        "--on",
+        "2026-02-01",
+        "--provider",
+        "AHIMA",
+    ]);
+    env.ok(&[
+        "cert",
+        "ceu",
+        "RHIT",
+        "1.5",
+        "--on",
+        "2026-02-02",
+        "--provider",
+        "FHIMA",
+    ]);
+    env.ok(&[
+        "cert",
+        "ceu",
+        "RHIT",
+        "3",
+        "--on",
+        "2026-02-03",
+        "--provider",
+        "Coursera",
+    ]);
+    env.ok(&["cert", "ceu", "RHIT", "2", "--on", "2026-02-04"]);
+    env.ok(&["cert", "set", "CTR", "passed", "--on", "2025-05-10"]);
+    env.ok(&["cert", "set", "CPHIMS", "passed", "--on", "2024-12-05"]);
+    env.ok(&[
+        "cert",
+        "ceu",
+        "CPHIMS",
+        "6",
+        "--on",
+        "2025-03-01",
+        "--provider",
+        "HIMSS",
+    ]);
+    let report = env.json(&["report", "certs"]);
+    let rhit = cert(&report["certs"], "RHIT");
+    assert_eq!(rhit["ceu_from_issuer"], 5.5);
+    assert_eq!(rhit["ceu_from_issuer_needed"], 8.0);
+    assert_eq!(rhit["ceu_without_provider"], 2.0);
+    let ctr = cert(&report["certs"], "CTR");
+    assert_eq!(
+        ctr["cycle_end"], "2026-12-31",
+        "NCRA: 31 December of the next year"
+    );
+    assert_eq!(ctr["ceu_from_issuer"], Value::Null);
+    assert_eq!(cert(&report["certs"], "CPHIMS")["cycle_end"], "2027-12-31");
+    let human = env.ok(&["report", "certs"]);
+    for expected in [
+        "AHIMA: 5.5 of 8 hours from AHIMA or a state association (at least 40% of the 20 required); \
+         2 hours have no provider recorded and are not counted",
+        "HIMSS CPHIMS: 6 of 25 hours from HIMSS",
+        "AHIMA: at least 80% of CEUs in HIM domains",
+        "HIMSS: at least 2 hours of ethics",
+        "NCRA: at least 4 of the 20 CE hours in Category A",
+    ] {
+        assert!(human.contains(expected), "{expected}\n{human}");
+    }
+    assert!(
+        !human.contains("coding self-reviews"),
+        "no coding credential held: {human}"
+    );
+    // One hour without a provider reads in the singular.
+    env.ok(&[
+        "cert",
+        "ceu",
+        "RHIT",
+        "1",
+        "--on",
+        "2026-02-05",
+        "--title",
+        "Webinar",
+    ]);
+    env.sql()
+        .execute(
+            "UPDATE ceus SET hours = 1 WHERE provider IS NULL AND hours = 2",
+            [],
+        )
+        .unwrap();
+    env.sql()
+        .execute("DELETE FROM ceus WHERE title = 'Webinar'", [])
+        .unwrap();
+    let human = env.ok(&["report", "certs"]);
+    assert!(
+        human.contains("; 1 hour has no provider recorded and is not counted"),
+        "{human}"
+    );
+    env.ok(&["cert", "set", "CCS", "passed", "--on", "2026-03-01"]);
+    let human = env.ok(&["report", "certs"]);
+    assert!(
+        human.contains(
+            "AHIMA: the CCA, CCS and CCS-P need two mandatory annual coding self-reviews"
+        ),
+        "{human}"
+    );
+}
+
+#[test]
+fn one_uncounted_hour_reads_in_the_singular() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "add", "RHIT"]);
+    env.ok(&["cert", "ceu", "RHIT", "1", "--on", "2026-05-01"]);
+    env.ok(&["cert", "score", "RHIT", "330", "--on", "2026-06-01"]);
+    let human = env.ok(&["cert", "list"]);
+    assert!(
+        human.contains("RHIT: 1 CEU hour counts toward no cycle"),
+        "{human}"
+    );
+    env.ok(&["cert", "ceu", "RHIT", "2", "--on", "2026-05-02"]);
+    let human = env.ok(&["cert", "list"]);
+    assert!(
+        human.contains("RHIT: 3 CEU hours count toward no cycle"),
+        "{human}"
+    );
 }

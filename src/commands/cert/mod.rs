@@ -175,27 +175,10 @@ fn show_catalog(ctx: &Ctx) -> Result<()> {
             }
             format!("({}) {}", exam.confidence.as_str(), parts.join("; "))
         });
-        let renewal = &credential.renewal;
-        let cycle = format!(
-            "({}) every {} years, {} CEUs{}{}",
-            renewal.confidence.as_str(),
-            renewal.cycle_years,
-            renewal.ceu_required,
-            if renewal.rules.is_empty() {
-                String::new()
-            } else {
-                format!("; {}", renewal.rules)
-            },
-            if credential.is_ahima() {
-                "; several AHIMA credentials share one cycle and CEU pool"
-            } else {
-                ""
-            }
-        );
         out.print_fields(&[
             ("eligibility", Some(eligibility)),
             ("exam", exam),
-            ("keeping it", Some(cycle)),
+            ("keeping it", Some(credential.renewal_text())),
             ("sources", Some(credential.sources.join("\n"))),
             ("checked", Some(credential.checked.to_string())),
         ])?;
@@ -249,16 +232,26 @@ fn check(ctx: &Ctx, code: Option<String>) -> Result<()> {
         return out.print_json(&checks);
     }
     out.line(format!(
-        "Judged on {} education {}, {} years of experience ({} in healthcare) and {} held credentials.",
+        "Judged on {} education {}, {} years of experience ({} in healthcare) and {} held {}.",
         facts.education.len(),
-        if facts.education.len() == 1 { "row" } else { "rows" },
+        if facts.education.len() == 1 {
+            "row"
+        } else {
+            "rows"
+        },
         facts.years.total_text(),
         facts.years.healthcare_text(),
-        facts.held.len()
+        facts.held.len(),
+        if facts.held.len() == 1 {
+            "credential"
+        } else {
+            "credentials"
+        }
     ))?;
     for check in &checks {
         out.line("")?;
         let (verdict, tone) = match check.eligible {
+            Some(true) if check.held => ("held".to_string(), Tone::Good),
             Some(true) => ("eligible".to_string(), Tone::Good),
             Some(false) => ("not eligible yet".to_string(), Tone::Alert),
             None => (
@@ -267,7 +260,7 @@ fn check(ctx: &Ctx, code: Option<String>) -> Result<()> {
             ),
         };
         let route = match (&check.route, check.closest_route) {
-            (Some(route), _) => format!(" by {route}"),
+            (Some(route), _) if !check.held => format!(" by {route}"),
             (None, Some(closest)) => format!(" (closest route: {closest})"),
             _ => String::new(),
         };
@@ -332,6 +325,7 @@ fn list(ctx: &Ctx) -> Result<()> {
             _ if row.status == CertStatus::Passed => "held",
             Some(true) => "yes",
             Some(false) => "not yet",
+            None if catalog::find(&row.code).is_some() => "advice only",
             None => "",
         };
         table.add_row(vec![
@@ -355,7 +349,7 @@ fn list(ctx: &Ctx) -> Result<()> {
         }
         if row.lapsed {
             let revoked = row.revocation_on.map_or(String::new(), |d| {
-                format!("; revoked on {d} unless reinstated")
+                format!("; {}", tracking::revocation_text(d, today))
             });
             out.line(out.paint(
                 &format!(
@@ -365,11 +359,23 @@ fn list(ctx: &Ctx) -> Result<()> {
                 Tone::Alert,
             ))?;
         }
+        if let Some(joins) = row.joins_pool_on {
+            out.line(format!(
+                "{}: {}",
+                row.code,
+                tracking::joins_pool_text(joins)
+            ))?;
+        }
         if row.ceu_uncounted > 0.0 {
             out.line(format!(
-                "{}: {} CEU hours count toward no cycle (logged before it was passed)",
+                "{}: {} CEU {} toward no cycle (logged before it was passed)",
                 row.code,
-                hours(row.ceu_uncounted)
+                hours(row.ceu_uncounted),
+                if row.ceu_uncounted == 1.0 {
+                    "hour counts"
+                } else {
+                    "hours count"
+                }
             ))?;
         }
     }
