@@ -83,39 +83,77 @@ impl Outcome {
 
 /// Judges one credential.
 pub fn check(credential: &Credential, facts: &Facts) -> Check {
+    let verdict = Check {
+        code: credential.code,
+        eligible: None,
+        held: false,
+        route: None,
+        closest_route: None,
+        missing: Vec::new(),
+        advice: credential.advice.iter().map(|a| a.to_string()).collect(),
+        confidence: credential.confidence,
+    };
     if facts.held.iter().any(|c| c == credential.code) {
         return Check {
-            code: credential.code,
             eligible: Some(true),
             held: true,
             route: Some("held".into()),
-            closest_route: None,
-            missing: Vec::new(),
             advice: Vec::new(),
-            confidence: credential.confidence,
+            ..verdict
         };
     }
-    let mut advice: Vec<String> = credential.advice.iter().map(|a| a.to_string()).collect();
     if credential.advice_only() {
+        let mut advice = verdict.advice.clone();
         advice.push("confirm with the issuer".into());
+        return Check { advice, ..verdict };
+    }
+    let (qualifying, closest) = best_routes(credential, facts);
+    if let Some((_, label, final_term)) = qualifying {
+        let mut label = label.to_string();
+        if final_term {
+            label.push_str(" (final term)");
+        }
         return Check {
-            code: credential.code,
-            eligible: None,
-            held: false,
-            route: None,
-            closest_route: None,
-            missing: Vec::new(),
-            advice,
-            confidence: credential.confidence,
+            eligible: Some(true),
+            route: Some(label),
+            ..verdict
         };
     }
-    // Every qualifying route, by preference: the fewest years asked, a
-    // completed degree before a final term, the highest degree, then the
-    // catalog order.
-    let mut qualifying: Option<(RoutePreference, &'static str, bool)> = None;
-    // Otherwise the route needing the least effort; ties go to the lowest
-    // remaining degree, then the catalog order.
-    let mut closest: Option<(EffortRank, &'static str, Vec<String>)> = None;
+    let mut advice = verdict.advice.clone();
+    advice.extend(credential.not_eligible_advice.iter().map(|a| a.to_string()));
+    let (_, label, mut missing) = closest.unwrap_or(((0, None), "", Vec::new()));
+    // A completed master's entered without --cahiim never qualifies where a
+    // CAHIIM HIM master's would: say so whichever route came closest.
+    let informatics = informatics_master_text(credential.code);
+    if wants_cahiim_master(credential)
+        && facts.education.iter().any(|e| {
+            e.level == Level::Master && !e.cahiim_accredited && e.status == EduStatus::Completed
+        })
+        && !missing.contains(&informatics)
+    {
+        missing.insert(0, informatics);
+    }
+    Check {
+        eligible: Some(false),
+        closest_route: Some(label),
+        missing,
+        advice,
+        ..verdict
+    }
+}
+
+/// The best qualifying route (label, and whether it counts a final term)
+/// and, among the routes not met, the closest with what it lacks.
+type Qualifying = (RoutePreference, &'static str, bool);
+type Closest = (EffortRank, &'static str, Vec<String>);
+
+/// Every route judged: the qualifying one preferred (the fewest years
+/// asked, a completed degree before a final term, the highest degree, then
+/// the catalog order), else the one needing the least effort (ties to the
+/// lowest remaining degree, then the catalog order).
+fn best_routes(credential: &Credential, facts: &Facts) -> (Option<Qualifying>, Option<Closest>) {
+    let mut qualifying: Option<Qualifying> = None;
+    let mut closest: Option<Closest> = None;
     for (index, route) in credential.routes.iter().enumerate() {
         let outcome = evaluate(&route.requires, facts, credential.code, 0);
         if outcome.met() {
@@ -138,45 +176,7 @@ pub fn check(credential: &Credential, facts: &Facts) -> Check {
             closest = Some((rank, route.label, outcome.missing));
         }
     }
-    if let Some((_, label, final_term)) = qualifying {
-        let mut label = label.to_string();
-        if final_term {
-            label.push_str(" (final term)");
-        }
-        return Check {
-            code: credential.code,
-            eligible: Some(true),
-            held: false,
-            route: Some(label),
-            closest_route: None,
-            missing: Vec::new(),
-            advice,
-            confidence: credential.confidence,
-        };
-    }
-    advice.extend(credential.not_eligible_advice.iter().map(|a| a.to_string()));
-    let (_, label, mut missing) = closest.unwrap_or(((0, None), "", Vec::new()));
-    // A completed master's entered without --cahiim never qualifies where a
-    // CAHIIM HIM master's would: say so whichever route came closest.
-    let informatics = informatics_master_text(credential.code);
-    if wants_cahiim_master(credential)
-        && facts.education.iter().any(|e| {
-            e.level == Level::Master && !e.cahiim_accredited && e.status == EduStatus::Completed
-        })
-        && !missing.contains(&informatics)
-    {
-        missing.insert(0, informatics);
-    }
-    Check {
-        code: credential.code,
-        eligible: Some(false),
-        held: false,
-        route: None,
-        closest_route: Some(label),
-        missing,
-        advice,
-        confidence: credential.confidence,
-    }
+    (qualifying, closest)
 }
 
 /// How a route not yet met ranks: effort, then the remaining degree step
@@ -665,7 +665,10 @@ mod tests {
             verdict("RHIA", &master).route.as_deref(),
             Some("master + CAHIIM")
         );
+    }
 
+    #[test]
+    fn rhia_for_other_programs() {
         let informatics = facts(
             vec![edu(Level::Master, false, EduStatus::Completed)],
             &[],
@@ -680,7 +683,10 @@ mod tests {
                 "needs a CAHIIM-accredited post-bachelor's HIM certificate (completed or in its final term)"
             ]
         );
+    }
 
+    #[test]
+    fn rhia_after_a_bachelors_in_another_field() {
         let certificate = facts(
             vec![
                 edu(Level::Bachelor, false, EduStatus::Completed),

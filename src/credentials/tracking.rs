@@ -469,6 +469,32 @@ fn provider_hours(
     Ok((round(counted), round(unknown)))
 }
 
+/// Whether the pool's last ended cycle fell short of its CEUs: the lapse,
+/// the revocation date (for issuers that revoke), and that cycle's start.
+fn last_cycle_lapse(
+    conn: &Connection,
+    certs: &[Certification],
+    pool: &Pool,
+    ids: &[i64],
+    schedule: &Schedule,
+    anchor: NaiveDate,
+    current: Cycle,
+) -> Result<(bool, Option<NaiveDate>, Option<NaiveDate>)> {
+    if current.index == 0 {
+        return Ok((false, None, None));
+    }
+    let previous = schedule.cycle(anchor, current.index - 1);
+    let needed = requirement_on(certs, &pool.members, previous.start);
+    let had = earned_in(conn, ids, previous)?;
+    if needed.is_some_and(|n| had < f64::from(n)) {
+        let revocation_on = pool
+            .revokes
+            .then(|| crate::dates::add_days(previous.end, 180));
+        return Ok((true, revocation_on, Some(previous.start)));
+    }
+    Ok((false, None, Some(previous.start)))
+}
+
 fn fill_pool(
     conn: &Connection,
     certs: &[Certification],
@@ -490,21 +516,8 @@ fn fill_pool(
     let next_start = schedule.cycle(anchor, current.index + 1).start;
     let required = requirement_on(certs, &pool.members, current.start);
     let earned = earned_in(conn, &ids, current)?;
-    let mut lapsed = false;
-    let mut revocation_on = None;
-    let mut lapsed_cycle_start = None;
-    if current.index > 0 {
-        let previous = schedule.cycle(anchor, current.index - 1);
-        lapsed_cycle_start = Some(previous.start);
-        let needed = requirement_on(certs, &pool.members, previous.start);
-        let had = earned_in(conn, &ids, previous)?;
-        if needed.is_some_and(|n| had < f64::from(n)) {
-            lapsed = true;
-            revocation_on = pool
-                .revokes
-                .then(|| crate::dates::add_days(previous.end, 180));
-        }
-    }
+    let (lapsed, revocation_on, lapsed_cycle_start) =
+        last_cycle_lapse(conn, certs, pool, &ids, &schedule, anchor, current)?;
     let share = match required.and_then(|r| pool.renewal.provider_hours_needed(r)) {
         Some(needed) => {
             let (counted, unknown) = provider_hours(conn, &ids, current, pool.issuer)?;
