@@ -179,10 +179,7 @@ pub(super) fn set(ctx: &Ctx, code: String, status: CertStatus, on: Option<String
                 CertStatus::Applied => cert.applied_on = Some(on.unwrap_or(today)),
                 CertStatus::Expired => {
                     if let Some(day) = on {
-                        tx.execute(
-                            "UPDATE certifications SET expires_on = ?2 WHERE id = ?1",
-                            rusqlite::params![cert.id, day],
-                        )?;
+                        tracking::set_expires_on(tx, cert.id, day)?;
                     }
                 }
                 CertStatus::Planning => {}
