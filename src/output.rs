@@ -87,6 +87,13 @@ impl Output {
         Ok(())
     }
 
+    /// A buffered writer on standard output, for a caller that streams a
+    /// long text (such as `export TABLE`) in its own format. The caller
+    /// flushes it when done, so a write error is reported rather than lost.
+    pub fn stdout_writer(&self) -> io::BufWriter<io::StdoutLock<'static>> {
+        io::BufWriter::new(io::stdout().lock())
+    }
+
     /// Prints one line.
     pub fn line(&self, text: impl AsRef<str>) -> Result<()> {
         let mut out = io::stdout().lock();

@@ -122,20 +122,10 @@ fn show(ctx: &Ctx, name: &str) -> Result<()> {
     let out = &ctx.out;
     let org = &detail.organization;
     out.line(out.heading(&org.name))?;
-    let membership = detail.memberships.first().map(|m| {
-        let mut text = match m.since {
-            Some(since) => format!("member since {since}"),
-            None => "member".to_string(),
-        };
-        if let Some(renews) = m.renews_on {
-            text.push_str(&format!(", renews {renews}"));
-        }
-        text
-    });
     out.print_fields(&[
         ("location", org.location.clone()),
         ("website", org.website.clone()),
-        ("membership", membership),
+        ("membership", membership_text(&detail.memberships)),
         ("notes", org.notes.clone()),
     ])?;
     let nothing = detail.applications.is_empty()
@@ -148,84 +138,125 @@ fn show(ctx: &Ctx, name: &str) -> Result<()> {
             org.name
         ));
     }
-    if !detail.applications.is_empty() {
-        out.line("")?;
-        out.line(out.heading(&format!("Applications ({})", detail.applications.len())))?;
-        let mut table = out.table(["ID", "Title", "Status", "Applied", "Referred by"]);
-        for app in &detail.applications {
-            let referrer = match app.referral_contact_id {
-                Some(contact_id) => network::contact(&conn, contact_id)?
-                    .map(|c| c.describe())
+    print_applications(ctx, &conn, &detail.applications)?;
+    print_contacts(ctx, &detail.contacts)?;
+    print_events(ctx, &detail.events)?;
+    print_shifts(ctx, &detail.volunteer_shifts)
+}
+
+/// The first membership as one field: "member since …, renews …".
+fn membership_text(memberships: &[Membership]) -> Option<String> {
+    memberships.first().map(|m| {
+        let mut text = match m.since {
+            Some(since) => format!("member since {since}"),
+            None => "member".to_string(),
+        };
+        if let Some(renews) = m.renews_on {
+            text.push_str(&format!(", renews {renews}"));
+        }
+        text
+    })
+}
+
+/// `org show`'s applications, with who referred each.
+fn print_applications(ctx: &Ctx, conn: &Connection, apps: &[Application]) -> Result<()> {
+    if apps.is_empty() {
+        return Ok(());
+    }
+    let out = &ctx.out;
+    out.line("")?;
+    out.line(out.heading(&format!("Applications ({})", apps.len())))?;
+    let mut table = out.table(["ID", "Title", "Status", "Applied", "Referred by"]);
+    for app in apps {
+        let referrer = match app.referral_contact_id {
+            Some(contact_id) => network::contact(conn, contact_id)?
+                .map(|c| c.describe())
+                .unwrap_or_default(),
+            None => String::new(),
+        };
+        table.add_row(vec![
+            out.number(app.id),
+            out.cell(&app.title, Tone::Plain),
+            out.cell(app.status, applications::status_tone(app.status)),
+            out.cell(
+                app.applied_on.map(|d| d.to_string()).unwrap_or_default(),
+                Tone::Plain,
+            ),
+            out.cell(referrer, Tone::Plain),
+        ]);
+    }
+    out.print_table(&table)
+}
+
+/// `org show`'s contacts.
+fn print_contacts(ctx: &Ctx, contacts: &[Contact]) -> Result<()> {
+    if contacts.is_empty() {
+        return Ok(());
+    }
+    let out = &ctx.out;
+    out.line("")?;
+    out.line(out.heading(&format!("Contacts ({})", contacts.len())))?;
+    let mut table = out.table(["ID", "Name", "Role", "Relationship", "Follow up"]);
+    for contact in contacts {
+        table.add_row(vec![
+            out.number(contact.id),
+            out.cell(&contact.name, Tone::Plain),
+            out.cell(contact.role.as_deref().unwrap_or(""), Tone::Plain),
+            out.cell(contact.relationship, Tone::Plain),
+            out.cell(
+                contact
+                    .follow_up_on
+                    .map(|d| d.to_string())
                     .unwrap_or_default(),
-                None => String::new(),
-            };
-            table.add_row(vec![
-                out.number(app.id),
-                out.cell(&app.title, Tone::Plain),
-                out.cell(app.status, applications::status_tone(app.status)),
-                out.cell(
-                    app.applied_on.map(|d| d.to_string()).unwrap_or_default(),
-                    Tone::Plain,
-                ),
-                out.cell(referrer, Tone::Plain),
-            ]);
-        }
-        out.print_table(&table)?;
+                Tone::Plain,
+            ),
+        ]);
     }
-    if !detail.contacts.is_empty() {
-        out.line("")?;
-        out.line(out.heading(&format!("Contacts ({})", detail.contacts.len())))?;
-        let mut table = out.table(["ID", "Name", "Role", "Relationship", "Follow up"]);
-        for contact in &detail.contacts {
-            table.add_row(vec![
-                out.number(contact.id),
-                out.cell(&contact.name, Tone::Plain),
-                out.cell(contact.role.as_deref().unwrap_or(""), Tone::Plain),
-                out.cell(contact.relationship, Tone::Plain),
-                out.cell(
-                    contact
-                        .follow_up_on
-                        .map(|d| d.to_string())
-                        .unwrap_or_default(),
-                    Tone::Plain,
-                ),
-            ]);
-        }
-        out.print_table(&table)?;
+    out.print_table(&table)
+}
+
+/// `org show`'s events.
+fn print_events(ctx: &Ctx, events: &[network::Event]) -> Result<()> {
+    if events.is_empty() {
+        return Ok(());
     }
-    if !detail.events.is_empty() {
-        out.line("")?;
-        out.line(out.heading(&format!("Events ({})", detail.events.len())))?;
-        let mut table = out.table(["ID", "Date", "Kind", "Title"]);
-        for event in &detail.events {
-            table.add_row(vec![
-                out.number(event.id),
-                out.cell(event.date, Tone::Plain),
-                out.cell(event.kind, Tone::Plain),
-                out.cell(&event.title, Tone::Plain),
-            ]);
-        }
-        out.print_table(&table)?;
+    let out = &ctx.out;
+    out.line("")?;
+    out.line(out.heading(&format!("Events ({})", events.len())))?;
+    let mut table = out.table(["ID", "Date", "Kind", "Title"]);
+    for event in events {
+        table.add_row(vec![
+            out.number(event.id),
+            out.cell(event.date, Tone::Plain),
+            out.cell(event.kind, Tone::Plain),
+            out.cell(&event.title, Tone::Plain),
+        ]);
     }
-    if !detail.volunteer_shifts.is_empty() {
-        let total: f64 = detail.volunteer_shifts.iter().map(|s| s.hours).sum();
-        out.line("")?;
-        out.line(out.heading(&format!(
-            "Volunteer shifts ({}, {} hours)",
-            detail.volunteer_shifts.len(),
-            output::hours(total)
-        )))?;
-        let mut table = out.table(["Date", "Hours", "Role"]);
-        for shift in &detail.volunteer_shifts {
-            table.add_row(vec![
-                out.cell(shift.date, Tone::Plain),
-                out.number(output::hours(shift.hours)),
-                out.cell(shift.role.as_deref().unwrap_or(""), Tone::Plain),
-            ]);
-        }
-        out.print_table(&table)?;
+    out.print_table(&table)
+}
+
+/// `org show`'s volunteer shifts, with their total hours.
+fn print_shifts(ctx: &Ctx, shifts: &[Shift]) -> Result<()> {
+    if shifts.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    let out = &ctx.out;
+    let total: f64 = shifts.iter().map(|s| s.hours).sum();
+    out.line("")?;
+    out.line(out.heading(&format!(
+        "Volunteer shifts ({}, {} hours)",
+        shifts.len(),
+        output::hours(total)
+    )))?;
+    let mut table = out.table(["Date", "Hours", "Role"]);
+    for shift in shifts {
+        table.add_row(vec![
+            out.cell(shift.date, Tone::Plain),
+            out.number(output::hours(shift.hours)),
+            out.cell(shift.role.as_deref().unwrap_or(""), Tone::Plain),
+        ]);
+    }
+    out.print_table(&table)
 }
 
 fn join(

@@ -108,6 +108,13 @@ pub fn update(conn: &Connection, cert: &Certification) -> Result<()> {
     Ok(())
 }
 
+/// Records the day a tracked credential expired (`cert set … expired --on`).
+pub fn set_expires_on(conn: &Connection, id: i64, day: NaiveDate) -> Result<()> {
+    conn.prepare_cached("UPDATE certifications SET expires_on = ?2 WHERE id = ?1")?
+        .execute(params![id, day])?;
+    Ok(())
+}
+
 /// Logs CEU hours against a tracked credential.
 pub fn add_ceu(
     conn: &Connection,

@@ -15,6 +15,8 @@ use super::{ImportReport, LinkedinFile};
 use crate::applications::store::{self, NewApplication};
 use crate::applications::Status;
 use crate::error::{Error, Result};
+use crate::network::store::{insert_contact, ContactFields};
+use crate::network::Relationship;
 use crate::output::Output;
 use crate::{dates, orgs};
 
@@ -257,19 +259,19 @@ impl<'c> Importer<'c> {
             return Ok(Outcome::Present);
         }
         let org_id = self.org(company)?;
-        self.conn
-            .prepare_cached(
-                "INSERT INTO contacts (name, org_id, role, email, linkedin_url, relationship, added_on)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'other', ?6)",
-            )?
-            .execute(params![
-                name,
-                org_id,
-                row.get("Position"),
-                row.get("Email Address"),
-                url,
-                added_on
-            ])?;
+        let fields = ContactFields {
+            name,
+            org_id,
+            role: row.get("Position").map(str::to_owned),
+            email: row.get("Email Address").map(str::to_owned),
+            phone: None,
+            linkedin_url: url.map(str::to_owned),
+            relationship: Relationship::Other,
+            met_via: None,
+            follow_up_on: None,
+            notes: None,
+        };
+        insert_contact(self.conn, &fields, added_on)?;
         Ok(Outcome::Added)
     }
 

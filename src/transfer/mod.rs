@@ -8,7 +8,7 @@ mod linkedin;
 mod loader;
 pub mod spec;
 
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::builder::PossibleValue;
@@ -191,7 +191,7 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         } else {
             args.format
         };
-        let mut out = BufWriter::new(std::io::stdout().lock());
+        let mut out = ctx.out.stdout_writer();
         export::write_table(&snapshot, spec::spec(table), format, &mut out)?;
         out.flush()?;
         return Ok(());

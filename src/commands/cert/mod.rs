@@ -303,81 +303,95 @@ fn list(ctx: &Ctx) -> Result<()> {
         "Code", "Status", "Eligible", "Exam", "Score", "Passed", "CEUs", "Cycle",
     ]);
     for row in &rows {
-        let tone = match row.status {
-            CertStatus::Passed => Tone::Good,
-            CertStatus::Failed | CertStatus::Expired => Tone::Alert,
-            CertStatus::Scheduled => Tone::Active,
-            _ => Tone::Plain,
-        };
-        let ceus = match (row.ceu_earned, row.ceu_required) {
-            (Some(earned), Some(required)) => format!("{} / {required}", hours(earned)),
-            _ => String::new(),
-        };
-        let ceu_tone = match (row.ceu_earned, row.ceu_required) {
-            (Some(earned), Some(required)) if earned >= f64::from(required) => Tone::Good,
-            _ => Tone::Plain,
-        };
-        let cycle = match (row.cycle_start, row.cycle_end) {
-            (Some(start), Some(end)) => format!("{start} – {end}"),
-            _ => String::new(),
-        };
-        let eligible = match row.eligible {
-            _ if row.status == CertStatus::Passed => "held",
-            Some(true) => "yes",
-            Some(false) => "not yet",
-            None if catalog::find(&row.code).is_some() => "advice only",
-            None => "",
-        };
-        table.add_row(vec![
-            out.cell(&row.code, Tone::Plain),
-            out.cell(row.status, tone),
-            out.cell(eligible, Tone::Plain),
-            out.cell(opt(row.exam_on), Tone::Plain),
-            out.number(row.score.map_or(String::new(), |s| s.to_string())),
-            out.cell(opt(row.passed_on), Tone::Plain),
-            out.cell(ceus, ceu_tone),
-            out.cell(cycle, Tone::Plain),
-        ]);
+        table.add_row(progress_cells(ctx, row));
     }
     out.print_table(&table)?;
     for row in &rows {
-        if let Some(by) = &row.replaced_by {
-            out.line(format!(
-                "{}: replaced by the {by}; it no longer adds to the CEU requirement",
+        print_progress_notes(ctx, row, today)?;
+    }
+    Ok(())
+}
+
+/// One row of `cert list`'s table.
+fn progress_cells(ctx: &Ctx, row: &tracking::Progress) -> Vec<comfy_table::Cell> {
+    let out = &ctx.out;
+    let tone = match row.status {
+        CertStatus::Passed => Tone::Good,
+        CertStatus::Failed | CertStatus::Expired => Tone::Alert,
+        CertStatus::Scheduled => Tone::Active,
+        _ => Tone::Plain,
+    };
+    let ceus = match (row.ceu_earned, row.ceu_required) {
+        (Some(earned), Some(required)) => format!("{} / {required}", hours(earned)),
+        _ => String::new(),
+    };
+    let ceu_tone = match (row.ceu_earned, row.ceu_required) {
+        (Some(earned), Some(required)) if earned >= f64::from(required) => Tone::Good,
+        _ => Tone::Plain,
+    };
+    let cycle = match (row.cycle_start, row.cycle_end) {
+        (Some(start), Some(end)) => format!("{start} – {end}"),
+        _ => String::new(),
+    };
+    let eligible = match row.eligible {
+        _ if row.status == CertStatus::Passed => "held",
+        Some(true) => "yes",
+        Some(false) => "not yet",
+        None if catalog::find(&row.code).is_some() => "advice only",
+        None => "",
+    };
+    vec![
+        out.cell(&row.code, Tone::Plain),
+        out.cell(row.status, tone),
+        out.cell(eligible, Tone::Plain),
+        out.cell(opt(row.exam_on), Tone::Plain),
+        out.number(row.score.map_or(String::new(), |s| s.to_string())),
+        out.cell(opt(row.passed_on), Tone::Plain),
+        out.cell(ceus, ceu_tone),
+        out.cell(cycle, Tone::Plain),
+    ]
+}
+
+/// The lines under `cert list`'s table about one credential: replaced,
+/// lapsed, joining a shared cycle later, or CEUs that count toward no cycle.
+fn print_progress_notes(ctx: &Ctx, row: &tracking::Progress, today: NaiveDate) -> Result<()> {
+    let out = &ctx.out;
+    if let Some(by) = &row.replaced_by {
+        out.line(format!(
+            "{}: replaced by the {by}; it no longer adds to the CEU requirement",
+            row.code
+        ))?;
+    }
+    if row.lapsed {
+        let revoked = row.revocation_on.map_or(String::new(), |d| {
+            format!("; {}", tracking::revocation_text(d, today))
+        });
+        out.line(out.paint(
+            &format!(
+                "{}: the last cycle ended short of CEUs (lapsed){revoked}",
                 row.code
-            ))?;
-        }
-        if row.lapsed {
-            let revoked = row.revocation_on.map_or(String::new(), |d| {
-                format!("; {}", tracking::revocation_text(d, today))
-            });
-            out.line(out.paint(
-                &format!(
-                    "{}: the last cycle ended short of CEUs (lapsed){revoked}",
-                    row.code
-                ),
-                Tone::Alert,
-            ))?;
-        }
-        if let Some(joins) = row.joins_pool_on {
-            out.line(format!(
-                "{}: {}",
-                row.code,
-                tracking::joins_pool_text(joins)
-            ))?;
-        }
-        if row.ceu_uncounted > 0.0 {
-            out.line(format!(
-                "{}: {} CEU {} toward no cycle (logged before it was passed)",
-                row.code,
-                hours(row.ceu_uncounted),
-                if row.ceu_uncounted == 1.0 {
-                    "hour counts"
-                } else {
-                    "hours count"
-                }
-            ))?;
-        }
+            ),
+            Tone::Alert,
+        ))?;
+    }
+    if let Some(joins) = row.joins_pool_on {
+        out.line(format!(
+            "{}: {}",
+            row.code,
+            tracking::joins_pool_text(joins)
+        ))?;
+    }
+    if row.ceu_uncounted > 0.0 {
+        out.line(format!(
+            "{}: {} CEU {} toward no cycle (logged before it was passed)",
+            row.code,
+            hours(row.ceu_uncounted),
+            if row.ceu_uncounted == 1.0 {
+                "hour counts"
+            } else {
+                "hours count"
+            }
+        ))?;
     }
     Ok(())
 }

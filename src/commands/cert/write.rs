@@ -128,17 +128,7 @@ pub(super) fn set(ctx: &Ctx, code: String, status: CertStatus, on: Option<String
     let today = ctx.today()?;
     let code = code_arg(&code)?;
     let on = ctx.opt_date("--on", on.as_deref())?;
-    if matches!(status, CertStatus::Passed | CertStatus::Failed) {
-        if let Some(date) = on {
-            not_after_today("--on", date, today)?;
-        }
-    }
-    if status == CertStatus::Planning && on.is_some() {
-        return Err(Error::Input(
-            "--on has no meaning for planning; give it with applied, scheduled, passed, failed or expired"
-                .into(),
-        ));
-    }
+    check_set_date(status, on, today)?;
     let before = Cell::new(None);
     let unchanged = Cell::new(false);
     finish(
@@ -155,67 +145,112 @@ pub(super) fn set(ctx: &Ctx, code: String, status: CertStatus, on: Option<String
                 unchanged.set(true);
                 return Ok(cert);
             }
-            let exam_day = match status {
-                CertStatus::Passed => Some(on.unwrap_or(today)),
-                CertStatus::Failed | CertStatus::Scheduled => on,
-                _ => None,
+            let change = StatusChange {
+                code: &code,
+                status,
+                on,
+                today,
             };
-            if let Some(day) = exam_day {
-                timing_warnings(ctx, &cert, catalog::find(&code), day);
-            }
-            match status {
-                CertStatus::Passed => {
-                    let day = on.unwrap_or(today);
-                    cert.passed_on = Some(day);
-                    if cert.exam_on.is_none_or(|exam| exam > day) {
-                        cert.exam_on = Some(day);
-                    }
-                }
-                CertStatus::Failed => {
-                    cert.exam_on = on.or(cert.exam_on.filter(|d| *d <= today)).or(Some(today));
-                    cert.failed_on = cert.exam_on;
-                }
-                CertStatus::Scheduled => cert.exam_on = on.or(cert.exam_on),
-                CertStatus::Applied => cert.applied_on = Some(on.unwrap_or(today)),
-                CertStatus::Expired => {
-                    if let Some(day) = on {
-                        tx.execute(
-                            "UPDATE certifications SET expires_on = ?2 WHERE id = ?1",
-                            rusqlite::params![cert.id, day],
-                        )?;
-                    }
-                }
-                CertStatus::Planning => {}
-            }
-            if !matches!(status, CertStatus::Passed | CertStatus::Expired) {
-                cert.passed_on = None;
-            }
-            cert.status = status;
+            change.apply(ctx, tx, &mut cert)?;
             Ok(cert)
         },
-        |record| {
-            let date = match record.status {
-                CertStatus::Passed => record.passed_on,
-                CertStatus::Failed | CertStatus::Scheduled => record.exam_on,
-                CertStatus::Applied => record.applied_on,
-                CertStatus::Expired => record.expires_on,
-                CertStatus::Planning => None,
-            };
-            let on = date.map_or(String::new(), |d| format!(" on {d}"));
-            if unchanged.get() {
-                return format!(
-                    "{} is already {}{on}; nothing changed",
-                    record.code, record.status
-                );
+        |record| set_message(record, before.get(), unchanged.get()),
+    )
+}
+
+/// Refuses an `--on` that cannot go with `status` before anything is opened.
+fn check_set_date(status: CertStatus, on: Option<NaiveDate>, today: NaiveDate) -> Result<()> {
+    if matches!(status, CertStatus::Passed | CertStatus::Failed) {
+        if let Some(date) = on {
+            not_after_today("--on", date, today)?;
+        }
+    }
+    if status == CertStatus::Planning && on.is_some() {
+        return Err(Error::Input(
+            "--on has no meaning for planning; give it with applied, scheduled, passed, failed or expired"
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
+/// What `cert set CODE STATUS [--on DATE]` asks for.
+struct StatusChange<'a> {
+    code: &'a str,
+    status: CertStatus,
+    on: Option<NaiveDate>,
+    today: NaiveDate,
+}
+
+impl StatusChange<'_> {
+    /// Moves `cert` to the new status and sets the dates that status
+    /// carries, warning about an exam day that breaks the issuer's timing.
+    fn apply(&self, ctx: &Ctx, tx: &Connection, cert: &mut Certification) -> Result<()> {
+        let StatusChange {
+            code,
+            status,
+            on,
+            today,
+        } = *self;
+        let exam_day = match status {
+            CertStatus::Passed => Some(on.unwrap_or(today)),
+            CertStatus::Failed | CertStatus::Scheduled => on,
+            _ => None,
+        };
+        if let Some(day) = exam_day {
+            timing_warnings(ctx, cert, catalog::find(code), day);
+        }
+        match status {
+            CertStatus::Passed => {
+                let day = on.unwrap_or(today);
+                cert.passed_on = Some(day);
+                if cert.exam_on.is_none_or(|exam| exam > day) {
+                    cert.exam_on = Some(day);
+                }
             }
-            let from = before.get().map_or(String::new(), |b| format!("{b} → "));
-            format!(
-                "{}: {from}{}{on}{}",
-                record.code,
-                record.status,
-                cycle_text(record)
-            )
-        },
+            CertStatus::Failed => {
+                cert.exam_on = on.or(cert.exam_on.filter(|d| *d <= today)).or(Some(today));
+                cert.failed_on = cert.exam_on;
+            }
+            CertStatus::Scheduled => cert.exam_on = on.or(cert.exam_on),
+            CertStatus::Applied => cert.applied_on = Some(on.unwrap_or(today)),
+            CertStatus::Expired => {
+                if let Some(day) = on {
+                    tracking::set_expires_on(tx, cert.id, day)?;
+                }
+            }
+            CertStatus::Planning => {}
+        }
+        if !matches!(status, CertStatus::Passed | CertStatus::Expired) {
+            cert.passed_on = None;
+        }
+        cert.status = status;
+        Ok(())
+    }
+}
+
+/// The line `cert set` prints: the move and its date, or that nothing changed.
+fn set_message(record: &Progress, before: Option<CertStatus>, unchanged: bool) -> String {
+    let date = match record.status {
+        CertStatus::Passed => record.passed_on,
+        CertStatus::Failed | CertStatus::Scheduled => record.exam_on,
+        CertStatus::Applied => record.applied_on,
+        CertStatus::Expired => record.expires_on,
+        CertStatus::Planning => None,
+    };
+    let on = date.map_or(String::new(), |d| format!(" on {d}"));
+    if unchanged {
+        return format!(
+            "{} is already {}{on}; nothing changed",
+            record.code, record.status
+        );
+    }
+    let from = before.map_or(String::new(), |b| format!("{b} → "));
+    format!(
+        "{}: {from}{}{on}{}",
+        record.code,
+        record.status,
+        cycle_text(record)
     )
 }
 

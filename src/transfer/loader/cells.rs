@@ -54,114 +54,33 @@ impl<'c> Loader<'c> {
         index: usize,
         column: &Column,
         text: &'r str,
-    ) -> Result<std::result::Result<Param<'r>, String>> {
-        let refused = |reason: &str| Ok(Err(reason.to_string()));
-        Ok(Ok(match column.kind {
-            Kind::Id | Kind::Ref(_) => {
-                let Some(id) = text.parse::<i64>().ok().filter(|id| *id > 0) else {
-                    return refused("expected an id: a whole number above 0");
-                };
-                let (table, wanted) = match column.kind {
-                    Kind::Ref(table) => (table, true),
-                    _ => (spec.name(), false),
-                };
-                let stored: bool = match prepared.checks[index].as_mut() {
-                    Some(check) => check.query_row([id], |r| r.get(0))?,
-                    None => return Err(Error::Runtime(format!("no id check for {table}"))),
-                };
-                // An earlier row of this batch, not inserted yet, counts.
-                let exists = stored || (!wanted && prepared.pending.contains(&id));
-                if exists != wanted {
-                    return Ok(Err(if wanted {
-                        format!("no row with id {id} in {table}")
-                    } else {
-                        format!("id {id} is already in {table}")
-                    }));
-                }
-                Param::Integer(id)
-            }
-            Kind::Org => Param::Integer(self.org(prepared, column, text)?),
-            Kind::OrgName => Param::Owned(orgs::normalize(text)),
-            Kind::Text => Param::Text(text),
-            Kind::Lower => {
-                let trimmed = text.trim();
-                if trimmed
-                    .bytes()
-                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-                {
-                    Param::Text(trimmed)
-                } else {
-                    Param::Owned(trimmed.to_lowercase())
-                }
-            }
-            Kind::Code => {
-                let trimmed = text.trim();
-                if trimmed
-                    .bytes()
-                    .all(|b| b.is_ascii() && !b.is_ascii_lowercase())
-                {
-                    Param::Text(trimmed)
-                } else {
-                    Param::Owned(trimmed.to_uppercase())
-                }
-            }
+    ) -> Result<Checked<'r>> {
+        Ok(match column.kind {
+            Kind::Id | Kind::Ref(_) => return id_cell(spec, prepared, index, column.kind, text),
+            Kind::Org => Ok(Param::Integer(self.org(prepared, column, text)?)),
+            Kind::OrgName => Ok(Param::Owned(orgs::normalize(text))),
+            Kind::Text => Ok(Param::Text(text)),
+            Kind::Lower => Ok(lower_cased(text)),
+            Kind::Code => Ok(upper_cased(text)),
             Kind::Choice(choose) => match choose(text) {
-                Ok(choice) => Param::Text(choice),
-                Err(accepted) => return Ok(Err(format!("expected {accepted}"))),
+                Ok(choice) => Ok(Param::Text(choice)),
+                Err(accepted) => Err(format!("expected {accepted}")),
             },
-            Kind::Date => {
-                if iso_date(text) {
-                    // A well-formed valid date is stored as written.
-                    Param::Text(text)
-                } else {
-                    match dates::parse_iso(text) {
-                        Some(date) => Param::Owned(date.to_string()),
-                        None => return refused("expected a date written YYYY-MM-DD"),
-                    }
-                }
-            }
-            Kind::Timestamp => {
-                if !utc_timestamp(text) {
-                    return refused("expected a UTC timestamp written YYYY-MM-DDTHH:MM:SSZ");
-                }
-                Param::Text(text)
-            }
-            Kind::Money => match text.parse::<i64>() {
-                Ok(amount) if amount >= 0 => Param::Integer(amount),
-                _ => return refused("expected a whole amount, 0 or more (like 42000)"),
-            },
+            Kind::Date => date_cell(text),
+            Kind::Timestamp if utc_timestamp(text) => Ok(Param::Text(text)),
+            Kind::Timestamp => refused("expected a UTC timestamp written YYYY-MM-DDTHH:MM:SSZ"),
+            Kind::Money => money_cell(text),
             Kind::Integer => match text.parse::<i64>() {
-                Ok(n) => Param::Integer(n),
-                _ => return refused("expected a whole number"),
+                Ok(n) => Ok(Param::Integer(n)),
+                _ => refused("expected a whole number"),
             },
             Kind::Count => match text.parse::<i64>() {
-                Ok(n) if n > 0 => Param::Integer(n),
-                _ => return refused("expected a whole number above 0"),
+                Ok(n) if n > 0 => Ok(Param::Integer(n)),
+                _ => refused("expected a whole number above 0"),
             },
-            Kind::Bool => match text.to_ascii_lowercase().as_str() {
-                "1" | "true" | "yes" => Param::Integer(1),
-                "0" | "false" | "no" => Param::Integer(0),
-                _ => return refused("expected 1 or 0 (true or false)"),
-            },
-            Kind::Hours(max) => {
-                let hours = text.parse::<f64>().ok().filter(|h| h.is_finite());
-                let in_range = hours.filter(|h| *h > 0.0 && max.is_none_or(|m| *h <= m));
-                let cents = in_range
-                    .map(|h| h * 100.0)
-                    .filter(|c| (c - c.round()).abs() < 1e-6);
-                match (cents, max) {
-                    (Some(cents), _) => Param::Real(cents.round() / 100.0),
-                    (None, Some(max)) => {
-                        return Ok(Err(format!(
-                            "expected hours more than 0 and at most {max}, with at most 2 decimals"
-                        )))
-                    }
-                    (None, None) => {
-                        return refused("expected hours more than 0, with at most 2 decimals")
-                    }
-                }
-            }
-        }))
+            Kind::Bool => bool_cell(text),
+            Kind::Hours(max) => hours_cell(text, max),
+        })
     }
 
     /// The id of the organization called `name`, found or created once per
@@ -183,6 +102,126 @@ impl<'c> Loader<'c> {
         let (id, _, _) = orgs::find_or_create(self.conn, column.name, name, &self.timestamp)?;
         prepared.orgs.insert(key.clone(), id);
         Ok(id)
+    }
+}
+
+/// A checked cell: the value to bind, or the reason it is refused.
+pub(super) type Checked<'r> = std::result::Result<Param<'r>, String>;
+
+/// An id (`Kind::Id`) that must be new to its table, or a reference
+/// (`Kind::Ref`) that must name a stored row.
+#[inline]
+fn id_cell<'r>(
+    spec: &Spec,
+    prepared: &mut Prepared<'_>,
+    index: usize,
+    kind: Kind,
+    text: &'r str,
+) -> Result<Checked<'r>> {
+    let Some(id) = text.parse::<i64>().ok().filter(|id| *id > 0) else {
+        return Ok(refused("expected an id: a whole number above 0"));
+    };
+    let (table, wanted) = match kind {
+        Kind::Ref(table) => (table, true),
+        _ => (spec.name(), false),
+    };
+    let stored: bool = match prepared.checks[index].as_mut() {
+        Some(check) => check.query_row([id], |r| r.get(0))?,
+        None => return Err(Error::Runtime(format!("no id check for {table}"))),
+    };
+    // An earlier row of this batch, not inserted yet, counts.
+    let exists = stored || (!wanted && prepared.pending.contains(&id));
+    if exists != wanted {
+        return Ok(Err(if wanted {
+            format!("no row with id {id} in {table}")
+        } else {
+            format!("id {id} is already in {table}")
+        }));
+    }
+    Ok(Ok(Param::Integer(id)))
+}
+
+/// The reason a cell is refused.
+#[inline]
+fn refused<'r>(reason: &str) -> Checked<'r> {
+    Err(reason.to_string())
+}
+
+/// Trimmed and lower-cased, borrowing the text when it already is.
+#[inline]
+fn lower_cased(text: &str) -> Param<'_> {
+    let trimmed = text.trim();
+    if trimmed
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Param::Text(trimmed)
+    } else {
+        Param::Owned(trimmed.to_lowercase())
+    }
+}
+
+/// Trimmed and upper-cased, borrowing the text when it already is.
+#[inline]
+fn upper_cased(text: &str) -> Param<'_> {
+    let trimmed = text.trim();
+    if trimmed
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_lowercase())
+    {
+        Param::Text(trimmed)
+    } else {
+        Param::Owned(trimmed.to_uppercase())
+    }
+}
+
+/// A date: stored as written when already `YYYY-MM-DD` and valid.
+#[inline]
+fn date_cell(text: &str) -> Checked<'_> {
+    if iso_date(text) {
+        // A well-formed valid date is stored as written.
+        Ok(Param::Text(text))
+    } else {
+        match dates::parse_iso(text) {
+            Some(date) => Ok(Param::Owned(date.to_string())),
+            None => refused("expected a date written YYYY-MM-DD"),
+        }
+    }
+}
+
+/// Whole units of money, not negative.
+#[inline]
+fn money_cell(text: &str) -> Checked<'_> {
+    match text.parse::<i64>() {
+        Ok(amount) if amount >= 0 => Ok(Param::Integer(amount)),
+        _ => refused("expected a whole amount, 0 or more (like 42000)"),
+    }
+}
+
+/// 1/true/yes or 0/false/no, in any case.
+#[inline]
+fn bool_cell(text: &str) -> Checked<'_> {
+    match text.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" => Ok(Param::Integer(1)),
+        "0" | "false" | "no" => Ok(Param::Integer(0)),
+        _ => refused("expected 1 or 0 (true or false)"),
+    }
+}
+
+/// Hours: more than 0, at most `max` when given, at most 2 decimals.
+#[inline]
+fn hours_cell(text: &str, max: Option<f64>) -> Checked<'_> {
+    let hours = text.parse::<f64>().ok().filter(|h| h.is_finite());
+    let in_range = hours.filter(|h| *h > 0.0 && max.is_none_or(|m| *h <= m));
+    let cents = in_range
+        .map(|h| h * 100.0)
+        .filter(|c| (c - c.round()).abs() < 1e-6);
+    match (cents, max) {
+        (Some(cents), _) => Ok(Param::Real(cents.round() / 100.0)),
+        (None, Some(max)) => Err(format!(
+            "expected hours more than 0 and at most {max}, with at most 2 decimals"
+        )),
+        (None, None) => refused("expected hours more than 0, with at most 2 decimals"),
     }
 }
 

@@ -17,7 +17,7 @@ use std::io::Read;
 use chrono::NaiveDate;
 use rusqlite::{params_from_iter, Connection, ErrorCode, Statement};
 
-use cells::{derived, Param, DERIVED};
+use cells::{derived, Checked, Param, DERIVED};
 pub(super) use problems::Problems;
 use problems::{constraint, csv_reason, header_positions, unreadable};
 
@@ -126,61 +126,34 @@ impl<'c> Loader<'c> {
         let deferred = self.defer_indexes(spec, length)?;
         let mut prepared = self.prepare(spec)?;
         let bar = progress(length, spec.name());
-        // The records of one batch, reused: no allocation per row.
-        let mut records = vec![csv::StringRecord::new(); BATCH];
-        let mut numbers = [0u64; BATCH];
-        let mut row = 1u64;
+        let mut batch = Batch::new();
         let mut added = 0u64;
-        let mut done = false;
-        while !done {
-            let mut filled = 0;
-            while filled < BATCH {
-                let read = reader.read_record(&mut records[filled]);
-                row += 1;
-                match read {
-                    Ok(false) => {
-                        done = true;
-                        break;
-                    }
-                    Ok(true) => {}
-                    Err(e) => match e.kind() {
-                        csv::ErrorKind::Io(_) => return Err(unreadable(file, row, e)),
-                        _ => {
-                            problems.push(file, row, "", "", csv_reason(&e));
-                            continue;
-                        }
-                    },
-                }
-                let cells = records[filled].len();
-                if cells != header.len() {
-                    let reason = format!("has {cells} cells; the header has {}", header.len());
-                    problems.push(file, row, "", "", reason);
-                    continue;
-                }
-                numbers[filled] = row;
-                filled += 1;
-            }
+        while !batch.done {
+            batch.fill(&mut reader, file, header.len(), problems)?;
             prepared.pending.clear();
-            let mut batch = Vec::with_capacity(filled);
-            for (record, &number) in records[..filled].iter().zip(&numbers) {
-                let values = self.values(
-                    spec,
-                    &mut prepared,
-                    &positions,
+            let mut checked = Vec::with_capacity(batch.filled);
+            for (record, &number) in batch.records[..batch.filled].iter().zip(&batch.numbers) {
+                let row = CsvRow {
                     record,
+                    positions: &positions,
                     file,
                     number,
-                    problems,
-                )?;
-                if let Some(values) = values {
-                    batch.push((number, values));
+                };
+                if let Some(values) = self.values(spec, &mut prepared, &row, problems)? {
+                    checked.push((number, values));
                 }
             }
-            added += self.insert(spec, &mut prepared, &batch, file, problems)?;
+            added += self.insert(spec, &mut prepared, &checked, file, problems)?;
             bar.set_position(reader.position().byte());
         }
         bar.finish_and_clear();
         drop(prepared);
+        self.rebuild_indexes(&deferred)?;
+        Ok(added)
+    }
+
+    /// Builds the indexes `defer_indexes` dropped, now that the rows are in.
+    fn rebuild_indexes(&self, deferred: &Deferred) -> Result<()> {
         if let Some(cache) = deferred.cache {
             // Building an index sorts in chunks of the page cache's size;
             // small chunks are faster (they stay in the CPU's cache) and
@@ -192,7 +165,7 @@ impl<'c> Loader<'c> {
             }
             self.conn.pragma_update(None, "cache_size", cache)?;
         }
-        Ok(added)
+        Ok(())
     }
 
     /// For a file big next to the table it goes into, drops the table's
@@ -320,27 +293,17 @@ impl<'c> Loader<'c> {
     }
 
     /// The row's values in column order, or `None` when a cell was refused.
-    #[allow(clippy::too_many_arguments)]
     fn values<'r>(
         &'r self,
         spec: &Spec,
         prepared: &mut Prepared<'c>,
-        positions: &[Option<usize>],
-        record: &'r csv::StringRecord,
-        file: &str,
-        row: u64,
+        row: &CsvRow<'_, 'r>,
         problems: &mut Problems,
     ) -> Result<Option<Vec<Param<'r>>>> {
-        let cell = |name: &str| {
-            spec.index(name)
-                .and_then(|i| positions[i])
-                .and_then(|p| record.get(p))
-                .filter(|c| !c.trim().is_empty())
-        };
         let mut values = Vec::with_capacity(spec.columns.len() + DERIVED.len());
         let mut valid = true;
-        for (index, (column, position)) in spec.columns.iter().zip(positions).enumerate() {
-            let raw = position.and_then(|p| record.get(p));
+        for (index, (column, position)) in spec.columns.iter().zip(row.positions).enumerate() {
+            let raw = position.and_then(|p| row.record.get(p));
             let text = raw
                 .map(|r| {
                     if column.kind.is_text() {
@@ -352,65 +315,70 @@ impl<'c> Loader<'c> {
                 .filter(|t| !t.trim().is_empty());
             let value = match text {
                 Some(text) => self.parse(spec, prepared, index, column, text)?,
-                None => match column.fill {
-                    Fill::Null => Ok(Param::Null),
-                    Fill::Required => Err("cannot be empty".to_string()),
-                    Fill::Now => Ok(Param::Text(&self.timestamp)),
-                    Fill::Today => Ok(Param::Text(&self.today_text)),
-                    Fill::Text(text) => Ok(Param::Text(text)),
-                    Fill::Int(n) => Ok(Param::Integer(n)),
-                    Fill::EducationStatus => Ok(Param::Text(if cell("completed_on").is_some() {
-                        "completed"
-                    } else {
-                        "enrolled"
-                    })),
-                    Fill::CatalogName => cell("code")
-                        .and_then(|code| {
-                            crate::credentials::catalog::find(&code.trim().to_ascii_uppercase())
-                        })
-                        .map(|entry| Param::Text(entry.name))
-                        .ok_or_else(|| {
-                            "cannot be empty for a code outside jobtrack's catalog".to_string()
-                        }),
-                },
+                None => self.fill(spec, column.fill, row),
             };
             match value {
                 Ok(value) => values.push(value),
                 Err(reason) => {
                     valid = false;
-                    problems.push(file, row, column.name, raw.unwrap_or(""), reason);
+                    problems.push(row.file, row.number, column.name, raw.unwrap_or(""), reason);
                 }
             }
         }
         if !valid {
             return Ok(None);
         }
-        // The id SQLite would give the row (the largest so far plus one),
-        // given now so that a batch's applications and events agree.
-        if let Some(index) = prepared.id {
-            let id = match values[index] {
-                Param::Integer(id) => Some(id),
-                _ => prepared.max_id.checked_add(1),
-            };
-            if let Some(id) = id {
-                values[index] = Param::Integer(id);
-                prepared.max_id = prepared.max_id.max(id);
-                prepared.pending.push(id);
-            }
-        }
+        assign_id(prepared, &mut values);
         if let Some(started) = &prepared.started {
-            let status: Status = values[started.status]
-                .text()
-                .unwrap_or_default()
-                .parse()
-                .map_err(Error::Input)?;
-            let date = match &values[started.applied_on] {
-                Param::Null => Param::Text(&self.today_text),
-                given => given.clone(),
-            };
-            values.extend(derived(status, date));
+            self.derive_columns(started, &mut values)?;
         }
         Ok(Some(values))
+    }
+
+    /// What an empty cell stores, or why it may not be empty.
+    #[inline]
+    fn fill<'r>(&'r self, spec: &Spec, fill: Fill, row: &CsvRow<'_, 'r>) -> Checked<'r> {
+        match fill {
+            Fill::Null => Ok(Param::Null),
+            Fill::Required => Err("cannot be empty".to_string()),
+            Fill::Now => Ok(Param::Text(&self.timestamp)),
+            Fill::Today => Ok(Param::Text(&self.today_text)),
+            Fill::Text(text) => Ok(Param::Text(text)),
+            Fill::Int(n) => Ok(Param::Integer(n)),
+            Fill::EducationStatus => Ok(Param::Text(if row.cell(spec, "completed_on").is_some() {
+                "completed"
+            } else {
+                "enrolled"
+            })),
+            Fill::CatalogName => row
+                .cell(spec, "code")
+                .and_then(|code| {
+                    crate::credentials::catalog::find(&code.trim().to_ascii_uppercase())
+                })
+                .map(|entry| Param::Text(entry.name))
+                .ok_or_else(|| "cannot be empty for a code outside jobtrack's catalog".to_string()),
+        }
+    }
+
+    /// Appends the derived columns of an application imported without its
+    /// history (`import applications`).
+    #[inline]
+    fn derive_columns<'r>(
+        &'r self,
+        started: &Started<'_>,
+        values: &mut Vec<Param<'r>>,
+    ) -> Result<()> {
+        let status: Status = values[started.status]
+            .text()
+            .unwrap_or_default()
+            .parse()
+            .map_err(Error::Input)?;
+        let date = match &values[started.applied_on] {
+            Param::Null => Param::Text(&self.today_text),
+            given => given.clone(),
+        };
+        values.extend(derived(status, date));
+        Ok(())
     }
 
     /// Inserts a batch of valid rows (with their first events for
@@ -497,6 +465,108 @@ impl<'c> Loader<'c> {
         let inserted = self.inserted.get() + 1;
         self.inserted.set(inserted);
         crash_hook(inserted);
+    }
+}
+
+/// One CSV row being checked: the reused record, where each column sits in
+/// it, and the file and row number its refusals name.
+struct CsvRow<'a, 'r> {
+    record: &'r csv::StringRecord,
+    positions: &'a [Option<usize>],
+    file: &'a str,
+    number: u64,
+}
+
+impl<'r> CsvRow<'_, 'r> {
+    /// The non-blank cell of the column called `name`, if the file has it.
+    #[inline]
+    fn cell(&self, spec: &Spec, name: &str) -> Option<&'r str> {
+        spec.index(name)
+            .and_then(|i| self.positions[i])
+            .and_then(|p| self.record.get(p))
+            .filter(|c| !c.trim().is_empty())
+    }
+}
+
+/// The records of one batch, reused from batch to batch: no allocation per
+/// row.
+struct Batch {
+    records: Vec<csv::StringRecord>,
+    /// The file's row number of each record.
+    numbers: [u64; BATCH],
+    /// How many records hold this batch's rows.
+    filled: usize,
+    /// The row number last read (the header is row 1).
+    row: u64,
+    /// Whether the file has been read to its end.
+    done: bool,
+}
+
+impl Batch {
+    fn new() -> Self {
+        Batch {
+            records: vec![csv::StringRecord::new(); BATCH],
+            numbers: [0; BATCH],
+            filled: 0,
+            row: 1,
+            done: false,
+        }
+    }
+
+    /// Reads up to `BATCH` well-formed records; a record that cannot be
+    /// parsed, or has the wrong number of cells, goes to `problems`.
+    fn fill(
+        &mut self,
+        reader: &mut csv::Reader<impl Read>,
+        file: &str,
+        header_len: usize,
+        problems: &mut Problems,
+    ) -> Result<()> {
+        self.filled = 0;
+        while self.filled < BATCH {
+            let read = reader.read_record(&mut self.records[self.filled]);
+            self.row += 1;
+            match read {
+                Ok(false) => {
+                    self.done = true;
+                    break;
+                }
+                Ok(true) => {}
+                Err(e) => match e.kind() {
+                    csv::ErrorKind::Io(_) => return Err(unreadable(file, self.row, e)),
+                    _ => {
+                        problems.push(file, self.row, "", "", csv_reason(&e));
+                        continue;
+                    }
+                },
+            }
+            let cells = self.records[self.filled].len();
+            if cells != header_len {
+                let reason = format!("has {cells} cells; the header has {header_len}");
+                problems.push(file, self.row, "", "", reason);
+                continue;
+            }
+            self.numbers[self.filled] = self.row;
+            self.filled += 1;
+        }
+        Ok(())
+    }
+}
+
+/// Gives the row the id SQLite would give it (the largest so far plus
+/// one), now, so that a batch's applications and events agree.
+#[inline]
+fn assign_id(prepared: &mut Prepared<'_>, values: &mut [Param<'_>]) {
+    if let Some(index) = prepared.id {
+        let id = match values[index] {
+            Param::Integer(id) => Some(id),
+            _ => prepared.max_id.checked_add(1),
+        };
+        if let Some(id) = id {
+            values[index] = Param::Integer(id);
+            prepared.max_id = prepared.max_id.max(id);
+            prepared.pending.push(id);
+        }
     }
 }
 
