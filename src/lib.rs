@@ -8,7 +8,8 @@
 
 // The map, layer by layer (ARCHITECTURE.md has a paragraph on each). A
 // module imports only its own layer's earlier members and the layers below;
-// tests/cli/layers.rs checks every `crate::` path against this order.
+// tests/cli/layers.rs checks every import from the crate root against this
+// order.
 
 // Base: imports only the base.
 pub mod error; // the one error type and its exit codes

@@ -276,10 +276,6 @@ fn weekly_counts(
 mod tests {
     use super::*;
 
-    fn day(text: &str) -> NaiveDate {
-        crate::dates::parse_iso(text).unwrap()
-    }
-
     /// The query plan of `sql`, every parameter bound to NULL.
     fn plan(conn: &Connection, sql: &str) -> Vec<String> {
         let mut statement = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
