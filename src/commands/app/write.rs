@@ -6,7 +6,7 @@ use rusqlite::Connection;
 
 use super::view::{describe_contact, detail, plural};
 use super::{AddArgs, ClearField, EditArgs};
-use crate::applications::store::{self, NewApplication};
+use crate::applications::store::{self, ApplicationFields, NewApplication};
 use crate::applications::{Application, EventKind, Status};
 use crate::ctx::Ctx;
 use crate::dates::not_after_today;
@@ -258,11 +258,9 @@ fn move_status(
     // posting is not applying.
     let applied = !matches!(to, Status::Saved | Status::Withdrawn);
     if applied && app.applied_on.is_none() {
-        tx.prepare_cached("UPDATE applications SET applied_on = ?2 WHERE id = ?1")?
-            .execute(rusqlite::params![app.id, on])?;
+        store::set_applied_on(tx, app.id, on)?;
     }
-    tx.prepare_cached("UPDATE applications SET status = ?2 WHERE id = ?1")?
-        .execute(rusqlite::params![app.id, to])?;
+    store::set_status(tx, app.id, to)?;
     let follow_up = match (explicit_follow_up, to.follow_up_days()) {
         (Some(date), _) => Some(date),
         (None, Some(days)) => Some(dates::add_days(on, days)),
@@ -477,25 +475,19 @@ pub(super) fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
     } else {
         details.work_mode.or(app.work_mode)
     };
-    tx.prepare_cached(
-        "UPDATE applications SET org_id = ?2, title = ?3, source = ?4, url = ?5, location = ?6, work_mode = ?7,
-             salary_min = ?8, salary_max = ?9, referral_contact_id = ?10, notes = ?11, updated_at = ?12
-         WHERE id = ?1",
-    )?
-    .execute(rusqlite::params![
-        app.id,
+    let fields = ApplicationFields {
         org_id,
-        title.clone().unwrap_or_else(|| app.title.clone()),
+        title: title.clone().unwrap_or_else(|| app.title.clone()),
         source,
-        pick(url, app.url.clone(), ClearField::Url),
-        pick(location, app.location.clone(), ClearField::Location),
+        url: pick(url, app.url.clone(), ClearField::Url),
+        location: pick(location, app.location.clone(), ClearField::Location),
         work_mode,
         salary_min,
         salary_max,
-        referral,
-        pick(notes, app.notes.clone(), ClearField::Notes),
-        timestamp,
-    ])?;
+        referral_contact_id: referral,
+        notes: pick(notes, app.notes.clone(), ClearField::Notes),
+    };
+    store::update(&tx, app.id, &fields, &timestamp)?;
     let new_follow_up = if clears(ClearField::FollowUp) {
         None
     } else {
@@ -629,7 +621,7 @@ pub(super) fn remove(ctx: &Ctx, id: i64) -> Result<()> {
     let mut conn = ctx.open(Access::Existing)?;
     let tx = db::write(&mut conn)?;
     let app = store::require(&tx, id)?;
-    tx.execute("DELETE FROM applications WHERE id = ?1", [id])?;
+    store::delete(&tx, id)?;
     db::commit(tx)?;
     ctx.out.written(
         id,
