@@ -6,6 +6,8 @@
 //! below, which `tests/cli/layers.rs` checks. `run` is the whole program
 //! behind `main`.
 
+#![warn(clippy::too_many_lines)]
+
 // The map, layer by layer (ARCHITECTURE.md has a paragraph on each). A
 // module imports only its own layer's earlier members and the layers below;
 // tests/cli/layers.rs checks every import of the crate against this order.

@@ -171,65 +171,9 @@ fn inspect(path: &Path, checks: &mut Vec<Check>, counts: &mut BTreeMap<String, i
     )?;
     db::configure(&conn)?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    let version_ok = version == db::CURRENT_VERSION;
-    checks.push(Check {
-        name: "schema_version",
-        ok: version <= db::CURRENT_VERSION && version > 0,
-        detail: match version {
-            0 => "no jobtrack schema version: this is not a jobtrack database".into(),
-            v if v > db::CURRENT_VERSION => {
-                format!(
-                    "version {v} is newer than this jobtrack ({}); use a newer jobtrack",
-                    db::CURRENT_VERSION
-                )
-            }
-            v if !version_ok => format!(
-                "version {v}; 'jobtrack init' will upgrade it to {}",
-                db::CURRENT_VERSION
-            ),
-            v => format!("version {v} (current)"),
-        },
-    });
-    let integrity: Vec<String> = conn
-        .prepare("PRAGMA integrity_check(20)")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let integrity_ok = integrity.len() == 1 && integrity[0] == "ok";
-    checks.push(Check {
-        name: "integrity",
-        ok: integrity_ok,
-        detail: if integrity_ok {
-            "ok".into()
-        } else {
-            integrity.join("; ")
-        },
-    });
-    let orphans: Vec<(String, i64, String)> = conn
-        .prepare("PRAGMA foreign_key_check")?
-        .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get::<_, Option<i64>>(1)?.unwrap_or(0),
-                r.get(2)?,
-            ))
-        })?
-        .take(20)
-        .collect::<rusqlite::Result<_>>()?;
-    checks.push(Check {
-        name: "foreign_keys",
-        ok: orphans.is_empty(),
-        detail: if orphans.is_empty() {
-            "every reference points at a row".into()
-        } else {
-            orphans
-                .iter()
-                .map(|(table, row, parent)| {
-                    format!("{table} row {row} points at a missing {parent} row")
-                })
-                .collect::<Vec<_>>()
-                .join("; ")
-        },
-    });
+    checks.push(version_check(version));
+    checks.push(integrity_check(&conn)?);
+    checks.push(foreign_key_check(&conn)?);
     let journal: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
     checks.push(Check {
         name: "journal_mode",
@@ -250,6 +194,73 @@ fn inspect(path: &Path, checks: &mut Vec<Check>, counts: &mut BTreeMap<String, i
         }
     }
     Ok(())
+}
+
+/// Whether the schema version is one this jobtrack reads.
+fn version_check(version: i64) -> Check {
+    let current = db::CURRENT_VERSION;
+    Check {
+        name: "schema_version",
+        ok: version <= current && version > 0,
+        detail: match version {
+            0 => "no jobtrack schema version: this is not a jobtrack database".into(),
+            v if v > current => {
+                format!("version {v} is newer than this jobtrack ({current}); use a newer jobtrack")
+            }
+            v if v != current => {
+                format!("version {v}; 'jobtrack init' will upgrade it to {current}")
+            }
+            v => format!("version {v} (current)"),
+        },
+    }
+}
+
+/// SQLite's integrity check (the first 20 problems).
+fn integrity_check(conn: &Connection) -> Result<Check> {
+    let integrity: Vec<String> = conn
+        .prepare("PRAGMA integrity_check(20)")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let ok = integrity.len() == 1 && integrity[0] == "ok";
+    Ok(Check {
+        name: "integrity",
+        ok,
+        detail: if ok {
+            "ok".into()
+        } else {
+            integrity.join("; ")
+        },
+    })
+}
+
+/// References to missing rows (the first 20).
+fn foreign_key_check(conn: &Connection) -> Result<Check> {
+    let orphans: Vec<(String, i64, String)> = conn
+        .prepare("PRAGMA foreign_key_check")?
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get::<_, Option<i64>>(1)?.unwrap_or(0),
+                r.get(2)?,
+            ))
+        })?
+        .take(20)
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Check {
+        name: "foreign_keys",
+        ok: orphans.is_empty(),
+        detail: if orphans.is_empty() {
+            "every reference points at a row".into()
+        } else {
+            orphans
+                .iter()
+                .map(|(table, row, parent)| {
+                    format!("{table} row {row} points at a missing {parent} row")
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        },
+    })
 }
 
 fn permission_checks(path: &Path) -> Vec<Check> {

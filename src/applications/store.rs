@@ -191,6 +191,73 @@ pub fn touch(conn: &Connection, application_id: i64, timestamp: &str) -> Result<
     Ok(())
 }
 
+/// Records the date the application went in.
+pub fn set_applied_on(conn: &Connection, application_id: i64, on: NaiveDate) -> Result<()> {
+    conn.prepare_cached("UPDATE applications SET applied_on = ?2 WHERE id = ?1")?
+        .execute(params![application_id, on])?;
+    Ok(())
+}
+
+/// Sets the current status column; the caller writes the matching
+/// `status` event (see `add_event`).
+pub fn set_status(conn: &Connection, application_id: i64, status: Status) -> Result<()> {
+    conn.prepare_cached("UPDATE applications SET status = ?2 WHERE id = ?1")?
+        .execute(params![application_id, status])?;
+    Ok(())
+}
+
+/// The columns `app edit` may change (the status, `applied_on` and the
+/// follow-up change through their own functions, which keep the history).
+#[derive(Debug, Clone)]
+pub struct ApplicationFields {
+    pub org_id: i64,
+    pub title: String,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub location: Option<String>,
+    pub work_mode: Option<WorkMode>,
+    pub salary_min: Option<i64>,
+    pub salary_max: Option<i64>,
+    pub referral_contact_id: Option<i64>,
+    pub notes: Option<String>,
+}
+
+/// Overwrites an application's editable columns and marks it changed.
+pub fn update(
+    conn: &Connection,
+    application_id: i64,
+    fields: &ApplicationFields,
+    timestamp: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE applications SET org_id = ?2, title = ?3, source = ?4, url = ?5, location = ?6, work_mode = ?7,
+             salary_min = ?8, salary_max = ?9, referral_contact_id = ?10, notes = ?11, updated_at = ?12
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        application_id,
+        fields.org_id,
+        fields.title,
+        fields.source,
+        fields.url,
+        fields.location,
+        fields.work_mode,
+        fields.salary_min,
+        fields.salary_max,
+        fields.referral_contact_id,
+        fields.notes,
+        timestamp,
+    ])?;
+    Ok(())
+}
+
+/// Deletes an application; its events and credential codes go with it
+/// (`ON DELETE CASCADE`).
+pub fn delete(conn: &Connection, application_id: i64) -> Result<()> {
+    conn.execute("DELETE FROM applications WHERE id = ?1", [application_id])?;
+    Ok(())
+}
+
 /// The history of an application, oldest first.
 pub fn events(conn: &Connection, application_id: i64) -> Result<Vec<Event>> {
     let mut statement = conn.prepare_cached(

@@ -11,6 +11,7 @@ use crate::applications::{self, status_tone, Application};
 use crate::ctx::Ctx;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
+use crate::input::kept;
 use crate::network::store::{self, ContactFields, ContactFilter};
 use crate::network::{follow_up_after, Channel, Contact, Interaction, Relationship};
 use crate::output::count_of;
@@ -534,7 +535,41 @@ fn log(
 
 fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
     let details = &args.details;
-    let clears = |field: ClearField| args.clear.contains(&field);
+    check_edit_args(&args)?;
+    let name = args
+        .name
+        .clone()
+        .map(|n| ctx.required_text("--name", n))
+        .transpose()?;
+    let parsed = parse_details(ctx, details)?;
+    let timestamp = ctx.timestamp()?;
+
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let old = store::require_contact(&tx, args.id)?;
+    let (org_id, org_name) = if args.clear.contains(&ClearField::Org) {
+        (None, None)
+    } else if let Some(org) = details.org.as_deref() {
+        let (org_id, stored, _) = orgs::find_or_create_noting(ctx, &tx, "--org", org, &timestamp)?;
+        (Some(org_id), Some(stored))
+    } else {
+        (old.org_id, old.org.clone())
+    };
+    let fields = edited_fields(&old, &args, name, parsed, org_id);
+    store::update_contact(&tx, old.id, &fields)?;
+    let record = record(ctx, &tx, old.id)?;
+    db::commit(tx)?;
+    let message = format!(
+        "Updated contact {}: {}",
+        old.id,
+        who(&fields.name, fields.relationship, org_name.as_deref())
+    );
+    ctx.out.written(old.id, &message, || Ok(record))
+}
+
+/// Refuses a field both set and cleared, and an edit that changes nothing.
+fn check_edit_args(args: &EditArgs) -> Result<()> {
+    let details = &args.details;
     let given = [
         (ClearField::Org, details.org.is_some(), "--org"),
         (ClearField::Role, details.role.is_some(), "--role"),
@@ -563,57 +598,42 @@ fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
                 args.id
             )
         },
-    )?;
-    let name = args
-        .name
-        .map(|n| ctx.required_text("--name", n))
-        .transpose()?;
-    let parsed = parse_details(ctx, details)?;
-    let timestamp = ctx.timestamp()?;
+    )
+}
 
-    let mut conn = ctx.open(Access::Create)?;
-    let tx = db::write(&mut conn)?;
-    let old = store::require_contact(&tx, args.id)?;
-    let (org_id, org_name) = if clears(ClearField::Org) {
-        (None, None)
-    } else if let Some(org) = details.org.as_deref() {
-        let (org_id, stored, _) = orgs::find_or_create_noting(ctx, &tx, "--org", org, &timestamp)?;
-        (Some(org_id), Some(stored))
-    } else {
-        (old.org_id, old.org.clone())
-    };
-    let pick = |new: Option<String>, old: &Option<String>, field: ClearField| {
-        if clears(field) {
-            None
-        } else {
-            new.or_else(|| old.clone())
-        }
-    };
-    let fields = ContactFields {
+/// The contact's columns after the edit: each cleared, given or kept.
+fn edited_fields(
+    old: &Contact,
+    args: &EditArgs,
+    name: Option<String>,
+    parsed: Parsed,
+    org_id: Option<i64>,
+) -> ContactFields {
+    let cleared = |field: ClearField| args.clear.contains(&field);
+    ContactFields {
         name: name.unwrap_or_else(|| old.name.clone()),
         org_id,
-        role: pick(parsed.role, &old.role, ClearField::Role),
-        email: pick(parsed.email, &old.email, ClearField::Email),
-        phone: pick(parsed.phone, &old.phone, ClearField::Phone),
-        linkedin_url: pick(parsed.linkedin_url, &old.linkedin_url, ClearField::Linkedin),
-        relationship: details.relationship.unwrap_or(old.relationship),
-        met_via: pick(parsed.met_via, &old.met_via, ClearField::MetVia),
-        follow_up_on: if clears(ClearField::FollowUp) {
-            None
-        } else {
-            parsed.follow_up_on.or(old.follow_up_on)
-        },
-        notes: pick(parsed.notes, &old.notes, ClearField::Notes),
-    };
-    store::update_contact(&tx, old.id, &fields)?;
-    let record = record(ctx, &tx, old.id)?;
-    db::commit(tx)?;
-    let message = format!(
-        "Updated contact {}: {}",
-        old.id,
-        who(&fields.name, fields.relationship, org_name.as_deref())
-    );
-    ctx.out.written(old.id, &message, || Ok(record))
+        role: kept(cleared(ClearField::Role), parsed.role, old.role.clone()),
+        email: kept(cleared(ClearField::Email), parsed.email, old.email.clone()),
+        phone: kept(cleared(ClearField::Phone), parsed.phone, old.phone.clone()),
+        linkedin_url: kept(
+            cleared(ClearField::Linkedin),
+            parsed.linkedin_url,
+            old.linkedin_url.clone(),
+        ),
+        relationship: args.details.relationship.unwrap_or(old.relationship),
+        met_via: kept(
+            cleared(ClearField::MetVia),
+            parsed.met_via,
+            old.met_via.clone(),
+        ),
+        follow_up_on: kept(
+            cleared(ClearField::FollowUp),
+            parsed.follow_up_on,
+            old.follow_up_on,
+        ),
+        notes: kept(cleared(ClearField::Notes), parsed.notes, old.notes.clone()),
+    }
 }
 
 fn remove(ctx: &Ctx, id: i64) -> Result<()> {

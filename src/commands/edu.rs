@@ -149,55 +149,106 @@ pub fn run(ctx: &Ctx, command: EduCommand) -> Result<()> {
             status,
             dates,
             clear,
-        } => {
-            let nothing = level.is_none()
-                && field.is_none()
-                && school.is_none()
-                && !cahiim
-                && !no_cahiim
-                && status.is_none()
-                && dates.started.is_none()
-                && dates.completed.is_none()
-                && clear.is_empty();
-            if nothing {
-                return Err(nothing_to_change("education row", id, "edu"));
-            }
-            let started_on = ctx.opt_date("--started", dates.started.as_deref())?;
-            let completed_on = ctx.opt_date("--completed", dates.completed.as_deref())?;
-            let field = field.map(|f| ctx.required_text("--field", f)).transpose()?;
-            save_edu(ctx, Some(id), move |old: Option<Education>| {
-                let old = old.ok_or_else(|| Error::NotFound(format!("no education row {id}")))?;
-                let keep = |given: Option<NaiveDate>, old: Option<NaiveDate>, what: EduClear| {
-                    kept(clear.contains(&what), given, old)
-                };
-                let status = match (status, completed_on.is_some()) {
-                    (Some(status), _) => status,
-                    (None, true) => EduStatus::Completed,
-                    (None, false) => old.status,
-                };
-                // Moving a finished program back (to final_term, say) drops its end date.
-                let completed_on = match status {
-                    EduStatus::Completed => {
-                        keep(completed_on, old.completed_on, EduClear::Completed)
-                    }
-                    _ => completed_on,
-                };
-                Ok(EduDraft {
-                    level: level.unwrap_or(old.level),
-                    field: field.unwrap_or(old.field),
-                    school: kept(clear.contains(&EduClear::School), school, old.school),
-                    cahiim: (old.cahiim_accredited || cahiim) && !no_cahiim,
-                    status: Some(status),
-                    started_on: keep(started_on, old.started_on, EduClear::Started),
-                    completed_on,
-                })
-            })
-        }
+        } => edit_edu(
+            ctx,
+            id,
+            EduChanges {
+                level,
+                field,
+                school,
+                cahiim,
+                no_cahiim,
+                status,
+                dates,
+                clear,
+            },
+        ),
         EduCommand::Rm { id } => ctx.remove(id, |tx| {
             let edu = require_edu(tx, id)?;
             store::delete_edu(tx, id)?;
             Ok(format!("Removed education {id}: {}", describe_edu(&edu)))
         }),
+    }
+}
+
+/// What `edu edit` was given, as typed.
+struct EduChanges {
+    level: Option<Level>,
+    field: Option<String>,
+    school: Option<String>,
+    cahiim: bool,
+    no_cahiim: bool,
+    status: Option<EduStatus>,
+    dates: EduDates,
+    clear: Vec<EduClear>,
+}
+
+impl EduChanges {
+    fn is_empty(&self) -> bool {
+        self.level.is_none()
+            && self.field.is_none()
+            && self.school.is_none()
+            && !self.cahiim
+            && !self.no_cahiim
+            && self.status.is_none()
+            && self.dates.started.is_none()
+            && self.dates.completed.is_none()
+            && self.clear.is_empty()
+    }
+}
+
+fn edit_edu(ctx: &Ctx, id: i64, changes: EduChanges) -> Result<()> {
+    if changes.is_empty() {
+        return Err(nothing_to_change("education row", id, "edu"));
+    }
+    let started_on = ctx.opt_date("--started", changes.dates.started.as_deref())?;
+    let completed_on = ctx.opt_date("--completed", changes.dates.completed.as_deref())?;
+    let field = changes
+        .field
+        .clone()
+        .map(|f| ctx.required_text("--field", f))
+        .transpose()?;
+    save_edu(ctx, Some(id), move |old: Option<Education>| {
+        let old = old.ok_or_else(|| Error::NotFound(format!("no education row {id}")))?;
+        Ok(edited_edu(old, changes, field, started_on, completed_on))
+    })
+}
+
+/// The row after the edit. A status follows `--status`, else `--completed`
+/// (which means completed), else stays.
+fn edited_edu(
+    old: Education,
+    changes: EduChanges,
+    field: Option<String>,
+    started_on: Option<NaiveDate>,
+    completed_on: Option<NaiveDate>,
+) -> EduDraft {
+    let clear = &changes.clear;
+    let keep = |given: Option<NaiveDate>, old: Option<NaiveDate>, what: EduClear| {
+        kept(clear.contains(&what), given, old)
+    };
+    let status = match (changes.status, completed_on.is_some()) {
+        (Some(status), _) => status,
+        (None, true) => EduStatus::Completed,
+        (None, false) => old.status,
+    };
+    // Moving a finished program back (to final_term, say) drops its end date.
+    let completed_on = match status {
+        EduStatus::Completed => keep(completed_on, old.completed_on, EduClear::Completed),
+        _ => completed_on,
+    };
+    EduDraft {
+        level: changes.level.unwrap_or(old.level),
+        field: field.unwrap_or(old.field),
+        school: kept(
+            clear.contains(&EduClear::School),
+            changes.school,
+            old.school,
+        ),
+        cahiim: (old.cahiim_accredited || changes.cahiim) && !changes.no_cahiim,
+        status: Some(status),
+        started_on: keep(started_on, old.started_on, EduClear::Started),
+        completed_on,
     }
 }
 

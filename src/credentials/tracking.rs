@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::catalog::{self, Credential, CycleRule, Renewal};
 use super::eligibility::{self, Facts, Years};
 use crate::error::{Error, Result};
+use crate::output::hours;
 use crate::text_enum;
 
 text_enum! {
@@ -581,6 +582,71 @@ pub fn refresh_expiry(conn: &Connection, today: NaiveDate) -> Result<()> {
         statement.execute(params![row.id, row.expires_on])?;
     }
     Ok(())
+}
+
+/// A note under a credential's row: its text (without the code) and
+/// whether it needs attention.
+pub struct Note {
+    pub text: String,
+    pub alert: bool,
+}
+
+impl Progress {
+    /// The Eligible cell: `held`, `yes`, `not yet`, `advice only` (a
+    /// catalog credential judged by advice), or empty (not in the catalog).
+    pub fn eligible_word(&self) -> &'static str {
+        match self.eligible {
+            _ if self.status == CertStatus::Passed => "held",
+            Some(true) => "yes",
+            Some(false) => "not yet",
+            None if catalog::find(&self.code).is_some() => "advice only",
+            None => "",
+        }
+    }
+
+    /// The notes `cert list` and the HTML page print under the table:
+    /// replaced, lapsed, joining a shared cycle later, or CEUs that count
+    /// toward no cycle.
+    pub fn notes(&self, today: NaiveDate) -> Vec<Note> {
+        let mut notes = Vec::new();
+        if let Some(by) = &self.replaced_by {
+            notes.push(Note {
+                text: format!("replaced by the {by}; it no longer adds to the CEU requirement"),
+                alert: false,
+            });
+        }
+        if self.lapsed {
+            let revoked = self
+                .revocation_on
+                .map(|d| format!("; {}", revocation_text(d, today)))
+                .unwrap_or_default();
+            notes.push(Note {
+                text: format!("the last cycle ended short of CEUs (lapsed){revoked}"),
+                alert: true,
+            });
+        }
+        if let Some(joins) = self.joins_pool_on {
+            notes.push(Note {
+                text: joins_pool_text(joins),
+                alert: false,
+            });
+        }
+        if self.ceu_uncounted > 0.0 {
+            let counts = if self.ceu_uncounted == 1.0 {
+                "hour counts"
+            } else {
+                "hours count"
+            };
+            notes.push(Note {
+                text: format!(
+                    "{} CEU {counts} toward no cycle (logged before it was passed)",
+                    hours(self.ceu_uncounted)
+                ),
+                alert: false,
+            });
+        }
+        notes
+    }
 }
 
 /// How the derived revocation date reads: past tense once it has passed.

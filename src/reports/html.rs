@@ -477,13 +477,7 @@ fn credentials_section(page: &mut String, certs: &[Progress], today: NaiveDate) 
          <th>Eligible</th><th>Exam</th><th class=\"n\">CEUs</th><th>Cycle</th></tr></thead>\n<tbody>\n",
     );
     for cert in certs {
-        let eligible = match cert.eligible {
-            _ if cert.status == crate::credentials::CertStatus::Passed => "held",
-            Some(true) => "yes",
-            Some(false) => "not yet",
-            None if credentials::catalog::find(&cert.code).is_some() => "advice only",
-            None => "",
-        };
+        let eligible = cert.eligible_word();
         let ceus = match (cert.ceu_earned, cert.ceu_required) {
             (Some(earned), Some(required)) => {
                 let required = f64::from(required);
@@ -523,40 +517,11 @@ fn credentials_section(page: &mut String, certs: &[Progress], today: NaiveDate) 
     }
     page.push_str("</tbody></table></div>\n");
     for cert in certs {
-        let mut notes = Vec::new();
-        if cert.lapsed {
-            let revoked = cert
-                .revocation_on
-                .map(|d| format!("; {}", credentials::tracking::revocation_text(d, today)))
-                .unwrap_or_default();
-            notes.push(format!(
-                "the last cycle ended short of CEUs (lapsed){revoked}"
-            ));
-        }
-        if let Some(by) = &cert.replaced_by {
-            notes.push(format!(
-                "replaced by the {}; it no longer adds to the CEU requirement",
-                escape(by)
-            ));
-        }
-        if let Some(joins) = cert.joins_pool_on {
-            notes.push(escape(&credentials::tracking::joins_pool_text(joins)));
-        }
-        if cert.ceu_uncounted > 0.0 {
-            notes.push(format!(
-                "{} CEU {} toward no cycle (logged before it was passed)",
-                hours(cert.ceu_uncounted),
-                if cert.ceu_uncounted == 1.0 {
-                    "hour counts"
-                } else {
-                    "hours count"
-                }
-            ));
-        }
-        for note in notes {
+        for note in cert.notes(today) {
             page.push_str(&format!(
-                "<p class=\"muted\">{}: {note}</p>\n",
-                escape(&cert.code)
+                "<p class=\"muted\">{}: {}</p>\n",
+                escape(&cert.code),
+                escape(&note.text)
             ));
         }
     }

@@ -117,24 +117,7 @@ pub fn import(
             header: names,
             record: &record,
         };
-        let outcome = match kind {
-            LinkedinFile::Connections => importer.connection(&row),
-            LinkedinFile::Applications => importer.job(&row, Status::Applied, "Application Date"),
-            LinkedinFile::SavedJobs => importer.job(&row, Status::Saved, "Saved Date"),
-        };
-        match outcome {
-            Ok(Outcome::Added) => {
-                importer.added += 1;
-                crash_hook(importer.added);
-            }
-            Ok(Outcome::Present) => importer.skipped += 1,
-            Ok(Outcome::Nameless) => {
-                importer.skipped += 1;
-                out.warning(format!("{file}: row {line} has no name; skipped"));
-            }
-            Err(Bad::Row(problem)) => return Err(malformed(&file, line, &problem)),
-            Err(Bad::Fatal(e)) => return Err(e),
-        }
+        importer.take(kind, &row, out, &file, line)?;
     }
     if header.is_none() {
         return Err(Error::Input(format!(
@@ -196,6 +179,37 @@ struct Importer<'c> {
 }
 
 impl<'c> Importer<'c> {
+    /// Imports one data row of a `kind` file and counts it: added, already
+    /// there, or skipped without a name (with a warning naming the row).
+    fn take(
+        &mut self,
+        kind: LinkedinFile,
+        row: &Row<'_>,
+        out: &Output,
+        file: &str,
+        line: u64,
+    ) -> Result<()> {
+        let outcome = match kind {
+            LinkedinFile::Connections => self.connection(row),
+            LinkedinFile::Applications => self.job(row, Status::Applied, "Application Date"),
+            LinkedinFile::SavedJobs => self.job(row, Status::Saved, "Saved Date"),
+        };
+        match outcome {
+            Ok(Outcome::Added) => {
+                self.added += 1;
+                crash_hook(self.added);
+            }
+            Ok(Outcome::Present) => self.skipped += 1,
+            Ok(Outcome::Nameless) => {
+                self.skipped += 1;
+                out.warning(format!("{file}: row {line} has no name; skipped"));
+            }
+            Err(Bad::Row(problem)) => return Err(malformed(file, line, &problem)),
+            Err(Bad::Fatal(e)) => return Err(e),
+        }
+        Ok(())
+    }
+
     fn new(conn: &'c Connection) -> Result<Self> {
         Ok(Importer {
             conn,

@@ -6,11 +6,13 @@ use rusqlite::Connection;
 use super::write::source_text;
 use super::ListArgs;
 use crate::applications::store::{self, Filter};
-use crate::applications::{status_tone, ApplicationDetail, Event, EventKind, ListRow, Status};
+use crate::applications::{
+    status_tone, Application, ApplicationDetail, Event, EventKind, ListRow, Status,
+};
 use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::{Error, Result};
-use crate::output::{visible, JsonArray, Tone};
+use crate::output::{count_of, money, visible, JsonArray, Tone};
 use crate::{dates, network, orgs};
 
 /// Everything `app show` prints about one application.
@@ -37,14 +39,6 @@ pub(super) fn describe_contact(contact: &network::Contact) -> String {
     contact.describe()
 }
 
-pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 pub(super) fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
     let today = ctx.today()?;
     let since = ctx.opt_date("--since", args.since.as_deref())?;
@@ -56,22 +50,9 @@ pub(super) fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         ));
     }
     let conn = ctx.open(Access::Existing)?;
-    let mut statuses = args.status.clone();
-    if args.active || args.closed {
-        let group = if args.active {
-            Status::ACTIVE
-        } else {
-            Status::CLOSED
-        };
-        statuses = if statuses.is_empty() {
-            group.to_vec()
-        } else {
-            statuses.into_iter().filter(|s| group.contains(s)).collect()
-        };
-        if statuses.is_empty() {
-            return finish_empty_list(ctx);
-        }
-    }
+    let Some(statuses) = wanted_statuses(&args) else {
+        return finish_empty_list(ctx);
+    };
     let org_id = match &args.org {
         Some(name) => match orgs::find(&conn, name)? {
             Some((id, _)) => Some(id),
@@ -87,7 +68,7 @@ pub(super) fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
     } else {
         Vec::new()
     };
-    let mut filter = Filter {
+    let filter = Filter {
         statuses,
         source: args.source.as_deref().and_then(source_text),
         org_id,
@@ -95,27 +76,63 @@ pub(super) fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         qualified: args.qualified.then_some(also_qualified),
         limit: args.limit,
     };
-
     if ctx.out.json {
-        let mut array = JsonArray::stdout()?;
-        store::for_each(&conn, &filter, |application| {
-            array.push(&ListRow {
-                days_in_stage: application.days_in_stage(today),
-                days_quiet: application.days_quiet(today),
-                application,
-            })
-        })?;
-        return array.finish();
+        return print_json_list(&conn, &filter, today);
     }
+    print_list_table(ctx, &conn, filter, &args, today)
+}
 
+/// The statuses `--status`, `--active` and `--closed` keep together (empty:
+/// all), or `None` when they keep nothing.
+fn wanted_statuses(args: &ListArgs) -> Option<Vec<Status>> {
+    let statuses = args.status.clone();
+    if !(args.active || args.closed) {
+        return Some(statuses);
+    }
+    let group = if args.active {
+        Status::ACTIVE
+    } else {
+        Status::CLOSED
+    };
+    let statuses: Vec<Status> = if statuses.is_empty() {
+        group.to_vec()
+    } else {
+        statuses.into_iter().filter(|s| group.contains(s)).collect()
+    };
+    (!statuses.is_empty()).then_some(statuses)
+}
+
+/// Streams the list as a JSON array, one row at a time.
+fn print_json_list(conn: &Connection, filter: &Filter, today: NaiveDate) -> Result<()> {
+    let mut array = JsonArray::stdout()?;
+    store::for_each(conn, filter, |application| {
+        array.push(&ListRow {
+            days_in_stage: application.days_in_stage(today),
+            days_quiet: application.days_quiet(today),
+            application,
+        })
+    })?;
+    array.finish()
+}
+
+/// Prints the list as a table: 50 rows unless `--limit` or `--all` says
+/// otherwise, and a line saying how many more there are.
+fn print_list_table(
+    ctx: &Ctx,
+    conn: &Connection,
+    mut filter: Filter,
+    args: &ListArgs,
+    today: NaiveDate,
+) -> Result<()> {
     let shown_limit = if args.all {
         None
     } else {
         Some(args.limit.unwrap_or(50))
     };
+    // One row past the limit says whether there are more.
     filter.limit = shown_limit.map(|n| n + 1);
     let mut rows = Vec::new();
-    store::for_each(&conn, &filter, |application| {
+    store::for_each(conn, &filter, |application| {
         rows.push(application);
         Ok(())
     })?;
@@ -126,7 +143,24 @@ pub(super) fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
     if rows.is_empty() {
         return ctx.out.line("No applications match.");
     }
-    let mut table = ctx.out.table([
+    print_rows(ctx, &rows, today)?;
+    if more {
+        filter.limit = None;
+        let total = store::count(conn, &filter)?;
+        ctx.out.line(format!(
+            "… {} more (showing {} of {total}; use --limit N or --all)",
+            total - rows.len() as i64,
+            rows.len()
+        ))?;
+    }
+    Ok(())
+}
+
+/// The `app list` table: a due follow-up and a stale application in the
+/// alert colour.
+fn print_rows(ctx: &Ctx, rows: &[Application], today: NaiveDate) -> Result<()> {
+    let out = &ctx.out;
+    let mut table = out.table([
         "ID",
         "Organization",
         "Title",
@@ -137,7 +171,8 @@ pub(super) fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         "Stage",
         "Quiet",
     ]);
-    for app in &rows {
+    let days = |d: Option<i64>| d.map_or(String::new(), |d| format!("{d}d"));
+    for app in rows {
         let follow_up_tone = match app.follow_up_on {
             Some(date) if date <= today => Tone::Alert,
             _ => Tone::Plain,
@@ -148,36 +183,18 @@ pub(super) fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
             Tone::Plain
         };
         table.add_row(vec![
-            ctx.out.number(app.id),
-            ctx.out.cell(&app.org, Tone::Plain),
-            ctx.out.cell(&app.title, Tone::Plain),
-            ctx.out.cell(app.status, status_tone(app.status)),
-            ctx.out
-                .cell(app.source.as_deref().unwrap_or(""), Tone::Plain),
-            ctx.out.cell(opt_date(app.applied_on), Tone::Plain),
-            ctx.out.cell(opt_date(app.follow_up_on), follow_up_tone),
-            ctx.out.number(
-                app.days_in_stage(today)
-                    .map_or(String::new(), |d| format!("{d}d")),
-            ),
-            ctx.out.cell(
-                app.days_quiet(today)
-                    .map_or(String::new(), |d| format!("{d}d")),
-                quiet_tone,
-            ),
+            out.number(app.id),
+            out.cell(&app.org, Tone::Plain),
+            out.cell(&app.title, Tone::Plain),
+            out.cell(app.status, status_tone(app.status)),
+            out.cell(app.source.as_deref().unwrap_or(""), Tone::Plain),
+            out.cell(opt_date(app.applied_on), Tone::Plain),
+            out.cell(opt_date(app.follow_up_on), follow_up_tone),
+            out.number(days(app.days_in_stage(today))),
+            out.cell(days(app.days_quiet(today)), quiet_tone),
         ]);
     }
-    ctx.out.print_table(&table)?;
-    if more {
-        filter.limit = None;
-        let total = store::count(&conn, &filter)?;
-        ctx.out.line(format!(
-            "… {} more (showing {} of {total}; use --limit N or --all)",
-            total - rows.len() as i64,
-            rows.len()
-        ))?;
-    }
-    Ok(())
+    out.print_table(&table)
 }
 
 fn finish_empty_list(ctx: &Ctx) -> Result<()> {
@@ -207,28 +224,29 @@ fn print_detail(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Resu
     let out = &ctx.out;
     let heading = format!("Application {}: {} at {}", app.id, app.title, app.org);
     out.line(out.heading(&visible(&heading)))?;
+    print_fields(ctx, detail, today)?;
+    out.line("")?;
+    print_history(ctx, &detail.events)?;
+    print_people(ctx, &app.org, &detail.contacts_here)
+}
+
+/// The `label  value` lines of `app show`.
+fn print_fields(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Result<()> {
+    let app = &detail.application;
+    let out = &ctx.out;
     let stage = match (app.stage_since, app.days_in_stage(today)) {
         (Some(since), Some(days)) => format!(
             "{} since {since} ({})",
             app.status,
-            plural(days as usize, "day", "days")
+            count_of(days, "day", "days")
         ),
         _ => app.status.to_string(),
     };
-    let follow_up = app.follow_up_on.map(|date| {
-        let days = dates::days_between(today, date);
-        let when = match days {
-            0 => "today".to_string(),
-            d if d < 0 => format!("overdue by {}", plural((-d) as usize, "day", "days")),
-            d => format!("in {}", plural(d as usize, "day", "days")),
-        };
-        out.paint(
-            &format!("{date} ({when})"),
-            if days <= 0 { Tone::Alert } else { Tone::Plain },
-        )
-    });
+    let follow_up = app
+        .follow_up_on
+        .map(|date| follow_up_text(ctx, date, today));
     let quiet = app.days_quiet(today).map(|d| {
-        let text = plural(d as usize, "day", "days");
+        let text = count_of(d, "day", "days");
         if app.is_stale(today) {
             out.paint(
                 &format!("{text} (stale: consider a follow-up or marking it ghosted)"),
@@ -238,15 +256,6 @@ fn print_detail(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Resu
             text
         }
     });
-    let salary = match (app.salary_min, app.salary_max) {
-        (Some(min), Some(max)) if min == max => Some(crate::output::money(min)),
-        (Some(min), Some(max)) => Some(format!(
-            "{}–{}",
-            crate::output::money(min),
-            crate::output::money(max)
-        )),
-        _ => None,
-    };
     let referral = detail
         .referral
         .as_ref()
@@ -258,7 +267,7 @@ fn print_detail(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Resu
         ("source", app.source.as_deref().map(visible)),
         ("follow up", follow_up),
         ("quiet", quiet),
-        ("salary", salary),
+        ("salary", salary_text(app.salary_min, app.salary_max)),
         ("work mode", app.work_mode.map(|m| m.to_string())),
         ("location", app.location.as_deref().map(visible)),
         ("url", app.url.as_deref().map(visible)),
@@ -266,24 +275,57 @@ fn print_detail(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Resu
         ("requires", join(&detail.requires)),
         ("prefers", join(&detail.prefers)),
         ("notes", app.notes.as_deref().map(visible)),
-    ])?;
-    out.line("")?;
+    ])
+}
+
+/// "2026-12-01 (in 5 days)", in the alert colour when due or overdue.
+fn follow_up_text(ctx: &Ctx, date: NaiveDate, today: NaiveDate) -> String {
+    let days = dates::days_between(today, date);
+    let when = match days {
+        0 => "today".to_string(),
+        d if d < 0 => format!("overdue by {}", count_of(-d, "day", "days")),
+        d => format!("in {}", count_of(d, "day", "days")),
+    };
+    ctx.out.paint(
+        &format!("{date} ({when})"),
+        if days <= 0 { Tone::Alert } else { Tone::Plain },
+    )
+}
+
+/// "$45,000" or "$42,000–$48,000"; nothing without both ends.
+fn salary_text(min: Option<i64>, max: Option<i64>) -> Option<String> {
+    match (min, max) {
+        (Some(min), Some(max)) if min == max => Some(money(min)),
+        (Some(min), Some(max)) => Some(format!("{}–{}", money(min), money(max))),
+        _ => None,
+    }
+}
+
+/// The dated history, oldest first.
+fn print_history(ctx: &Ctx, events: &[Event]) -> Result<()> {
+    let out = &ctx.out;
     out.line(out.heading("History"))?;
     let mut table = out.table(["Date", "What", "Note"]);
-    for event in &detail.events {
+    for event in events {
         table.add_row(vec![
             out.cell(event.date, Tone::Plain),
             out.cell(describe_event(event), Tone::Plain),
             out.cell(event_note(event), Tone::Plain),
         ]);
     }
-    out.print_table(&table)?;
-    if !detail.contacts_here.is_empty() {
-        out.line("")?;
-        out.line(out.heading(&format!("People you know at {}", app.org)))?;
-        for contact in &detail.contacts_here {
-            out.line(format!("  {}", visible(&describe_contact(contact))))?;
-        }
+    out.print_table(&table)
+}
+
+/// The people the user knows at the organization, if any.
+fn print_people(ctx: &Ctx, org: &str, people: &[network::Contact]) -> Result<()> {
+    if people.is_empty() {
+        return Ok(());
+    }
+    let out = &ctx.out;
+    out.line("")?;
+    out.line(out.heading(&format!("People you know at {org}")))?;
+    for contact in people {
+        out.line(format!("  {}", visible(&describe_contact(contact))))?;
     }
     Ok(())
 }

@@ -2,17 +2,18 @@
 //! application rules of DESIGN §3.
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 
-use super::view::{describe_contact, detail, plural};
-use super::{AddArgs, ClearField, EditArgs};
-use crate::applications::store::{self, NewApplication};
-use crate::applications::{Application, EventKind, Status};
+use super::view::{describe_contact, detail};
+use super::{AddArgs, ClearField, Details, EditArgs};
+use crate::applications::store::{self, ApplicationFields, NewApplication};
+use crate::applications::{Application, ApplicationDetail, EventKind, Status};
 use crate::ctx::Ctx;
 use crate::dates::not_after_today;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
-use crate::input::{parse_code, parse_salary};
+use crate::input::{kept, parse_code, parse_salary};
+use crate::output::count_of;
 use crate::{dates, network, orgs};
 
 pub(super) fn source_text(text: &str) -> Option<String> {
@@ -75,9 +76,60 @@ fn check_both_lists(requires: &[String], prefers: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// What `app add` was given, checked and typed before the database opens.
+struct AddDraft {
+    title: String,
+    status: Status,
+    applied_on: Option<NaiveDate>,
+    /// The date of the first `status` event: when it was applied for, or today.
+    event_date: NaiveDate,
+    follow_up_on: Option<NaiveDate>,
+    salary: Option<(i64, i64)>,
+    notes: Option<String>,
+    source: Option<String>,
+    requires: Vec<String>,
+    prefers: Vec<String>,
+}
+
+/// The organization of a new application, with what the user already has
+/// there (nothing, when it was just created).
+struct OrgHistory {
+    id: i64,
+    name: String,
+    earlier: Vec<Application>,
+    people: Vec<network::Contact>,
+}
+
 pub(super) fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
+    let draft = parse_add(ctx, &args)?;
+    let timestamp = ctx.timestamp()?;
+
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let referral = args
+        .details
+        .referral
+        .map(|id| check_referral(&tx, id))
+        .transpose()?;
+    note_unknown_codes(ctx, &tx, &draft.requires)?;
+    note_unknown_codes(ctx, &tx, &draft.prefers)?;
+    let org = org_history(ctx, &tx, &args.org, &timestamp)?;
+    let new = new_application(ctx, &draft, &args.details, org.id)?;
+    let id = insert_with_history(&tx, &new, &draft, &timestamp)?;
+    let record = ctx.out.json_record(|| detail(&tx, id))?;
+    db::commit(tx)?;
+
+    tell_about_earlier(ctx, &org.name, &org.earlier);
+    tell_about_people(ctx, &org.name, &org.people, referral.as_ref());
+    let message = added_message(id, &new.title, &org.name, draft.status, draft.follow_up_on);
+    ctx.out.written(id, &message, || Ok(record))
+}
+
+/// Checks and types `app add`'s arguments, and works out the dates the
+/// status rules give: `applied_on` and the automatic follow-up.
+fn parse_add(ctx: &Ctx, args: &AddArgs) -> Result<AddDraft> {
     let today = ctx.today()?;
-    let title = ctx.required_text("TITLE", args.title)?;
+    let title = ctx.required_text("TITLE", args.title.clone())?;
     let details = &args.details;
     let applied = ctx.opt_date("--applied", args.applied.as_deref())?;
     if applied.is_some() && args.status == Status::Saved {
@@ -111,70 +163,103 @@ pub(super) fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
             .follow_up_days()
             .map(|days| dates::add_days(event_date, days))
     });
-    let timestamp = ctx.timestamp()?;
-
-    let mut conn = ctx.open(Access::Create)?;
-    let tx = db::write(&mut conn)?;
-    let referral = details
-        .referral
-        .map(|id| check_referral(&tx, id))
-        .transpose()?;
-    note_unknown_codes(ctx, &tx, &requires)?;
-    note_unknown_codes(ctx, &tx, &prefers)?;
-    let (org_id, org_name, org_is_new) =
-        orgs::find_or_create_noting(ctx, &tx, "ORG", &args.org, &timestamp)?;
-    let earlier = if org_is_new {
-        Vec::new()
-    } else {
-        store::at_org(&tx, org_id)?
-    };
-    let people = if org_is_new {
-        Vec::new()
-    } else {
-        network::contacts_at(&tx, org_id)?
-    };
-    let new = NewApplication {
-        org_id,
+    Ok(AddDraft {
         title,
         status: args.status,
+        applied_on,
+        event_date,
+        follow_up_on,
+        salary,
+        notes,
         source,
+        requires,
+        prefers,
+    })
+}
+
+/// Finds (or creates) the organization, with the earlier applications and
+/// the people the user knows there.
+fn org_history(ctx: &Ctx, tx: &Connection, name: &str, timestamp: &str) -> Result<OrgHistory> {
+    let (id, name, is_new) = orgs::find_or_create_noting(ctx, tx, "ORG", name, timestamp)?;
+    if is_new {
+        return Ok(OrgHistory {
+            id,
+            name,
+            earlier: Vec::new(),
+            people: Vec::new(),
+        });
+    }
+    Ok(OrgHistory {
+        earlier: store::at_org(tx, id)?,
+        people: network::contacts_at(tx, id)?,
+        id,
+        name,
+    })
+}
+
+/// The row to insert. The follow-up is set afterwards, with its event.
+fn new_application(
+    ctx: &Ctx,
+    draft: &AddDraft,
+    details: &Details,
+    org_id: i64,
+) -> Result<NewApplication> {
+    Ok(NewApplication {
+        org_id,
+        title: draft.title.clone(),
+        status: draft.status,
+        source: draft.source.clone(),
         url: ctx.text("--url", details.url.clone())?,
         location: ctx.text("--location", details.location.clone())?,
         work_mode: details.work_mode,
-        salary,
-        applied_on,
+        salary: draft.salary,
+        applied_on: draft.applied_on,
         follow_up_on: None,
         referral_contact_id: details.referral,
-        notes,
-    };
-    let id = store::insert(&tx, &new, &timestamp)?;
+        notes: draft.notes.clone(),
+    })
+}
+
+/// Inserts the application with its first `status` event, its follow-up
+/// and its credential codes, and refreshes the derived columns.
+fn insert_with_history(
+    tx: &Connection,
+    new: &NewApplication,
+    draft: &AddDraft,
+    timestamp: &str,
+) -> Result<i64> {
+    let id = store::insert(tx, new, timestamp)?;
+    let on = draft.event_date;
     store::add_event(
-        &tx,
+        tx,
         id,
-        event_date,
+        on,
         EventKind::Status,
         None,
-        Some(args.status),
+        Some(draft.status),
         None,
     )?;
-    store::set_follow_up(&tx, id, None, follow_up_on, event_date)?;
+    store::set_follow_up(tx, id, None, draft.follow_up_on, on)?;
     // A new application has no codes to replace: only insert.
-    if !requires.is_empty() {
-        store::replace_credentials(&tx, id, true, &requires)?;
+    if !draft.requires.is_empty() {
+        store::replace_credentials(tx, id, true, &draft.requires)?;
     }
-    if !prefers.is_empty() {
-        store::replace_credentials(&tx, id, false, &prefers)?;
+    if !draft.prefers.is_empty() {
+        store::replace_credentials(tx, id, false, &draft.prefers)?;
     }
-    store::refresh_derived(&tx, id)?;
-    let record = if ctx.out.json {
-        Some(detail(&tx, id)?)
-    } else {
-        None
-    };
-    db::commit(tx)?;
+    store::refresh_derived(tx, id)?;
+    Ok(id)
+}
 
-    tell_about_earlier(ctx, &org_name, &earlier);
-    let referrer_id = referral.as_ref().map(|c| c.id);
+/// Points to the people the user knows at the organization (the referrer
+/// aside): a warm path.
+fn tell_about_people(
+    ctx: &Ctx,
+    org_name: &str,
+    people: &[network::Contact],
+    referral: Option<&network::Contact>,
+) {
+    let referrer_id = referral.map(|c| c.id);
     let others: Vec<&network::Contact> = people
         .iter()
         .filter(|c| Some(c.id) != referrer_id)
@@ -183,18 +268,43 @@ pub(super) fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
         let names: Vec<String> = others.iter().map(|c| describe_contact(c)).collect();
         ctx.out.notice(format!(
             "you know {} at {org_name}: {} — a warm path; ask about a referral",
-            plural(others.len(), "person", "people"),
+            count_of(others.len() as i64, "person", "people"),
             names.join(", ")
         ));
     }
-    let mut message = format!("Added application {id}: {} at {org_name}", new.title);
-    match (args.status, follow_up_on) {
+}
+
+/// "Added application 7: Coder at Mercy Health (screening; follow up by …)".
+fn added_message(
+    id: i64,
+    title: &str,
+    org_name: &str,
+    status: Status,
+    follow_up_on: Option<NaiveDate>,
+) -> String {
+    let mut message = format!("Added application {id}: {title} at {org_name}");
+    match (status, follow_up_on) {
         (Status::Applied, Some(date)) => message.push_str(&format!(" (follow up by {date})")),
         (status, Some(date)) => message.push_str(&format!(" ({status}; follow up by {date})")),
         (Status::Applied, None) => {}
         (status, None) => message.push_str(&format!(" ({status})")),
     }
-    ctx.out.written(id, &message, || Ok(record))
+    message
+}
+
+/// Ends a write that added to an application's history: marks it changed,
+/// refreshes the derived columns, reads the `--json` record and commits.
+fn finish_history_write(
+    ctx: &Ctx,
+    tx: Transaction<'_>,
+    id: i64,
+    timestamp: &str,
+) -> Result<Option<ApplicationDetail>> {
+    store::touch(&tx, id, timestamp)?;
+    store::refresh_derived(&tx, id)?;
+    let record = ctx.out.json_record(|| detail(&tx, id))?;
+    db::commit(tx)?;
+    Ok(record)
 }
 
 fn tell_about_earlier(ctx: &Ctx, org_name: &str, earlier: &[Application]) {
@@ -258,11 +368,9 @@ fn move_status(
     // posting is not applying.
     let applied = !matches!(to, Status::Saved | Status::Withdrawn);
     if applied && app.applied_on.is_none() {
-        tx.prepare_cached("UPDATE applications SET applied_on = ?2 WHERE id = ?1")?
-            .execute(rusqlite::params![app.id, on])?;
+        store::set_applied_on(tx, app.id, on)?;
     }
-    tx.prepare_cached("UPDATE applications SET status = ?2 WHERE id = ?1")?
-        .execute(rusqlite::params![app.id, to])?;
+    store::set_status(tx, app.id, to)?;
     let follow_up = match (explicit_follow_up, to.follow_up_days()) {
         (Some(date), _) => Some(date),
         (None, Some(days)) => Some(dates::add_days(on, days)),
@@ -282,10 +390,7 @@ pub(super) fn set(
     follow_up: Option<String>,
 ) -> Result<()> {
     let today = ctx.today()?;
-    let on = match on {
-        Some(text) => not_after_today("--on", ctx.date("--on", &text)?, today)?,
-        None => today,
-    };
+    let on = ctx.past_date("--on", on.as_deref())?;
     let explicit_follow_up = ctx.opt_date("--follow-up", follow_up.as_deref())?;
     let note = ctx.text("--note", note)?;
     let timestamp = ctx.timestamp()?;
@@ -316,14 +421,7 @@ pub(super) fn set(
         );
     }
     let follow_up_on = move_status(&tx, &app, status, on, note.as_deref(), explicit_follow_up)?;
-    store::touch(&tx, id, &timestamp)?;
-    store::refresh_derived(&tx, id)?;
-    let record = if ctx.out.json {
-        Some(detail(&tx, id)?)
-    } else {
-        None
-    };
-    db::commit(tx)?;
+    let record = finish_history_write(ctx, tx, id, &timestamp)?;
     let mut message = format!("Application {id}: {} → {status} on {on}", app.status);
     match follow_up_on {
         Some(date) if date < today => message.push_str(&format!("; follow up by {date} (overdue)")),
@@ -334,7 +432,67 @@ pub(super) fn set(
     ctx.out.written(id, &message, || Ok(record))
 }
 
+/// What `app edit` was given, checked and typed before the database opens
+/// (`None`: not given).
+struct EditDraft {
+    title: Option<String>,
+    salary: Option<(i64, i64)>,
+    follow_up: Option<NaiveDate>,
+    notes: Option<String>,
+    url: Option<String>,
+    location: Option<String>,
+    requires: Option<Vec<String>>,
+    prefers: Option<Vec<String>>,
+}
+
 pub(super) fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
+    refuse_history_fields(&args)?;
+    let today = ctx.today()?;
+    check_edit_args(&args)?;
+    let draft = parse_edit(ctx, &args)?;
+    let timestamp = ctx.timestamp()?;
+
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let app = store::require(&tx, args.id)?;
+    let (requires, prefers) = edited_codes(ctx, &tx, &app, &args.clear, &draft)?;
+    if let Some(contact_id) = args.details.referral {
+        check_referral(&tx, contact_id)?;
+    }
+    let (org_id, org_name) = match &args.org {
+        Some(name) => {
+            let (id, stored, _) = orgs::find_or_create_noting(ctx, &tx, "--org", name, &timestamp)?;
+            (id, stored)
+        }
+        None => (app.org_id, app.org.clone()),
+    };
+    let fields = edited_fields(ctx, &app, &args, &draft, org_id);
+    store::update(&tx, app.id, &fields, &timestamp)?;
+    let cleared = |field: ClearField| args.clear.contains(&field);
+    let follow_up = kept(
+        cleared(ClearField::FollowUp),
+        draft.follow_up,
+        app.follow_up_on,
+    );
+    store::set_follow_up(&tx, app.id, app.follow_up_on, follow_up, today)?;
+    if draft.requires.is_some() || cleared(ClearField::Requires) {
+        store::replace_credentials(&tx, app.id, true, &requires)?;
+    }
+    if draft.prefers.is_some() || cleared(ClearField::Prefers) {
+        store::replace_credentials(&tx, app.id, false, &prefers)?;
+    }
+    let record = ctx.out.json_record(|| detail(&tx, app.id))?;
+    db::commit(tx)?;
+    let message = format!(
+        "Updated application {}: {} at {org_name}",
+        app.id, fields.title
+    );
+    ctx.out.written(app.id, &message, || Ok(record))
+}
+
+/// Refuses `--status` and `--applied`: both follow the history, which only
+/// `app set` writes.
+fn refuse_history_fields(args: &EditArgs) -> Result<()> {
     if let Some(status) = &args.status {
         return Err(Error::Input(format!(
             "app edit cannot change the status; use 'jobtrack app set {} {status}' so the history stays whole",
@@ -347,10 +505,13 @@ pub(super) fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
             args.id
         )));
     }
-    let today = ctx.today()?;
+    Ok(())
+}
+
+/// Refuses a field both set and cleared, and an edit that changes nothing.
+fn check_edit_args(args: &EditArgs) -> Result<()> {
     let details = &args.details;
-    let clears = |field: ClearField| args.clear.contains(&field);
-    let conflicts = [
+    let options = [
         (ClearField::Source, details.source.is_some(), "--source"),
         (ClearField::Url, details.url.is_some(), "--url"),
         (
@@ -383,7 +544,7 @@ pub(super) fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
         (ClearField::Prefers, details.prefers.is_some(), "--prefers"),
     ];
     crate::input::check_edit_options(
-        &conflicts,
+        &options,
         &args.clear,
         args.org.is_some() || args.title.is_some(),
         || {
@@ -392,134 +553,119 @@ pub(super) fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
                 args.id
             )
         },
-    )?;
-    let title = args
-        .title
-        .map(|t| ctx.required_text("--title", t))
-        .transpose()?;
-    let salary = details.salary.as_deref().map(parse_salary).transpose()?;
-    let follow_up = ctx.opt_date("--follow-up", details.follow_up.as_deref())?;
-    let notes = ctx.text("--note", details.note.clone())?;
-    let url = ctx.text("--url", details.url.clone())?;
-    let location = ctx.text("--location", details.location.clone())?;
-    let requires = details
-        .requires
-        .as_deref()
-        .map(|v| codes("--requires", v))
-        .transpose()?;
-    let prefers = details
-        .prefers
-        .as_deref()
-        .map(|v| codes("--prefers", v))
-        .transpose()?;
-    let timestamp = ctx.timestamp()?;
+    )
+}
 
-    let mut conn = ctx.open(Access::Create)?;
-    let tx = db::write(&mut conn)?;
-    let app = store::require(&tx, args.id)?;
-    let (old_requires, old_prefers) = store::credentials(&tx, app.id)?;
-    note_unknown_codes(ctx, &tx, requires.as_deref().unwrap_or_default())?;
-    note_unknown_codes(ctx, &tx, prefers.as_deref().unwrap_or_default())?;
-    let final_requires = if clears(ClearField::Requires) {
-        Vec::new()
-    } else {
-        requires.clone().unwrap_or(old_requires)
+/// Checks and types `app edit`'s values.
+fn parse_edit(ctx: &Ctx, args: &EditArgs) -> Result<EditDraft> {
+    let details = &args.details;
+    let some_codes = |field: &str, values: &Option<Vec<String>>| {
+        values.as_deref().map(|v| codes(field, v)).transpose()
     };
-    let final_prefers = if clears(ClearField::Prefers) {
-        Vec::new()
-    } else {
-        prefers.clone().unwrap_or(old_prefers)
-    };
-    check_both_lists(&final_requires, &final_prefers)?;
-    if let Some(contact_id) = details.referral {
-        check_referral(&tx, contact_id)?;
-    }
-    let (org_id, org_name) = match &args.org {
-        Some(name) => {
-            let (id, stored, _) = orgs::find_or_create_noting(ctx, &tx, "--org", name, &timestamp)?;
-            (id, stored)
-        }
-        None => (app.org_id, app.org.clone()),
-    };
-    let pick = |given: Option<String>, old: Option<String>, field: ClearField| {
-        if clears(field) {
-            None
-        } else {
-            given.or(old)
-        }
-    };
-    let source = pick(
+    Ok(EditDraft {
+        title: args
+            .title
+            .clone()
+            .map(|t| ctx.required_text("--title", t))
+            .transpose()?,
+        salary: details.salary.as_deref().map(parse_salary).transpose()?,
+        follow_up: ctx.opt_date("--follow-up", details.follow_up.as_deref())?,
+        notes: ctx.text("--note", details.note.clone())?,
+        url: ctx.text("--url", details.url.clone())?,
+        location: ctx.text("--location", details.location.clone())?,
+        requires: some_codes("--requires", &details.requires)?,
+        prefers: some_codes("--prefers", &details.prefers)?,
+    })
+}
+
+/// The codes the posting will require and prefer after the edit (noting
+/// unknown new ones), refused when a code lands in both lists.
+fn edited_codes(
+    ctx: &Ctx,
+    tx: &Connection,
+    app: &Application,
+    clear: &[ClearField],
+    draft: &EditDraft,
+) -> Result<(Vec<String>, Vec<String>)> {
+    let (old_requires, old_prefers) = store::credentials(tx, app.id)?;
+    note_unknown_codes(ctx, tx, draft.requires.as_deref().unwrap_or_default())?;
+    note_unknown_codes(ctx, tx, draft.prefers.as_deref().unwrap_or_default())?;
+    let requires = kept(
+        clear.contains(&ClearField::Requires),
+        draft.requires.clone(),
+        Some(old_requires),
+    )
+    .unwrap_or_default();
+    let prefers = kept(
+        clear.contains(&ClearField::Prefers),
+        draft.prefers.clone(),
+        Some(old_prefers),
+    )
+    .unwrap_or_default();
+    check_both_lists(&requires, &prefers)?;
+    Ok((requires, prefers))
+}
+
+/// The application's columns after the edit: each cleared, given or kept.
+/// Notes when a cleared referral leaves the source "referral".
+fn edited_fields(
+    ctx: &Ctx,
+    app: &Application,
+    args: &EditArgs,
+    draft: &EditDraft,
+    org_id: i64,
+) -> ApplicationFields {
+    let details = &args.details;
+    let cleared = |field: ClearField| args.clear.contains(&field);
+    let source = kept(
+        cleared(ClearField::Source),
         details.source.as_deref().and_then(source_text),
         app.source.clone(),
-        ClearField::Source,
     );
-    if clears(ClearField::Referral) && source.as_deref() == Some("referral") {
+    if cleared(ClearField::Referral) && source.as_deref() == Some("referral") {
         ctx.out.notice(format!(
             "application {} keeps the source \"referral\", so it still counts as referred; \
              change it with --source SRC or --clear source",
             app.id
         ));
     }
-    let (salary_min, salary_max) = if clears(ClearField::Salary) {
+    let (salary_min, salary_max) = if cleared(ClearField::Salary) {
         (None, None)
     } else {
-        salary.map_or((app.salary_min, app.salary_max), |(a, b)| {
-            (Some(a), Some(b))
-        })
+        draft
+            .salary
+            .map_or((app.salary_min, app.salary_max), |(a, b)| {
+                (Some(a), Some(b))
+            })
     };
-    let referral = if clears(ClearField::Referral) {
-        None
-    } else {
-        details.referral.or(app.referral_contact_id)
-    };
-    let work_mode = if clears(ClearField::WorkMode) {
-        None
-    } else {
-        details.work_mode.or(app.work_mode)
-    };
-    tx.prepare_cached(
-        "UPDATE applications SET org_id = ?2, title = ?3, source = ?4, url = ?5, location = ?6, work_mode = ?7,
-             salary_min = ?8, salary_max = ?9, referral_contact_id = ?10, notes = ?11, updated_at = ?12
-         WHERE id = ?1",
-    )?
-    .execute(rusqlite::params![
-        app.id,
+    ApplicationFields {
         org_id,
-        title.clone().unwrap_or_else(|| app.title.clone()),
+        title: draft.title.clone().unwrap_or_else(|| app.title.clone()),
         source,
-        pick(url, app.url.clone(), ClearField::Url),
-        pick(location, app.location.clone(), ClearField::Location),
-        work_mode,
+        url: kept(cleared(ClearField::Url), draft.url.clone(), app.url.clone()),
+        location: kept(
+            cleared(ClearField::Location),
+            draft.location.clone(),
+            app.location.clone(),
+        ),
+        work_mode: kept(
+            cleared(ClearField::WorkMode),
+            details.work_mode,
+            app.work_mode,
+        ),
         salary_min,
         salary_max,
-        referral,
-        pick(notes, app.notes.clone(), ClearField::Notes),
-        timestamp,
-    ])?;
-    let new_follow_up = if clears(ClearField::FollowUp) {
-        None
-    } else {
-        follow_up.or(app.follow_up_on)
-    };
-    store::set_follow_up(&tx, app.id, app.follow_up_on, new_follow_up, today)?;
-    if requires.is_some() || clears(ClearField::Requires) {
-        store::replace_credentials(&tx, app.id, true, &final_requires)?;
+        referral_contact_id: kept(
+            cleared(ClearField::Referral),
+            details.referral,
+            app.referral_contact_id,
+        ),
+        notes: kept(
+            cleared(ClearField::Notes),
+            draft.notes.clone(),
+            app.notes.clone(),
+        ),
     }
-    if prefers.is_some() || clears(ClearField::Prefers) {
-        store::replace_credentials(&tx, app.id, false, &final_prefers)?;
-    }
-    let record = if ctx.out.json {
-        Some(detail(&tx, app.id)?)
-    } else {
-        None
-    };
-    db::commit(tx)?;
-    let title = title.unwrap_or(app.title);
-    ctx.out.written(
-        app.id,
-        &format!("Updated application {}: {title} at {org_name}", app.id),
-        || Ok(record),
-    )
 }
 
 pub(super) fn note(
@@ -529,11 +675,7 @@ pub(super) fn note(
     on: Option<String>,
     follow_up: Option<String>,
 ) -> Result<()> {
-    let today = ctx.today()?;
-    let on = match on {
-        Some(text) => not_after_today("--on", ctx.date("--on", &text)?, today)?,
-        None => today,
-    };
+    let on = ctx.past_date("--on", on.as_deref())?;
     let explicit_follow_up = ctx.opt_date("--follow-up", follow_up.as_deref())?;
     let text = ctx.required_text("TEXT", text)?;
     let timestamp = ctx.timestamp()?;
@@ -547,14 +689,7 @@ pub(super) fn note(
         (None, old) => old,
     };
     store::set_follow_up(&tx, id, app.follow_up_on, new_follow_up, on)?;
-    store::touch(&tx, id, &timestamp)?;
-    store::refresh_derived(&tx, id)?;
-    let record = if ctx.out.json {
-        Some(detail(&tx, id)?)
-    } else {
-        None
-    };
-    db::commit(tx)?;
+    let record = finish_history_write(ctx, tx, id, &timestamp)?;
     let mut message = format!(
         "Added a note to application {id} ({} at {}) on {on}",
         app.title, app.org
@@ -603,14 +738,7 @@ pub(super) fn interview(ctx: &Ctx, id: i64, on: String, note: Option<String>) ->
     } else {
         app.follow_up_on
     };
-    store::touch(&tx, id, &timestamp)?;
-    store::refresh_derived(&tx, id)?;
-    let record = if ctx.out.json {
-        Some(detail(&tx, id)?)
-    } else {
-        None
-    };
-    db::commit(tx)?;
+    let record = finish_history_write(ctx, tx, id, &timestamp)?;
     let when = if on > today { "planned" } else { "recorded" };
     let mut message = format!(
         "Interview {when} for application {id} ({} at {}) on {on}",
@@ -626,17 +754,12 @@ pub(super) fn interview(ctx: &Ctx, id: i64, on: String, note: Option<String>) ->
 }
 
 pub(super) fn remove(ctx: &Ctx, id: i64) -> Result<()> {
-    let mut conn = ctx.open(Access::Existing)?;
-    let tx = db::write(&mut conn)?;
-    let app = store::require(&tx, id)?;
-    tx.execute("DELETE FROM applications WHERE id = ?1", [id])?;
-    db::commit(tx)?;
-    ctx.out.written(
-        id,
-        &format!(
+    ctx.remove(id, |tx| {
+        let app = store::require(tx, id)?;
+        store::delete(tx, id)?;
+        Ok(format!(
             "Removed application {id}: {} at {} and its history",
             app.title, app.org
-        ),
-        || Ok(serde_json::json!({"id": id, "removed": true})),
-    )
+        ))
+    })
 }

@@ -333,13 +333,7 @@ fn progress_cells(ctx: &Ctx, row: &tracking::Progress) -> Vec<comfy_table::Cell>
         (Some(start), Some(end)) => format!("{start} – {end}"),
         _ => String::new(),
     };
-    let eligible = match row.eligible {
-        _ if row.status == CertStatus::Passed => "held",
-        Some(true) => "yes",
-        Some(false) => "not yet",
-        None if catalog::find(&row.code).is_some() => "advice only",
-        None => "",
-    };
+    let eligible = row.eligible_word();
     vec![
         out.cell(&row.code, Tone::Plain),
         out.cell(row.status, tone),
@@ -352,46 +346,15 @@ fn progress_cells(ctx: &Ctx, row: &tracking::Progress) -> Vec<comfy_table::Cell>
     ]
 }
 
-/// The lines under `cert list`'s table about one credential: replaced,
-/// lapsed, joining a shared cycle later, or CEUs that count toward no cycle.
+/// The lines under `cert list`'s table about one credential.
 fn print_progress_notes(ctx: &Ctx, row: &tracking::Progress, today: NaiveDate) -> Result<()> {
-    let out = &ctx.out;
-    if let Some(by) = &row.replaced_by {
-        out.line(format!(
-            "{}: replaced by the {by}; it no longer adds to the CEU requirement",
-            row.code
-        ))?;
-    }
-    if row.lapsed {
-        let revoked = row.revocation_on.map_or(String::new(), |d| {
-            format!("; {}", tracking::revocation_text(d, today))
-        });
-        out.line(out.paint(
-            &format!(
-                "{}: the last cycle ended short of CEUs (lapsed){revoked}",
-                row.code
-            ),
-            Tone::Alert,
-        ))?;
-    }
-    if let Some(joins) = row.joins_pool_on {
-        out.line(format!(
-            "{}: {}",
-            row.code,
-            tracking::joins_pool_text(joins)
-        ))?;
-    }
-    if row.ceu_uncounted > 0.0 {
-        out.line(format!(
-            "{}: {} CEU {} toward no cycle (logged before it was passed)",
-            row.code,
-            hours(row.ceu_uncounted),
-            if row.ceu_uncounted == 1.0 {
-                "hour counts"
-            } else {
-                "hours count"
-            }
-        ))?;
+    for note in row.notes(today) {
+        let line = format!("{}: {}", row.code, note.text);
+        if note.alert {
+            ctx.out.line(ctx.out.paint(&line, Tone::Alert))?;
+        } else {
+            ctx.out.line(line)?;
+        }
     }
     Ok(())
 }
