@@ -6,6 +6,7 @@ mod export;
 mod import;
 mod linkedin;
 mod loader;
+mod sample;
 pub mod spec;
 
 use std::io::{IsTerminal, Write};
@@ -17,6 +18,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
 pub use import::{import_all, rows_held, Loaded, Source};
+pub use sample::load_sample;
 pub use spec::Table;
 
 use crate::ctx::Ctx;
