@@ -86,17 +86,18 @@ impl Error {
         matches!(self, Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
     }
 
+    /// A failed write to standard output. There is no blanket conversion
+    /// from `io::Error`: a failure is either this (no path; a closed pipe
+    /// is success) or `Error::io` with the file it concerns.
+    pub fn output(source: io::Error) -> Self {
+        Error::Output(source)
+    }
+
     /// An I/O error on a path.
     pub fn io(path: impl Into<PathBuf>, source: io::Error) -> Self {
         Error::Io {
             path: path.into(),
             source,
         }
-    }
-}
-
-impl From<io::Error> for Error {
-    fn from(e: io::Error) -> Self {
-        Error::Output(e)
     }
 }

@@ -8,7 +8,7 @@ use std::io::{self, IsTerminal, Write};
 use comfy_table::{presets, Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 use serde::Serialize;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// `--color`: when to colour the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -81,9 +81,9 @@ impl Output {
     pub fn print_json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
         // Standard output is line-buffered; pretty JSON is many short lines.
         let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-        serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::from)?;
-        writeln!(out)?;
-        out.flush()?;
+        serde_json::to_writer_pretty(&mut out, value).map_err(|e| Error::output(e.into()))?;
+        writeln!(out).map_err(Error::output)?;
+        out.flush().map_err(Error::output)?;
         Ok(())
     }
 
@@ -97,15 +97,16 @@ impl Output {
     /// Prints one line.
     pub fn line(&self, text: impl AsRef<str>) -> Result<()> {
         let mut out = io::stdout().lock();
-        writeln!(out, "{}", text.as_ref())?;
+        writeln!(out, "{}", text.as_ref()).map_err(Error::output)?;
         Ok(())
     }
 
     /// Prints text as it is (it carries its own newlines).
     pub fn raw(&self, text: impl AsRef<str>) -> Result<()> {
         let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-        out.write_all(text.as_ref().as_bytes())?;
-        out.flush()?;
+        out.write_all(text.as_ref().as_bytes())
+            .map_err(Error::output)?;
+        out.flush().map_err(Error::output)?;
         Ok(())
     }
 
@@ -197,7 +198,7 @@ impl Output {
     /// Prints a table.
     pub fn print_table(&self, table: &Table) -> Result<()> {
         let mut out = io::stdout().lock();
-        writeln!(out, "{table}")?;
+        writeln!(out, "{table}").map_err(Error::output)?;
         Ok(())
     }
 
@@ -237,9 +238,10 @@ impl Output {
         for (label, value) in fields {
             if let Some(value) = value {
                 let mut lines = value.lines();
-                writeln!(out, "  {label:<width$}  {}", lines.next().unwrap_or(""))?;
+                writeln!(out, "  {label:<width$}  {}", lines.next().unwrap_or(""))
+                    .map_err(Error::output)?;
                 for more in lines {
-                    writeln!(out, "  {:<width$}  {more}", "")?;
+                    writeln!(out, "  {:<width$}  {more}", "").map_err(Error::output)?;
                 }
             }
         }
@@ -364,15 +366,17 @@ impl Output {
         R: IntoIterator<Item = Option<String>>,
     {
         let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-        out.write_all(csv_line(header.iter().map(|h| Some(*h))).as_bytes())?;
+        out.write_all(csv_line(header.iter().map(|h| Some(*h))).as_bytes())
+            .map_err(Error::output)?;
         for row in rows {
             let cells: Vec<Option<String>> = row
                 .into_iter()
                 .map(|cell| cell.map(|c| spreadsheet_safe(&c).into_owned()))
                 .collect();
-            out.write_all(csv_line(cells.iter().map(|c| c.as_deref())).as_bytes())?;
+            out.write_all(csv_line(cells.iter().map(|c| c.as_deref())).as_bytes())
+                .map_err(Error::output)?;
         }
-        out.flush()?;
+        out.flush().map_err(Error::output)?;
         Ok(())
     }
 }
@@ -407,25 +411,29 @@ impl JsonArray<io::BufWriter<io::StdoutLock<'static>>> {
 impl<W: Write> JsonArray<W> {
     /// Starts an array on `out`.
     pub fn new(mut out: W) -> Result<Self> {
-        out.write_all(b"[")?;
+        out.write_all(b"[").map_err(Error::output)?;
         Ok(JsonArray { out, first: true })
     }
 
     /// Writes one element.
     pub fn push<T: Serialize>(&mut self, value: &T) -> Result<()> {
         self.out
-            .write_all(if self.first { b"\n  " } else { b",\n  " })?;
+            .write_all(if self.first { b"\n  " } else { b",\n  " })
+            .map_err(Error::output)?;
         self.first = false;
-        let text = serde_json::to_string_pretty(value).map_err(io::Error::from)?;
-        self.out.write_all(text.replace('\n', "\n  ").as_bytes())?;
+        let text = serde_json::to_string_pretty(value).map_err(|e| Error::output(e.into()))?;
+        self.out
+            .write_all(text.replace('\n', "\n  ").as_bytes())
+            .map_err(Error::output)?;
         Ok(())
     }
 
     /// Closes the array.
     pub fn finish(mut self) -> Result<()> {
         self.out
-            .write_all(if self.first { b"]\n" } else { b"\n]\n" })?;
-        self.out.flush()?;
+            .write_all(if self.first { b"]\n" } else { b"\n]\n" })
+            .map_err(Error::output)?;
+        self.out.flush().map_err(Error::output)?;
         Ok(())
     }
 }

@@ -57,13 +57,15 @@ pub fn write_table(
     match format {
         Format::Csv => {
             let header: Vec<&str> = spec.columns.iter().map(|c| c.name).collect();
-            out.write_all(csv_line(header.iter().map(|h| Some(*h))).as_bytes())?;
+            out.write_all(csv_line(header.iter().map(|h| Some(*h))).as_bytes())
+                .map_err(Error::output)?;
             while let Some(row) = rows.next()? {
                 let mut cells = Vec::with_capacity(spec.columns.len());
                 for (index, column) in spec.columns.iter().enumerate() {
                     cells.push(csv_cell(column.kind, row.get_ref(index)?)?);
                 }
-                out.write_all(csv_line(cells.iter().map(|c| c.as_deref())).as_bytes())?;
+                out.write_all(csv_line(cells.iter().map(|c| c.as_deref())).as_bytes())
+                    .map_err(Error::output)?;
                 written += 1;
                 if written % 1024 == 0 {
                     bar.set_position(written);

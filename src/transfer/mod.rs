@@ -195,7 +195,7 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         };
         let mut out = ctx.out.stdout_writer();
         export::write_table(&snapshot, spec::spec(table), format, &mut out)?;
-        out.flush()?;
+        out.flush().map_err(Error::output)?;
         return Ok(());
     }
     let dir = args
