@@ -59,8 +59,13 @@ impl Reference {
     pub fn parse(kind: &RefKind, field: &str, text: &str) -> Result<Reference> {
         let trimmed = text.trim();
         if trimmed.is_empty() {
+            let what = if kind.numbers_are_ids {
+                "id or part of its name"
+            } else {
+                "name or part of it"
+            };
             return Err(Error::Input(format!(
-                "{field} cannot be empty; give the {}'s id or part of its name (see '{}')",
+                "{field} cannot be empty; give the {}'s {what} (see '{}')",
                 kind.noun, kind.list
             )));
         }

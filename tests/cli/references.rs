@@ -381,6 +381,16 @@ fn organizations_by_name_part_of_a_name_digits_included() {
     assert_eq!(env.json(&["org", "show", "3"])["name"], "3M");
     let stderr = env.fails(2, &["org", "show", "1"]);
     assert!(stderr.contains("no organization named \"1\""), "{stderr}");
+    let stderr = env.fails(2, &["org", "show", " "]);
+    assert!(
+        stderr.contains("NAME cannot be empty; give the organization's name or part of it"),
+        "{stderr}"
+    );
+    let stderr = env.fails(2, &["contact", "show", ""]);
+    assert!(
+        stderr.contains("CONTACT cannot be empty; give the contact's id or part of its name"),
+        "{stderr}"
+    );
 
     // Several: exit 2, listed by name.
     env.ok(&["contact", "add", "Kim", "--org", "Mercy Partners"]);
