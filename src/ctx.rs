@@ -10,6 +10,7 @@ use rusqlite::{Connection, Transaction};
 
 use crate::db::{self, Access, DbPath};
 use crate::error::{Error, Result};
+use crate::input::refs::{self, RefKind, Reference};
 use crate::output::Output;
 use crate::{dates, input};
 
@@ -110,6 +111,47 @@ impl Ctx {
     pub fn required_text(&self, field: &str, value: String) -> Result<String> {
         self.text(field, Some(value))?
             .ok_or_else(|| Error::Input(format!("{field} cannot be empty")))
+    }
+
+    /// The id a reference argument names: a number is the id itself (the
+    /// command reports a missing one); text opens the database and picks
+    /// the one record it matches (`pick`), else exit 2 naming what was
+    /// searched. Nothing is written while resolving.
+    pub fn reference(&self, kind: &RefKind, field: &str, text: &str) -> Result<i64> {
+        let wanted = match Reference::parse(kind, field, text)? {
+            Reference::Id(id) => return Ok(id),
+            Reference::Text(wanted) => wanted,
+        };
+        let conn = self.open(Access::Existing)?;
+        self.pick(&conn, kind, field, &wanted)?
+            .ok_or_else(|| refs::unknown(kind, field, &wanted))
+    }
+
+    /// `reference` for an optional argument.
+    pub fn opt_reference(
+        &self,
+        kind: &RefKind,
+        field: &str,
+        text: Option<&str>,
+    ) -> Result<Option<i64>> {
+        text.map(|t| self.reference(kind, field, t)).transpose()
+    }
+
+    /// The one record `text` matches, named on standard error (in every
+    /// mode); `None` when nothing matches; exit 2 listing the candidates
+    /// when several do.
+    pub fn pick(
+        &self,
+        conn: &Connection,
+        kind: &RefKind,
+        field: &str,
+        text: &str,
+    ) -> Result<Option<i64>> {
+        let chosen = refs::choose(kind, field, text, (kind.candidates)(conn)?)?;
+        Ok(chosen.map(|candidate| {
+            self.out.notice(refs::chosen(kind, &candidate));
+            candidate.id
+        }))
     }
 
     /// Deletes one record in a write transaction and says so: `delete`

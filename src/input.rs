@@ -1,6 +1,9 @@
 //! Parsing what people type, before it reaches a store: the enumerations
 //! stored as TEXT, the checks of an `edit`'s options, and numbers (hours,
-//! salary), credential codes and date ranges.
+//! salary), credential codes and date ranges; `refs` reads references (an
+//! id or part of a name).
+
+pub mod refs;
 
 use chrono::NaiveDate;
 

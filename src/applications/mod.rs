@@ -9,9 +9,21 @@ pub mod store;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::input::refs::RefKind;
 use crate::network::Contact;
 use crate::output::Tone;
 use crate::text_enum;
+
+/// Applications as references name them: by id, or by organization, title
+/// or "org title".
+pub const APPLICATION: RefKind = RefKind {
+    noun: "application",
+    plural: "applications",
+    searched: "organizations and titles",
+    list: "jobtrack app list",
+    numbers_are_ids: true,
+    candidates: store::candidates,
+};
 
 text_enum! {
     /// Where an application stands. The first five are active, the rest closed.

@@ -6,6 +6,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::{Application, Event, EventKind, Status, WorkMode};
 use crate::error::{Error, Result};
+use crate::input::refs::Candidate;
 
 /// The columns `from_row` reads, for `FROM applications a JOIN organizations o`.
 pub const COLUMNS: &str =
@@ -330,13 +331,33 @@ pub fn at_org(conn: &Connection, org_id: i64) -> Result<Vec<Application>> {
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// Every application as a reference may name it: by "org title" (which
+/// contains the organization and the title), shown as "title at org".
+pub fn candidates(conn: &Connection) -> Result<Vec<Candidate>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT a.id, o.name, a.title FROM applications a JOIN organizations o ON o.id = a.org_id
+         ORDER BY a.last_activity_on DESC, a.id DESC",
+    )?;
+    let rows = statement.query_map([], |r| {
+        let org: String = r.get(1)?;
+        let title: String = r.get(2)?;
+        Ok(Candidate {
+            id: r.get(0)?,
+            key: format!("{org} {title}"),
+            label: format!("{title} at {org}"),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 /// The filters of `app list`, already parsed.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     /// Keep these statuses (any of them); empty keeps all.
     pub statuses: Vec<Status>,
     pub source: Option<String>,
-    pub org_id: Option<i64>,
+    /// Keep these organizations (any of them); empty keeps all.
+    pub org_ids: Vec<i64>,
     /// Keep rows applied (or, for never-applied rows, added) on or after this date.
     pub since: Option<NaiveDate>,
     /// Keep postings whose required credentials are all held (or in this list).
@@ -357,9 +378,10 @@ impl Filter {
             clauses.push("a.source = ?".into());
             values.push(Value::Text(source.clone()));
         }
-        if let Some(org_id) = self.org_id {
-            clauses.push("a.org_id = ?".into());
-            values.push(Value::Integer(org_id));
+        if !self.org_ids.is_empty() {
+            let marks = vec!["?"; self.org_ids.len()].join(", ");
+            clauses.push(format!("a.org_id IN ({marks})"));
+            values.extend(self.org_ids.iter().map(|id| Value::Integer(*id)));
         }
         if let Some(since) = self.since {
             clauses.push("coalesce(a.applied_on, a.added_on) >= ?".into());
@@ -473,7 +495,11 @@ mod tests {
                 ..Filter::default()
             },
             Filter {
-                org_id: Some(1),
+                org_ids: vec![1],
+                ..Filter::default()
+            },
+            Filter {
+                org_ids: vec![1, 2],
                 ..Filter::default()
             },
             Filter {

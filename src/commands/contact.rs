@@ -13,7 +13,7 @@ use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::input::kept;
 use crate::network::store::{self, ContactFields, ContactFilter};
-use crate::network::{follow_up_after, Channel, Contact, Interaction, Relationship};
+use crate::network::{follow_up_after, Channel, Contact, Interaction, Relationship, CONTACT};
 use crate::output::count_of;
 use crate::output::{JsonArray, Tone};
 use crate::{dates, orgs};
@@ -56,16 +56,18 @@ pub enum ContactCommand {
     /// Show a contact with your interactions and the applications they referred
     #[command(after_help = "Example:\n  jobtrack contact show 1")]
     Show {
-        /// The contact id (see 'jobtrack contact list')
-        id: i64,
+        /// The contact: their id, or part of their name (see 'jobtrack contact list')
+        #[arg(value_name = "CONTACT", allow_hyphen_values = true)]
+        id: String,
     },
     /// Record a conversation; sets the next follow-up or clears the one due
     #[command(
         after_help = "Examples:\n  jobtrack contact log 1 --channel coffee --note \"talked about the RHIT exam\" --follow-up +2w\n  jobtrack contact log 3 --channel email --on yesterday\n  jobtrack contact log 3 --channel call --note - < call-notes.txt"
     )]
     Log {
-        /// The contact id
-        id: i64,
+        /// The contact: their id, or part of their name (see 'jobtrack contact list')
+        #[arg(value_name = "CONTACT", allow_hyphen_values = true)]
+        id: String,
         /// How you talked
         #[arg(long, value_enum, value_name = "CH", default_value_t = Channel::Other)]
         channel: Channel,
@@ -87,8 +89,9 @@ pub enum ContactCommand {
     /// Delete a contact and their interactions (referred applications stay)
     #[command(after_help = "Example:\n  jobtrack contact rm 4")]
     Rm {
-        /// The contact id
-        id: i64,
+        /// The contact: their id, or part of their name (see 'jobtrack contact list')
+        #[arg(value_name = "CONTACT", allow_hyphen_values = true)]
+        id: String,
     },
 }
 
@@ -150,7 +153,11 @@ pub enum ClearField {
 /// `contact edit` arguments.
 #[derive(Debug, Args)]
 pub struct EditArgs {
-    /// The contact id
+    /// The contact: their id, or part of their name
+    #[arg(value_name = "CONTACT", allow_hyphen_values = true)]
+    pub contact: String,
+    /// The contact's id, resolved from CONTACT before the handler runs
+    #[arg(skip)]
     pub id: i64,
     /// A new name
     #[arg(long, value_name = "NAME")]
@@ -182,8 +189,10 @@ fn contact_detail(conn: &Connection, id: i64) -> Result<ContactDetail> {
     })
 }
 
-/// Runs a `contact` subcommand.
+/// Runs a `contact` subcommand. CONTACT is resolved to an id first, so
+/// nothing is written when it is ambiguous.
 pub fn run(ctx: &Ctx, command: ContactCommand) -> Result<()> {
+    let contact = |text: &str| ctx.reference(&CONTACT, "CONTACT", text);
     match command {
         ContactCommand::Add(args) => add(ctx, args),
         ContactCommand::List {
@@ -191,16 +200,19 @@ pub fn run(ctx: &Ctx, command: ContactCommand) -> Result<()> {
             relationship,
             due,
         } => list(ctx, org, relationship, due),
-        ContactCommand::Show { id } => show(ctx, id),
+        ContactCommand::Show { id } => show(ctx, contact(&id)?),
         ContactCommand::Log {
             id,
             channel,
             on,
             note,
             follow_up,
-        } => log(ctx, id, channel, on, note, follow_up),
-        ContactCommand::Edit(args) => edit(ctx, args),
-        ContactCommand::Rm { id } => remove(ctx, id),
+        } => log(ctx, contact(&id)?, channel, on, note, follow_up),
+        ContactCommand::Edit(mut args) => {
+            args.id = contact(&args.contact)?;
+            edit(ctx, args)
+        }
+        ContactCommand::Rm { id } => remove(ctx, contact(&id)?),
     }
 }
 
@@ -354,22 +366,21 @@ fn list(
 ) -> Result<()> {
     let today = ctx.today()?;
     let conn = ctx.open(Access::Existing)?;
-    let org_id = match &org {
-        Some(name) => match orgs::find(&conn, name)? {
-            Some((id, _)) => Some(id),
-            None => {
-                orgs::report_unknown(ctx, &conn, name)?;
+    let org_ids = match &org {
+        Some(text) => match orgs::filter(ctx, &conn, text)? {
+            ids if ids.is_empty() => {
                 return if ctx.out.json {
                     JsonArray::stdout()?.finish()
                 } else {
                     Ok(())
                 };
             }
+            ids => ids,
         },
-        None => None,
+        None => Vec::new(),
     };
     let filter = ContactFilter {
-        org_id,
+        org_ids,
         relationship,
         due_by: due.then_some(today),
     };

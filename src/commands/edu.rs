@@ -63,6 +63,7 @@ pub enum EduCommand {
     )]
     Edit {
         /// The row id (see 'jobtrack edu list')
+        #[arg(value_parser = crate::input::refs::id_number)]
         id: i64,
         /// A new level
         #[arg(long, value_enum)]
@@ -91,6 +92,7 @@ pub enum EduCommand {
     /// Delete an education row
     Rm {
         /// The row id
+        #[arg(value_parser = crate::input::refs::id_number)]
         id: i64,
     },
 }

@@ -6,7 +6,7 @@ use clap::Subcommand;
 use crate::ctx::Ctx;
 use crate::db::{self, Access};
 use crate::error::Result;
-use crate::network::{store, EventKind};
+use crate::network::{store, EventKind, EVENT};
 use crate::orgs;
 use crate::output::Tone;
 
@@ -49,8 +49,9 @@ pub enum EventCommand {
     /// Delete an event
     #[command(after_help = "Example:\n  jobtrack event rm 2")]
     Rm {
-        /// The event id (see 'jobtrack event list')
-        id: i64,
+        /// The event: its id, or part of its title (see 'jobtrack event list')
+        #[arg(value_name = "EVENT", allow_hyphen_values = true)]
+        id: String,
     },
 }
 
@@ -65,7 +66,7 @@ pub fn run(ctx: &Ctx, command: EventCommand) -> Result<()> {
             note,
         } => add(ctx, org, title, on, kind, note),
         EventCommand::List { upcoming } => list(ctx, upcoming),
-        EventCommand::Rm { id } => remove(ctx, id),
+        EventCommand::Rm { id } => remove(ctx, ctx.reference(&EVENT, "EVENT", &id)?),
     }
 }
 

@@ -33,7 +33,8 @@ pub enum OrgCommand {
         after_help = "Examples:\n  jobtrack org show \"Mercy Health\"\n  jobtrack --json org show \"mercy health\""
     )]
     Show {
-        /// The organization (any case)
+        /// The organization: its name or part of it (any case)
+        #[arg(allow_hyphen_values = true)]
         name: String,
     },
     /// Record (or update) your membership of an association
@@ -58,7 +59,8 @@ pub enum OrgCommand {
         after_help = "Examples:\n  jobtrack org rename \"mercy health\" \"Mercy Health\"\n  jobtrack org rename \"Mercy Hosp\" \"Mercy Health\"   (merges when Mercy Health exists)"
     )]
     Rename {
-        /// The current name (any case)
+        /// The organization: its name or part of it (any case)
+        #[arg(allow_hyphen_values = true)]
         old: String,
         /// The new name; when an organization has it already, OLD is merged into it
         new: String,
@@ -66,7 +68,8 @@ pub enum OrgCommand {
     /// Delete an organization nothing refers to
     #[command(after_help = "Example:\n  jobtrack org rm \"Typo Clinic\"")]
     Rm {
-        /// The organization (any case)
+        /// The organization: its name or part of it (any case)
+        #[arg(allow_hyphen_values = true)]
         name: String,
     },
 }
@@ -101,7 +104,11 @@ pub struct OrgDetail {
 
 /// Everything `org show` prints about the organization called `name`.
 pub fn detail(conn: &Connection, name: &str) -> Result<OrgDetail> {
-    let organization = orgs::require(conn, name)?;
+    detail_of(conn, orgs::require(conn, name)?)
+}
+
+/// Everything `org show` prints about an organization.
+fn detail_of(conn: &Connection, organization: Organization) -> Result<OrgDetail> {
     let id = organization.id;
     Ok(OrgDetail {
         applications: applications::store::at_org(conn, id)?,
@@ -115,7 +122,8 @@ pub fn detail(conn: &Connection, name: &str) -> Result<OrgDetail> {
 
 fn show(ctx: &Ctx, name: &str) -> Result<()> {
     let conn = ctx.open(Access::Existing)?;
-    let detail = detail(&conn, name)?;
+    let organization = orgs::resolve(ctx, &conn, "NAME", name)?;
+    let detail = detail_of(&conn, organization)?;
     if ctx.out.json {
         return ctx.out.print_json(&detail);
     }
@@ -328,7 +336,7 @@ fn rename(ctx: &Ctx, old: &str, new: &str) -> Result<()> {
     }
     let mut conn = ctx.open(Access::Existing)?;
     let tx = db::write(&mut conn)?;
-    let from = orgs::require(&tx, old)?;
+    let from = orgs::resolve(ctx, &tx, "OLD", old)?;
     let target = orgs::find(&tx, &new_name)?.filter(|(id, _)| *id != from.id);
     let message = match target {
         None if from.name == new_name => {
@@ -363,7 +371,7 @@ fn rename(ctx: &Ctx, old: &str, new: &str) -> Result<()> {
 fn remove(ctx: &Ctx, name: &str) -> Result<()> {
     let mut conn = ctx.open(Access::Existing)?;
     let tx = db::write(&mut conn)?;
-    let org = orgs::require(&tx, name)?;
+    let org = orgs::resolve(ctx, &tx, "NAME", name)?;
     // The user's membership belongs to the organization and goes with it.
     let used = merge::uses(&tx, org.id, &["memberships"])?;
     if !used.is_empty() {

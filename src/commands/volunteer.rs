@@ -60,6 +60,7 @@ pub enum VolunteerCommand {
     /// Delete a shift
     Rm {
         /// The shift id (see 'jobtrack vol list')
+        #[arg(value_parser = crate::input::refs::id_number)]
         id: i64,
     },
 }
@@ -136,17 +137,14 @@ fn list(
     check_range(since, until)?;
     let conn = ctx.open(Access::Existing)?;
     let mut filter = store::Filter {
-        org_id: None,
+        org_ids: Vec::new(),
         since,
         until,
     };
-    if let Some(name) = &org {
-        match orgs::find(&conn, name)? {
-            Some((id, _)) => filter.org_id = Some(id),
-            None => {
-                orgs::report_unknown(ctx, &conn, name)?;
-                return print_list(ctx, &empty_list());
-            }
+    if let Some(text) = &org {
+        filter.org_ids = orgs::filter(ctx, &conn, text)?;
+        if filter.org_ids.is_empty() {
+            return print_list(ctx, &empty_list());
         }
     }
     let (shifts, by_org) = store::list(&conn, &filter)?;

@@ -53,6 +53,7 @@ pub enum WorkCommand {
     )]
     Edit {
         /// The job id (see 'jobtrack work list')
+        #[arg(value_parser = crate::input::refs::id_number)]
         id: i64,
         /// A new employer
         #[arg(long)]
@@ -82,6 +83,7 @@ pub enum WorkCommand {
     /// Delete a job
     Rm {
         /// The job id
+        #[arg(value_parser = crate::input::refs::id_number)]
         id: i64,
     },
 }

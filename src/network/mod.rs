@@ -10,7 +10,28 @@ pub use store::{contact, contact_from_row, contacts_at, CONTACT_COLUMNS};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::input::refs::RefKind;
 use crate::text_enum;
+
+/// Contacts as references name them: by id or name.
+pub const CONTACT: RefKind = RefKind {
+    noun: "contact",
+    plural: "contacts",
+    searched: "contact names",
+    list: "jobtrack contact list",
+    numbers_are_ids: true,
+    candidates: store::contact_candidates,
+};
+
+/// Events as references name them: by id or title.
+pub const EVENT: RefKind = RefKind {
+    noun: "event",
+    plural: "events",
+    searched: "event titles",
+    list: "jobtrack event list",
+    numbers_are_ids: true,
+    candidates: store::event_candidates,
+};
 
 text_enum! {
     /// How the user knows a contact.

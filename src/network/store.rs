@@ -6,6 +6,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::{Channel, Contact, ContactRow, Event, EventKind, Interaction, Relationship};
 use crate::error::{Error, Result};
+use crate::input::refs::Candidate;
 
 /// The columns `contact_from_row` reads, for `FROM contacts c LEFT JOIN organizations o`.
 pub const CONTACT_COLUMNS: &str =
@@ -57,6 +58,28 @@ pub fn require_contact(conn: &Connection, id: i64) -> Result<Contact> {
             "no contact with id {id} (see 'jobtrack contact list')"
         ))
     })
+}
+
+/// Every contact as a reference may name it: by name, shown with the
+/// organization ("Anna Lee (Mercy Health)").
+pub fn contact_candidates(conn: &Connection) -> Result<Vec<Candidate>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT c.id, c.name, o.name FROM contacts c LEFT JOIN organizations o ON o.id = c.org_id
+         ORDER BY c.name COLLATE NOCASE, c.id",
+    )?;
+    let rows = statement.query_map([], |r| {
+        let name: String = r.get(1)?;
+        let org: Option<String> = r.get(2)?;
+        Ok(Candidate {
+            id: r.get(0)?,
+            label: match org {
+                Some(org) => format!("{name} ({org})"),
+                None => name.clone(),
+            },
+            key: name,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// The contacts who work at an organization, by name.
@@ -139,7 +162,8 @@ pub fn contacts_named(conn: &Connection, name: &str) -> Result<Vec<Contact>> {
 /// The filters of `contact list`, already parsed.
 #[derive(Debug, Clone, Default)]
 pub struct ContactFilter {
-    pub org_id: Option<i64>,
+    /// Keep the people at these organizations (any of them); empty keeps all.
+    pub org_ids: Vec<i64>,
     pub relationship: Option<Relationship>,
     /// Keep contacts whose follow-up falls on or before this date.
     pub due_by: Option<NaiveDate>,
@@ -148,18 +172,19 @@ pub struct ContactFilter {
 impl ContactFilter {
     /// The query and its parameters.
     fn sql(&self) -> (String, Vec<Value>) {
-        let mut clauses = Vec::new();
+        let mut clauses: Vec<String> = Vec::new();
         let mut values: Vec<Value> = Vec::new();
-        if let Some(org_id) = self.org_id {
-            clauses.push("c.org_id = ?");
-            values.push(Value::Integer(org_id));
+        if !self.org_ids.is_empty() {
+            let marks = vec!["?"; self.org_ids.len()].join(", ");
+            clauses.push(format!("c.org_id IN ({marks})"));
+            values.extend(self.org_ids.iter().map(|id| Value::Integer(*id)));
         }
         if let Some(relationship) = self.relationship {
-            clauses.push("c.relationship = ?");
+            clauses.push("c.relationship = ?".into());
             values.push(Value::Text(relationship.as_str().into()));
         }
         if let Some(due_by) = self.due_by {
-            clauses.push("c.follow_up_on <= ?");
+            clauses.push("c.follow_up_on <= ?".into());
             values.push(Value::Text(due_by.to_string()));
         }
         let where_clause = if clauses.is_empty() {
@@ -340,6 +365,22 @@ pub fn events_at(conn: &Connection, org_id: i64) -> Result<Vec<Event>> {
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// Every event as a reference may name it: by title, shown with its date.
+pub fn event_candidates(conn: &Connection) -> Result<Vec<Candidate>> {
+    let mut statement =
+        conn.prepare_cached("SELECT id, title, date FROM events ORDER BY date DESC, id DESC")?;
+    let rows = statement.query_map([], |r| {
+        let title: String = r.get(1)?;
+        let date: String = r.get(2)?;
+        Ok(Candidate {
+            id: r.get(0)?,
+            label: format!("{title} ({date})"),
+            key: title,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 /// Deletes an event.
 pub fn delete_event(conn: &Connection, id: i64) -> Result<()> {
     conn.execute("DELETE FROM events WHERE id = ?1", [id])?;
@@ -396,7 +437,7 @@ mod tests {
         };
         assert_no_full_scan(&due.sql().0, &["contacts", "interactions"]);
         let at_org = ContactFilter {
-            org_id: Some(1),
+            org_ids: vec![1],
             ..ContactFilter::default()
         };
         assert_no_full_scan(&at_org.sql().0, &["contacts", "interactions"]);

@@ -3,9 +3,11 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{edit_distance, normalize, Membership, OrgSummary, Organization};
+use super::{close_names, normalize, Membership, OrgSummary, Organization, ORGANIZATION};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::input::refs::{self, Candidate};
+use crate::output::{count_of, visible};
 
 /// The id and stored spelling of the organization called `name` (any case).
 pub fn find(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
@@ -66,31 +68,65 @@ pub fn find_or_create_noting(
     Ok((id, stored, created))
 }
 
-/// The names closest to `name` (case-insensitive edit distance, or one
-/// containing the other), best first, at most three.
+/// The known names close to `name` (a likely typo: `close_names`),
+/// best first, at most three.
 pub fn suggestions(conn: &Connection, name: &str) -> Result<Vec<String>> {
-    let wanted = normalize(name).to_lowercase();
     let mut statement = conn.prepare_cached("SELECT name FROM organizations")?;
     let mut scored: Vec<(usize, String)> = statement
         .query_map([], |r| r.get::<_, String>(0))?
         .filter_map(|r| r.ok())
-        .filter_map(|candidate| {
-            let lower = candidate.to_lowercase();
-            let distance = edit_distance(&wanted, &lower);
-            // Short names are acronyms (AHIMA, OHIMA, HIMSS): one letter
-            // apart is a different association, not a typo.
-            let short = wanted.chars().count() < 6 || lower.chars().count() < 6;
-            let close = !short && distance <= (wanted.chars().count() / 3).max(2);
-            // Containment counts only for names of some length: a one-letter
-            // organization is inside almost any typo.
-            let contains = wanted.chars().count() >= 3
-                && lower.chars().count() >= 3
-                && (lower.contains(&wanted) || wanted.contains(&lower));
-            (close || contains).then_some((if contains { 0 } else { distance }, candidate))
-        })
+        .filter_map(|candidate| close_names(name, &candidate).map(|d| (d, candidate)))
         .collect();
     scored.sort();
     Ok(scored.into_iter().take(3).map(|(_, n)| n).collect())
+}
+
+/// Every organization as a reference may name it: by name.
+pub fn candidates(conn: &Connection) -> Result<Vec<Candidate>> {
+    let mut statement =
+        conn.prepare_cached("SELECT id, name FROM organizations ORDER BY name COLLATE NOCASE")?;
+    let rows = statement.query_map([], |r| {
+        let name: String = r.get(1)?;
+        Ok(Candidate {
+            id: r.get(0)?,
+            key: name.clone(),
+            label: name,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The organization a reference (NAME of `org show`, `org rm`, OLD of
+/// `org rename`) names: the one called `text` (any case), else the one
+/// whose name contains it, named on standard error; exit 2 listing them
+/// when several do, or naming the closest names when none does.
+pub fn resolve(ctx: &Ctx, conn: &Connection, field: &str, text: &str) -> Result<Organization> {
+    refs::Reference::parse(&ORGANIZATION, field, text)?;
+    let Some(id) = ctx.pick(conn, &ORGANIZATION, field, &normalize(text))? else {
+        return Err(unknown_error(conn, text)?);
+    };
+    by_id(conn, id)
+}
+
+/// The organizations an `--org` filter keeps: the one called `text` (any
+/// case), else every one whose name contains it, with a note naming them;
+/// none (and a note with the closest names) when nothing matches.
+pub fn filter(ctx: &Ctx, conn: &Connection, text: &str) -> Result<Vec<i64>> {
+    let matches = refs::matches(&normalize(text), candidates(conn)?);
+    if matches.found.is_empty() {
+        report_unknown(ctx, conn, text)?;
+        return Ok(Vec::new());
+    }
+    if !matches.exact {
+        let names: Vec<String> = matches.found.iter().map(|c| visible(&c.label)).collect();
+        ctx.out.notice(format!(
+            "--org {:?} keeps {}: {}",
+            visible(&normalize(text)),
+            count_of(names.len() as i64, "organization", "organizations"),
+            names.join(", ")
+        ));
+    }
+    Ok(matches.found.iter().map(|c| c.id).collect())
 }
 
 /// Says on standard error that no organization has this name, with the
@@ -138,6 +174,11 @@ pub fn require(conn: &Connection, name: &str) -> Result<Organization> {
     let Some((id, _)) = find(conn, name)? else {
         return Err(unknown_error(conn, name)?);
     };
+    by_id(conn, id)
+}
+
+/// The organization with this id (one a reference or a lookup found).
+fn by_id(conn: &Connection, id: i64) -> Result<Organization> {
     let sql = format!("SELECT {ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = ?1");
     Ok(conn
         .prepare_cached(&sql)?

@@ -80,7 +80,8 @@ pub fn hours_on(conn: &Connection, date: NaiveDate) -> Result<f64> {
 /// Which shifts `volunteer list` keeps.
 #[derive(Debug, Default)]
 pub struct Filter {
-    pub org_id: Option<i64>,
+    /// Keep these organizations (any of them); empty keeps all.
+    pub org_ids: Vec<i64>,
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
 }
@@ -88,18 +89,19 @@ pub struct Filter {
 /// The shifts the filter keeps (newest first) and their hours by
 /// organization (most first).
 pub fn list(conn: &Connection, filter: &Filter) -> Result<(Vec<Shift>, Vec<OrgHours>)> {
-    let mut clauses = Vec::new();
+    let mut clauses: Vec<String> = Vec::new();
     let mut values: Vec<Value> = Vec::new();
-    if let Some(id) = filter.org_id {
-        clauses.push("v.org_id = ?");
-        values.push(Value::Integer(id));
+    if !filter.org_ids.is_empty() {
+        let marks = vec!["?"; filter.org_ids.len()].join(", ");
+        clauses.push(format!("v.org_id IN ({marks})"));
+        values.extend(filter.org_ids.iter().map(|id| Value::Integer(*id)));
     }
     if let Some(since) = filter.since {
-        clauses.push("v.date >= ?");
+        clauses.push("v.date >= ?".into());
         values.push(Value::Text(since.to_string()));
     }
     if let Some(until) = filter.until {
-        clauses.push("v.date <= ?");
+        clauses.push("v.date <= ?".into());
         values.push(Value::Text(until.to_string()));
     }
     let where_clause = if clauses.is_empty() {

@@ -13,6 +13,7 @@ mod network;
 mod polish;
 mod profile;
 mod properties;
+mod references;
 mod reliability;
 mod reports;
 mod transfer;

@@ -88,9 +88,23 @@ fn list_totals_hours_by_organization_with_filters() {
     assert!(human.contains("Total: 9.75 hours"), "{human}");
     assert!(human.contains("Mercy Health"), "{human}");
 
+    // Part of a name keeps the organizations it names, and says which.
     let output = env
         .cmd()
         .args(["vol", "list", "--org", "Mercy"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--org \"Mercy\" keeps 1 organization: Mercy Health"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Total: 7.25 hours"));
+
+    let output = env
+        .cmd()
+        .args(["vol", "list", "--org", "Mercy Helth"])
         .output()
         .unwrap();
     assert!(output.status.success());

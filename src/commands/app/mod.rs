@@ -6,9 +6,10 @@ use clap::{Args, Subcommand, ValueEnum};
 mod view;
 mod write;
 
-use crate::applications::{Status, WorkMode};
+use crate::applications::{Status, WorkMode, APPLICATION};
 use crate::ctx::Ctx;
 use crate::error::Result;
+use crate::network::CONTACT;
 use view::{list, show};
 use write::{add, edit, interview, note, remove, set};
 
@@ -40,16 +41,18 @@ pub enum AppCommand {
     /// Show one application with its history and the people you know there
     #[command(after_help = "Example:\n  jobtrack app show 12")]
     Show {
-        /// The application id (see 'jobtrack app list')
-        id: i64,
+        /// The application: its id, or part of its organization or title (see 'jobtrack app list')
+        #[arg(value_name = "APP", allow_hyphen_values = true)]
+        id: String,
     },
     /// Move an application to a new status (dated; sets the follow-up)
     #[command(
         after_help = "Examples:\n  jobtrack app set 12 screening\n  jobtrack app set 12 interview --on 2026-11-12 --note \"panel\"\n  jobtrack app set 12 rejected --on yesterday"
     )]
     Set {
-        /// The application id
-        id: i64,
+        /// The application: its id, or part of its organization or title (see 'jobtrack app list')
+        #[arg(value_name = "APP", allow_hyphen_values = true)]
+        id: String,
         /// The new status
         #[arg(value_enum)]
         status: Status,
@@ -73,8 +76,9 @@ pub enum AppCommand {
         after_help = "Examples:\n  jobtrack app note 12 \"Called HR, they are still reviewing\" --follow-up +1w\n  jobtrack app note 12 - < notes.txt"
     )]
     Note {
-        /// The application id
-        id: i64,
+        /// The application: its id, or part of its organization or title (see 'jobtrack app list')
+        #[arg(value_name = "APP", allow_hyphen_values = true)]
+        id: String,
         /// The note ('-' reads standard input)
         #[arg(allow_hyphen_values = true)]
         text: String,
@@ -90,8 +94,9 @@ pub enum AppCommand {
         after_help = "Examples:\n  jobtrack app interview 12 --on 2026-12-03 --note \"panel with the HIM director\"\n  jobtrack app interview 12 --on yesterday"
     )]
     Interview {
-        /// The application id
-        id: i64,
+        /// The application: its id, or part of its organization or title (see 'jobtrack app list')
+        #[arg(value_name = "APP", allow_hyphen_values = true)]
+        id: String,
         /// The interview date (past or future)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         on: String,
@@ -101,8 +106,9 @@ pub enum AppCommand {
     },
     /// Delete an application and its history
     Rm {
-        /// The application id
-        id: i64,
+        /// The application: its id, or part of its organization or title (see 'jobtrack app list')
+        #[arg(value_name = "APP", allow_hyphen_values = true)]
+        id: String,
     },
 }
 
@@ -141,8 +147,11 @@ pub struct Details {
     /// Pay: 45000, 45k, 42000-48000 or 42k-48k
     #[arg(long, value_name = "MIN[-MAX]", allow_hyphen_values = true)]
     pub salary: Option<String>,
-    /// The contact id who referred you (sets the source to referral when none is given)
-    #[arg(long, value_name = "CONTACT_ID")]
+    /// The contact who referred you: an id or part of a name (sets the source to referral when none is given)
+    #[arg(long = "referral", value_name = "CONTACT", allow_hyphen_values = true)]
+    pub referral_ref: Option<String>,
+    /// The referrer's contact id, resolved from `--referral` before the handler runs
+    #[arg(skip)]
     pub referral: Option<i64>,
     /// Follow up on this date instead of the automatic one
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
@@ -217,7 +226,11 @@ pub enum ClearField {
 /// `app edit` arguments.
 #[derive(Debug, Args)]
 pub struct EditArgs {
-    /// The application id
+    /// The application: its id, or part of its organization or title
+    #[arg(value_name = "APP", allow_hyphen_values = true)]
+    pub app: String,
+    /// The application's id, resolved from APP before the handler runs
+    #[arg(skip)]
     pub id: i64,
     /// Move it to another organization
     #[arg(long)]
@@ -238,27 +251,41 @@ pub struct EditArgs {
     pub applied: Option<String>,
 }
 
-/// Runs an `app` subcommand.
+/// Runs an `app` subcommand. Reference arguments (APP, `--referral`) are
+/// resolved to ids first, so nothing is written when one is ambiguous.
 pub fn run(ctx: &Ctx, command: AppCommand) -> Result<()> {
+    let app = |text: &str| ctx.reference(&APPLICATION, "APP", text);
     match command {
-        AppCommand::Add(args) => add(ctx, args),
+        AppCommand::Add(mut args) => {
+            args.details.referral = referral(ctx, &args.details)?;
+            add(ctx, args)
+        }
         AppCommand::List(args) => list(ctx, args),
-        AppCommand::Show { id } => show(ctx, id),
+        AppCommand::Show { id } => show(ctx, app(&id)?),
         AppCommand::Set {
             id,
             status,
             on,
             note,
             follow_up,
-        } => set(ctx, id, status, on, note, follow_up),
-        AppCommand::Edit(args) => edit(ctx, args),
+        } => set(ctx, app(&id)?, status, on, note, follow_up),
+        AppCommand::Edit(mut args) => {
+            args.id = app(&args.app)?;
+            args.details.referral = referral(ctx, &args.details)?;
+            edit(ctx, args)
+        }
         AppCommand::Note {
             id,
             text,
             on,
             follow_up,
-        } => note(ctx, id, text, on, follow_up),
-        AppCommand::Interview { id, on, note } => interview(ctx, id, on, note),
-        AppCommand::Rm { id } => remove(ctx, id),
+        } => note(ctx, app(&id)?, text, on, follow_up),
+        AppCommand::Interview { id, on, note } => interview(ctx, app(&id)?, on, note),
+        AppCommand::Rm { id } => remove(ctx, app(&id)?),
     }
+}
+
+/// The contact id `--referral` names, if given.
+fn referral(ctx: &Ctx, details: &Details) -> Result<Option<i64>> {
+    ctx.opt_reference(&CONTACT, "--referral", details.referral_ref.as_deref())
 }

@@ -53,15 +53,12 @@ pub(super) fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
     let Some(statuses) = wanted_statuses(&args) else {
         return finish_empty_list(ctx);
     };
-    let org_id = match &args.org {
-        Some(name) => match orgs::find(&conn, name)? {
-            Some((id, _)) => Some(id),
-            None => {
-                orgs::report_unknown(ctx, &conn, name)?;
-                return finish_empty_list(ctx);
-            }
+    let org_ids = match &args.org {
+        Some(text) => match orgs::filter(ctx, &conn, text)? {
+            ids if ids.is_empty() => return finish_empty_list(ctx),
+            ids => ids,
         },
-        None => None,
+        None => Vec::new(),
     };
     let also_qualified = if args.eligible {
         crate::credentials::eligible_codes(&conn, today)?
@@ -71,7 +68,7 @@ pub(super) fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
     let filter = Filter {
         statuses,
         source: args.source.as_deref().and_then(source_text),
-        org_id,
+        org_ids,
         since,
         qualified: args.qualified.then_some(also_qualified),
         limit: args.limit,
