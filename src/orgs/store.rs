@@ -6,6 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::{edit_distance, normalize, Membership, OrgSummary, Organization};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
+use crate::output::shell_command;
 
 /// The id and stored spelling of the organization called `name` (any case).
 pub fn find(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
@@ -58,8 +59,9 @@ pub fn find_or_create_noting(
             .collect();
         if let Some(first) = close.first() {
             ctx.out.notice(format!(
-                "new organization {stored:?}; did you mean {}? (merge with: jobtrack org rename {stored:?} {first:?})",
-                quote_list(&close)
+                "new organization {stored:?}; did you mean {}? (merge with: {})",
+                quote_list(&close),
+                shell_command(["jobtrack", "org", "rename", &stored, first])
             ));
         }
     }
