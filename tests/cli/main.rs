@@ -15,6 +15,7 @@ mod profile;
 mod properties;
 mod reliability;
 mod reports;
+mod screens;
 mod transfer;
 mod upgrade;
 mod volunteer;
