@@ -397,3 +397,93 @@ fn a_suggested_command_pasted_into_a_shell_does_exactly_what_it_says() {
         );
     }
 }
+
+#[test]
+fn agenda_items_name_what_they_refer_to_and_carry_every_id() {
+    let env = long_names();
+    let items = env.json(&["agenda"]);
+    for item in items.as_array().unwrap() {
+        for key in [
+            "application_id",
+            "contact_id",
+            "event_id",
+            "certification_id",
+        ] {
+            assert!(item.get(key).is_some(), "{key} missing from {item}");
+        }
+    }
+    let contact = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "contact_follow_up")
+        .unwrap();
+    assert_eq!(contact["contact_id"], 1);
+    assert!(contact["application_id"].is_null() && contact["event_id"].is_null());
+    let human = env.ok(&["agenda"]);
+    for reference in ["contact 1", "event 1", "app 2"] {
+        assert!(human.contains(reference), "{reference} missing:\n{human}");
+    }
+}
+
+#[test]
+fn the_dashboard_ranks_due_items_by_stage_and_names_its_window() {
+    let env = long_names();
+    let due = env.json(&["report"])["due"].clone();
+    let first = &due.as_array().unwrap()[0];
+    // Application 3 is at offer: its follow-up leads, though others are older.
+    assert_eq!(
+        (first["kind"].as_str(), first["id"].as_i64()),
+        (Some("app_follow_up"), Some(3))
+    );
+    let human = env.ok(&["report"]);
+    assert!(human.contains("Due through 2026-12-02"), "{human}");
+}
+
+#[test]
+fn empty_lists_say_whether_nothing_exists_or_nothing_matches() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    let empty = env.ok(&["app", "list"]);
+    assert!(empty.contains("No applications yet") && empty.contains("jobtrack app add"));
+    env.ok(&["app", "add", "Mercy", "Coder"]);
+    assert_eq!(
+        env.ok(&["app", "list", "--status", "offer"]),
+        "No applications match.\n"
+    );
+    let output = env
+        .cmd()
+        .args(["app", "add", "Mercy", "Analyst"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("its status is applied"), "{stderr}");
+}
+
+#[test]
+fn global_options_stand_under_their_own_heading() {
+    let env = TestEnv::new();
+    let help = env.ok(&["app", "list", "--help"]);
+    let lines: Vec<&str> = help.lines().collect();
+    let global = lines
+        .iter()
+        .position(|l| *l == "Global options:")
+        .expect("a Global options heading");
+    // The line where an option is described (its own line, not prose).
+    let described = |option: &str| {
+        lines
+            .iter()
+            .position(|l| {
+                let l = l.trim_start();
+                l.starts_with(option) || l.starts_with(&format!("-q, {option}"))
+            })
+            .unwrap_or_else(|| panic!("{option}:\n{help}"))
+    };
+    for option in ["--db", "--json", "--color", "--quiet", "--wide"] {
+        assert!(
+            described(option) > global,
+            "{option} is not under Global options:\n{help}"
+        );
+    }
+    assert!(described("--status") < global, "{help}");
+}
