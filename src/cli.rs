@@ -11,6 +11,10 @@ use crate::ctx::Ctx;
 use crate::output::ColorChoice;
 use crate::{reports, transfer};
 
+/// The help heading the global options stand under, apart from each
+/// command's own.
+const GLOBAL: &str = "Global options";
+
 /// A local, private, scriptable job-search tracker.
 #[derive(Debug, Parser)]
 #[command(
@@ -25,6 +29,7 @@ pub struct Cli {
     #[arg(
         long,
         global = true,
+        help_heading = GLOBAL,
         env = "JOBTRACK_DB",
         value_name = "PATH",
         hide_env_values = true,
@@ -35,16 +40,20 @@ pub struct Cli {
     pub db: Option<OsString>,
 
     /// Print JSON for scripts instead of tables
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub json: bool,
 
     /// When to colour the output
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, help_heading = GLOBAL, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
     /// After a write, print only the id
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = GLOBAL)]
     pub quiet: bool,
+
+    /// Print tables whole, however narrow the terminal
+    #[arg(long, global = true, help_heading = GLOBAL)]
+    pub wide: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,

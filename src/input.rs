@@ -12,13 +12,15 @@ use crate::output::hours;
 
 /// Defines an enumeration stored as TEXT: clap `ValueEnum`, serde, `FromStr`,
 /// `Display` and rusqlite conversions, all spelled by the one literal given
-/// for each variant (snake_case everywhere).
+/// for each variant (snake_case everywhere). `words()` is how people read
+/// it: the spelling with spaces for underscores (`career office`), or the
+/// words given after a `/` (`AppFollowUp = "app_follow_up" / "app follow-up"`).
 #[macro_export]
 macro_rules! text_enum {
     (
         $(#[$meta:meta])*
         $vis:vis enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $text:literal ),+ $(,)?
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal $(/ $words:literal)? ),+ $(,)?
         }
     ) => {
         $(#[$meta])*
@@ -36,6 +38,12 @@ macro_rules! text_enum {
             /// The stored and typed spelling.
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
+            }
+
+            /// How people read it, in tables, `show` output and messages
+            /// (JSON, CSV and the command line keep `as_str`).
+            pub fn words(self) -> std::borrow::Cow<'static, str> {
+                match self { $($name::$variant => $crate::text_enum!(@words $text $(, $words)?)),+ }
             }
 
             /// The accepted spellings, comma-separated, for error messages.
@@ -77,6 +85,22 @@ macro_rules! text_enum {
             }
         }
     };
+    (@words $text:literal) => {
+        $crate::input::words_of($text)
+    };
+    (@words $text:literal, $words:literal) => {
+        std::borrow::Cow::Borrowed($words)
+    };
+}
+
+/// A stored spelling as words: underscores become spaces (`final_term` →
+/// `final term`); a spelling without one is returned as it is.
+pub fn words_of(text: &'static str) -> std::borrow::Cow<'static, str> {
+    if text.contains('_') {
+        std::borrow::Cow::Owned(text.replace('_', " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// Checks the options of an `edit`: `options` pairs each `--clear` value

@@ -49,7 +49,7 @@ use crate::output::Output;
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     let ctx = Ctx::new(
-        Output::new(cli.json, cli.quiet, cli.color),
+        Output::new(cli.json, cli.quiet, cli.color, cli.wide),
         cli.db.clone().map(PathBuf::from),
     );
     let result = match cli.command {

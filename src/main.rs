@@ -9,7 +9,8 @@ fn main() {
         Err(e) if e.is_broken_pipe() => 0,
         Err(jobtrack::error::Error::Reported) => 1,
         Err(e) => {
-            eprintln!("error: {e}");
+            // Stored text in a message is shown, never obeyed by the terminal.
+            eprintln!("error: {}", jobtrack::output::visible(&e.to_string()));
             e.exit_code()
         }
     };

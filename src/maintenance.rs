@@ -13,7 +13,7 @@ use crate::ctx::Ctx;
 use crate::db::{self, Access, Opened};
 use crate::error::{Error, Result};
 use crate::files;
-use crate::output::Tone;
+use crate::output::{shell_command, shell_word, Tone};
 
 /// What `init` reports.
 #[derive(Debug, Serialize)]
@@ -339,10 +339,10 @@ fn print_doctor(ctx: &Ctx, path: &Path, report: &DoctorReport) -> Result<()> {
     if failed("open") || failed("integrity") || failed("foreign_keys") {
         out.line(format!(
             "The database is damaged. To recover: copy this file aside, then restore your latest backup \
-             (made with 'jobtrack backup FILE'): cp BACKUP {}; 'sqlite3 {} .recover' may rescue rows \
+             (made with 'jobtrack backup FILE'): cp BACKUP {}; {} may rescue rows \
              from a damaged file.",
-            path.display(),
-            path.display()
+            shell_word(&path.to_string_lossy()),
+            shell_command(["sqlite3", &path.to_string_lossy(), ".recover"])
         ))?;
     }
     if failed("schema_version") {

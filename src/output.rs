@@ -5,8 +5,8 @@
 use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 
-use comfy_table::{presets, Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 use serde::Serialize;
+use unicode_width::UnicodeWidthChar;
 
 use crate::error::{Error, Result};
 
@@ -47,33 +47,53 @@ pub struct Output {
     pub quiet: bool,
     /// Whether escape codes may be written.
     pub color: bool,
-    /// Whether standard output is a terminal (box-drawing tables, charts).
+    /// Whether standard output is a terminal (block-character charts).
     pub terminal: bool,
+    /// The width tables are fitted to: the terminal's (at least
+    /// `MIN_WIDTH`) on a terminal, `None` off one or with `--wide`.
+    pub width: Option<usize>,
+}
+
+/// Terminals narrower than this are laid out as this wide.
+pub const MIN_WIDTH: usize = 60;
+
+/// The width of the terminal on standard output: `COLUMNS` when it holds a
+/// positive number, else the terminal's own size.
+fn terminal_width() -> Option<usize> {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|c| *c > 0)
+        .or_else(|| {
+            terminal_size::terminal_size()
+                .map(|(columns, _)| usize::from(columns.0))
+                .filter(|c| *c > 0)
+        })
 }
 
 impl Output {
     /// Decides colour once: `always` on, `never` off, `auto` on only when
     /// standard output is a terminal and `NO_COLOR` is unset or empty.
-    pub fn new(json: bool, quiet: bool, choice: ColorChoice) -> Self {
+    /// Tables are fitted to the terminal unless `wide` (`--wide`) is set.
+    pub fn new(json: bool, quiet: bool, choice: ColorChoice, wide: bool) -> Self {
         let terminal = io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        if choice == ColorChoice::Always && no_color {
-            // NO_COLOR is a default for `auto`; an explicit `--color always`
-            // wins. The table library's styling reads NO_COLOR itself, so
-            // override it there (a setting of that library, not of the
-            // environment).
-            crossterm::style::force_color_output(true);
-        }
         let color = match choice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => terminal && !no_color,
+        };
+        let width = if terminal && !wide {
+            Some(terminal_width().unwrap_or(80).max(MIN_WIDTH))
+        } else {
+            None
         };
         Output {
             json,
             quiet,
             color,
             terminal,
+            width,
         }
     }
 
@@ -137,69 +157,146 @@ impl Output {
         }
     }
 
-    /// A notice on standard error (printed in every mode).
+    /// A notice on standard error (printed in every mode); stored text in
+    /// it is shown escaped.
     pub fn notice(&self, text: impl AsRef<str>) {
-        eprintln!("note: {}", text.as_ref());
+        eprintln!("note: {}", visible(text.as_ref()));
     }
 
-    /// A warning on standard error (printed in every mode).
+    /// A warning on standard error (printed in every mode); stored text in
+    /// it is shown escaped.
     pub fn warning(&self, text: impl AsRef<str>) {
-        eprintln!("warning: {}", text.as_ref());
+        eprintln!("warning: {}", visible(text.as_ref()));
     }
 
-    /// A table with the house style and the given header.
-    pub fn table<I, S>(&self, header: I) -> Table
+    /// A table with the given columns (see `Column` for how each behaves
+    /// on a narrow terminal); printed with `print_table`.
+    pub fn table<I, C>(&self, columns: I) -> Table
     where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
+        I: IntoIterator<Item = C>,
+        C: Into<Column>,
     {
-        let mut table = Table::new();
-        if self.terminal {
-            table.load_style(presets::UTF8_FULL_CONDENSED);
-        } else {
-            table.load_style(presets::NOTHING);
+        Table {
+            columns: columns.into_iter().map(Into::into).collect(),
+            rows: Vec::new(),
         }
-        table.set_content_arrangement(ContentArrangement::Dynamic);
-        if self.color {
-            table.enforce_styling();
-        } else {
-            table.force_no_tty();
-        }
-        let cells: Vec<Cell> = header
-            .into_iter()
-            .map(|h| {
-                let cell = Cell::new(h.into());
-                if self.color {
-                    cell.add_attribute(Attribute::Bold)
-                } else {
-                    cell
-                }
-            })
-            .collect();
-        table.set_header(cells);
-        table
     }
 
     /// A table cell coloured by tone (plain without colour). Control
     /// characters in stored text are shown escaped, never sent to the terminal.
     pub fn cell(&self, text: impl ToString, tone: Tone) -> Cell {
-        let cell = Cell::new(visible(&text.to_string()));
-        match (self.color, color_of(tone)) {
-            (true, Some(color)) => cell.fg(color),
-            _ => cell,
+        Cell {
+            text: cell_text(&text.to_string()),
+            tone,
+            right: false,
         }
     }
 
     /// A right-aligned cell for numbers.
     pub fn number(&self, text: impl ToString) -> Cell {
-        Cell::new(text.to_string()).set_alignment(CellAlignment::Right)
+        Cell {
+            text: cell_text(&text.to_string()),
+            tone: Tone::Plain,
+            right: true,
+        }
     }
 
-    /// Prints a table.
+    /// Prints a table. On a terminal it is fitted to the width (long text
+    /// cut with `…`, then the least important columns left out and named
+    /// below it); off a terminal, or with `--wide`, it is printed whole.
     pub fn print_table(&self, table: &Table) -> Result<()> {
-        let mut out = io::stdout().lock();
-        writeln!(out, "{table}").map_err(Error::output)?;
-        Ok(())
+        let natural = table.natural_widths();
+        let (widths, shown) = match self.width {
+            Some(width) => fit(&table.columns, &natural, width),
+            None => (natural, vec![true; table.columns.len()]),
+        };
+        let mut text = String::new();
+        let header: Vec<Cell> = table
+            .columns
+            .iter()
+            .map(|c| Cell {
+                text: c.name.clone(),
+                tone: Tone::Plain,
+                right: false,
+            })
+            .collect();
+        self.render_row(&header, &widths, &shown, true, &mut text);
+        if self.terminal {
+            let rule: Vec<Cell> = widths
+                .iter()
+                .map(|w| Cell {
+                    text: "─".repeat(*w),
+                    tone: Tone::Dim,
+                    right: false,
+                })
+                .collect();
+            self.render_row(&rule, &widths, &shown, false, &mut text);
+        }
+        for row in &table.rows {
+            self.render_row(row, &widths, &shown, false, &mut text);
+        }
+        let dropped: Vec<&str> = table
+            .columns
+            .iter()
+            .zip(&shown)
+            .filter(|(_, shown)| !**shown)
+            .map(|(c, _)| c.name.as_str())
+            .collect();
+        if !dropped.is_empty() {
+            let note = format!(
+                "Not shown for lack of room: {} (see them with --wide or --json)",
+                dropped.join(", ")
+            );
+            for line in wrap(&note, self.width.unwrap_or(usize::MAX)) {
+                text.push_str(&self.paint(&line, Tone::Dim));
+                text.push('\n');
+            }
+        }
+        self.raw(text)
+    }
+
+    /// Appends one line of a table: the shown cells padded to their widths
+    /// (cut with `…` where narrower), two spaces apart, no trailing spaces.
+    fn render_row(
+        &self,
+        cells: &[Cell],
+        widths: &[usize],
+        shown: &[bool],
+        header: bool,
+        text: &mut String,
+    ) {
+        let mut line = String::new();
+        let mut pending = 0;
+        let columns = widths.iter().zip(shown).enumerate();
+        let shown_columns = columns.filter(|(_, (_, shown))| **shown);
+        for (place, (index, (width, _))) in shown_columns.enumerate() {
+            let cell = cells.get(index);
+            let content = cell.map_or(String::new(), |c| cut(&c.text, *width));
+            let used = display_width(&content);
+            let gap = width.saturating_sub(used);
+            let right = cell.is_some_and(|c| c.right);
+            let painted = match cell {
+                Some(_) if header && self.color => format!("\x1b[1m{content}\x1b[0m"),
+                Some(c) => self.paint(&content, c.tone),
+                None => String::new(),
+            };
+            if place > 0 {
+                pending += 2;
+            }
+            if right {
+                pending += gap;
+            }
+            if !content.is_empty() {
+                line.push_str(&" ".repeat(pending));
+                line.push_str(&painted);
+                pending = 0;
+            }
+            if !right {
+                pending += gap;
+            }
+        }
+        text.push_str(&line);
+        text.push('\n');
     }
 
     /// Text in a tone: escape codes only when colour is on.
@@ -217,16 +314,19 @@ impl Output {
         format!("\x1b[{code}m{text}\x1b[0m")
     }
 
-    /// A heading line (bold with colour).
+    /// A heading line (bold with colour); stored text in it is shown escaped.
     pub fn heading(&self, text: &str) -> String {
+        let text = visible(text);
         if self.color {
             format!("\x1b[1m{text}\x1b[0m")
         } else {
-            text.to_string()
+            text
         }
     }
 
-    /// Prints `label  value` lines aligned on the labels; empty values are left out.
+    /// Prints `label  value` lines aligned on the labels; empty values are
+    /// left out. Stored text in a value is shown escaped (its line breaks
+    /// and tabs kept). On a terminal a long value is wrapped between words.
     pub fn print_fields(&self, fields: &[(&str, Option<String>)]) -> Result<()> {
         let width = fields
             .iter()
@@ -237,9 +337,20 @@ impl Output {
         let mut out = io::stdout().lock();
         for (label, value) in fields {
             if let Some(value) = value {
-                let mut lines = value.lines();
-                writeln!(out, "  {label:<width$}  {}", lines.next().unwrap_or(""))
-                    .map_err(Error::output)?;
+                let value = self.visible_keeping_paint(value);
+                // On a terminal, long values break between words under
+                // their label's column rather than anywhere.
+                let room = self
+                    .width
+                    .map_or(usize::MAX, |w| w.saturating_sub(width + 4));
+                let wrapped: Vec<String> = value.lines().flat_map(|l| wrap(l, room)).collect();
+                let mut lines = wrapped.iter();
+                writeln!(
+                    out,
+                    "  {label:<width$}  {}",
+                    lines.next().map_or("", String::as_str)
+                )
+                .map_err(Error::output)?;
                 for more in lines {
                     writeln!(out, "  {:<width$}  {more}", "").map_err(Error::output)?;
                 }
@@ -249,8 +360,9 @@ impl Output {
     }
 }
 
-/// Stored text made safe for a terminal: control characters other than
-/// newline and tab (an escape sequence hidden in a note, say) are shown as
+/// Stored text made safe for a terminal: C0 and C1 control characters other
+/// than newline and tab (an escape sequence hidden in a note, say) and the
+/// bidirectional overrides that reorder what follows are shown as
 /// `\u{1b}` instead of being obeyed. JSON and CSV keep the text as stored.
 pub fn visible(text: &str) -> String {
     if !text.chars().any(is_hidden_control) {
@@ -268,7 +380,255 @@ pub fn visible(text: &str) -> String {
 }
 
 fn is_hidden_control(c: char) -> bool {
-    c.is_control() && c != '\n' && c != '\t'
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
+}
+
+/// The marks and overrides that change the direction of the text after
+/// them (U+200E/F, U+202A–202E, U+2066–2069).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text for one table cell: escaped like `visible`, on one line (a line
+/// break shows as `↵`, a tab as a space).
+fn cell_text(text: &str) -> String {
+    visible(text).replace('\n', "↵").replace('\t', " ")
+}
+
+impl Output {
+    /// `visible`, except that with colour on the colour codes `paint` and
+    /// `heading` write (and only those) are kept, so a value a caller
+    /// painted keeps its colour while anything else is shown escaped.
+    fn visible_keeping_paint(&self, text: &str) -> String {
+        if !self.color {
+            return visible(text);
+        }
+        let mut shown = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(c) = rest.chars().next() {
+            let code = PAINT_CODES.iter().find(|code| rest.starts_with(**code));
+            if let Some(code) = code {
+                shown.push_str(code);
+                rest = &rest[code.len()..];
+            } else {
+                shown.push_str(&visible(c.encode_utf8(&mut [0; 4])));
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+        shown
+    }
+}
+
+/// The colour codes `paint` and `heading` write.
+const PAINT_CODES: [&str; 6] = [
+    "\x1b[0m", "\x1b[1m", "\x1b[2m", "\x1b[31m", "\x1b[32m", "\x1b[36m",
+];
+
+/// `text` broken into lines of at most `width` columns between words.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && display_width(&line) + 1 + display_width(word) > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
+}
+
+/// How many terminal columns `text` takes.
+fn display_width(text: &str) -> usize {
+    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// `text` cut to at most `width` columns, ending in `…` when cut.
+fn cut(text: &str, width: usize) -> String {
+    if display_width(text) <= width {
+        return text.to_string();
+    }
+    let mut kept = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    let mut kept = kept.trim_end().to_string();
+    kept.push('…');
+    kept
+}
+
+/// What a column may give up when a table is wider than the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// Always shown whole (an id, a status).
+    Keep,
+    /// Long text: cut with `…` first, left out after the others if need be.
+    Cut,
+    /// Shown whole or left out (a date, a number, a short word).
+    Whole,
+}
+
+/// A table column: its header and how it behaves on a narrow terminal.
+/// `importance` orders what is left out: the least important first (the
+/// rightmost among equals).
+#[derive(Debug, Clone)]
+pub struct Column {
+    name: String,
+    fit: Fit,
+    importance: u8,
+}
+
+/// The narrowest a long-text column is cut to (its header may ask more).
+const MIN_CUT: usize = 10;
+
+impl Column {
+    /// A column never cut or left out: an id or a status.
+    pub fn keep(name: &str) -> Column {
+        Column {
+            name: name.to_string(),
+            fit: Fit::Keep,
+            importance: u8::MAX,
+        }
+    }
+
+    /// Long text (a title, an organization, a note): cut with `…` before
+    /// anything is left out; left out by `importance` if cutting is not
+    /// enough.
+    pub fn text(name: &str, importance: u8) -> Column {
+        Column {
+            name: name.to_string(),
+            fit: Fit::Cut,
+            importance,
+        }
+    }
+
+    /// A date, a number or a short word: never cut, left out by
+    /// `importance` when the row does not fit.
+    pub fn whole(name: &str, importance: u8) -> Column {
+        Column {
+            name: name.to_string(),
+            fit: Fit::Whole,
+            importance,
+        }
+    }
+}
+
+/// A bare header is a column shown whole, left out before the ones given
+/// an importance.
+impl From<&str> for Column {
+    fn from(name: &str) -> Column {
+        Column::whole(name, 0)
+    }
+}
+
+/// One table cell: its text (already on one line and escaped), its tone
+/// and its alignment.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    text: String,
+    tone: Tone,
+    right: bool,
+}
+
+/// A table for people, built row by row and printed by `Output::print_table`.
+#[derive(Debug, Clone)]
+pub struct Table {
+    columns: Vec<Column>,
+    rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// Adds a row of cells, one per column.
+    pub fn add_row(&mut self, cells: impl IntoIterator<Item = Cell>) -> &mut Table {
+        self.rows.push(cells.into_iter().collect());
+        self
+    }
+
+    /// Each column's width with nothing cut: its widest cell or header.
+    fn natural_widths(&self) -> Vec<usize> {
+        self.columns
+            .iter()
+            .enumerate()
+            .map(|(index, column)| {
+                self.rows
+                    .iter()
+                    .filter_map(|row| row.get(index))
+                    .map(|cell| display_width(&cell.text))
+                    .chain([display_width(&column.name)])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect()
+    }
+}
+
+/// Fits columns of `natural` widths into `width`: the widths to print and
+/// which columns are shown. Long text is cut (each cut column keeps at
+/// least `MIN_CUT` or its header) before the least important column is left
+/// out, one at a time, until the row fits.
+fn fit(columns: &[Column], natural: &[usize], width: usize) -> (Vec<usize>, Vec<bool>) {
+    let mut shown = vec![true; columns.len()];
+    loop {
+        if let Some(widths) = cut_to(columns, natural, &shown, width) {
+            return (widths, shown);
+        }
+        let least = (0..columns.len())
+            .filter(|&i| shown[i] && columns[i].fit != Fit::Keep)
+            .min_by_key(|&i| (columns[i].importance, usize::MAX - i));
+        match least {
+            Some(index) => shown[index] = false,
+            // Only kept columns are left: print them whole.
+            None => return (natural.to_vec(), shown),
+        }
+    }
+}
+
+/// The widths that fit the shown columns into `width` by cutting long text
+/// only, or `None` when even the shortest cuts are too wide.
+fn cut_to(
+    columns: &[Column],
+    natural: &[usize],
+    shown: &[bool],
+    width: usize,
+) -> Option<Vec<usize>> {
+    let visible: Vec<usize> = (0..columns.len()).filter(|&i| shown[i]).collect();
+    let gaps = 2 * visible.len().saturating_sub(1);
+    let floor = |i: usize| match columns[i].fit {
+        Fit::Cut => natural[i].min(MIN_CUT.max(display_width(&columns[i].name))),
+        _ => natural[i],
+    };
+    let least: usize = visible.iter().map(|&i| floor(i)).sum::<usize>() + gaps;
+    if least > width {
+        return None;
+    }
+    let mut widths: Vec<usize> = (0..columns.len()).map(floor).collect();
+    // Share what is left among the cut columns, the narrowest wants first,
+    // so a short title is whole before a long one grows.
+    let mut spare = width - least;
+    let mut wanting: Vec<usize> = visible
+        .iter()
+        .copied()
+        .filter(|&i| natural[i] > widths[i])
+        .collect();
+    wanting.sort_by_key(|&i| natural[i] - widths[i]);
+    let mut left = wanting.len();
+    for i in wanting {
+        let share = spare / left;
+        let grow = (natural[i] - widths[i]).min(share);
+        widths[i] += grow;
+        spare -= grow;
+        left -= 1;
+    }
+    Some(widths)
 }
 
 /// The cells of `units` to fill for `done` of `target`: rounded down, so
@@ -383,16 +743,6 @@ impl Output {
 
 const PARTIAL_BLOCKS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 const SPARK_BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-
-fn color_of(tone: Tone) -> Option<Color> {
-    match tone {
-        Tone::Alert => Some(Color::Red),
-        Tone::Good => Some(Color::Green),
-        Tone::Active => Some(Color::Cyan),
-        Tone::Dim => Some(Color::DarkGrey),
-        Tone::Plain => None,
-    }
-}
 
 /// Streams a JSON array one element at a time, so a long list never sits
 /// in memory.
@@ -515,6 +865,29 @@ pub fn csv_line<'a>(cells: impl IntoIterator<Item = Option<&'a str>>) -> String 
     line
 }
 
+/// A command for people to paste, each word quoted for POSIX shells where
+/// it needs it (`jobtrack org rename 'Mercy $(x)' Mercy`), so that pasting
+/// it runs exactly that command.
+pub fn shell_command<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    words
+        .into_iter()
+        .map(shell_word)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One word for a POSIX shell: as it is when it holds only characters no
+/// shell treats specially, else in single quotes (a `'` inside becomes
+/// `'\''`).
+pub fn shell_word(word: &str) -> Cow<'_, str> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_-./:@%+=,".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(format!("'{}'", word.replace('\'', "'\\''")))
+    }
+}
+
 /// A date, or an empty cell.
 pub fn date_text(date: Option<chrono::NaiveDate>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
@@ -528,7 +901,9 @@ mod tests {
     fn control_characters_are_shown_not_obeyed() {
         assert_eq!(visible("plain\ttext\nline"), "plain\ttext\nline");
         assert_eq!(visible("a\x1b[31mb"), "a\\u{1b}[31mb");
-        assert_eq!(visible("\u{202e}rtl"), "\u{202e}rtl");
+        assert_eq!(visible("\u{202e}rtl"), "\\u{202e}rtl");
+        assert_eq!(visible("a\u{9b}b\u{2066}c"), "a\\u{9b}b\\u{2066}c");
+        assert_eq!(cell_text("two\nlines\tand tab"), "two↵lines and tab");
     }
 
     #[test]
@@ -538,6 +913,7 @@ mod tests {
             quiet: false,
             color: false,
             terminal: false,
+            width: None,
         };
         assert_eq!(out.bar(5.0, 10.0, 10, Tone::Plain), "#####");
         assert_eq!(out.bar(0.0, 0.0, 10, Tone::Plain), "");
@@ -562,6 +938,69 @@ mod tests {
         assert_eq!(terminal.bar(1.0, 2.0, 2, Tone::Plain), "█");
         assert_eq!(terminal.bar(59.0, 60.0, 1, Tone::Plain), "▉");
         assert_eq!(terminal.bar(1.0, 1000.0, 2, Tone::Plain), "▏");
+    }
+
+    #[test]
+    fn painted_fields_keep_their_colour_and_nothing_else() {
+        let out = Output {
+            json: false,
+            quiet: false,
+            color: true,
+            terminal: true,
+            width: Some(80),
+        };
+        let painted = out.paint("offer", Tone::Good);
+        assert_eq!(out.visible_keeping_paint(&painted), painted);
+        assert_eq!(
+            out.visible_keeping_paint("a\x1b]52;c;eA==\x07b\x1b[2J"),
+            "a\\u{1b}]52;c;eA==\\u{7}b\\u{1b}[2J"
+        );
+        let plain = Output {
+            color: false,
+            ..out
+        };
+        assert_eq!(plain.visible_keeping_paint("\x1b[31mx"), "\\u{1b}[31mx");
+    }
+
+    #[test]
+    fn narrow_tables_cut_text_before_leaving_out_columns() {
+        let columns = [
+            Column::keep("ID"),
+            Column::text("Title", 9),
+            Column::whole("Applied", 5),
+            Column::whole("Source", 2),
+        ];
+        // Everything fits: nothing changes.
+        assert_eq!(
+            fit(&columns, &[2, 30, 10, 12], 80),
+            (vec![2, 30, 10, 12], vec![true; 4])
+        );
+        // Cutting the title is enough.
+        assert_eq!(
+            fit(&columns, &[2, 30, 10, 12], 50),
+            (vec![2, 20, 10, 12], vec![true; 4])
+        );
+        // Then the least important column goes.
+        assert_eq!(
+            fit(&columns, &[2, 60, 10, 12], 30),
+            (vec![2, 14, 10, 12], vec![true, true, true, false])
+        );
+        assert_eq!(cut("Health Information Technician", 10), "Health In…");
+        assert_eq!(cut("short", 10), "short");
+        assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
+    }
+
+    #[test]
+    fn suggested_commands_are_quoted_for_the_shell() {
+        assert_eq!(
+            shell_command(["jobtrack", "app", "list"]),
+            "jobtrack app list"
+        );
+        assert_eq!(
+            shell_command(["org", "rename", "Mercy `id` $(x)", "it's"]),
+            "org rename 'Mercy `id` $(x)' 'it'\\''s'"
+        );
+        assert_eq!(shell_word(""), "''");
     }
 
     #[test]

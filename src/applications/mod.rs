@@ -138,7 +138,7 @@ text_enum! {
         /// A free-text note
         Note = "note",
         /// The follow-up date changed (note: the new date or `cleared`)
-        FollowUp = "follow_up",
+        FollowUp = "follow_up" / "follow-up",
     }
 }
 

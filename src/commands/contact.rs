@@ -15,7 +15,7 @@ use crate::input::kept;
 use crate::network::store::{self, ContactFields, ContactFilter};
 use crate::network::{follow_up_after, Channel, Contact, Interaction, Relationship, CONTACT};
 use crate::output::count_of;
-use crate::output::{JsonArray, Tone};
+use crate::output::{Column, JsonArray, Tone};
 use crate::{dates, orgs};
 
 const CONTACT_EXAMPLES: &str = "\
@@ -291,8 +291,8 @@ fn linkedin_url(text: &str) -> Result<String> {
 /// "Dana Reyes (mentor at Mercy Health)".
 fn who(name: &str, relationship: Relationship, org: Option<&str>) -> String {
     match org {
-        Some(org) => format!("{name} ({relationship} at {org})"),
-        None => format!("{name} ({relationship})"),
+        Some(org) => format!("{name} ({} at {org})", relationship.words()),
+        None => format!("{name} ({})", relationship.words()),
     }
 }
 
@@ -397,13 +397,13 @@ fn list(
         });
     }
     let mut table = ctx.out.table([
-        "ID",
-        "Name",
-        "Organization",
-        "Role",
-        "Relationship",
-        "Last contact",
-        "Follow up",
+        Column::keep("ID"),
+        Column::text("Name", 9),
+        Column::text("Organization", 7),
+        Column::text("Role", 4),
+        Column::whole("Relationship", 3),
+        Column::whole("Last contact", 5),
+        Column::whole("Follow up", 8),
     ]);
     for row in &rows {
         let contact = &row.contact;
@@ -414,7 +414,7 @@ fn list(
                 .cell(contact.org.as_deref().unwrap_or(""), Tone::Plain),
             ctx.out
                 .cell(contact.role.as_deref().unwrap_or(""), Tone::Plain),
-            ctx.out.cell(contact.relationship, Tone::Plain),
+            ctx.out.cell(contact.relationship.words(), Tone::Plain),
             ctx.out.cell(opt_date(row.last_interaction_on), Tone::Plain),
             ctx.out.cell(
                 opt_date(contact.follow_up_on),
@@ -457,7 +457,10 @@ fn show(ctx: &Ctx, id: i64) -> Result<()> {
     out.print_fields(&[
         ("organization", contact.org.clone()),
         ("role", contact.role.clone()),
-        ("relationship", Some(contact.relationship.to_string())),
+        (
+            "relationship",
+            Some(contact.relationship.words().into_owned()),
+        ),
         ("email", contact.email.clone()),
         ("phone", contact.phone.clone()),
         ("linkedin", contact.linkedin_url.clone()),
@@ -473,7 +476,12 @@ fn show(ctx: &Ctx, id: i64) -> Result<()> {
         ))?;
     } else {
         out.line(out.heading("Interactions"))?;
-        let mut table = out.table(["Date", "Channel", "Note", "Follow up"]);
+        let mut table = out.table([
+            Column::keep("Date"),
+            Column::whole("Channel", 5),
+            Column::text("Note", 8),
+            Column::whole("Follow up", 6),
+        ]);
         for interaction in &detail.interactions {
             table.add_row(vec![
                 out.cell(interaction.date, Tone::Plain),
@@ -487,7 +495,13 @@ fn show(ctx: &Ctx, id: i64) -> Result<()> {
     if !detail.referred.is_empty() {
         out.line("")?;
         out.line(out.heading("Referred you to"))?;
-        let mut table = out.table(["ID", "Organization", "Title", "Status", "Applied"]);
+        let mut table = out.table([
+            Column::keep("ID"),
+            Column::text("Organization", 8),
+            Column::text("Title", 9),
+            Column::keep("Status"),
+            Column::whole("Applied", 5),
+        ]);
         for app in &detail.referred {
             table.add_row(vec![
                 out.number(app.id),

@@ -9,7 +9,7 @@ use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::input::{kept, nothing_to_change};
 use crate::orgs;
-use crate::output::{date_text, Tone};
+use crate::output::{date_text, Column, Tone};
 use crate::profile::{describe_edu, education, require_edu, store, EduStatus, Education, Level};
 
 const EDU_ADD_HELP: &str = "\
@@ -350,14 +350,14 @@ fn list_edu(ctx: &Ctx) -> Result<()> {
         return out.line("No education yet; 'jobtrack edu add LEVEL FIELD' adds a degree.");
     }
     let mut table = out.table([
-        "ID",
-        "Level",
-        "Field",
-        "School",
-        "CAHIIM",
-        "Status",
-        "Started",
-        "Completed",
+        Column::keep("ID"),
+        Column::whole("Level", 7),
+        Column::text("Field", 9),
+        Column::text("School", 8),
+        Column::whole("CAHIIM", 4),
+        Column::keep("Status"),
+        Column::whole("Started", 3),
+        Column::whole("Completed", 5),
     ]);
     for edu in &rows {
         let tone = if edu.status == EduStatus::Completed {
@@ -371,7 +371,7 @@ fn list_edu(ctx: &Ctx) -> Result<()> {
             out.cell(&edu.field, Tone::Plain),
             out.cell(edu.school.as_deref().unwrap_or(""), Tone::Plain),
             out.cell(if edu.cahiim_accredited { "yes" } else { "" }, Tone::Plain),
-            out.cell(edu.status, tone),
+            out.cell(edu.status.words(), tone),
             out.cell(date_text(edu.started_on), Tone::Plain),
             out.cell(date_text(edu.completed_on), Tone::Plain),
         ]);

@@ -8,7 +8,7 @@ use crate::db::{self, Access};
 use crate::error::Result;
 use crate::network::{store, EventKind, EVENT};
 use crate::orgs;
-use crate::output::Tone;
+use crate::output::{Column, Tone};
 
 const EVENT_EXAMPLES: &str = "\
 Examples:
@@ -109,9 +109,13 @@ fn list(ctx: &Ctx, upcoming: bool) -> Result<()> {
             "No events yet; 'jobtrack event add ORG TITLE --on DATE' records one."
         });
     }
-    let mut table = ctx
-        .out
-        .table(["ID", "Date", "Kind", "Organization", "Title"]);
+    let mut table = ctx.out.table([
+        Column::keep("ID"),
+        Column::whole("Date", 9),
+        Column::whole("Kind", 5),
+        Column::text("Organization", 7),
+        Column::text("Title", 8),
+    ]);
     for event in &events {
         let tone = if event.date >= today {
             Tone::Active
@@ -121,7 +125,7 @@ fn list(ctx: &Ctx, upcoming: bool) -> Result<()> {
         table.add_row(vec![
             ctx.out.number(event.id),
             ctx.out.cell(event.date, tone),
-            ctx.out.cell(event.kind, Tone::Plain),
+            ctx.out.cell(event.kind.words(), Tone::Plain),
             ctx.out
                 .cell(event.org.as_deref().unwrap_or(""), Tone::Plain),
             ctx.out.cell(&event.title, Tone::Plain),

@@ -12,7 +12,7 @@ use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::network::{self, Contact};
 use crate::orgs::{self, merge, Membership, Organization};
-use crate::output::{self, Tone};
+use crate::output::{self, Column, Tone};
 use crate::volunteer::{self, Shift};
 
 const ORG_EXAMPLES: &str = "\
@@ -174,7 +174,13 @@ fn print_applications(ctx: &Ctx, conn: &Connection, apps: &[Application]) -> Res
     let out = &ctx.out;
     out.line("")?;
     out.line(out.heading(&format!("Applications ({})", apps.len())))?;
-    let mut table = out.table(["ID", "Title", "Status", "Applied", "Referred by"]);
+    let mut table = out.table([
+        Column::keep("ID"),
+        Column::text("Title", 9),
+        Column::keep("Status"),
+        Column::whole("Applied", 6),
+        Column::text("Referred by", 5),
+    ]);
     for app in apps {
         let referrer = match app.referral_contact_id {
             Some(contact_id) => network::contact(conn, contact_id)?
@@ -204,13 +210,19 @@ fn print_contacts(ctx: &Ctx, contacts: &[Contact]) -> Result<()> {
     let out = &ctx.out;
     out.line("")?;
     out.line(out.heading(&format!("Contacts ({})", contacts.len())))?;
-    let mut table = out.table(["ID", "Name", "Role", "Relationship", "Follow up"]);
+    let mut table = out.table([
+        Column::keep("ID"),
+        Column::text("Name", 9),
+        Column::text("Role", 6),
+        Column::whole("Relationship", 5),
+        Column::whole("Follow up", 7),
+    ]);
     for contact in contacts {
         table.add_row(vec![
             out.number(contact.id),
             out.cell(&contact.name, Tone::Plain),
             out.cell(contact.role.as_deref().unwrap_or(""), Tone::Plain),
-            out.cell(contact.relationship, Tone::Plain),
+            out.cell(contact.relationship.words(), Tone::Plain),
             out.cell(
                 contact
                     .follow_up_on
@@ -231,12 +243,17 @@ fn print_events(ctx: &Ctx, events: &[network::Event]) -> Result<()> {
     let out = &ctx.out;
     out.line("")?;
     out.line(out.heading(&format!("Events ({})", events.len())))?;
-    let mut table = out.table(["ID", "Date", "Kind", "Title"]);
+    let mut table = out.table([
+        Column::keep("ID"),
+        Column::whole("Date", 9),
+        Column::whole("Kind", 5),
+        Column::text("Title", 8),
+    ]);
     for event in events {
         table.add_row(vec![
             out.number(event.id),
             out.cell(event.date, Tone::Plain),
-            out.cell(event.kind, Tone::Plain),
+            out.cell(event.kind.words(), Tone::Plain),
             out.cell(&event.title, Tone::Plain),
         ]);
     }
@@ -256,7 +273,11 @@ fn print_shifts(ctx: &Ctx, shifts: &[Shift]) -> Result<()> {
         shifts.len(),
         output::hours(total)
     )))?;
-    let mut table = out.table(["Date", "Hours", "Role"]);
+    let mut table = out.table([
+        Column::whole("Date", 9),
+        Column::whole("Hours", 9),
+        Column::text("Role", 5),
+    ]);
     for shift in shifts {
         table.add_row(vec![
             out.cell(shift.date, Tone::Plain),
@@ -381,10 +402,10 @@ fn remove(ctx: &Ctx, name: &str) -> Result<()> {
             "refer"
         };
         return Err(Error::Input(format!(
-            "cannot remove {:?}: {} still {verb} to it; remove those first, or merge it into another organization with 'jobtrack org rename {:?} OTHER'",
+            "cannot remove {:?}: {} still {verb} to it; remove those first, or merge it into another organization with: {} OTHER",
             org.name,
             merge::join_counts(&used),
-            org.name
+            output::shell_command(["jobtrack", "org", "rename", &org.name])
         )));
     }
     let membership = orgs::store::delete(&tx, org.id)?;
@@ -409,9 +430,12 @@ fn list(ctx: &Ctx) -> Result<()> {
             .out
             .line("No organizations yet; 'jobtrack app add ORG TITLE' creates one.");
     }
-    let mut table = ctx
-        .out
-        .table(["Organization", "Location", "Applications", "Contacts"]);
+    let mut table = ctx.out.table([
+        Column::text("Organization", 9),
+        Column::text("Location", 5),
+        Column::whole("Applications", 7),
+        Column::whole("Contacts", 6),
+    ]);
     for org in &rows {
         table.add_row(vec![
             ctx.out.cell(&org.organization.name, Tone::Plain),

@@ -8,7 +8,7 @@ use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::input::{check_range, parse_hours, round_hours};
 use crate::orgs;
-use crate::output::{hours, hours_phrase, Tone};
+use crate::output::{hours, hours_phrase, Column, Tone};
 use crate::volunteer::{store, ShiftList};
 
 const VOLUNTEER_EXAMPLES: &str = "\
@@ -175,7 +175,14 @@ fn print_list(ctx: &Ctx, list: &ShiftList) -> Result<()> {
     if list.shifts.is_empty() {
         return out.line("No volunteer shifts match.");
     }
-    let mut table = out.table(["ID", "Date", "Organization", "Hours", "Role", "Note"]);
+    let mut table = out.table([
+        Column::keep("ID"),
+        Column::whole("Date", 9),
+        Column::text("Organization", 8),
+        Column::whole("Hours", 9),
+        Column::text("Role", 5),
+        Column::text("Note", 4),
+    ]);
     for shift in &list.shifts {
         table.add_row(vec![
             out.number(shift.id),
@@ -188,7 +195,11 @@ fn print_list(ctx: &Ctx, list: &ShiftList) -> Result<()> {
     }
     out.print_table(&table)?;
     out.line("")?;
-    let mut totals = out.table(["Organization", "Hours", "Shifts"]);
+    let mut totals = out.table([
+        Column::text("Organization", 9),
+        Column::whole("Hours", 8),
+        Column::whole("Shifts", 7),
+    ]);
     for org in &list.by_org {
         totals.add_row(vec![
             out.cell(&org.org, Tone::Plain),

@@ -9,7 +9,7 @@ use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::input::{kept, nothing_to_change};
 use crate::orgs;
-use crate::output::Tone;
+use crate::output::{Column, Tone};
 use crate::profile::{experience, require_work, store, Experience, Years};
 
 const WORK_EXAMPLES: &str = "\
@@ -242,7 +242,14 @@ fn list_work(ctx: &Ctx) -> Result<()> {
     if rows.is_empty() {
         return out.line("No jobs yet; 'jobtrack work add ORG TITLE --from DATE' adds one.");
     }
-    let mut table = out.table(["ID", "Organization", "Title", "From", "To", "Healthcare"]);
+    let mut table = out.table([
+        Column::keep("ID"),
+        Column::text("Organization", 8),
+        Column::text("Title", 9),
+        Column::whole("From", 6),
+        Column::whole("To", 5),
+        Column::whole("Healthcare", 4),
+    ]);
     for job in &rows {
         table.add_row(vec![
             out.number(job.id),

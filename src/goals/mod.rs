@@ -37,16 +37,6 @@ text_enum! {
     }
 }
 
-impl Metric {
-    /// The unit for people: "applications", "volunteer hours".
-    pub fn words(self) -> &'static str {
-        match self {
-            Metric::VolunteerHours => "volunteer hours",
-            other => other.as_str(),
-        }
-    }
-}
-
 impl Period {
     /// The first and last day of this period holding `today`.
     pub fn around(self, today: NaiveDate) -> (NaiveDate, NaiveDate) {

@@ -7,7 +7,7 @@ use super::{close_names, normalize, Membership, OrgSummary, Organization, ORGANI
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::input::refs::{self, Candidate};
-use crate::output::{count_of, visible};
+use crate::output::{count_of, shell_command, visible};
 
 /// The id and stored spelling of the organization called `name` (any case).
 pub fn find(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
@@ -60,8 +60,9 @@ pub fn find_or_create_noting(
             .collect();
         if let Some(first) = close.first() {
             ctx.out.notice(format!(
-                "new organization {stored:?}; did you mean {}? (merge with: jobtrack org rename {stored:?} {first:?})",
-                quote_list(&close)
+                "new organization {stored:?}; did you mean {}? (merge with: {})",
+                quote_list(&close),
+                shell_command(["jobtrack", "org", "rename", &stored, first])
             ));
         }
     }

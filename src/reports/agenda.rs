@@ -9,21 +9,21 @@ use clap::Args;
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
-use crate::applications::rules_sql;
 use crate::applications::STALE_DAYS;
+use crate::applications::{rules_sql, Status};
 use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::{Error, Result};
-use crate::output::Tone;
+use crate::output::{Column, Tone};
 use crate::text_enum;
 
 text_enum! {
     /// What an agenda item is; `id` is a row of the table the kind names.
     pub enum Kind {
         /// An application's follow-up date (id: the application)
-        AppFollowUp = "app_follow_up",
+        AppFollowUp = "app_follow_up" / "app follow-up",
         /// A contact's follow-up date (id: the contact)
-        ContactFollowUp = "contact_follow_up",
+        ContactFollowUp = "contact_follow_up" / "contact follow-up",
         /// A planned interview of an active application (id: the interview entry in its history; the lowest of entries on the same day)
         Interview = "interview",
         /// A certification exam not yet passed or failed (id: the certification)
@@ -35,7 +35,7 @@ text_enum! {
         /// An application quiet for 21 days, dated the day it went stale (id: the application)
         Stale = "stale",
         /// A CEU cycle ending within 90 days with CEUs short, whatever --days says (id: the certification)
-        CeuDeadline = "ceu_deadline",
+        CeuDeadline = "ceu_deadline" / "CEU deadline",
     }
 }
 
@@ -49,26 +49,47 @@ pub struct AgendaItem {
     pub id: i64,
     /// Dated before today.
     pub overdue: bool,
+    /// The application the item is about (follow-ups, interviews, stale).
+    pub application_id: Option<i64>,
+    /// The contact the item is about.
+    pub contact_id: Option<i64>,
+    /// The networking event the item is.
+    pub event_id: Option<i64>,
+    /// The certification the item is about (exams, CEU deadlines).
+    pub certification_id: Option<i64>,
+    /// What the item refers to, as people name it (`app 14`, `contact 12`,
+    /// `cert RHIT`, `org Mercy Health`); the ids above carry it in JSON.
+    #[serde(skip)]
+    pub reference: String,
+    /// The status of the application the item is about, for ranking.
+    #[serde(skip)]
+    pub status: Option<Status>,
 }
 
-/// Where each kind comes from: SQL selecting `(date, id, title)` with `?1`
-/// today and `?2` the last day shown. A new kind adds a variant and a line.
+/// Where each kind comes from: SQL selecting `(date, id, title,
+/// application_id, contact_id, event_id, certification_id, reference,
+/// status)` with
+/// `?1` today and `?2` the last day shown. A new kind adds a variant and a
+/// line.
 pub(super) const SOURCES: &[(Kind, &str)] = &[
     (
         Kind::AppFollowUp,
-        "SELECT a.follow_up_on, a.id, 'Follow up: ' || a.title || ' at ' || o.name
+        "SELECT a.follow_up_on, a.id, 'Follow up: ' || a.title || ' at ' || o.name,
+                a.id, NULL, NULL, NULL, 'app ' || a.id, a.status
          FROM applications a JOIN organizations o ON o.id = a.org_id
          WHERE a.follow_up_on <= ?2",
     ),
     (
         Kind::ContactFollowUp,
-        "SELECT c.follow_up_on, c.id, 'Follow up with ' || c.name || coalesce(' at ' || o.name, '')
+        "SELECT c.follow_up_on, c.id, 'Follow up with ' || c.name || coalesce(' at ' || o.name, ''),
+                NULL, c.id, NULL, NULL, 'contact ' || c.id, NULL
          FROM contacts c LEFT JOIN organizations o ON o.id = c.org_id
          WHERE c.follow_up_on <= ?2",
     ),
     (
         Kind::Interview,
-        "SELECT e.date, e.id, 'Interview: ' || a.title || ' at ' || o.name || ' (application ' || a.id || ')'
+        "SELECT e.date, e.id, 'Interview: ' || a.title || ' at ' || o.name || ' (application ' || a.id || ')',
+                a.id, NULL, NULL, NULL, 'app ' || a.id, a.status
          FROM application_events e
          JOIN applications a ON a.id = e.application_id
          JOIN organizations o ON o.id = a.org_id
@@ -84,26 +105,30 @@ pub(super) const SOURCES: &[(Kind, &str)] = &[
     ),
     (
         Kind::Exam,
-        "SELECT c.exam_on, c.id, c.code || ' exam' || CASE WHEN c.name <> c.code THEN ' (' || c.name || ')' ELSE '' END
+        "SELECT c.exam_on, c.id, c.code || ' exam' || CASE WHEN c.name <> c.code THEN ' (' || c.name || ')' ELSE '' END,
+                NULL, NULL, NULL, c.id, 'cert ' || c.code, NULL
          FROM certifications c
          WHERE c.exam_on BETWEEN ?1 AND ?2 AND c.status NOT IN ('passed', 'failed')",
     ),
     (
         Kind::Event,
-        "SELECT v.date, v.id, v.title || coalesce(' (' || o.name || ')', '')
+        "SELECT v.date, v.id, v.title || coalesce(' (' || o.name || ')', ''),
+                NULL, NULL, v.id, NULL, 'event ' || v.id, NULL
          FROM events v LEFT JOIN organizations o ON o.id = v.org_id
          WHERE v.date BETWEEN ?1 AND ?2",
     ),
     (
         Kind::Renewal,
-        "SELECT m.renews_on, m.id, 'Renew membership: ' || o.name
+        "SELECT m.renews_on, m.id, 'Renew membership: ' || o.name,
+                NULL, NULL, NULL, NULL, 'org ' || o.name, NULL
          FROM memberships m JOIN organizations o ON o.id = m.org_id
          WHERE m.renews_on <= ?2",
     ),
     (
         Kind::Stale,
         "SELECT date(a.last_activity_on, printf('+%d days', ?3)), a.id,
-                'Stale: ' || a.title || ' at ' || o.name || ' (' || a.status || ', no news since ' || a.last_activity_on || ')'
+                'Stale: ' || a.title || ' at ' || o.name || ' (' || a.status || ', no news since ' || a.last_activity_on || ')',
+                a.id, NULL, NULL, NULL, 'app ' || a.id, a.status
          FROM applications a JOIN organizations o ON o.id = a.org_id
          WHERE a.status IN {can_go_stale}
            AND a.last_activity_on <= date(?2, printf('-%d days', ?3))",
@@ -130,6 +155,12 @@ pub fn items(conn: &Connection, today: NaiveDate, last: NaiveDate) -> Result<Vec
                 title: r.get(2)?,
                 id: r.get(1)?,
                 overdue: date < today,
+                application_id: r.get(3)?,
+                contact_id: r.get(4)?,
+                event_id: r.get(5)?,
+                certification_id: r.get(6)?,
+                reference: r.get(7)?,
+                status: r.get(8)?,
             })
         });
         for row in rows {
@@ -138,13 +169,19 @@ pub fn items(conn: &Connection, today: NaiveDate, last: NaiveDate) -> Result<Vec
     }
     // CEU deadlines come from the cycle arithmetic, not one query, and show
     // 90 days ahead whatever the window.
-    for (date, id, title) in super::certs::ceu_deadlines(conn, today)? {
+    for (date, id, code, title) in super::certs::ceu_deadlines(conn, today)? {
         items.push(AgendaItem {
             date,
             kind: Kind::CeuDeadline,
             title,
             id,
             overdue: date < today,
+            application_id: None,
+            contact_id: None,
+            event_id: None,
+            certification_id: Some(id),
+            reference: format!("cert {code}"),
+            status: None,
         });
     }
     items.sort_by(|a, b| {
@@ -216,7 +253,12 @@ pub fn print_items(ctx: &Ctx, items: &[AgendaItem], per_kind: usize) -> Result<(
     let out = &ctx.out;
     let mut shown: HashMap<Kind, usize> = HashMap::new();
     let mut hidden = 0;
-    let mut table = out.table(["Date", "Kind", "What", "ID"]);
+    let mut table = out.table([
+        Column::keep("Date"),
+        Column::whole("Kind", 5),
+        Column::text("What", 9),
+        Column::keep("Ref"),
+    ]);
     for item in items {
         let count = shown.entry(item.kind).or_default();
         if *count >= per_kind {
@@ -236,9 +278,9 @@ pub fn print_items(ctx: &Ctx, items: &[AgendaItem], per_kind: usize) -> Result<(
         };
         table.add_row(vec![
             out.cell(date, tone),
-            out.cell(item.kind, Tone::Dim),
+            out.cell(item.kind.words(), Tone::Dim),
             out.cell(&item.title, Tone::Plain),
-            out.number(item.id),
+            out.cell(&item.reference, Tone::Plain),
         ]);
     }
     out.print_table(&table)?;

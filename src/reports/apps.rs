@@ -10,7 +10,7 @@ use crate::applications::Status;
 use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::Result;
-use crate::output::Tone;
+use crate::output::{Column, Tone};
 
 /// The funnel of one source (`None`: applications without a source).
 #[derive(Debug, Clone, Serialize)]
@@ -99,13 +99,13 @@ pub fn run(ctx: &Ctx, since: Option<String>) -> Result<()> {
         return Ok(());
     }
     let mut table = out.table([
-        "Source",
-        "Applied",
-        "Responses",
-        "Interviews",
-        "Offers",
-        "Response rate",
-        "Interview rate",
+        Column::text("Source", 9),
+        Column::whole("Applied", 8),
+        Column::whole("Responses", 7),
+        Column::whole("Interviews", 6),
+        Column::whole("Offers", 5),
+        Column::whole("Response rate", 4),
+        Column::whole("Interview rate", 3),
     ]);
     for row in &report.by_source {
         let funnel = &row.funnel;

@@ -93,10 +93,14 @@ pub fn certs(conn: &Connection, today: NaiveDate) -> Result<Vec<CertReport>> {
 }
 
 /// A cycle ending within `CEU_WARNING_DAYS` with CEUs still short: the
-/// credential's id, the cycle's last day and a title for the agenda. A pool
+/// cycle's last day, the credential's id and code, and a title for the
+/// agenda. A pool
 /// shared by several AHIMA credentials gives one item, and a credential
 /// replaced by another (RHIT by RHIA) gives none.
-pub fn ceu_deadlines(conn: &Connection, today: NaiveDate) -> Result<Vec<(NaiveDate, i64, String)>> {
+pub fn ceu_deadlines(
+    conn: &Connection,
+    today: NaiveDate,
+) -> Result<Vec<(NaiveDate, i64, String, String)>> {
     let horizon = today + Days::new(CEU_WARNING_DAYS);
     let mut seen: Vec<(NaiveDate, String)> = Vec::new();
     let mut deadlines = Vec::new();
@@ -120,6 +124,7 @@ pub fn ceu_deadlines(conn: &Connection, today: NaiveDate) -> Result<Vec<(NaiveDa
         deadlines.push((
             end,
             p.id,
+            p.code.clone(),
             format!(
                 "CEUs: {} needs {} more hours by {end} ({} of {required})",
                 pool.join("/"),

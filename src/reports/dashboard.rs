@@ -33,7 +33,9 @@ pub struct Dashboard {
     pub goals: Vec<Goal>,
     /// Active applications per status.
     pub pipeline: Counts,
-    /// Overdue items and items from today to today + 6 (agenda items).
+    /// Overdue items and items from today to today + 6 (agenda items),
+    /// ranked by the stage of their application (see `stage_rank`), then
+    /// as the agenda orders them.
     pub due: Vec<AgendaItem>,
     /// One line per tracked credential, with CEU progress.
     pub certs: Vec<CertReport>,
@@ -41,6 +43,24 @@ pub struct Dashboard {
 
 /// Days ahead the dashboard's `due` list reaches (today + 6: one week).
 const DUE_DAYS: u64 = 6;
+
+/// The last day the dashboard's due list reaches.
+fn due_through(today: NaiveDate) -> NaiveDate {
+    today + Days::new(DUE_DAYS)
+}
+
+/// Where an item's application stands in the due list: offers first, then
+/// interviews, screenings and applications sent, then everything else, so
+/// an offer's follow-up is never hidden behind old ones.
+fn stage_rank(status: Option<Status>) -> u8 {
+    match status {
+        Some(Status::Offer) => 0,
+        Some(Status::Interview) => 1,
+        Some(Status::Screening) => 2,
+        Some(Status::Applied) => 3,
+        _ => 4,
+    }
+}
 
 /// Builds the dashboard for `today`.
 pub fn build(conn: &Connection, today: NaiveDate) -> Result<Dashboard> {
@@ -51,11 +71,14 @@ pub fn build(conn: &Connection, today: NaiveDate) -> Result<Dashboard> {
         interactions: Metric::Interactions.done(conn, start, end)? as i64,
         volunteer_hours: Metric::VolunteerHours.done(conn, start, end)?,
     };
+    let mut due = agenda::items(conn, today, due_through(today))?;
+    // Stable: within a stage, overdue first, then by date.
+    due.sort_by_key(|item| stage_rank(item.status));
     Ok(Dashboard {
         week,
         goals: goals::goals(conn, today)?,
         pipeline: status_counts(conn, Status::ACTIVE, None)?,
-        due: agenda::items(conn, today, today + Days::new(DUE_DAYS))?,
+        due,
         certs: super::certs::certs(conn, today)?,
     })
 }
@@ -117,7 +140,7 @@ pub fn print(ctx: &Ctx, conn: &Connection, dashboard: &Dashboard, today: NaiveDa
     }
 
     out.line("")?;
-    out.line(out.heading("Due in the next 7 days"))?;
+    out.line(out.heading(&format!("Due through {}", due_through(today))))?;
     if dashboard.due.is_empty() {
         out.line("  nothing due")?;
     } else {

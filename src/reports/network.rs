@@ -13,7 +13,7 @@ use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::Result;
 use crate::network::Relationship;
-use crate::output::Tone;
+use crate::output::{Column, Tone};
 
 /// Interactions in one Monday–Sunday week.
 #[derive(Debug, Clone, Serialize)]
@@ -114,7 +114,12 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         .0
         .iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(relationship, n)| format!("{n} {relationship}"))
+        .map(|(relationship, n)| {
+            let words = relationship
+                .parse::<Relationship>()
+                .map_or_else(|_| relationship.clone(), |r| r.words().into_owned());
+            format!("{n} {words}")
+        })
         .collect();
     if !known.is_empty() {
         out.line(format!("  {}", known.join(" · ")))?;
@@ -131,12 +136,12 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     out.line("")?;
     out.line(out.heading("Referrals against the rest"))?;
     let mut table = out.table([
-        "",
-        "Applied",
-        "Responses",
-        "Interviews",
-        "Response rate",
-        "Interview rate",
+        Column::keep(""),
+        Column::whole("Applied", 8),
+        Column::whole("Responses", 7),
+        Column::whole("Interviews", 6),
+        Column::whole("Response rate", 4),
+        Column::whole("Interview rate", 3),
     ]);
     for (label, funnel) in [
         ("referred", &report.referral),

@@ -9,8 +9,8 @@ use crate::ctx::Ctx;
 use crate::dates::week_of;
 use crate::db::Access;
 use crate::error::Result;
-use crate::output::count_of;
 use crate::output::Tone;
+use crate::output::{count_of, Column};
 
 /// One activity.
 #[derive(Debug, Clone, Serialize)]
@@ -161,12 +161,12 @@ pub fn run(ctx: &Ctx, since: Option<String>, until: Option<String>, csv: bool) -
         return Ok(());
     }
     let mut table = out.table([
-        "Date",
-        "Organization",
-        "Position",
-        "Contact",
-        "Method",
-        "Result",
+        Column::keep("Date"),
+        Column::text("Organization", 8),
+        Column::text("Position", 7),
+        Column::text("Contact", 5),
+        Column::whole("Method", 4),
+        Column::text("Result", 6),
     ]);
     for row in &rows {
         let text = |v: &Option<String>| out.cell(v.as_deref().unwrap_or(""), Tone::Plain);

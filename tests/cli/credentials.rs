@@ -930,7 +930,7 @@ fn advice_only_credentials_read_advice_only_in_the_eligible_cell() {
     let list = env.ok(&["cert", "list"]);
     let line = |code: &str| {
         list.lines()
-            .find(|l| l.contains(&format!(" {code} ")))
+            .find(|l| l.split_whitespace().next() == Some(code))
             .unwrap_or_else(|| panic!("{code}: {list}"))
             .to_string()
     };

@@ -28,7 +28,7 @@ fn demo_fills_an_empty_database_and_prints_the_dashboard() {
         "This week",
         "Goals",
         "Pipeline",
-        "Due in the next 7 days",
+        "Due through",
         "Credentials",
     ] {
         assert!(stdout.contains(section), "missing {section}:\n{stdout}");

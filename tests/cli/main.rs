@@ -16,6 +16,7 @@ mod properties;
 mod references;
 mod reliability;
 mod reports;
+mod screens;
 mod transfer;
 mod upgrade;
 mod volunteer;

@@ -629,7 +629,7 @@ fn events_list_newest_first_or_upcoming_soonest_first() {
     );
     let human = env.ok(&["event", "list", "--upcoming"]);
     assert!(
-        human.contains("career_fair") && !human.contains("Spring"),
+        human.contains("career fair") && !human.contains("Spring"),
         "{human}"
     );
     assert_eq!(

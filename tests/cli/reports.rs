@@ -688,12 +688,12 @@ fn the_human_agenda_shows_at_most_30_per_kind() {
         "JSON lists every item"
     );
     let human = env.ok(&["agenda"]);
-    assert_eq!(human.matches("contact_follow_up").count(), 30, "{human}");
-    assert!(human.contains("app_follow_up"), "{human}");
+    assert_eq!(human.matches("contact follow-up").count(), 30, "{human}");
+    assert!(human.contains("app follow-up"), "{human}");
     assert!(human.contains("3 more"), "{human}");
     assert!(human.contains("agenda --all"), "{human}");
     let all = env.ok(&["agenda", "--all"]);
-    assert_eq!(all.matches("contact_follow_up").count(), 33);
+    assert_eq!(all.matches("contact follow-up").count(), 33);
     assert!(!all.contains("more not shown"));
 }
 
@@ -1320,20 +1320,20 @@ fn report_tables_have_capitalised_headers() {
     let agenda = env.ok(&["agenda"]);
     assert_eq!(
         header(&agenda).as_deref(),
-        Some("Date Kind What ID"),
+        Some("Date Kind What Ref"),
         "{agenda}"
     );
 
     let dashboard = env.ok(&["report"]);
-    assert!(dashboard.contains("Due in the next 7 days"), "{dashboard}");
+    assert!(dashboard.contains("Due through 2026-12-02"), "{dashboard}");
     assert!(!dashboard.contains("Due this week"), "{dashboard}");
     let due = dashboard
-        .split("Due in the next 7 days")
+        .split("Due through 2026-12-02")
         .nth(1)
         .unwrap_or_default();
     assert_eq!(
         header(due).as_deref(),
-        Some("Date Kind What ID"),
+        Some("Date Kind What Ref"),
         "{dashboard}"
     );
 

@@ -12,7 +12,7 @@ use crate::applications::{
 use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::{Error, Result};
-use crate::output::{count_of, money, visible, JsonArray, Tone};
+use crate::output::{count_of, money, visible, Column, JsonArray, Tone};
 use crate::{dates, network, orgs};
 
 /// Everything `app show` prints about one application.
@@ -138,7 +138,13 @@ fn print_list_table(
         rows.pop();
     }
     if rows.is_empty() {
-        return ctx.out.line("No applications match.");
+        return ctx
+            .out
+            .line(if store::count(conn, &Filter::default())? == 0 {
+                "No applications yet; add the first with: jobtrack app add ORG TITLE"
+            } else {
+                "No applications match."
+            });
     }
     print_rows(ctx, &rows, today)?;
     if more {
@@ -158,15 +164,15 @@ fn print_list_table(
 fn print_rows(ctx: &Ctx, rows: &[Application], today: NaiveDate) -> Result<()> {
     let out = &ctx.out;
     let mut table = out.table([
-        "ID",
-        "Organization",
-        "Title",
-        "Status",
-        "Source",
-        "Applied",
-        "Follow up",
-        "Stage",
-        "Quiet",
+        Column::keep("ID"),
+        Column::text("Organization", 8),
+        Column::text("Title", 9),
+        Column::keep("Status"),
+        Column::whole("Source", 2),
+        Column::whole("Applied", 5),
+        Column::whole("Follow up", 7),
+        Column::whole("Stage", 3),
+        Column::whole("Quiet", 4),
     ]);
     let days = |d: Option<i64>| d.map_or(String::new(), |d| format!("{d}d"));
     for app in rows {
@@ -302,7 +308,11 @@ fn salary_text(min: Option<i64>, max: Option<i64>) -> Option<String> {
 fn print_history(ctx: &Ctx, events: &[Event]) -> Result<()> {
     let out = &ctx.out;
     out.line(out.heading("History"))?;
-    let mut table = out.table(["Date", "What", "Note"]);
+    let mut table = out.table([
+        Column::keep("Date"),
+        Column::text("What", 8),
+        Column::text("Note", 6),
+    ]);
     for event in events {
         table.add_row(vec![
             out.cell(event.date, Tone::Plain),

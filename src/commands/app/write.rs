@@ -13,7 +13,7 @@ use crate::dates::not_after_today;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::input::{kept, parse_code, parse_salary};
-use crate::output::count_of;
+use crate::output::{count_of, shell_command};
 use crate::{dates, network, orgs};
 
 pub(super) fn source_text(text: &str) -> Option<String> {
@@ -328,15 +328,18 @@ fn tell_about_earlier(ctx: &Ctx, org_name: &str, earlier: &[Application]) {
             ));
         } else {
             ctx.out.notice(format!(
-                "you applied to {org_name} before: application {} ({}, {when}), now {}",
-                previous.id, previous.title, previous.status
+                "you applied to {org_name} before: application {} ({}, {when}); its status is {}",
+                previous.id,
+                previous.title,
+                previous.status.words()
             ));
         }
     }
     if earlier.len() > 5 {
         ctx.out.notice(format!(
-            "and {} more at {org_name} (jobtrack app list --org \"{org_name}\")",
-            earlier.len() - 5
+            "and {} more at {org_name} ({})",
+            earlier.len() - 5,
+            shell_command(["jobtrack", "app", "list", "--org", org_name])
         ));
     }
 }

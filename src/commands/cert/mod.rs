@@ -13,7 +13,7 @@ use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::{Error, Result};
 use crate::input::parse_code;
-use crate::output::{hours, Tone};
+use crate::output::{hours, Column, Tone};
 use write::{add, ceu, exam, record_score, set};
 
 const CERT_EXAMPLES: &str = "\
@@ -300,7 +300,14 @@ fn list(ctx: &Ctx) -> Result<()> {
         );
     }
     let mut table = out.table([
-        "Code", "Status", "Eligible", "Exam", "Score", "Passed", "CEUs", "Cycle",
+        Column::keep("Code"),
+        Column::keep("Status"),
+        Column::whole("Eligible", 7),
+        Column::whole("Exam", 5),
+        Column::whole("Score", 3),
+        Column::whole("Passed", 4),
+        Column::whole("CEUs", 6),
+        Column::whole("Cycle", 2),
     ]);
     for row in &rows {
         table.add_row(progress_cells(ctx, row));
@@ -313,7 +320,7 @@ fn list(ctx: &Ctx) -> Result<()> {
 }
 
 /// One row of `cert list`'s table.
-fn progress_cells(ctx: &Ctx, row: &tracking::Progress) -> Vec<comfy_table::Cell> {
+fn progress_cells(ctx: &Ctx, row: &tracking::Progress) -> Vec<crate::output::Cell> {
     let out = &ctx.out;
     let tone = match row.status {
         CertStatus::Passed => Tone::Good,
