@@ -16,5 +16,6 @@ mod properties;
 mod reliability;
 mod reports;
 mod transfer;
+mod typing;
 mod upgrade;
 mod volunteer;
