@@ -282,3 +282,341 @@ fn every_date_option_shows_its_kind_and_the_grammar() {
     );
     assert!(man.contains("future allowed"));
 }
+
+/// `app add … --salary TEXT`: the stored figures and period.
+fn salary(env: &TestEnv, text: &str) -> (Value, Value, Value) {
+    let app = env.json(&["app", "add", "Mercy Health", "HIT", "--salary", text]);
+    (
+        app["salary_min"].clone(),
+        app["salary_max"].clone(),
+        app["salary_period"].clone(),
+    )
+}
+
+#[test]
+fn salaries_are_read_as_posted() {
+    let env = TestEnv::new();
+    for (typed, min, max, period) in [
+        ("45000", json!(45000), json!(45000), "year"),
+        ("45k", json!(45000), json!(45000), "year"),
+        ("45-50k", json!(45000), json!(50000), "year"),
+        ("45k-50", json!(45000), json!(50000), "year"),
+        ("42000-48k", json!(42000), json!(48000), "year"),
+        ("$42,000 – $48,000", json!(42000), json!(48000), "year"),
+        ("42k—48k", json!(42000), json!(48000), "year"),
+        ("$19-22/hr", json!(19), json!(22), "hour"),
+        ("$19.50 - $22.75 / hour", json!(19.5), json!(22.75), "hour"),
+        ("3,500/mo", json!(3500), json!(3500), "month"),
+        ("4k/month", json!(4000), json!(4000), "month"),
+        ("60k/yr", json!(60000), json!(60000), "year"),
+        ("52.5k/year", json!(52500), json!(52500), "year"),
+    ] {
+        assert_eq!(
+            salary(&env, typed),
+            (min, max, json!(period)),
+            "--salary {typed:?}"
+        );
+    }
+    // Stored as figures with cents, and shown with the period.
+    let stored: (f64, String) = env
+        .sql()
+        .query_row(
+            "SELECT salary_min, salary_period FROM applications WHERE id = 9",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(stored, (19.5, "hour".to_string()));
+    let shown = env.ok(&["app", "show", "9"]);
+    assert!(shown.contains("19.50–22.75 an hour"), "{shown}");
+    assert!(env
+        .ok(&["app", "show", "3"])
+        .contains("45,000–50,000 a year"));
+    assert!(env.ok(&["app", "show", "10"]).contains("3,500 a month"));
+}
+
+#[test]
+fn unlikely_salaries_are_refused_with_the_forms() {
+    let env = TestEnv::new();
+    let err = env.fails(
+        2,
+        &["app", "add", "Mercy Health", "HIT", "--salary", "45-50"],
+    );
+    assert!(
+        err.contains("--salary") && err.contains("45k") && err.contains("/hr"),
+        "{err}"
+    );
+    for bad in ["20/day", "19.555/hr", "lots", "50k-40k", "45,00"] {
+        let err = env.fails(2, &["app", "add", "Mercy Health", "HIT", "--salary", bad]);
+        assert!(err.contains("--salary"), "{bad}: {err}");
+    }
+    assert!(!env.db.exists(), "refused before the database is touched");
+    // Editing and clearing keep the period with the figures.
+    env.ok(&["app", "add", "Mercy Health", "HIT", "--salary", "20/hr"]);
+    let edited = env.json(&["app", "edit", "1", "--salary", "48k"]);
+    assert_eq!(edited["salary_period"], "year");
+    let cleared = env.json(&["app", "edit", "1", "--clear", "salary"]);
+    assert_eq!(cleared["salary_min"], Value::Null);
+    assert_eq!(cleared["salary_period"], Value::Null);
+}
+
+#[test]
+fn min_salary_compares_annual_equivalents() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "app",
+        "add",
+        "A Clinic",
+        "Scheduler",
+        "--salary",
+        "19-22/hr",
+    ]); // up to 45,760
+    env.ok(&["app", "add", "B Hospital", "Coder", "--salary", "42-48k"]);
+    env.ok(&["app", "add", "C Health", "Clerk", "--salary", "3,500/mo"]); // 42,000
+    env.ok(&["app", "add", "D Health", "Analyst", "--salary", "55k"]);
+    env.ok(&["app", "add", "E Health", "Unpaid"]);
+    let kept = |min: &str| -> Vec<String> {
+        let mut titles: Vec<String> = env
+            .json(&["app", "list", "--min-salary", min])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["title"].as_str().unwrap().to_string())
+            .collect();
+        titles.sort();
+        titles
+    };
+    assert_eq!(kept("45k"), ["Analyst", "Coder", "Scheduler"]);
+    assert_eq!(kept("45,761"), ["Analyst", "Coder"]);
+    assert_eq!(kept("48000"), ["Analyst", "Coder"]);
+    assert_eq!(kept("42k"), ["Analyst", "Clerk", "Coder", "Scheduler"]);
+    assert_eq!(kept("25/hr"), ["Analyst"], "25/hr is 52,000 a year");
+    assert_eq!(kept("4,500/mo"), ["Analyst"]);
+    let err = env.fails(2, &["app", "list", "--min-salary", "45"]);
+    assert!(err.contains("--min-salary"), "{err}");
+}
+
+#[test]
+fn salary_periods_travel_through_export_and_import() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Scheduler",
+        "--salary",
+        "19.50-22/hr",
+    ]);
+    env.ok(&["app", "add", "Mercy Health", "Coder"]);
+    let csv = env.ok(&["export", "applications"]);
+    assert!(csv.contains(",19.5,22,hour,"), "{csv}");
+    let json = env.json(&["export", "applications"]);
+    assert_eq!(json[0]["salary_min"], 19.5);
+    assert_eq!(json[0]["salary_max"], 22);
+    assert_eq!(json[0]["salary_period"], "hour");
+    assert_eq!(json[1]["salary_period"], Value::Null);
+    let file = env.path("apps.csv");
+    std::fs::write(&file, &csv).unwrap();
+    let other = TestEnv::new();
+    other.ok(&["import", "applications", file.to_str().unwrap()]);
+    assert_eq!(other.ok(&["export", "applications"]), csv);
+
+    // A file from before pay periods: a salary is yearly, none is none.
+    let old = env.path("old.csv");
+    std::fs::write(
+        &old,
+        "org,title,salary_min,salary_max\nMercy Health,HIT,42000,48000\nMercy Health,Clerk,,\n",
+    )
+    .unwrap();
+    let fresh = TestEnv::new();
+    fresh.ok(&["import", "applications", old.to_str().unwrap()]);
+    let apps = fresh.json(&["export", "applications"]);
+    assert_eq!(apps[0]["salary_period"], "year");
+    assert_eq!(apps[1]["salary_period"], Value::Null);
+}
+
+#[test]
+fn sources_are_normalized_on_write_filter_and_import() {
+    let env = TestEnv::new();
+    for (title, typed) in [
+        ("A", "Indeed.com"),
+        ("B", "indeed"),
+        ("C", "www.indeed.com"),
+        ("D", "career fair"),
+        ("E", "Career-Fair"),
+    ] {
+        env.ok(&["app", "add", "Mercy Health", title, "--source", typed]);
+    }
+    let stored: Vec<String> = {
+        let conn = env.sql();
+        let mut statement = conn
+            .prepare("SELECT source FROM applications ORDER BY id")
+            .unwrap();
+        let rows = statement.query_map([], |r| r.get(0)).unwrap();
+        rows.map(|r| r.unwrap()).collect()
+    };
+    assert_eq!(
+        stored,
+        ["indeed", "indeed", "indeed", "career_fair", "career_fair"]
+    );
+    let count = |source: &str| {
+        env.json(&["app", "list", "--source", source])
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(count("INDEED.COM"), 3);
+    assert_eq!(count("career fair"), 2);
+    let funnel = env.json(&["report", "apps"]);
+    assert_eq!(funnel["by_source"].as_array().unwrap().len(), 2, "{funnel}");
+    let edited = env.json(&["app", "edit", "5", "--source", "LinkedIn.com"]);
+    assert_eq!(edited["source"], "linkedin");
+
+    let file = env.path("apps.csv");
+    std::fs::write(&file, "org,title,source\nMercy Health,F,Indeed.com\n").unwrap();
+    env.ok(&["import", "applications", file.to_str().unwrap()]);
+    assert_eq!(count("indeed"), 4);
+}
+
+#[test]
+fn a_new_source_close_to_a_stored_one_is_noted() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Health", "A", "--source", "indeed"]);
+    let output = env
+        .cmd()
+        .args(["app", "add", "Mercy Health", "B", "--source", "indead"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("\"indead\" is a new source") && stderr.contains("--source indeed"),
+        "{stderr}"
+    );
+    // A source already used, or far from every stored one, says nothing.
+    for source in ["indeed", "handshake"] {
+        let output = env
+            .cmd()
+            .args(["app", "add", "Mercy Health", "C", "--source", source])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("new source"), "{source}: {stderr}");
+    }
+}
+
+#[test]
+fn goals_per_week_and_month_with_interviews_events_and_history() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "HIT",
+        "--applied",
+        "2026-11-02",
+    ]);
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--applied",
+        "2026-11-24",
+    ]);
+    env.ok(&["app", "interview", "1", "--on", "2026-11-10"]);
+    env.ok(&["app", "interview", "2", "--on", "2026-11-25"]);
+    // Planned: not counted until it happens.
+    env.ok(&["app", "interview", "2", "--on", "2026-11-28"]);
+    env.ok(&[
+        "event",
+        "add",
+        "Ohio HIMA",
+        "Chapter meeting",
+        "--on",
+        "2026-11-18",
+    ]);
+    env.ok(&[
+        "event",
+        "add",
+        "Ohio HIMA",
+        "Career fair",
+        "--on",
+        "2026-11-30",
+    ]);
+
+    env.ok(&["goal", "set", "applications", "1", "--per", "week"]);
+    env.ok(&["goal", "set", "applications", "4", "--per", "month"]);
+    let interviews = env.json(&["goal", "set", "interviews", "1", "--per", "week"]);
+    assert_eq!(interviews["done"], 1, "the 28th is planned, not done");
+    let events = env.json(&["goal", "set", "events", "2", "--per", "month"]);
+    assert_eq!(events["done"], 1, "the 30th has not happened");
+
+    let goals = env.json(&["goal", "list"]);
+    let keys: Vec<(Value, Value)> = goals
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| (g["metric"].clone(), g["period"].clone()))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            (json!("applications"), json!("week")),
+            (json!("applications"), json!("month")),
+            (json!("interviews"), json!("week")),
+            (json!("events"), json!("month")),
+        ]
+    );
+    assert!(goals[0].get("history").is_none());
+
+    let with_history = env.json(&["goal", "list", "--weeks", "4"]);
+    assert_eq!(
+        with_history[0]["history"],
+        json!([
+            {"start": "2026-11-02", "done": 1, "target": 1, "met": true},
+            {"start": "2026-11-09", "done": 0, "target": 1, "met": false},
+            {"start": "2026-11-16", "done": 0, "target": 1, "met": false},
+            {"start": "2026-11-23", "done": 1, "target": 1, "met": true},
+        ])
+    );
+    assert_eq!(
+        with_history[2]["history"][1],
+        json!({"start": "2026-11-09", "done": 1, "target": 1, "met": true})
+    );
+    // A monthly goal shows the months those weeks touch.
+    assert_eq!(
+        with_history[1]["history"],
+        json!([{"start": "2026-11-01", "done": 2, "target": 4, "met": false}])
+    );
+    let six = env.json(&["goal", "list", "--weeks", "6"]);
+    assert_eq!(
+        six[3]["history"].as_array().unwrap().len(),
+        2,
+        "October and November"
+    );
+
+    let text = env.ok(&["goal", "list", "--weeks", "4"]);
+    assert!(text.contains("week of 2026-11-09"), "{text}");
+    assert!(text.contains("missed") && text.contains("met"), "{text}");
+    assert!(text.contains("November 2026"), "{text}");
+    for bad in ["0", "x", "-2"] {
+        let err = env.fails(2, &["goal", "list", "--weeks", bad]);
+        assert!(err.contains("--weeks"), "{bad}: {err}");
+    }
+
+    // rm with --per removes one period; without it, both.
+    let removed = env.ok(&["goal", "rm", "applications", "--per", "week"]);
+    assert!(
+        removed.contains("Removed the weekly applications goal"),
+        "{removed}"
+    );
+    env.fails(2, &["goal", "rm", "applications", "--per", "week"]);
+    env.ok(&["goal", "set", "applications", "2", "--per", "week"]);
+    let both = env.ok(&["goal", "rm", "applications"]);
+    assert!(
+        both.contains("Removed the weekly and monthly applications goals"),
+        "{both}"
+    );
+    assert_eq!(env.count("SELECT count(*) FROM goals"), 2);
+}
