@@ -354,17 +354,20 @@ pub fn normalize_source(text: &str) -> Option<String> {
         }
         joined.push_str(word);
     }
+    // Dropped until none is left, so that normalizing a stored source
+    // changes nothing (`a.com.org` is `a`, as its filter will be).
     let mut name = joined.as_str();
-    if let Some(rest) = name.strip_prefix("www_") {
-        name = rest;
-    }
-    for suffix in ["_com", "_org", "_net"] {
-        if let Some(rest) = name.strip_suffix(suffix) {
-            name = rest;
-            break;
+    loop {
+        let shorter = name
+            .strip_prefix("www_")
+            .or_else(|| name.strip_suffix("_com"))
+            .or_else(|| name.strip_suffix("_org"))
+            .or_else(|| name.strip_suffix("_net"));
+        match shorter {
+            Some(rest) => name = rest,
+            None => return non_empty(name),
         }
     }
-    non_empty(name)
 }
 
 /// Normalizes a credential code typed for `--requires`/`--prefers`.
@@ -505,6 +508,11 @@ mod tests {
             );
         }
         assert_eq!(normalize_source(" . - "), None);
+        assert_eq!(
+            normalize_source("www.jobs.com.org").as_deref(),
+            Some("jobs")
+        );
+        assert_eq!(normalize_source("www.com").as_deref(), Some("com"));
         assert_eq!(normalize_source(""), None);
         // Only a whole word is dropped.
         assert_eq!(normalize_source("dotcom").as_deref(), Some("dotcom"));
