@@ -52,8 +52,10 @@ CREATE TABLE applications (
     url                  TEXT CHECK (url <> ''),
     location             TEXT CHECK (location <> ''),
     work_mode            TEXT CHECK (work_mode IN ('onsite', 'hybrid', 'remote')),
-    salary_min           INTEGER CHECK (salary_min >= 0),
-    salary_max           INTEGER CHECK (salary_max >= 0),
+    salary_min           REAL CHECK (salary_min >= 0 AND round(salary_min, 2) = salary_min),
+    salary_max           REAL CHECK (salary_max >= 0 AND round(salary_max, 2) = salary_max),
+    -- The pay period of the figures: NULL exactly when there is no salary.
+    salary_period        TEXT CHECK (salary_period IN ('hour', 'month', 'year')),
     applied_on           TEXT CHECK (date(applied_on, '+0 days') IS applied_on),
     follow_up_on         TEXT CHECK (date(follow_up_on, '+0 days') IS follow_up_on),
     referral_contact_id  INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
@@ -71,7 +73,8 @@ CREATE TABLE applications (
                                                          'offer', 'accepted')),
     responded_on         TEXT CHECK (date(responded_on, '+0 days') IS responded_on),
     first_interview_on   TEXT CHECK (date(first_interview_on, '+0 days') IS first_interview_on),
-    CHECK (salary_min <= salary_max)
+    CHECK (salary_min <= salary_max),
+    CHECK ((salary_period IS NULL) = (salary_min IS NULL AND salary_max IS NULL))
 ) STRICT;
 
 CREATE INDEX applications_org ON applications (org_id);
@@ -218,10 +221,12 @@ CREATE INDEX ceus_certification ON ceus (certification_id, date);
 CREATE INDEX ceus_date ON ceus (date);
 
 CREATE TABLE goals (
-    metric  TEXT PRIMARY KEY
-            CHECK (metric IN ('applications', 'interactions', 'contacts', 'volunteer_hours')),
+    metric  TEXT NOT NULL
+            CHECK (metric IN ('applications', 'interactions', 'contacts', 'volunteer_hours',
+                              'interviews', 'events')),
     period  TEXT NOT NULL CHECK (period IN ('week', 'month')),
-    target  INTEGER NOT NULL CHECK (target > 0)
+    target  INTEGER NOT NULL CHECK (target > 0),
+    PRIMARY KEY (metric, period)
 ) STRICT;
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;

@@ -4,7 +4,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::commands::{app, cert, contact, edu, event, goal, org, volunteer, work};
 use crate::ctx::Ctx;
@@ -131,9 +131,39 @@ pub enum Command {
     Man,
 }
 
+/// The command line as clap builds it, with the date grammar added to the
+/// long help of every date option (`DATE`), which `--help` and the man
+/// page show.
+pub fn command() -> clap::Command {
+    with_date_grammar(Cli::command())
+}
+
+/// Parses the process's arguments against [`command`]; a usage error or
+/// `--help` exits here, as clap does.
+pub fn parse() -> Cli {
+    let mut command = command();
+    let matches = command.get_matches_mut();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut command).exit())
+}
+
+fn with_date_grammar(command: clap::Command) -> clap::Command {
+    command
+        .mut_args(|arg| {
+            let is_date = arg
+                .get_value_names()
+                .is_some_and(|names| names.iter().any(|name| name == "DATE"));
+            if !is_date {
+                return arg;
+            }
+            let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+            arg.long_help(format!("{help}\n\n{}", crate::dates::GRAMMAR))
+        })
+        .mut_subcommands(with_date_grammar)
+}
+
 /// `jobtrack completions SHELL`: the completion script on standard output.
 pub fn print_completions(ctx: &Ctx, shell: clap_complete::Shell) -> crate::error::Result<()> {
-    let mut command = Cli::command();
+    let mut command = command();
     let mut buffer = Vec::new();
     clap_complete::generate(shell, &mut command, "jobtrack", &mut buffer);
     ctx.out.raw(String::from_utf8_lossy(&buffer))
@@ -141,7 +171,7 @@ pub fn print_completions(ctx: &Ctx, shell: clap_complete::Shell) -> crate::error
 
 /// `jobtrack man`: the manual page, with a section per subcommand.
 pub fn print_man(ctx: &Ctx) -> crate::error::Result<()> {
-    let command = Cli::command();
+    let command = command();
     let mut buffer = Vec::new();
     clap_mangen::Man::new(command.clone())
         .render(&mut buffer)

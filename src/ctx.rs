@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction};
 
+use crate::dates::DateKind;
 use crate::db::{self, Access, DbPath};
 use crate::error::{Error, Result};
 use crate::input::refs::{self, RefKind, Reference};
@@ -64,24 +65,58 @@ impl Ctx {
         dates::timestamp()
     }
 
-    /// Parses a date typed for `field`.
+    /// Parses a date typed for `field`, a bound or span
+    /// ([`DateKind::Range`]: either direction; a bare weekday or a date
+    /// without a year resolves backward).
     pub fn date(&self, field: &str, text: &str) -> Result<NaiveDate> {
-        dates::parse(field, text, self.today()?)
+        self.date_of(DateKind::Range, field, text)
+    }
+
+    /// Parses a date typed for a `field` of the given kind.
+    pub fn date_of(&self, kind: DateKind, field: &str, text: &str) -> Result<NaiveDate> {
+        dates::parse_as(field, text, self.today()?, kind)
     }
 
     /// The date of something that has happened: the date typed for `field`
     /// (never after today), else today.
     pub fn past_date(&self, field: &str, text: Option<&str>) -> Result<NaiveDate> {
-        let today = self.today()?;
         match text {
-            Some(text) => dates::not_after_today(field, self.date(field, text)?, today),
-            None => Ok(today),
+            Some(text) => self.date_of(DateKind::Past, field, text),
+            None => self.today(),
         }
     }
 
-    /// Parses an optional date typed for `field`.
+    /// Parses an optional date typed for `field` ([`DateKind::Range`]).
     pub fn opt_date(&self, field: &str, text: Option<&str>) -> Result<Option<NaiveDate>> {
-        text.map(|t| self.date(field, t)).transpose()
+        self.opt_date_of(DateKind::Range, field, text)
+    }
+
+    /// Parses an optional date typed for a `field` of the given kind.
+    pub fn opt_date_of(
+        &self,
+        kind: DateKind,
+        field: &str,
+        text: Option<&str>,
+    ) -> Result<Option<NaiveDate>> {
+        text.map(|t| self.date_of(kind, field, t)).transpose()
+    }
+
+    /// Parses an education or work date, which may be a month: see
+    /// [`Ctx::opt_month`].
+    pub fn month(&self, field: &str, text: &str, end: bool) -> Result<NaiveDate> {
+        dates::parse_month(field, text, self.today()?, end)
+    }
+
+    /// Parses an optional education or work date, which may be a month
+    /// (`May 2026`): a start (`end` false) is its 1st, an end or completion
+    /// its last day.
+    pub fn opt_month(
+        &self,
+        field: &str,
+        text: Option<&str>,
+        end: bool,
+    ) -> Result<Option<NaiveDate>> {
+        text.map(|t| self.month(field, t, end)).transpose()
     }
 
     /// Free text from an argument: `-` reads standard input; surrounding

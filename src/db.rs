@@ -6,7 +6,9 @@ use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{
+    Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, TransactionBehavior,
+};
 
 use crate::error::{Error, Result};
 use crate::files;
@@ -18,7 +20,7 @@ pub const SCHEMA: &str = include_str!("../schema.sql");
 pub type Step = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// The upgrade ladder: `UPGRADES[i]` takes version `i + 1` to `i + 2`.
-pub const UPGRADES: &[Step] = &[v1_to_v2];
+pub const UPGRADES: &[Step] = &[v1_to_v2, v2_to_v3];
 
 /// Version 2: `certifications.failed_on`, the date of the last failed exam,
 /// which a rescheduled exam no longer overwrites (the retake wait counts
@@ -29,6 +31,117 @@ fn v1_to_v2(tx: &Transaction) -> rusqlite::Result<()> {
         "ALTER TABLE certifications ADD COLUMN failed_on TEXT CHECK (date(failed_on, '+0 days') IS failed_on);
          UPDATE certifications SET failed_on = exam_on WHERE status = 'failed';",
     )
+}
+
+/// The SQL of [`v2_to_v3`] that rebuilds `applications` and `goals`, with
+/// their version-3 definitions and indexes, frozen.
+const V3_REBUILD: &str = "CREATE TABLE new_applications (
+             id                   INTEGER PRIMARY KEY AUTOINCREMENT,
+             org_id               INTEGER NOT NULL REFERENCES organizations(id) ON DELETE RESTRICT,
+             title                TEXT NOT NULL CHECK (length(trim(title)) > 0),
+             status               TEXT NOT NULL
+                                  CHECK (status IN ('saved', 'applied', 'screening', 'interview', 'offer',
+                                                    'accepted', 'rejected', 'withdrawn', 'ghosted')),
+             source               TEXT CHECK (source <> '' AND source = lower(trim(source))),
+             url                  TEXT CHECK (url <> ''),
+             location             TEXT CHECK (location <> ''),
+             work_mode            TEXT CHECK (work_mode IN ('onsite', 'hybrid', 'remote')),
+             salary_min           REAL CHECK (salary_min >= 0 AND round(salary_min, 2) = salary_min),
+             salary_max           REAL CHECK (salary_max >= 0 AND round(salary_max, 2) = salary_max),
+             -- The pay period of the figures: NULL exactly when there is no salary.
+             salary_period        TEXT CHECK (salary_period IN ('hour', 'month', 'year')),
+             applied_on           TEXT CHECK (date(applied_on, '+0 days') IS applied_on),
+             follow_up_on         TEXT CHECK (date(follow_up_on, '+0 days') IS follow_up_on),
+             referral_contact_id  INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+             notes                TEXT CHECK (notes <> ''),
+             created_at           TEXT NOT NULL
+                                  CHECK (created_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+             updated_at           TEXT NOT NULL
+                                  CHECK (updated_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+             -- Derived from application_events by the transaction that writes an
+             -- event (never exported; import recomputes them).
+             added_on             TEXT CHECK (date(added_on, '+0 days') IS added_on),
+             stage_since          TEXT CHECK (date(stage_since, '+0 days') IS stage_since),
+             last_activity_on     TEXT CHECK (date(last_activity_on, '+0 days') IS last_activity_on),
+             furthest_status      TEXT CHECK (furthest_status IN ('saved', 'applied', 'screening', 'interview',
+                                                                  'offer', 'accepted')),
+             responded_on         TEXT CHECK (date(responded_on, '+0 days') IS responded_on),
+             first_interview_on   TEXT CHECK (date(first_interview_on, '+0 days') IS first_interview_on),
+             CHECK (salary_min <= salary_max),
+             CHECK ((salary_period IS NULL) = (salary_min IS NULL AND salary_max IS NULL))
+         ) STRICT;
+         INSERT INTO new_applications (id, org_id, title, status, source, url, location, work_mode, salary_min, salary_max, applied_on, follow_up_on, referral_contact_id, notes, created_at, updated_at, added_on, stage_since, last_activity_on, furthest_status, responded_on, first_interview_on, salary_period)
+         SELECT id, org_id, title, status, source, url, location, work_mode, salary_min, salary_max, applied_on, follow_up_on, referral_contact_id, notes, created_at, updated_at, added_on, stage_since, last_activity_on, furthest_status, responded_on, first_interview_on,
+                CASE WHEN salary_min IS NULL AND salary_max IS NULL THEN NULL ELSE 'year' END
+         FROM applications;
+         DROP TABLE applications;
+         ALTER TABLE new_applications RENAME TO applications;
+         CREATE INDEX applications_org ON applications (org_id);
+         CREATE INDEX applications_activity ON applications (last_activity_on, id);
+         CREATE INDEX applications_status ON applications (status, last_activity_on);
+         CREATE INDEX applications_source ON applications (source, last_activity_on);
+         CREATE INDEX applications_applied ON applications (applied_on);
+         CREATE INDEX applications_url ON applications (url) WHERE url IS NOT NULL;
+         CREATE INDEX applications_follow_up ON applications (follow_up_on) WHERE follow_up_on IS NOT NULL;
+         CREATE INDEX applications_referral ON applications (referral_contact_id)
+             WHERE referral_contact_id IS NOT NULL;
+         CREATE TABLE new_goals (
+             metric  TEXT NOT NULL
+                     CHECK (metric IN ('applications', 'interactions', 'contacts', 'volunteer_hours',
+                                       'interviews', 'events')),
+             period  TEXT NOT NULL CHECK (period IN ('week', 'month')),
+             target  INTEGER NOT NULL CHECK (target > 0),
+             PRIMARY KEY (metric, period)
+         ) STRICT;
+         INSERT INTO new_goals (metric, period, target) SELECT metric, period, target FROM goals;
+         DROP TABLE goals;
+         ALTER TABLE new_goals RENAME TO goals;";
+
+/// Version 3 (DESIGN §10.3 and §10.9): salaries may be hourly with cents,
+/// so `salary_min`/`salary_max` become REAL and `salary_period` says what
+/// they are per (`year` for every stored salary, the only kind version 2
+/// knew); every stored `source` is rewritten by the normalization rule so
+/// that `Indeed.com` and `indeed` count as one; goals are keyed by metric
+/// and period, and count interviews and events too. SQLite cannot change a
+/// column's type or a primary key in place, so both tables are rebuilt
+/// (new table, copy, drop, rename, indexes) while the ladder holds foreign
+/// keys off; the ladder checks them before committing. The definitions are
+/// frozen here, as they stood at version 3.
+fn v2_to_v3(tx: &Transaction) -> rusqlite::Result<()> {
+    let sequence: Option<i64> = tx
+        .query_row(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'applications'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    tx.execute_batch(V3_REBUILD)?;
+    // Dropping the old table dropped its AUTOINCREMENT counter: keep it, so
+    // the id of a deleted application is still never given again.
+    if let Some(sequence) = sequence {
+        tx.execute(
+            "DELETE FROM sqlite_sequence WHERE name = 'applications'",
+            [],
+        )?;
+        tx.execute(
+            "INSERT INTO sqlite_sequence (name, seq) VALUES ('applications', ?1)",
+            [sequence],
+        )?;
+    }
+    let sources: Vec<String> = tx
+        .prepare("SELECT DISTINCT source FROM applications WHERE source IS NOT NULL")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for source in sources {
+        let normalized = crate::input::normalize_source(&source);
+        if normalized.as_deref() != Some(source.as_str()) {
+            tx.execute(
+                "UPDATE applications SET source = ?1 WHERE source = ?2",
+                rusqlite::params![normalized, source],
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// The schema version this binary writes (`PRAGMA user_version`).
@@ -193,15 +306,12 @@ fn create_database(db: &DbPath) -> Result<bool> {
         _ => PathBuf::from("."),
     };
     if db.is_default {
-        // Only the `jobtrack` folder itself is ours to create.
-        if let Some(data_home) = parent.parent().filter(|p| !p.is_dir()) {
-            return Err(Error::Runtime(format!(
-                "the data folder {} does not exist; create it, or choose a database with --db PATH",
-                data_home.display()
-            )));
-        }
-        if !parent.exists() {
+        // A fresh account may have no ~/.local/share yet: create the data
+        // folder with its parents, each new one owner-only, as XDG asks.
+        // Folders that exist keep their mode.
+        if !parent.is_dir() {
             DirBuilder::new()
+                .recursive(true)
                 .mode(0o700)
                 .create(&parent)
                 .map_err(|e| Error::io(&parent, e))?;
@@ -342,8 +452,19 @@ pub fn backup_path(path: &Path, version: i64) -> PathBuf {
 }
 
 /// Runs the steps that take `from` to the top of `steps`, each in its own
-/// IMMEDIATE transaction that also bumps `user_version`.
+/// IMMEDIATE transaction that also bumps `user_version`. Foreign keys are
+/// off while the steps run, so that a step may rebuild a table others
+/// point at (dropping it would otherwise cascade); each transaction checks
+/// every foreign key before it commits, and the setting comes back on
+/// whatever happens.
 pub fn upgrade(conn: &mut Connection, from: i64, steps: &[Step]) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let climbed = climb(conn, from, steps);
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    climbed
+}
+
+fn climb(conn: &mut Connection, from: i64, steps: &[Step]) -> Result<()> {
     for (index, step) in steps.iter().enumerate() {
         let step_from = index as i64 + 1;
         if step_from < from {
@@ -351,6 +472,16 @@ pub fn upgrade(conn: &mut Connection, from: i64, steps: &[Step]) -> Result<()> {
         }
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         step(&tx)?;
+        let broken: i64 =
+            tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })?;
+        if broken > 0 {
+            return Err(Error::Runtime(format!(
+                "upgrading from version {step_from} would leave {broken} broken references; \
+                 nothing was changed"
+            )));
+        }
         tx.pragma_update(None, "user_version", step_from + 1)?;
         tx.commit()?;
     }

@@ -186,34 +186,140 @@ pub fn round_hours(value: f64) -> f64 {
 }
 
 /// The accepted salary forms, for error messages.
-pub const SALARY_FORMS: &str =
-    "an amount or a range: 45000, 45k, 42,000-48,000 or 42k-48k (whole units, not negative)";
+pub const SALARY_FORMS: &str = "an amount or a range, yearly unless a pay period follows: \
+    45000, 45k, 42,000-48,000, 42k-48k, 45-50k, $19-22/hr, 19.50/hour, 3,500/mo (periods /hr, /hour, \
+    /mo, /month, /yr, /year)";
 
-/// Parses `--salary`: `N` or `N-M`, each with an optional `k` and thousands
-/// separators; `N` alone sets both ends.
-pub fn parse_salary(text: &str) -> Result<(i64, i64)> {
-    let invalid = || Error::invalid("--salary", text, SALARY_FORMS);
-    let cleaned: String = text.trim().chars().filter(|c| !c.is_whitespace()).collect();
-    let (low, high) = match cleaned.split_once('-') {
+text_enum! {
+    /// What a salary's figures are paid per.
+    pub enum PayPeriod {
+        /// An hourly rate
+        Hour = "hour",
+        /// A monthly salary
+        Month = "month",
+        /// A yearly salary
+        Year = "year",
+    }
+}
+
+impl PayPeriod {
+    /// How many of this period make a year of full-time work (2080 hours).
+    pub fn per_year(self) -> f64 {
+        match self {
+            PayPeriod::Hour => 2080.0,
+            PayPeriod::Month => 12.0,
+            PayPeriod::Year => 1.0,
+        }
+    }
+
+    /// An SQL expression giving `per_year` for the period stored in
+    /// `column`, so the SQL comparison follows the Rust rule.
+    pub fn per_year_sql(column: &str) -> String {
+        let arms: String = PayPeriod::ALL
+            .iter()
+            .map(|period| format!(" WHEN '{period}' THEN {}", period.per_year()))
+            .collect();
+        format!("(CASE {column}{arms} END)")
+    }
+}
+
+/// A salary as typed: its lowest and highest figure (equal for a single
+/// figure), with at most 2 decimals, and what they are paid per.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Salary {
+    pub min: f64,
+    pub max: f64,
+    pub period: PayPeriod,
+}
+
+impl Salary {
+    /// The annual equivalent of the highest figure (hour × 2080, month × 12).
+    pub fn annual_max(self) -> f64 {
+        self.max * self.period.per_year()
+    }
+}
+
+/// Parses a salary typed for `field` (`--salary`, `--min-salary`): `N` or
+/// `N-M`, `$` and spaces ignored, en and em dashes read as `-`, thousands
+/// separators, `k` on either end applying to both (`45-50k` is 45,000 to
+/// 50,000), and an optional pay period (`/hr`, `/hour`, `/mo`, `/month`,
+/// `/yr`, `/year`; yearly without one). A yearly figure under 1,000 is
+/// refused: it is almost always thousands or an hourly rate.
+pub fn parse_salary(field: &str, text: &str) -> Result<Salary> {
+    let invalid = || Error::invalid(field, text, SALARY_FORMS);
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '$')
+        .map(|c| match c {
+            '\u{2013}' | '\u{2014}' => '-',
+            other => other.to_ascii_lowercase(),
+        })
+        .collect();
+    let (amounts, period) = match cleaned.split_once('/') {
+        Some((amounts, period)) => (amounts, pay_period(period).ok_or_else(invalid)?),
+        None => (cleaned.as_str(), PayPeriod::Year),
+    };
+    let (low, high) = match amounts.split_once('-') {
         Some((low, high)) => (low, Some(high)),
-        None => (cleaned.as_str(), None),
+        None => (amounts, None),
     };
     let low = parse_amount(low).ok_or_else(invalid)?;
     let high = match high {
         Some(high) => parse_amount(high).ok_or_else(invalid)?,
         None => low,
     };
-    if low > high {
+    let (low, high) = (low.with_thousands_of(high), high.with_thousands_of(low));
+    let (min, max) = (low.cents as f64 / 100.0, high.cents as f64 / 100.0);
+    if min > max {
         return Err(Error::Input(format!(
-            "invalid --salary {text:?}: the minimum {low} is above the maximum {high}"
+            "invalid {field} {text:?}: the minimum {} is above the maximum {}",
+            hours(min),
+            hours(max)
         )));
     }
-    Ok((low, high))
+    if period == PayPeriod::Year && min < 1000.0 {
+        return Err(Error::Input(format!(
+            "invalid {field} {text:?}: a yearly salary under 1,000 is unlikely; \
+             write thousands with k (like 45k or 45-50k) or an hourly rate with /hr (like 19-22/hr)"
+        )));
+    }
+    Ok(Salary { min, max, period })
 }
 
-fn parse_amount(text: &str) -> Option<i64> {
-    let text = text.strip_prefix('$').unwrap_or(text);
-    let (number, thousands) = match text.strip_suffix(['k', 'K']) {
+/// A pay period after the `/` of a salary.
+fn pay_period(text: &str) -> Option<PayPeriod> {
+    match text {
+        "hr" | "hour" => Some(PayPeriod::Hour),
+        "mo" | "month" => Some(PayPeriod::Month),
+        "yr" | "year" => Some(PayPeriod::Year),
+        _ => None,
+    }
+}
+
+/// One figure of a salary, in cents, and whether it ended in `k`.
+#[derive(Clone, Copy)]
+struct Amount {
+    cents: i64,
+    thousands: bool,
+}
+
+impl Amount {
+    /// A `k` on the other end of a range applies to this figure too, when
+    /// it is written in thousands itself (`45-50k`; not `42000-48k`).
+    fn with_thousands_of(self, other: Amount) -> Amount {
+        if other.thousands && !self.thousands && self.cents < 100_000 {
+            Amount {
+                cents: self.cents.saturating_mul(1000),
+                thousands: true,
+            }
+        } else {
+            self
+        }
+    }
+}
+
+fn parse_amount(text: &str) -> Option<Amount> {
+    let (number, thousands) = match text.strip_suffix('k') {
         Some(number) => (number, true),
         None => (text, false),
     };
@@ -231,27 +337,63 @@ fn parse_amount(text: &str) -> Option<i64> {
     if digits.is_empty() || digits.len() > 15 {
         return None;
     }
-    if thousands {
-        let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
-        if whole.is_empty() && fraction.is_empty()
-            || !whole.bytes().all(|b| b.is_ascii_digit())
-            || !fraction.bytes().all(|b| b.is_ascii_digit())
-            || fraction.len() > 3
-        {
-            return None;
-        }
-        let whole: i64 = if whole.is_empty() {
-            0
-        } else {
-            whole.parse().ok()?
-        };
-        let fraction_value: i64 = format!("{fraction:0<3}").parse().ok()?;
-        whole.checked_mul(1000)?.checked_add(fraction_value)
+    let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
+    // Cents: 2 decimals of units, or 5 of thousands (52.5k is 52,500).
+    let decimals = if thousands { 5 } else { 2 };
+    if whole.is_empty() && fraction.is_empty()
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || !fraction.bytes().all(|b| b.is_ascii_digit())
+        || fraction.len() > decimals
+    {
+        return None;
+    }
+    let whole: i64 = if whole.is_empty() {
+        0
     } else {
-        if !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
+        whole.parse().ok()?
+    };
+    let fraction: i64 = if fraction.is_empty() {
+        0
+    } else {
+        format!("{fraction:0<decimals$}").parse().ok()?
+    };
+    let scale: i64 = if thousands { 100_000 } else { 100 };
+    let cents = whole.checked_mul(scale)?.checked_add(fraction)?;
+    Some(Amount { cents, thousands })
+}
+
+/// Normalizes a job source (DESIGN §10.3) so that one site or channel is
+/// one funnel row however it is typed: trimmed and lower-cased, runs of
+/// spaces, `-`, `.` and `_` become one `_` (none at either end), and a
+/// leading `www_` and a trailing `_com`, `_org` or `_net` are dropped
+/// (`Indeed.com` → `indeed`, `career fair` → `career_fair`). `None` for
+/// text that leaves nothing.
+pub fn normalize_source(text: &str) -> Option<String> {
+    let mut joined = String::new();
+    for word in text
+        .trim()
+        .to_lowercase()
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '.' | '_'))
+        .filter(|word| !word.is_empty())
+    {
+        if !joined.is_empty() {
+            joined.push('_');
         }
-        digits.parse().ok()
+        joined.push_str(word);
+    }
+    // Dropped until none is left, so that normalizing a stored source
+    // changes nothing (`a.com.org` is `a`, as its filter will be).
+    let mut name = joined.as_str();
+    loop {
+        let shorter = name
+            .strip_prefix("www_")
+            .or_else(|| name.strip_suffix("_com"))
+            .or_else(|| name.strip_suffix("_org"))
+            .or_else(|| name.strip_suffix("_net"));
+        match shorter {
+            Some(rest) => name = rest,
+            None => return non_empty(name),
+        }
     }
 }
 
@@ -307,14 +449,41 @@ pub fn nothing_to_change(what: &str, id: i64, noun: &str) -> Error {
 mod tests {
     use super::*;
 
+    fn salary(text: &str) -> (f64, f64, PayPeriod) {
+        let s = parse_salary("--salary", text).unwrap();
+        (s.min, s.max, s.period)
+    }
+
     #[test]
     fn salary_forms() {
-        assert_eq!(parse_salary("42000-48000").unwrap(), (42000, 48000));
-        assert_eq!(parse_salary("45000").unwrap(), (45000, 45000));
-        assert_eq!(parse_salary("42k-48k").unwrap(), (42000, 48000));
-        assert_eq!(parse_salary("42,000 - 48,000").unwrap(), (42000, 48000));
-        assert_eq!(parse_salary("$52.5k").unwrap(), (52500, 52500));
-        assert_eq!(parse_salary("0").unwrap(), (0, 0));
+        use PayPeriod::{Hour, Month, Year};
+        assert_eq!(salary("42000-48000"), (42000.0, 48000.0, Year));
+        assert_eq!(salary("45000"), (45000.0, 45000.0, Year));
+        assert_eq!(salary("42k-48k"), (42000.0, 48000.0, Year));
+        assert_eq!(salary("42,000 - 48,000"), (42000.0, 48000.0, Year));
+        assert_eq!(salary("$52.5k"), (52500.0, 52500.0, Year));
+        assert_eq!(salary("45-50k"), (45000.0, 50000.0, Year));
+        assert_eq!(salary("45K-50"), (45000.0, 50000.0, Year));
+        assert_eq!(salary("42000-48k"), (42000.0, 48000.0, Year));
+        assert_eq!(salary("$45,000 \u{2013} $50,000"), (45000.0, 50000.0, Year));
+        assert_eq!(salary("45k\u{2014}50k/yr"), (45000.0, 50000.0, Year));
+        assert_eq!(salary("$19-22/hr"), (19.0, 22.0, Hour));
+        assert_eq!(salary("$19.50 - $22.75 / hour"), (19.5, 22.75, Hour));
+        assert_eq!(salary("3,500/mo"), (3500.0, 3500.0, Month));
+        assert_eq!(salary("4k/month"), (4000.0, 4000.0, Month));
+        assert_eq!(salary("60000/year"), (60000.0, 60000.0, Year));
+    }
+
+    #[test]
+    fn salary_annual_equivalents() {
+        let hourly = parse_salary("--salary", "19-22/hr").unwrap();
+        assert_eq!(hourly.annual_max(), 45760.0);
+        let monthly = parse_salary("--salary", "3,500/mo").unwrap();
+        assert_eq!(monthly.annual_max(), 42000.0);
+        assert_eq!(
+            PayPeriod::per_year_sql("p"),
+            "(CASE p WHEN 'hour' THEN 2080 WHEN 'month' THEN 12 WHEN 'year' THEN 1 END)"
+        );
     }
 
     #[test]
@@ -329,11 +498,51 @@ mod tests {
             "48k-42k",
             "4e5",
             "42000-48000-50000",
+            "45-50",
+            "0",
+            "19.505/hr",
+            "20/day",
+            "20/",
         ] {
-            let err = parse_salary(bad).unwrap_err();
+            let err = parse_salary("--salary", bad).unwrap_err();
             assert_eq!(err.exit_code(), 2, "{bad:?}");
             assert!(err.to_string().contains("--salary"), "{bad:?}: {err}");
         }
+        let err = parse_salary("--salary", "45-50").unwrap_err().to_string();
+        assert!(err.contains("45k") && err.contains("/hr"), "{err}");
+    }
+
+    #[test]
+    fn sources_are_normalized() {
+        for (typed, stored) in [
+            ("Indeed.com", "indeed"),
+            ("indeed", "indeed"),
+            ("  INDEED  ", "indeed"),
+            ("www.indeed.com", "indeed"),
+            ("career fair", "career_fair"),
+            ("Career  -  Fair", "career_fair"),
+            ("career_fair", "career_fair"),
+            ("idealist.org", "idealist"),
+            ("handshake.net", "handshake"),
+            ("health-ecareers.com", "health_ecareers"),
+            ("-linkedin-", "linkedin"),
+            ("company website", "company_website"),
+        ] {
+            assert_eq!(
+                normalize_source(typed).as_deref(),
+                Some(stored),
+                "{typed:?}"
+            );
+        }
+        assert_eq!(normalize_source(" . - "), None);
+        assert_eq!(
+            normalize_source("www.jobs.com.org").as_deref(),
+            Some("jobs")
+        );
+        assert_eq!(normalize_source("www.com").as_deref(), Some("com"));
+        assert_eq!(normalize_source(""), None);
+        // Only a whole word is dropped.
+        assert_eq!(normalize_source("dotcom").as_deref(), Some("dotcom"));
     }
 
     #[test]

@@ -1,9 +1,7 @@
 //! The `jobtrack` binary: parse, run, print any error, exit with its code.
 
-use clap::Parser;
-
 fn main() {
-    let cli = jobtrack::cli::Cli::parse();
+    let cli = jobtrack::cli::parse();
     let code = match jobtrack::run(cli) {
         Ok(()) => 0,
         Err(e) if e.is_broken_pipe() => 0,

@@ -804,6 +804,41 @@ pub fn money(amount: i64) -> String {
     out
 }
 
+/// An amount of pay: thousands separated, cents only when there are any
+/// ("45,000", "19.50").
+pub fn pay(amount: f64) -> String {
+    let cents = (amount * 100.0).round() as i64;
+    let whole = money(cents / 100);
+    match cents % 100 {
+        0 => whole,
+        part => format!("{whole}.{:02}", part.abs()),
+    }
+}
+
+/// Serializes a number as an integer when it is whole (counts, whole
+/// amounts), else with its decimals: `42000`, not `42000.0`.
+pub fn whole_if_whole<S: serde::Serializer>(
+    value: &f64,
+    serializer: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        serializer.serialize_i64(*value as i64)
+    } else {
+        serializer.serialize_f64(*value)
+    }
+}
+
+/// [`whole_if_whole`] for an optional number (`null` when absent).
+pub fn opt_whole_if_whole<S: serde::Serializer>(
+    value: &Option<f64>,
+    serializer: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match value {
+        Some(value) => whole_if_whole(value, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
 /// Formats hours with at most two decimals and no trailing zeros: 2.5 → "2.5".
 pub fn hours(value: f64) -> String {
     let text = format!("{:.2}", value);

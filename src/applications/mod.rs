@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::input::refs::RefKind;
+use crate::input::{PayPeriod, Salary};
 use crate::network::Contact;
 use crate::output::Tone;
 use crate::text_enum;
@@ -168,8 +169,13 @@ pub struct Application {
     pub url: Option<String>,
     pub location: Option<String>,
     pub work_mode: Option<WorkMode>,
-    pub salary_min: Option<i64>,
-    pub salary_max: Option<i64>,
+    #[serde(serialize_with = "crate::output::opt_whole_if_whole")]
+    pub salary_min: Option<f64>,
+    #[serde(serialize_with = "crate::output::opt_whole_if_whole")]
+    pub salary_max: Option<f64>,
+    /// What the salary figures are paid per; `None` exactly when there is
+    /// no salary.
+    pub salary_period: Option<PayPeriod>,
     pub applied_on: Option<NaiveDate>,
     pub follow_up_on: Option<NaiveDate>,
     pub referral_contact_id: Option<i64>,
@@ -185,6 +191,17 @@ pub struct Application {
 }
 
 impl Application {
+    /// The stored salary, when there is one (a file may give only one end).
+    pub fn salary(&self) -> Option<Salary> {
+        let min = self.salary_min.or(self.salary_max)?;
+        let max = self.salary_max.unwrap_or(min);
+        Some(Salary {
+            min,
+            max,
+            period: self.salary_period.unwrap_or(PayPeriod::Year),
+        })
+    }
+
     /// Days since the latest status change.
     pub fn days_in_stage(&self, today: NaiveDate) -> Option<i64> {
         self.stage_since.map(|d| (today - d).num_days().max(0))

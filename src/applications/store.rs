@@ -7,12 +7,13 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use super::{Application, Event, EventKind, Status, WorkMode};
 use crate::error::{Error, Result};
 use crate::input::refs::Candidate;
+use crate::input::{PayPeriod, Salary};
 
 /// The columns `from_row` reads, for `FROM applications a JOIN organizations o`.
 pub const COLUMNS: &str =
     "a.id, o.name, a.title, a.status, a.source, a.url, a.location, a.work_mode, \
      a.salary_min, a.salary_max, a.applied_on, a.follow_up_on, a.referral_contact_id, a.notes, \
-     a.created_at, a.updated_at, a.org_id, a.stage_since, a.last_activity_on";
+     a.created_at, a.updated_at, a.org_id, a.stage_since, a.last_activity_on, a.salary_period";
 
 /// Reads an application selected with `COLUMNS`.
 pub fn from_row(r: &Row<'_>) -> rusqlite::Result<Application> {
@@ -36,6 +37,7 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<Application> {
         org_id: r.get(16)?,
         stage_since: r.get(17)?,
         last_activity_on: r.get(18)?,
+        salary_period: r.get(19)?,
     })
 }
 
@@ -67,7 +69,7 @@ pub struct NewApplication {
     pub url: Option<String>,
     pub location: Option<String>,
     pub work_mode: Option<WorkMode>,
-    pub salary: Option<(i64, i64)>,
+    pub salary: Option<Salary>,
     pub applied_on: Option<NaiveDate>,
     pub follow_up_on: Option<NaiveDate>,
     pub referral_contact_id: Option<i64>,
@@ -78,8 +80,9 @@ pub struct NewApplication {
 pub fn insert(conn: &Connection, new: &NewApplication, timestamp: &str) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO applications (org_id, title, status, source, url, location, work_mode, salary_min,
-             salary_max, applied_on, follow_up_on, referral_contact_id, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+             salary_max, applied_on, follow_up_on, referral_contact_id, notes, created_at, updated_at,
+             salary_period)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)",
     )?
     .execute(params![
         new.org_id,
@@ -89,13 +92,14 @@ pub fn insert(conn: &Connection, new: &NewApplication, timestamp: &str) -> Resul
         new.url,
         new.location,
         new.work_mode,
-        new.salary.map(|s| s.0),
-        new.salary.map(|s| s.1),
+        new.salary.map(|s| s.min),
+        new.salary.map(|s| s.max),
         new.applied_on,
         new.follow_up_on,
         new.referral_contact_id,
         new.notes,
         timestamp,
+        new.salary.map(|s| s.period),
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -217,8 +221,7 @@ pub struct ApplicationFields {
     pub url: Option<String>,
     pub location: Option<String>,
     pub work_mode: Option<WorkMode>,
-    pub salary_min: Option<i64>,
-    pub salary_max: Option<i64>,
+    pub salary: Option<Salary>,
     pub referral_contact_id: Option<i64>,
     pub notes: Option<String>,
 }
@@ -232,7 +235,8 @@ pub fn update(
 ) -> Result<()> {
     conn.prepare_cached(
         "UPDATE applications SET org_id = ?2, title = ?3, source = ?4, url = ?5, location = ?6, work_mode = ?7,
-             salary_min = ?8, salary_max = ?9, referral_contact_id = ?10, notes = ?11, updated_at = ?12
+             salary_min = ?8, salary_max = ?9, referral_contact_id = ?10, notes = ?11, updated_at = ?12,
+             salary_period = ?13
          WHERE id = ?1",
     )?
     .execute(params![
@@ -243,11 +247,12 @@ pub fn update(
         fields.url,
         fields.location,
         fields.work_mode,
-        fields.salary_min,
-        fields.salary_max,
+        fields.salary.map(|s| s.min),
+        fields.salary.map(|s| s.max),
         fields.referral_contact_id,
         fields.notes,
         timestamp,
+        fields.salary.map(|s| s.period),
     ])?;
     Ok(())
 }
@@ -350,6 +355,15 @@ pub fn candidates(conn: &Connection) -> Result<Vec<Candidate>> {
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// Every source stored on an application, in alphabetical order.
+pub fn sources(conn: &Connection) -> Result<Vec<String>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT DISTINCT source FROM applications WHERE source IS NOT NULL ORDER BY source",
+    )?;
+    let rows = statement.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+}
+
 /// The filters of `app list`, already parsed.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
@@ -360,6 +374,9 @@ pub struct Filter {
     pub org_ids: Vec<i64>,
     /// Keep rows applied (or, for never-applied rows, added) on or after this date.
     pub since: Option<NaiveDate>,
+    /// Keep applications whose salary reaches this yearly amount: the
+    /// annual equivalent of the top of the range (or of the only figure).
+    pub min_salary: Option<f64>,
     /// Keep postings whose required credentials are all held (or in this list).
     pub qualified: Option<Vec<String>>,
     pub limit: Option<i64>,
@@ -386,6 +403,13 @@ impl Filter {
         if let Some(since) = self.since {
             clauses.push("coalesce(a.applied_on, a.added_on) >= ?".into());
             values.push(Value::Text(since.to_string()));
+        }
+        if let Some(min_salary) = self.min_salary {
+            clauses.push(format!(
+                "coalesce(a.salary_max, a.salary_min) * {} >= ?",
+                PayPeriod::per_year_sql("coalesce(a.salary_period, 'year')")
+            ));
+            values.push(Value::Real(min_salary));
         }
         if let Some(also_ok) = &self.qualified {
             let mut clause = "NOT EXISTS (SELECT 1 FROM application_credentials ac

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::applications::{self, status_tone, Application};
 use crate::ctx::Ctx;
+use crate::dates::DateKind;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::input::kept;
@@ -71,13 +72,13 @@ pub enum ContactCommand {
         /// How you talked
         #[arg(long, value_enum, value_name = "CH", default_value_t = Channel::Other)]
         channel: Channel,
-        /// When (not after today) [default: today]
+        /// When (a past date: not after today) [default: today]
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         on: Option<String>,
         /// What was said ('-' reads standard input)
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
         note: Option<String>,
-        /// Follow up on this date (without it, a follow-up already due is cleared)
+        /// Follow up on this date (future allowed; without it, a follow-up already due is cleared)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         follow_up: Option<String>,
     },
@@ -128,7 +129,7 @@ pub struct Details {
     /// Where you met ('-' reads standard input)
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub met_via: Option<String>,
-    /// When to get in touch next
+    /// When to get in touch next (future allowed)
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub follow_up: Option<String>,
     /// Notes about them ('-' reads standard input)
@@ -240,7 +241,11 @@ fn parse_details(ctx: &Ctx, details: &Details) -> Result<Parsed> {
             .map(|u| linkedin_url(&u))
             .transpose()?,
         met_via: ctx.text("--met-via", details.met_via.clone())?,
-        follow_up_on: ctx.opt_date("--follow-up", details.follow_up.as_deref())?,
+        follow_up_on: ctx.opt_date_of(
+            DateKind::Ahead,
+            "--follow-up",
+            details.follow_up.as_deref(),
+        )?,
         notes: ctx.text("--note", details.note.clone())?,
     })
 }
@@ -525,7 +530,7 @@ fn log(
     follow_up: Option<String>,
 ) -> Result<()> {
     let on = ctx.past_date("--on", on.as_deref())?;
-    let given_follow_up = ctx.opt_date("--follow-up", follow_up.as_deref())?;
+    let given_follow_up = ctx.opt_date_of(DateKind::Ahead, "--follow-up", follow_up.as_deref())?;
     let note = ctx.text("--note", note)?;
     let mut conn = ctx.open(Access::Create)?;
     let tx = db::write(&mut conn)?;

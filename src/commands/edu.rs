@@ -100,10 +100,10 @@ pub enum EduCommand {
 /// The dates `edu add` and `edu edit` take.
 #[derive(Debug, Args)]
 pub struct EduDates {
-    /// When you started
+    /// When you started (any date, or a month such as Aug 2024: its 1st)
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub started: Option<String>,
-    /// When you finished (not after today)
+    /// When you finished (not after today once completed; a month such as May 2026 is its last day)
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub completed: Option<String>,
 }
@@ -134,8 +134,8 @@ pub fn run(ctx: &Ctx, command: EduCommand) -> Result<()> {
                 school,
                 cahiim,
                 status,
-                started_on: ctx.opt_date("--started", dates.started.as_deref())?,
-                completed_on: ctx.opt_date("--completed", dates.completed.as_deref())?,
+                started_on: ctx.opt_month("--started", dates.started.as_deref(), false)?,
+                completed_on: ctx.opt_month("--completed", dates.completed.as_deref(), true)?,
             };
             check_edu(&draft, ctx.today()?)?;
             save_edu(ctx, None, |_| Ok(draft))
@@ -203,8 +203,8 @@ fn edit_edu(ctx: &Ctx, id: i64, changes: EduChanges) -> Result<()> {
     if changes.is_empty() {
         return Err(nothing_to_change("education row", id, "edu"));
     }
-    let started_on = ctx.opt_date("--started", changes.dates.started.as_deref())?;
-    let completed_on = ctx.opt_date("--completed", changes.dates.completed.as_deref())?;
+    let started_on = ctx.opt_month("--started", changes.dates.started.as_deref(), false)?;
+    let completed_on = ctx.opt_month("--completed", changes.dates.completed.as_deref(), true)?;
     let field = changes
         .field
         .clone()

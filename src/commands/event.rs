@@ -4,6 +4,7 @@
 use clap::Subcommand;
 
 use crate::ctx::Ctx;
+use crate::dates::DateKind;
 use crate::db::{self, Access};
 use crate::error::Result;
 use crate::network::{store, EventKind, EVENT};
@@ -27,7 +28,7 @@ pub enum EventCommand {
         org: String,
         /// What it is called
         title: String,
-        /// When it is (past or future)
+        /// When it is (future allowed; past too)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         on: String,
         /// What kind of event
@@ -79,7 +80,7 @@ fn add(
     note: Option<String>,
 ) -> Result<()> {
     let title = ctx.required_text("TITLE", title)?;
-    let date = ctx.date("--on", &on)?;
+    let date = ctx.date_of(DateKind::Ahead, "--on", &on)?;
     let notes = ctx.text("--note", note)?;
     let timestamp = ctx.timestamp()?;
     let mut conn = ctx.open(Access::Create)?;

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::applications::{self, Application};
 use crate::ctx::Ctx;
+use crate::dates::DateKind;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::network::{self, Contact};
@@ -44,10 +45,10 @@ pub enum OrgCommand {
     Join {
         /// The association (created on first use; any case matches)
         name: String,
-        /// Member since [default for a new membership: today]
+        /// Member since (any date) [default for a new membership: today]
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         since: Option<String>,
-        /// When the membership renews
+        /// When the membership renews (future allowed)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         renews: Option<String>,
         /// Notes ('-' reads standard input)
@@ -297,7 +298,7 @@ fn join(
 ) -> Result<()> {
     let today = ctx.today()?;
     let since = ctx.opt_date("--since", since.as_deref())?;
-    let renews = ctx.opt_date("--renews", renews.as_deref())?;
+    let renews = ctx.opt_date_of(DateKind::Ahead, "--renews", renews.as_deref())?;
     let note = ctx.text("--note", note)?;
     let timestamp = ctx.timestamp()?;
     let mut conn = ctx.open(Access::Create)?;

@@ -32,7 +32,7 @@ pub enum VolunteerCommand {
         /// Hours worked: more than 0 and at most 24, at most 2 decimals (like 3 or 2.5)
         #[arg(allow_hyphen_values = true)]
         hours: String,
-        /// The day of the shift (not after today) [default: today]
+        /// The day of the shift (a past date: not after today) [default: today]
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         on: Option<String>,
         /// What you did
@@ -50,10 +50,10 @@ pub enum VolunteerCommand {
         /// Keep this organization
         #[arg(long)]
         org: Option<String>,
-        /// Keep shifts on or after this date
+        /// Keep shifts on or after this date (any date)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         since: Option<String>,
-        /// Keep shifts on or before this date
+        /// Keep shifts on or before this date (any date)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         until: Option<String>,
     },

@@ -32,10 +32,10 @@ pub enum WorkCommand {
         org: String,
         /// The job title
         title: String,
-        /// The first day
+        /// The first day (any date, or a month such as May 2024: its 1st)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         from: String,
-        /// The last day [default: none, a current job]
+        /// The last day (any date, or a month such as May 2026: its last day) [default: none, a current job]
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         to: Option<String>,
         /// The job was in healthcare (counts toward healthcare years)
@@ -61,10 +61,10 @@ pub enum WorkCommand {
         /// A new title
         #[arg(long, value_name = "T")]
         title: Option<String>,
-        /// A new first day
+        /// A new first day (any date, or a month: its 1st)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         from: Option<String>,
-        /// A new last day
+        /// A new last day (any date, or a month: its last day)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         to: Option<String>,
         /// Mark it a healthcare job
@@ -110,8 +110,8 @@ pub fn run(ctx: &Ctx, command: WorkCommand) -> Result<()> {
             let draft = WorkDraft {
                 org,
                 title: ctx.required_text("TITLE", title)?,
-                started_on: ctx.date("--from", &from)?,
-                ended_on: ctx.opt_date("--to", to.as_deref())?,
+                started_on: ctx.month("--from", &from, false)?,
+                ended_on: ctx.opt_month("--to", to.as_deref(), true)?,
                 healthcare,
                 notes: ctx.text("--note", note)?,
             };
@@ -142,8 +142,8 @@ pub fn run(ctx: &Ctx, command: WorkCommand) -> Result<()> {
                 return Err(nothing_to_change("job", id, "work"));
             }
             let title = title.map(|t| ctx.required_text("--title", t)).transpose()?;
-            let started_on = ctx.opt_date("--from", from.as_deref())?;
-            let ended_on = ctx.opt_date("--to", to.as_deref())?;
+            let started_on = ctx.opt_month("--from", from.as_deref(), false)?;
+            let ended_on = ctx.opt_month("--to", to.as_deref(), true)?;
             let notes = ctx.text("--note", note)?;
             save_work(ctx, Some(id), move |old: Option<Experience>| {
                 let old = old.ok_or_else(|| Error::NotFound(format!("no job {id}")))?;

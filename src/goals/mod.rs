@@ -1,13 +1,14 @@
 //! Goals: a weekly or monthly target for a metric (applications sent,
-//! interactions, new contacts, volunteer hours) and how far along the
-//! current period is.
+//! interactions, new contacts, volunteer hours, interviews, events), how far
+//! along the current period is and how past weeks or months went. A metric
+//! may have both a weekly and a monthly goal.
 
 pub mod store;
 
 pub use store::goals;
 
 use chrono::NaiveDate;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use crate::dates::{month_of, week_of};
 use crate::output::Output;
@@ -24,6 +25,10 @@ text_enum! {
         Contacts = "contacts",
         /// Volunteer hours (by shift date)
         VolunteerHours = "volunteer_hours",
+        /// Interviews (by interview date, up to today)
+        Interviews = "interviews",
+        /// Events (by date, up to today)
+        Events = "events",
     }
 }
 
@@ -45,6 +50,21 @@ impl Period {
             Period::Month => month_of(today),
         }
     }
+
+    /// The periods from the one holding `first_day` to the one holding
+    /// `today`, oldest first, each as its first and last day.
+    pub fn since(self, first_day: NaiveDate, today: NaiveDate) -> Vec<(NaiveDate, NaiveDate)> {
+        let mut periods = Vec::new();
+        let mut day = first_day.min(today);
+        loop {
+            let (first, last) = self.around(day);
+            periods.push((first, last));
+            if last >= today {
+                return periods;
+            }
+            day = last + chrono::Days::new(1);
+        }
+    }
 }
 
 /// A goal and the progress of the current period.
@@ -54,20 +74,25 @@ pub struct Goal {
     pub period: Period,
     pub target: i64,
     /// The metric's total so far in the period holding today.
-    #[serde(serialize_with = "whole_if_whole")]
+    #[serde(serialize_with = "crate::output::whole_if_whole")]
     pub done: f64,
+    /// Past periods against the target, oldest first, ending with the
+    /// current one (`goal list --weeks N`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history: Option<Vec<PastPeriod>>,
 }
 
-/// Counts print as integers, hours with their decimals.
-fn whole_if_whole<S: Serializer>(
-    value: &f64,
-    serializer: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        serializer.serialize_i64(*value as i64)
-    } else {
-        serializer.serialize_f64(*value)
-    }
+/// One week or month of a goal's history.
+#[derive(Debug, Clone, Serialize)]
+pub struct PastPeriod {
+    /// The period's first day.
+    pub start: NaiveDate,
+    /// The metric's total in it (up to today for the current period).
+    #[serde(serialize_with = "crate::output::whole_if_whole")]
+    pub done: f64,
+    pub target: i64,
+    /// True when the total reached the target.
+    pub met: bool,
 }
 
 /// A line per goal with a progress bar, as `goal list` and the dashboard

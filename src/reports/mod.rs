@@ -77,7 +77,7 @@ pub enum ReportCommand {
         after_help = "Examples:\n  jobtrack report apps\n  jobtrack report apps --since -3m"
     )]
     Apps {
-        /// Only applications applied for on or after this date
+        /// Only applications applied for on or after this date (any date)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         since: Option<String>,
     },
@@ -99,10 +99,10 @@ pub enum ReportCommand {
         after_help = "Examples:\n  jobtrack report search-log\n  jobtrack report search-log --since 2026-11-01 --until 2026-11-30 --csv > november.csv"
     )]
     SearchLog {
-        /// First day [default: Monday of the current week]
+        /// First day (any date) [default: Monday of the current week]
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         since: Option<String>,
-        /// Last day [default: Sunday of the current week]
+        /// Last day (any date) [default: Sunday of the current week]
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         until: Option<String>,
         /// Print CSV (organization, position, contact person, …)

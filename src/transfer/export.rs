@@ -123,6 +123,14 @@ fn json_cell(kind: Kind, value: ValueRef<'_>) -> Result<Json> {
         (_, ValueRef::Null) => Json::Null,
         (Kind::Bool, ValueRef::Integer(n)) => Json::Bool(n != 0),
         (_, ValueRef::Integer(n)) => Json::from(n),
+        (Kind::Money, ValueRef::Real(amount)) => {
+            let rounded = (amount * 100.0).round() / 100.0;
+            if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
+                Json::from(rounded as i64)
+            } else {
+                Json::from(rounded)
+            }
+        }
         (_, ValueRef::Real(hours)) => Json::from((hours * 100.0).round() / 100.0),
         (_, ValueRef::Text(bytes)) => Json::String(
             std::str::from_utf8(bytes)

@@ -6,6 +6,7 @@
 use crate::applications::{EventKind, Status, WorkMode};
 use crate::credentials::CertStatus;
 use crate::goals::{Metric, Period};
+use crate::input::PayPeriod;
 use crate::network::{self, Relationship};
 use crate::profile;
 use crate::text_enum;
@@ -46,8 +47,8 @@ pub enum Kind {
     OrgName,
     /// Free text, stored as written.
     Text,
-    /// Free text stored trimmed and lower-cased (`source`).
-    Lower,
+    /// A job source, stored normalized (`input::normalize_source`).
+    Source,
     /// A credential code, stored trimmed and upper-cased.
     Code,
     /// One of a fixed list of values.
@@ -56,7 +57,7 @@ pub enum Kind {
     Date,
     /// A timestamp `YYYY-MM-DDTHH:MM:SSZ`.
     Timestamp,
-    /// Whole units of money, not negative.
+    /// An amount of money, not negative, with at most 2 decimals.
     Money,
     /// Any whole number (an exam score).
     Integer,
@@ -74,7 +75,7 @@ impl Kind {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Kind::Org | Kind::OrgName | Kind::Text | Kind::Lower | Kind::Code
+            Kind::Org | Kind::OrgName | Kind::Text | Kind::Source | Kind::Code
         )
     }
 }
@@ -98,6 +99,9 @@ pub enum Fill {
     EducationStatus,
     /// A catalog credential's name, from the row's `code` (like `cert add`).
     CatalogName,
+    /// `year` when the row has a salary, else NULL (files from before pay
+    /// periods were kept).
+    SalaryPeriod,
 }
 
 /// One exported column.
@@ -167,6 +171,7 @@ const ID: Column = col("id", Kind::Id, Fill::Null);
 
 const STATUS: Choice = |s| s.parse::<Status>().map(Status::as_str);
 const WORK_MODE: Choice = |s| s.parse::<WorkMode>().map(WorkMode::as_str);
+const PAY_PERIOD: Choice = |s| s.parse::<PayPeriod>().map(PayPeriod::as_str);
 const EVENT_KIND: Choice = |s| s.parse::<EventKind>().map(EventKind::as_str);
 const RELATIONSHIP: Choice = |s| s.parse::<Relationship>().map(Relationship::as_str);
 const CHANNEL: Choice = |s| s.parse::<network::Channel>().map(network::Channel::as_str);
@@ -226,12 +231,17 @@ pub const SPECS: &[Spec] = &[
             org("org", "org_id", Fill::Required),
             col("title", Kind::Text, Fill::Required),
             col("status", Kind::Choice(STATUS), Fill::Text("applied")),
-            col("source", Kind::Lower, Fill::Null),
+            col("source", Kind::Source, Fill::Null),
             col("url", Kind::Text, Fill::Null),
             col("location", Kind::Text, Fill::Null),
             col("work_mode", Kind::Choice(WORK_MODE), Fill::Null),
             col("salary_min", Kind::Money, Fill::Null),
             col("salary_max", Kind::Money, Fill::Null),
+            col(
+                "salary_period",
+                Kind::Choice(PAY_PERIOD),
+                Fill::SalaryPeriod,
+            ),
             col("applied_on", Kind::Date, Fill::Null),
             col("follow_up_on", Kind::Date, Fill::Null),
             col("referral_contact_id", Kind::Ref("contacts"), Fill::Null),
@@ -382,7 +392,7 @@ pub const SPECS: &[Spec] = &[
             col("period", Kind::Choice(PERIOD), Fill::Required),
             col("target", Kind::Count, Fill::Required),
         ],
-        order_by: "metric",
+        order_by: "metric, period",
     },
 ];
 

@@ -34,7 +34,7 @@ fn default_database_is_0600_in_a_0700_folder_and_uses_wal() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, 3);
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn init_creates_and_reports_in_json() {
     let env = TestEnv::new();
     let report = env.json(&["init"]);
     assert_eq!(report["created"], true);
-    assert_eq!(report["user_version"], 2);
+    assert_eq!(report["user_version"], 3);
     assert_eq!(report["path"], env.db.display().to_string());
     let again = env.json(&["init"]);
     assert_eq!(again["created"], false);
@@ -253,7 +253,7 @@ fn creating_leaves_no_temporary_files_behind() {
 }
 
 #[test]
-fn only_the_jobtrack_folder_is_created() {
+fn a_missing_data_folder_is_created_with_its_parents_each_private() {
     let env = TestEnv::new();
     let missing = env.path("no/such/share");
     let output = env
@@ -262,16 +262,73 @@ fn only_the_jobtrack_folder_is_created() {
         .arg("init")
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains(missing.to_str().unwrap()) && stderr.contains("does not exist"),
-        "{stderr}"
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
     );
+    for folder in ["no", "no/such", "no/such/share", "no/such/share/jobtrack"] {
+        assert_eq!(mode(&env.path(folder)), 0o700, "{folder}");
+    }
+    assert_eq!(mode(&env.path("no/such/share/jobtrack/jobtrack.db")), 0o600);
+
+    // A folder that was there keeps its mode.
+    use std::os::unix::fs::PermissionsExt;
+    let kept = env.path("kept");
+    std::fs::create_dir(&kept).unwrap();
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let output = env
+        .bare()
+        .env("XDG_DATA_HOME", kept.join("share"))
+        .arg("init")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(mode(&kept), 0o755);
+    assert_eq!(mode(&kept.join("share")), 0o700);
+}
+
+#[test]
+fn init_on_a_fresh_account_creates_the_local_share_folder() {
+    let env = TestEnv::new();
+    let home = env.path("home");
+    std::fs::create_dir(&home).unwrap();
+    let output = env
+        .bare()
+        .env("HOME", &home)
+        .env_remove("XDG_DATA_HOME")
+        .arg("init")
+        .output()
+        .unwrap();
     assert!(
-        !env.path("no").exists(),
-        "no folder above jobtrack's own is made"
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
     );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains(".local/share/jobtrack/jobtrack.db"),
+        "{stdout}"
+    );
+    for folder in [".local", ".local/share", ".local/share/jobtrack"] {
+        assert_eq!(mode(&home.join(folder)), 0o700, "{folder}");
+    }
+    assert!(home.join(".local/share/jobtrack/jobtrack.db").is_file());
+    // And the next command finds it there.
+    let added = env
+        .bare()
+        .env("HOME", &home)
+        .args(["app", "add", "Mercy Health", "HIT"])
+        .output()
+        .unwrap();
+    assert!(added.status.success());
+    let listed = env
+        .bare()
+        .env("HOME", &home)
+        .args(["--json", "app", "list"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("Mercy Health"));
 }
 
 #[test]

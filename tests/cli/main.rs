@@ -18,5 +18,6 @@ mod reliability;
 mod reports;
 mod screens;
 mod transfer;
+mod typing;
 mod upgrade;
 mod volunteer;

@@ -1,10 +1,12 @@
 //! Property tests through the binary: any text survives a CSV export and a
 //! re-import exactly, whatever characters it holds. Also, through the
 //! library, the date grammar every date option reads: each written form of a
-//! date reads back as that date, and no text makes it panic.
+//! date reads back as that date, and no text makes it panic; and the same
+//! for salaries and sources.
 
 use chrono::{Datelike, Days, NaiveDate};
 use jobtrack::dates::{parse_as, parse_month, DateKind};
+use jobtrack::input::{normalize_source, parse_salary, PayPeriod};
 use proptest::prelude::*;
 
 use crate::util::TestEnv;
@@ -30,6 +32,8 @@ proptest! {
         let env = TestEnv::new();
         env.ok(&["init"]);
         let org = org.split_whitespace().collect::<Vec<_>>().join(" ");
+        // `-` is refused as an organization name (it would mean standard input).
+        prop_assume!(org != "-");
         {
             let conn = env.sql();
             conn.execute(
@@ -192,6 +196,110 @@ proptest! {
                 prop_assert!(error.to_string().contains("--from"));
                 prop_assert_eq!(error.exit_code(), 2);
             }
+        }
+    }
+}
+
+/// A figure of pay in cents, with its written forms: plain, with
+/// thousands separators and a `$`.
+fn written_amounts(cents: i64) -> Vec<String> {
+    let whole = cents / 100;
+    let fraction = if cents % 100 == 0 {
+        String::new()
+    } else {
+        format!(".{:02}", cents % 100)
+    };
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    vec![
+        format!("{whole}{fraction}"),
+        format!("{grouped}{fraction}"),
+        format!("${grouped}{fraction}"),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_written_range_reads_back_with_its_period(
+        low in 0i64..=50_000_000,
+        extra in 0i64..=5_000_000,
+        period in prop::sample::select(vec![
+            ("/hr", PayPeriod::Hour),
+            ("/hour", PayPeriod::Hour),
+            ("/mo", PayPeriod::Month),
+            ("/month", PayPeriod::Month),
+            ("/yr", PayPeriod::Year),
+            ("", PayPeriod::Year),
+        ]),
+        dash in prop::sample::select(vec!["-", " - ", "\u{2013}", " \u{2014} "]),
+    ) {
+        let high = low + extra;
+        let (suffix, expected) = period;
+        for (low_text, high_text) in written_amounts(low).into_iter().zip(written_amounts(high)) {
+            let text = format!("{low_text}{dash}{high_text}{suffix}");
+            let read = parse_salary("--salary", &text);
+            if expected == PayPeriod::Year && low < 100_000 {
+                let error = read.unwrap_err();
+                prop_assert!(error.to_string().contains("--salary"));
+                prop_assert_eq!(error.exit_code(), 2);
+                continue;
+            }
+            let salary = read.unwrap();
+            prop_assert_eq!(salary.min, low as f64 / 100.0, "{}", text);
+            prop_assert_eq!(salary.max, high as f64 / 100.0, "{}", text);
+            prop_assert_eq!(salary.period, expected);
+            prop_assert!(salary.annual_max() >= salary.max);
+        }
+    }
+
+    #[test]
+    fn thousands_read_as_thousands(
+        (low, high) in (1i64..=999).prop_flat_map(|low| (Just(low), low..=999)),
+    ) {
+        for text in [format!("{low}-{high}k"), format!("{low}k-{high}"), format!("{low}k-{high}k")] {
+            let salary = parse_salary("--salary", &text).unwrap();
+            prop_assert_eq!(salary.min, (low * 1000) as f64, "{}", text);
+            prop_assert_eq!(salary.max, (high * 1000) as f64, "{}", text);
+        }
+    }
+
+    #[test]
+    fn any_text_is_a_salary_or_an_error_naming_the_field(
+        text in prop_oneof!["\\PC{0,30}", "[0-9kK$,./ \u{2013}-]{0,16}(/hr|/mo)?", any::<String>()],
+    ) {
+        match parse_salary("--min-salary", &text) {
+            Ok(salary) => {
+                prop_assert!(salary.min <= salary.max);
+                prop_assert!(salary.min >= 0.0);
+                prop_assert_eq!((salary.max * 100.0).round() / 100.0, salary.max);
+            }
+            Err(error) => {
+                prop_assert!(error.to_string().contains("--min-salary"));
+                prop_assert_eq!(error.exit_code(), 2);
+            }
+        }
+    }
+
+    #[test]
+    fn sources_normalize_once_and_fit_the_schema(text in prop_oneof![
+        "[A-Za-z .\\-_]{0,20}(\\.com|\\.org)?",
+        "\\PC{0,20}",
+    ]) {
+        if let Some(source) = normalize_source(&text) {
+            prop_assert_eq!(normalize_source(&source), Some(source.clone()));
+            prop_assert!(!source.is_empty());
+            prop_assert_eq!(source.trim(), source.as_str());
+            prop_assert!(!source.contains(|c: char| c.is_whitespace() || c == '.' || c == '-'));
+            prop_assert!(!source.starts_with('_') && !source.ends_with('_'));
+            prop_assert_eq!(source.to_lowercase(), source.clone());
         }
     }
 }

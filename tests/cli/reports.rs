@@ -474,9 +474,21 @@ fn goals_are_set_replaced_listed_and_removed() {
         goal,
         json!({"metric": "applications", "period": "month", "target": 10, "done": 3})
     );
+    let weekly = env.json(&["goal", "set", "applications", "4", "--per", "week"]);
+    assert_eq!(weekly["target"], 4);
+    assert_eq!(weekly["done"], 2, "the Sunday before is last week");
+    assert_eq!(
+        env.count("SELECT count(*) FROM goals"),
+        2,
+        "a weekly goal beside the monthly one"
+    );
     let replaced = env.json(&["goal", "set", "applications", "5", "--per", "week"]);
     assert_eq!(replaced["target"], 5);
-    assert_eq!(replaced["done"], 2, "the Sunday before is last week");
+    assert_eq!(env.count("SELECT count(*) FROM goals"), 2);
+    assert_eq!(
+        env.json(&["goal", "rm", "applications", "--per", "month"]),
+        json!({"metric": "applications", "periods": ["month"], "removed": true})
+    );
     assert_eq!(env.count("SELECT count(*) FROM goals"), 1);
 
     let line = env.ok(&["goal", "set", "volunteer_hours", "20", "--per", "month"]);
@@ -502,7 +514,7 @@ fn goals_are_set_replaced_listed_and_removed() {
 
     assert_eq!(
         env.json(&["goal", "rm", "applications"]),
-        json!({"metric": "applications", "removed": true})
+        json!({"metric": "applications", "periods": ["week"], "removed": true})
     );
     let err = env.fails(2, &["goal", "rm", "applications"]);
     assert!(err.contains("no goal for applications"), "{err}");

@@ -283,7 +283,7 @@ fn exported_text_never_starts_with_a_formula_character() {
     // One table to standard output, the same bytes as the file.
     let one = env.ok(&["export", "applications"]);
     assert_eq!(one, apps);
-    assert!(apps.starts_with("id,org,title,status,source,url,location,work_mode,salary_min,salary_max,applied_on,follow_up_on,referral_contact_id,notes,created_at,updated_at\n"));
+    assert!(apps.starts_with("id,org,title,status,source,url,location,work_mode,salary_min,salary_max,salary_period,applied_on,follow_up_on,referral_contact_id,notes,created_at,updated_at\n"));
     assert!(!apps.contains("org_id") && !apps.contains("stage_since"));
 }
 

@@ -1,12 +1,17 @@
-//! Upgrades: the frozen version-1 database (`tests/fixtures/v1.sql`) opens
-//! through the upgrade ladder, its rows read back through the CLI, and its
-//! schema ends up identical to a fresh one's.
+//! Upgrades: the frozen databases (`tests/fixtures/v1.sql`, `v2.sql`) open
+//! through the upgrade ladder, their rows read back through the CLI, and
+//! their schema ends up identical to a fresh one's.
 
 use crate::util::TestEnv;
 
 const V1: &str = include_str!("../fixtures/v1.sql");
+const V2: &str = include_str!("../fixtures/v2.sql");
 
 fn load_v1(env: &TestEnv) {
+    load(env, V1);
+}
+
+fn load(env: &TestEnv, fixture: &str) {
     use std::os::unix::fs::OpenOptionsExt;
     // Private, as jobtrack would have created it.
     std::fs::OpenOptions::new()
@@ -16,7 +21,7 @@ fn load_v1(env: &TestEnv) {
         .open(&env.db)
         .unwrap();
     let conn = rusqlite::Connection::open(&env.db).unwrap();
-    conn.execute_batch(V1).unwrap();
+    conn.execute_batch(fixture).unwrap();
     conn.pragma_update(None, "journal_mode", "WAL").unwrap();
 }
 
@@ -28,12 +33,13 @@ fn schema_of(path: &std::path::Path) -> Vec<(String, String, String)> {
     let rows = statement
         .query_map([], |r| {
             // ALTER TABLE keeps the old text and splices a new column in
-            // with its own spacing: compare the SQL without whitespace.
+            // with its own spacing, and a rebuilt table's rename quotes its
+            // name: compare the SQL without whitespace and quotes.
             let sql = r.get::<_, Option<String>>(2)?.unwrap_or_default();
             Ok((
                 r.get(0)?,
                 r.get(1)?,
-                sql.split_whitespace().collect::<String>(),
+                sql.split_whitespace().collect::<String>().replace('"', ""),
             ))
         })
         .unwrap();
@@ -46,7 +52,7 @@ fn the_v1_fixture_reads_back_through_the_cli() {
     load_v1(&env);
     let said = env.ok(&["init"]);
     assert!(
-        said.contains("Upgraded") && said.contains("from version 1 to 2"),
+        said.contains("Upgraded") && said.contains("from version 1 to 3"),
         "{said}"
     );
     // The copy made before upgrading is the untouched version 1.
@@ -79,7 +85,7 @@ fn the_v1_fixture_reads_back_through_the_cli() {
     assert_eq!(volunteer["total_hours"], 3.5);
     assert_eq!(env.json(&["goal", "list"])[0]["metric"], "applications");
     assert_eq!(env.json(&["doctor"])["ok"], true);
-    assert_eq!(env.json(&["init"])["user_version"], 2);
+    assert_eq!(env.json(&["init"])["user_version"], 3);
     // The new column works on the upgraded file: a failed exam is kept.
     env.ok(&["cert", "set", "CCS", "failed", "--on", "2026-11-02"]);
     let failed: String = env
@@ -115,4 +121,119 @@ fn an_upgraded_v1_database_has_the_same_schema_as_a_fresh_one() {
             .unwrap()
     };
     assert_eq!(version(&env.db), version(&fresh.db));
+}
+
+/// The foreign keys of the upgraded file, as SQLite checks them, and the
+/// indexes and foreign keys the rebuilt tables must keep.
+fn check_keys(env: &TestEnv) {
+    let conn = env.sql();
+    let broken: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(broken, 0);
+    let fks = |table: &str| -> i64 {
+        conn.query_row(
+            &format!("SELECT count(*) FROM pragma_foreign_key_list('{table}')"),
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    assert_eq!(fks("applications"), 2, "org and referral");
+    assert_eq!(fks("application_events"), 1);
+    assert_eq!(fks("application_credentials"), 1);
+    let indexes: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'applications'
+             AND name NOT LIKE 'sqlite_%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(indexes, 8);
+}
+
+#[test]
+fn the_v2_fixture_upgrades_salaries_sources_and_goals() {
+    let env = TestEnv::new();
+    load(&env, V2);
+    let said = env.ok(&["init"]);
+    assert!(said.contains("from version 2 to 3"), "{said}");
+    check_keys(&env);
+    // Sources rewritten by the normalization rule, so the funnel has one
+    // row per place.
+    let sources: Vec<(i64, Option<String>)> = {
+        let conn = env.sql();
+        let mut statement = conn
+            .prepare("SELECT id, source FROM applications ORDER BY id")
+            .unwrap();
+        let rows = statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        rows.map(|r| r.unwrap()).collect()
+    };
+    let expected = [
+        (1, Some("indeed")),
+        (2, Some("referral")),
+        (3, Some("indeed")),
+        (4, Some("career_fair")),
+        (5, Some("linkedin")),
+    ];
+    let expected: Vec<(i64, Option<String>)> = expected
+        .iter()
+        .map(|(id, s)| (*id, s.map(String::from)))
+        .collect();
+    assert_eq!(sources, expected);
+    let funnel = env.json(&["report", "apps"]);
+    let indeed = funnel["by_source"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|row| row["source"] == "indeed")
+        .unwrap();
+    assert_eq!(indeed["applications"], 2, "{funnel}");
+    // Stored salaries are yearly; no salary, no period.
+    let app = env.json(&["app", "show", "1"]);
+    assert_eq!(app["salary_min"], 42000);
+    assert_eq!(app["salary_max"], 48000);
+    assert_eq!(app["salary_period"], "year");
+    assert_eq!(
+        env.json(&["app", "show", "2"])["salary_period"],
+        serde_json::Value::Null
+    );
+    assert!(env
+        .ok(&["app", "show", "3"])
+        .contains("38,000–41,000 a year"));
+    // The events and credential codes (children of the rebuilt table) stay.
+    assert!(app["events"].as_array().unwrap().len() >= 4);
+    assert_eq!(app["requires"], serde_json::json!(["RHIT"]));
+    // The AUTOINCREMENT counter survives the rebuild.
+    let added = env.ok(&["-q", "app", "add", "Mercy Health", "Scanner"]);
+    assert_eq!(added.trim(), "6");
+    // Goals: both kept, and a metric can now have a second period.
+    let goals = env.json(&["goal", "list"]);
+    assert_eq!(goals[0]["metric"], "applications");
+    assert_eq!(goals[1]["metric"], "interactions");
+    assert_eq!(goals[1]["period"], "month");
+    env.ok(&["goal", "set", "interactions", "2", "--per", "week"]);
+    assert_eq!(env.count("SELECT count(*) FROM goals"), 3);
+    // Hourly pay fits the new columns.
+    env.ok(&["app", "edit", "4", "--salary", "$19.50-22/hr"]);
+    let edited = env.json(&["app", "show", "4"]);
+    assert_eq!(edited["salary_min"], 19.5);
+    assert_eq!(edited["salary_period"], "hour");
+    assert_eq!(env.json(&["doctor"])["ok"], true);
+}
+
+#[test]
+fn an_upgraded_v2_database_has_the_same_schema_as_a_fresh_one() {
+    let env = TestEnv::new();
+    load(&env, V2);
+    env.ok(&["init"]);
+    let fresh = TestEnv::new();
+    fresh.ok(&["init"]);
+    assert_eq!(schema_of(&env.db), schema_of(&fresh.db));
+    check_keys(&fresh);
 }

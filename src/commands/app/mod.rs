@@ -56,13 +56,13 @@ pub enum AppCommand {
         /// The new status
         #[arg(value_enum)]
         status: Status,
-        /// When it happened (not after today) [default: today]
+        /// When it happened (a past date: not after today) [default: today]
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         on: Option<String>,
         /// A note for the history ('-' reads standard input)
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
         note: Option<String>,
-        /// Follow up on this date instead of the automatic one
+        /// Follow up on this date instead of the automatic one (future allowed)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         follow_up: Option<String>,
     },
@@ -82,10 +82,10 @@ pub enum AppCommand {
         /// The note ('-' reads standard input)
         #[arg(allow_hyphen_values = true)]
         text: String,
-        /// The note's date (not after today) [default: today]
+        /// The note's date (a past date: not after today) [default: today]
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         on: Option<String>,
-        /// Set the next follow-up (without it, a follow-up already due is cleared)
+        /// Set the next follow-up (future allowed; without it, a follow-up already due is cleared)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         follow_up: Option<String>,
     },
@@ -97,7 +97,7 @@ pub enum AppCommand {
         /// The application: its id, or part of its organization or title (see 'jobtrack app list')
         #[arg(value_name = "APP", allow_hyphen_values = true)]
         id: String,
-        /// The interview date (past or future)
+        /// The interview date (future allowed; past too)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         on: String,
         /// A note ('-' reads standard input)
@@ -124,7 +124,7 @@ pub struct AddArgs {
     pub status: Status,
     #[command(flatten)]
     pub details: Details,
-    /// When you applied (not after today) [default: today, unless saved]
+    /// When you applied (a past date: not after today) [default: today, unless saved]
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub applied: Option<String>,
 }
@@ -132,7 +132,8 @@ pub struct AddArgs {
 /// The options `add` and `edit` share.
 #[derive(Debug, Args)]
 pub struct Details {
-    /// Where you found it: indeed, linkedin, referral, career_fair, … (free text)
+    /// Where you found it: indeed, linkedin, referral, career_fair, … (free text, stored
+    /// lower-case with _ for spaces, dots and dashes: Indeed.com is indeed)
     #[arg(long, value_name = "SRC")]
     pub source: Option<String>,
     /// The posting's address
@@ -144,8 +145,9 @@ pub struct Details {
     /// Onsite, hybrid or remote
     #[arg(long, value_enum, value_name = "M")]
     pub work_mode: Option<WorkMode>,
-    /// Pay: 45000, 45k, 42000-48000 or 42k-48k
-    #[arg(long, value_name = "MIN[-MAX]", allow_hyphen_values = true)]
+    /// Pay, yearly unless a period follows: 45000, 45k, 42000-48000, 45-50k, $19-22/hr,
+    /// 3500/mo (periods /hr, /hour, /mo, /month, /yr, /year)
+    #[arg(long, value_name = "MIN[-MAX][/PER]", allow_hyphen_values = true)]
     pub salary: Option<String>,
     /// The contact who referred you: an id or part of a name (sets the source to referral when none is given)
     #[arg(long = "referral", value_name = "CONTACT", allow_hyphen_values = true)]
@@ -153,7 +155,7 @@ pub struct Details {
     /// The referrer's contact id, resolved from `--referral` before the handler runs
     #[arg(skip)]
     pub referral: Option<i64>,
-    /// Follow up on this date instead of the automatic one
+    /// Follow up on this date instead of the automatic one (future allowed)
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub follow_up: Option<String>,
     /// Notes about the posting ('-' reads standard input)
@@ -179,15 +181,19 @@ pub struct ListArgs {
     /// Keep closed applications (accepted, rejected, withdrawn, ghosted)
     #[arg(long)]
     pub closed: bool,
-    /// Keep this source
+    /// Keep this source (written as --source stores it: Indeed.com is indeed)
     #[arg(long, value_name = "SRC")]
     pub source: Option<String>,
     /// Keep this organization
     #[arg(long)]
     pub org: Option<String>,
-    /// Keep applications sent (for saved ones: added) on or after this date
+    /// Keep applications sent (for saved ones: added) on or after this date (any date)
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub since: Option<String>,
+    /// Keep applications whose pay reaches this yearly amount (the top of the range, hourly
+    /// × 2080, monthly × 12): 45000, 45k, 20/hr
+    #[arg(long, value_name = "PAY", allow_hyphen_values = true)]
+    pub min_salary: Option<String>,
     /// Keep postings whose required credentials you hold
     #[arg(long)]
     pub qualified: bool,

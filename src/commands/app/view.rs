@@ -12,7 +12,8 @@ use crate::applications::{
 use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::{Error, Result};
-use crate::output::{count_of, money, visible, Column, JsonArray, Tone};
+use crate::input::{parse_salary, PayPeriod, Salary};
+use crate::output::{count_of, pay, visible, Column, JsonArray, Tone};
 use crate::{dates, network, orgs};
 
 /// Everything `app show` prints about one application.
@@ -42,6 +43,11 @@ pub(super) fn describe_contact(contact: &network::Contact) -> String {
 pub(super) fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
     let today = ctx.today()?;
     let since = ctx.opt_date("--since", args.since.as_deref())?;
+    let min_salary = args
+        .min_salary
+        .as_deref()
+        .map(|text| parse_salary("--min-salary", text).map(|pay| pay.annual_max()))
+        .transpose()?;
     if args.limit.is_some_and(|n| n < 1) {
         return Err(Error::invalid(
             "--limit",
@@ -70,6 +76,7 @@ pub(super) fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         source: args.source.as_deref().and_then(source_text),
         org_ids,
         since,
+        min_salary,
         qualified: args.qualified.then_some(also_qualified),
         limit: args.limit,
     };
@@ -270,7 +277,7 @@ fn print_fields(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Resu
         ("source", app.source.as_deref().map(visible)),
         ("follow up", follow_up),
         ("quiet", quiet),
-        ("salary", salary_text(app.salary_min, app.salary_max)),
+        ("salary", app.salary().map(salary_text)),
         ("work mode", app.work_mode.map(|m| m.to_string())),
         ("location", app.location.as_deref().map(visible)),
         ("url", app.url.as_deref().map(visible)),
@@ -295,12 +302,17 @@ fn follow_up_text(ctx: &Ctx, date: NaiveDate, today: NaiveDate) -> String {
     )
 }
 
-/// "$45,000" or "$42,000–$48,000"; nothing without both ends.
-fn salary_text(min: Option<i64>, max: Option<i64>) -> Option<String> {
-    match (min, max) {
-        (Some(min), Some(max)) if min == max => Some(money(min)),
-        (Some(min), Some(max)) => Some(format!("{}–{}", money(min), money(max))),
-        _ => None,
+/// "45,000 a year", "42,000–48,000 a year" or "19.50–22 an hour".
+fn salary_text(salary: Salary) -> String {
+    let per = match salary.period {
+        PayPeriod::Hour => "an hour",
+        PayPeriod::Month => "a month",
+        PayPeriod::Year => "a year",
+    };
+    if salary.min == salary.max {
+        format!("{} {per}", pay(salary.min))
+    } else {
+        format!("{}–{} {per}", pay(salary.min), pay(salary.max))
     }
 }
 

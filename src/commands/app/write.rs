@@ -9,15 +9,42 @@ use super::{AddArgs, ClearField, Details, EditArgs};
 use crate::applications::store::{self, ApplicationFields, NewApplication};
 use crate::applications::{Application, ApplicationDetail, EventKind, Status};
 use crate::ctx::Ctx;
-use crate::dates::not_after_today;
+use crate::dates::DateKind;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
-use crate::input::{kept, parse_code, parse_salary};
+use crate::input::{kept, parse_code, parse_salary, Salary};
 use crate::output::{count_of, shell_command};
 use crate::{dates, network, orgs};
 
+/// A typed source, normalized (DESIGN §10.3) for a write or a filter.
 pub(super) fn source_text(text: &str) -> Option<String> {
-    crate::input::non_empty(&text.trim().to_lowercase())
+    crate::input::normalize_source(text)
+}
+
+/// Notes a source no application has yet when a stored one is close to
+/// it (a typo or another spelling would split the funnel in `report apps`).
+fn note_new_source(ctx: &Ctx, tx: &Connection, source: Option<&str>) -> Result<()> {
+    let Some(source) = source else {
+        return Ok(());
+    };
+    let known = store::sources(tx)?;
+    if known.iter().any(|stored| stored == source) {
+        return Ok(());
+    }
+    let closest = known
+        .iter()
+        .map(|stored| (orgs::edit_distance(source, stored), stored))
+        .filter(|(distance, stored)| {
+            *distance <= 2 || stored.starts_with(source) || source.starts_with(stored.as_str())
+        })
+        .min();
+    if let Some((_, stored)) = closest {
+        ctx.out.notice(format!(
+            "\"{source}\" is a new source; you have used \"{stored}\" before \
+             (use --source {stored} if it is the same place)"
+        ));
+    }
+    Ok(())
 }
 
 fn codes(field: &str, values: &[String]) -> Result<Vec<String>> {
@@ -84,7 +111,7 @@ struct AddDraft {
     /// The date of the first `status` event: when it was applied for, or today.
     event_date: NaiveDate,
     follow_up_on: Option<NaiveDate>,
-    salary: Option<(i64, i64)>,
+    salary: Option<Salary>,
     notes: Option<String>,
     source: Option<String>,
     requires: Vec<String>,
@@ -113,6 +140,7 @@ pub(super) fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
         .transpose()?;
     note_unknown_codes(ctx, &tx, &draft.requires)?;
     note_unknown_codes(ctx, &tx, &draft.prefers)?;
+    note_new_source(ctx, &tx, draft.source.as_deref())?;
     let org = org_history(ctx, &tx, &args.org, &timestamp)?;
     let new = new_application(ctx, &draft, &args.details, org.id)?;
     let id = insert_with_history(&tx, &new, &draft, &timestamp)?;
@@ -131,7 +159,7 @@ fn parse_add(ctx: &Ctx, args: &AddArgs) -> Result<AddDraft> {
     let today = ctx.today()?;
     let title = ctx.required_text("TITLE", args.title.clone())?;
     let details = &args.details;
-    let applied = ctx.opt_date("--applied", args.applied.as_deref())?;
+    let applied = ctx.opt_date_of(DateKind::Past, "--applied", args.applied.as_deref())?;
     if applied.is_some() && args.status == Status::Saved {
         return Err(Error::Input(
             "--applied cannot be used with --status saved (a saved posting has not been applied for); \
@@ -140,12 +168,17 @@ fn parse_add(ctx: &Ctx, args: &AddArgs) -> Result<AddDraft> {
         ));
     }
     let applied_on = match applied {
-        Some(date) => Some(not_after_today("--applied", date, today)?),
+        Some(date) => Some(date),
         None if args.status != Status::Saved => Some(today),
         None => None,
     };
-    let salary = details.salary.as_deref().map(parse_salary).transpose()?;
-    let explicit_follow_up = ctx.opt_date("--follow-up", details.follow_up.as_deref())?;
+    let salary = details
+        .salary
+        .as_deref()
+        .map(|text| parse_salary("--salary", text))
+        .transpose()?;
+    let explicit_follow_up =
+        ctx.opt_date_of(DateKind::Ahead, "--follow-up", details.follow_up.as_deref())?;
     let notes = ctx.text("--note", details.note.clone())?;
     let requires = codes(
         "--requires",
@@ -394,7 +427,8 @@ pub(super) fn set(
 ) -> Result<()> {
     let today = ctx.today()?;
     let on = ctx.past_date("--on", on.as_deref())?;
-    let explicit_follow_up = ctx.opt_date("--follow-up", follow_up.as_deref())?;
+    let explicit_follow_up =
+        ctx.opt_date_of(DateKind::Ahead, "--follow-up", follow_up.as_deref())?;
     let note = ctx.text("--note", note)?;
     let timestamp = ctx.timestamp()?;
     let mut conn = ctx.open(Access::Create)?;
@@ -439,7 +473,7 @@ pub(super) fn set(
 /// (`None`: not given).
 struct EditDraft {
     title: Option<String>,
-    salary: Option<(i64, i64)>,
+    salary: Option<Salary>,
     follow_up: Option<NaiveDate>,
     notes: Option<String>,
     url: Option<String>,
@@ -470,6 +504,9 @@ pub(super) fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
         None => (app.org_id, app.org.clone()),
     };
     let fields = edited_fields(ctx, &app, &args, &draft, org_id);
+    if fields.source != app.source {
+        note_new_source(ctx, &tx, fields.source.as_deref())?;
+    }
     store::update(&tx, app.id, &fields, &timestamp)?;
     let cleared = |field: ClearField| args.clear.contains(&field);
     let follow_up = kept(
@@ -571,8 +608,12 @@ fn parse_edit(ctx: &Ctx, args: &EditArgs) -> Result<EditDraft> {
             .clone()
             .map(|t| ctx.required_text("--title", t))
             .transpose()?,
-        salary: details.salary.as_deref().map(parse_salary).transpose()?,
-        follow_up: ctx.opt_date("--follow-up", details.follow_up.as_deref())?,
+        salary: details
+            .salary
+            .as_deref()
+            .map(|text| parse_salary("--salary", text))
+            .transpose()?,
+        follow_up: ctx.opt_date_of(DateKind::Ahead, "--follow-up", details.follow_up.as_deref())?,
         notes: ctx.text("--note", details.note.clone())?,
         url: ctx.text("--url", details.url.clone())?,
         location: ctx.text("--location", details.location.clone())?,
@@ -632,15 +673,7 @@ fn edited_fields(
             app.id
         ));
     }
-    let (salary_min, salary_max) = if cleared(ClearField::Salary) {
-        (None, None)
-    } else {
-        draft
-            .salary
-            .map_or((app.salary_min, app.salary_max), |(a, b)| {
-                (Some(a), Some(b))
-            })
-    };
+    let salary = kept(cleared(ClearField::Salary), draft.salary, app.salary());
     ApplicationFields {
         org_id,
         title: draft.title.clone().unwrap_or_else(|| app.title.clone()),
@@ -656,8 +689,7 @@ fn edited_fields(
             details.work_mode,
             app.work_mode,
         ),
-        salary_min,
-        salary_max,
+        salary,
         referral_contact_id: kept(
             cleared(ClearField::Referral),
             details.referral,
@@ -679,7 +711,8 @@ pub(super) fn note(
     follow_up: Option<String>,
 ) -> Result<()> {
     let on = ctx.past_date("--on", on.as_deref())?;
-    let explicit_follow_up = ctx.opt_date("--follow-up", follow_up.as_deref())?;
+    let explicit_follow_up =
+        ctx.opt_date_of(DateKind::Ahead, "--follow-up", follow_up.as_deref())?;
     let text = ctx.required_text("TEXT", text)?;
     let timestamp = ctx.timestamp()?;
     let mut conn = ctx.open(Access::Create)?;
@@ -711,7 +744,7 @@ pub(super) fn note(
 
 pub(super) fn interview(ctx: &Ctx, id: i64, on: String, note: Option<String>) -> Result<()> {
     let today = ctx.today()?;
-    let on = ctx.date("--on", &on)?;
+    let on = ctx.date_of(DateKind::Ahead, "--on", &on)?;
     let note = ctx.text("--note", note)?;
     let timestamp = ctx.timestamp()?;
     let mut conn = ctx.open(Access::Create)?;

@@ -62,7 +62,7 @@ pub enum CertCommand {
         /// The new status
         #[arg(value_enum)]
         status: CertStatus,
-        /// When: the day applied, scheduled, passed, failed or expired [default: today]
+        /// When: the day applied, passed or failed (past dates: not after today), scheduled (future allowed) or expired (any date) [default: today]
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         on: Option<String>,
     },
@@ -73,7 +73,7 @@ pub enum CertCommand {
     Exam {
         /// The code
         code: String,
-        /// The exam date
+        /// The exam date (future allowed)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         on: String,
     },
@@ -87,7 +87,7 @@ pub enum CertCommand {
         /// The scaled score
         #[arg(allow_hyphen_values = true)]
         score: String,
-        /// The exam day (not after today) [default: today]
+        /// The exam day (a past date: not after today) [default: today]
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         on: Option<String>,
     },
@@ -101,7 +101,7 @@ pub enum CertCommand {
         /// Hours: more than 0, at most 2 decimals
         #[arg(allow_hyphen_values = true)]
         hours: String,
-        /// The day (not after today) [default: today]
+        /// The day (a past date: not after today) [default: today]
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         on: Option<String>,
         /// What it was

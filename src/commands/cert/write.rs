@@ -12,7 +12,7 @@ use crate::credentials::eligibility::{self, Check};
 use crate::credentials::tracking::{self, CertStatus, Certification, Progress};
 use crate::ctx::Ctx;
 use crate::dates;
-use crate::dates::not_after_today;
+use crate::dates::DateKind;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::input::parse_hours;
@@ -127,8 +127,8 @@ pub(super) fn add(
 pub(super) fn set(ctx: &Ctx, code: String, status: CertStatus, on: Option<String>) -> Result<()> {
     let today = ctx.today()?;
     let code = code_arg(&code)?;
-    let on = ctx.opt_date("--on", on.as_deref())?;
-    check_set_date(status, on, today)?;
+    let on = ctx.opt_date_of(set_date_kind(status), "--on", on.as_deref())?;
+    check_set_date(status, on)?;
     let before = Cell::new(None);
     let unchanged = Cell::new(false);
     finish(
@@ -158,13 +158,18 @@ pub(super) fn set(ctx: &Ctx, code: String, status: CertStatus, on: Option<String
     )
 }
 
-/// Refuses an `--on` that cannot go with `status` before anything is opened.
-fn check_set_date(status: CertStatus, on: Option<NaiveDate>, today: NaiveDate) -> Result<()> {
-    if matches!(status, CertStatus::Passed | CertStatus::Failed) {
-        if let Some(date) = on {
-            not_after_today("--on", date, today)?;
-        }
+/// What `cert set STATUS --on` dates: the day applied, passed or failed
+/// has happened; a scheduled exam is usually ahead; an expiry either way.
+fn set_date_kind(status: CertStatus) -> DateKind {
+    match status {
+        CertStatus::Scheduled => DateKind::Ahead,
+        CertStatus::Expired => DateKind::Range,
+        _ => DateKind::Past,
     }
+}
+
+/// Refuses an `--on` that cannot go with `status` before anything is opened.
+fn check_set_date(status: CertStatus, on: Option<NaiveDate>) -> Result<()> {
     if status == CertStatus::Planning && on.is_some() {
         return Err(Error::Input(
             "--on has no meaning for planning; give it with applied, scheduled, passed, failed or expired"
@@ -312,7 +317,7 @@ fn timing_warnings(ctx: &Ctx, cert: &Certification, entry: Option<&Credential>, 
 pub(super) fn exam(ctx: &Ctx, code: String, on: String) -> Result<()> {
     let today = ctx.today()?;
     let code = code_arg(&code)?;
-    let day = ctx.date("--on", &on)?;
+    let day = ctx.date_of(DateKind::Ahead, "--on", &on)?;
     finish(
         ctx,
         today,

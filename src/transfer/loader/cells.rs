@@ -60,7 +60,7 @@ impl<'c> Loader<'c> {
             Kind::Org => Ok(Param::Integer(self.org(prepared, column, text)?)),
             Kind::OrgName => Ok(Param::Owned(orgs::normalize(text))),
             Kind::Text => Ok(Param::Text(text)),
-            Kind::Lower => Ok(lower_cased(text)),
+            Kind::Source => Ok(source_cell(text)),
             Kind::Code => Ok(upper_cased(text)),
             Kind::Choice(choose) => match choose(text) {
                 Ok(choice) => Ok(Param::Text(choice)),
@@ -147,17 +147,13 @@ fn refused<'r>(reason: &str) -> Checked<'r> {
     Err(reason.to_string())
 }
 
-/// Trimmed and lower-cased, borrowing the text when it already is.
+/// A source, normalized as `--source` is; an empty result stores NULL.
 #[inline]
-fn lower_cased(text: &str) -> Param<'_> {
-    let trimmed = text.trim();
-    if trimmed
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        Param::Text(trimmed)
-    } else {
-        Param::Owned(trimmed.to_lowercase())
+fn source_cell(text: &str) -> Param<'_> {
+    match crate::input::normalize_source(text) {
+        Some(source) if source == text => Param::Text(text),
+        Some(source) => Param::Owned(source),
+        None => Param::Null,
     }
 }
 
@@ -189,12 +185,20 @@ fn date_cell(text: &str) -> Checked<'_> {
     }
 }
 
-/// Whole units of money, not negative.
+/// An amount of money, not negative, with at most 2 decimals.
 #[inline]
 fn money_cell(text: &str) -> Checked<'_> {
-    match text.parse::<i64>() {
-        Ok(amount) if amount >= 0 => Ok(Param::Integer(amount)),
-        _ => refused("expected a whole amount, 0 or more (like 42000)"),
+    let cents = text
+        .parse::<f64>()
+        .ok()
+        .filter(|amount| amount.is_finite() && *amount >= 0.0 && *amount < 1e13)
+        .map(|amount| amount * 100.0)
+        .filter(|cents| (cents - cents.round()).abs() < 1e-6);
+    match cents {
+        Some(cents) => Ok(Param::Real(cents.round() / 100.0)),
+        None => {
+            refused("expected an amount, 0 or more, with at most 2 decimals (like 42000 or 19.50)")
+        }
     }
 }
 

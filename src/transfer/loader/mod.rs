@@ -357,6 +357,15 @@ impl<'c> Loader<'c> {
                 })
                 .map(|entry| Param::Text(entry.name))
                 .ok_or_else(|| "cannot be empty for a code outside jobtrack's catalog".to_string()),
+            Fill::SalaryPeriod => {
+                let paid = row.cell(spec, "salary_min").is_some()
+                    || row.cell(spec, "salary_max").is_some();
+                Ok(if paid {
+                    Param::Text("year")
+                } else {
+                    Param::Null
+                })
+            }
         }
     }
 
