@@ -1,7 +1,9 @@
 //! Opening the database: where it lives, creating it owner-only, the pragmas
 //! every connection gets, IMMEDIATE write transactions and the upgrade ladder.
 
+use std::borrow::Cow;
 use std::fs::{self, DirBuilder, OpenOptions};
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -119,7 +121,7 @@ pub fn open(db: &DbPath, access: Access) -> Result<(Connection, Opened)> {
         created = create_database(db)?;
     }
     let mut conn = Connection::open_with_flags(
-        path,
+        plain_name(path),
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| explain(e.into(), path))?;
@@ -158,11 +160,14 @@ fn writable(path: &Path) -> bool {
 }
 
 fn open_immutable(path: &Path) -> Result<(Connection, Opened)> {
+    // Every byte outside plain ASCII is escaped, so a name that is not
+    // UTF-8 reaches SQLite unchanged.
     let mut uri = String::from("file:");
-    for byte in path.to_string_lossy().bytes() {
+    for &byte in path.as_os_str().as_bytes() {
         match byte {
             b'?' | b'#' | b'%' => uri.push_str(&format!("%{byte:02X}")),
-            _ => uri.push(char::from(byte)),
+            b if b.is_ascii_graphic() || b == b' ' => uri.push(char::from(b)),
+            b => uri.push_str(&format!("%{b:02X}")),
         }
     }
     uri.push_str("?mode=ro&immutable=1");
@@ -216,11 +221,10 @@ fn create_database(db: &DbPath) -> Result<bool> {
     // the target, then link it into place: the path never holds a
     // half-made database, and when two commands create it at once, one
     // wins and the other simply opens the winner's.
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = parent.join(format!(".{name}.new-{}", std::process::id()));
+    let mut name = std::ffi::OsString::from(".");
+    name.push(path.file_name().unwrap_or_default());
+    name.push(format!(".new-{}", std::process::id()));
+    let temp = parent.join(name);
     let made = (|| -> Result<bool> {
         OpenOptions::new()
             .write(true)
@@ -234,7 +238,7 @@ fn create_database(db: &DbPath) -> Result<bool> {
                 ))
             })?;
         {
-            let mut conn = Connection::open(&temp)?;
+            let mut conn = Connection::open(plain_name(&temp))?;
             configure(&conn)?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute_batch(SCHEMA)?;
@@ -254,6 +258,18 @@ fn create_database(db: &DbPath) -> Result<bool> {
     })();
     let _ = fs::remove_file(&temp);
     made
+}
+
+/// A path SQLite reads as a plain file name: SQLite takes a name starting
+/// with `file:` as a URI (and drops its query), so such a relative path is
+/// given as `./file:…`. Other paths, including names that are not UTF-8,
+/// pass unchanged.
+pub fn plain_name(path: &Path) -> Cow<'_, Path> {
+    if path.is_relative() && path.as_os_str().as_bytes().starts_with(b"file:") {
+        Cow::Owned(Path::new(".").join(path))
+    } else {
+        Cow::Borrowed(path)
+    }
 }
 
 /// The per-connection settings of DESIGN §3, all outside any transaction.
@@ -322,16 +338,111 @@ fn prepare_schema(conn: &mut Connection, path: &Path) -> Result<Opened> {
 
 /// Writes a consistent copy of the open database to `target` through the
 /// private writer (0600, renamed into place; without `force` an existing
-/// `target` is refused): filled by `VACUUM INTO` and put in WAL mode like
-/// every jobtrack database, so the copy is ready to use. Returns its size.
+/// `target` is refused): filled by `VACUUM INTO`, put in WAL mode like
+/// every jobtrack database, and read back (`verify_copy`) before it takes
+/// the target's name, so the copy is known to be usable. Returns its size.
 pub fn snapshot_into(conn: &Connection, target: &Path, force: bool) -> Result<u64> {
     files::write_private(target, &files::folder_of(target), force, |_, temp| {
-        conn.execute("VACUUM INTO ?1", [temp.to_string_lossy()])?;
-        let copy = Connection::open(temp)?;
+        // `data_version` changes when another connection commits: unchanged
+        // across the copy means the source still holds what was copied.
+        let before = data_version(conn)?;
+        // The name goes in as its bytes (a BLOB cast to TEXT), so a folder
+        // whose name is not UTF-8 is written to, not a lossy copy of it.
+        let name = plain_name(temp);
+        conn.execute(
+            "VACUUM INTO CAST(?1 AS TEXT)",
+            [name.as_os_str().as_bytes()],
+        )?;
+        let copy = Connection::open(&name)?;
         copy.pragma_update(None, "journal_mode", "WAL")?;
+        let unchanged = data_version(conn)? == before;
+        verify_copy(conn, &copy, unchanged).map_err(|problem| {
+            Error::Runtime(format!(
+                "the copy for {} did not read back as written ({problem}); nothing was saved",
+                target.display()
+            ))
+        })?;
         drop(copy);
         Ok(fs::metadata(temp).map_err(|e| Error::io(target, e))?.len())
     })
+}
+
+fn data_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
+}
+
+/// Reads a fresh copy back: SQLite's integrity check, the same schema
+/// version and tables, and (when no one wrote the source meanwhile) the
+/// same number of rows in every table. Says what differs.
+fn verify_copy(source: &Connection, copy: &Connection, same_rows: bool) -> Result<(), String> {
+    let failed = |e: rusqlite::Error| e.to_string();
+    let integrity: String = copy
+        .query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))
+        .map_err(failed)?;
+    if integrity != "ok" {
+        return Err(format!("integrity check: {integrity}"));
+    }
+    if user_version(copy).map_err(failed)? != user_version(source).map_err(failed)? {
+        return Err("the schema version differs".into());
+    }
+    let source_counts = row_counts(source).map_err(failed)?;
+    let copy_counts = row_counts(copy).map_err(failed)?;
+    let same_tables = source_counts.len() == copy_counts.len()
+        && source_counts
+            .iter()
+            .zip(&copy_counts)
+            .all(|(a, b)| a.0 == b.0);
+    if !same_tables {
+        return Err("the tables differ".into());
+    }
+    if same_rows {
+        if let Some(((table, n), (_, m))) = source_counts
+            .iter()
+            .zip(&copy_counts)
+            .find(|(a, b)| a.1 != b.1)
+        {
+            return Err(format!("{table} holds {n} rows, the copy {m}"));
+        }
+    }
+    Ok(())
+}
+
+/// The number of rows in every table, by name.
+fn row_counts(conn: &Connection) -> rusqlite::Result<Vec<(String, i64)>> {
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    names
+        .into_iter()
+        .map(|name| {
+            let quoted = name.replace('"', "\"\"");
+            let n = conn.query_row(&format!("SELECT count(*) FROM \"{quoted}\""), [], |r| {
+                r.get(0)
+            })?;
+            Ok((name, n))
+        })
+        .collect()
+}
+
+/// SQLite's `quick_check` (the first problem), for `backup`: a database
+/// with damaged pages is refused instead of copied. Names the path.
+pub fn refuse_damage(conn: &Connection, path: &Path) -> Result<()> {
+    let verdict: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|e| explain(e.into(), path))?;
+    if verdict == "ok" {
+        return Ok(());
+    }
+    Err(damaged(path, &verdict))
+}
+
+fn damaged(path: &Path, problem: &str) -> Error {
+    Error::Runtime(format!(
+        "the database at {} has damaged pages ({problem}); nothing was written. \
+         Run 'jobtrack doctor' for how to recover",
+        path.display()
+    ))
 }
 
 /// The copy made before upgrading from `version`: `PATH.v<N>.bak`.
@@ -385,6 +496,7 @@ pub fn explain(err: Error, path: &Path) -> Error {
             "the database at {} is read-only; reading works, but this command writes (check the file's permissions)",
             path.display()
         )),
+        Some(ErrorCode::DatabaseCorrupt) => damaged(path, &sqlite.to_string()),
         Some(ErrorCode::NotADatabase) => Error::Runtime(format!(
             "{} is not a SQLite database (or it is damaged); choose another --db path or restore a backup",
             path.display()

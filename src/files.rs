@@ -3,8 +3,9 @@
 //! target, synced, then renamed into place, so a target is never
 //! half-written and never readable by others).
 
+use std::ffi::OsString;
 use std::fs::{self, DirBuilder, File};
-use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, FileTypeExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -25,24 +26,90 @@ pub fn exists_error(file: &Path) -> Error {
     ))
 }
 
-/// Checks an output FILE before anything is written: refuses a folder, an
-/// existing file without `force`, the database itself (`what` names the
-/// file in that message, like "the backup file"), and a missing folder.
-/// Returns the folder the file goes in.
+/// Refuses, `--force` or not, an output target that is not a regular file
+/// or a missing name: a folder, a symbolic link to nothing (the rename
+/// would replace the link, and its target was meant), a FIFO, a device or a
+/// socket (a rename would swap the node itself for a file).
+pub fn check_kind(file: &Path) -> Result<()> {
+    let Ok(meta) = fs::symlink_metadata(file) else {
+        return Ok(());
+    };
+    let kind = meta.file_type();
+    let what = if kind.is_symlink() {
+        match fs::metadata(file) {
+            Err(_) => "a symbolic link to a missing file",
+            Ok(target) => return check_node(file, &target.file_type()),
+        }
+    } else {
+        return check_node(file, &kind);
+    };
+    Err(not_a_file(file, what))
+}
+
+fn check_node(file: &Path, kind: &fs::FileType) -> Result<()> {
+    let what = if kind.is_dir() {
+        "a folder"
+    } else if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        return Ok(());
+    };
+    Err(not_a_file(file, what))
+}
+
+fn not_a_file(file: &Path, what: &str) -> Error {
+    Error::Input(format!(
+        "{} is {what}, not a file; give the name of a new or regular file",
+        file.display()
+    ))
+}
+
+/// The database's companion files, which SQLite reads as part of it.
+const COMPANIONS: [&str; 3] = ["-wal", "-shm", "-journal"];
+
+/// True when `file` is the database or one of its `-wal`, `-shm` or
+/// `-journal` files (compared by folder and name, so a companion that does
+/// not exist yet counts too).
+pub fn is_database_file(file: &Path, database: &Path) -> bool {
+    if same_file(database, file) {
+        return true;
+    }
+    let (Some(name), Some(db_name)) = (file.file_name(), database.file_name()) else {
+        return false;
+    };
+    let same_folder = match (
+        fs::canonicalize(folder_of(file)),
+        fs::canonicalize(folder_of(database)),
+    ) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    same_folder
+        && std::iter::once("").chain(COMPANIONS).any(|suffix| {
+            let mut companion = OsString::from(db_name);
+            companion.push(suffix);
+            companion == name
+        })
+}
+
+/// Checks an output FILE before anything is written: refuses what
+/// `check_kind` refuses, an existing file without `force`, the database
+/// itself or its `-wal`/`-shm` (`what` names the file in that message, like
+/// "the backup file"), and a missing folder. Returns the folder the file
+/// goes in.
 pub fn check_target(file: &Path, force: bool, database: &Path, what: &str) -> Result<PathBuf> {
-    if file.is_dir() {
+    check_kind(file)?;
+    if is_database_file(file, database) {
         return Err(Error::Input(format!(
-            "{} is a folder; give a file name",
-            file.display()
+            "{what} cannot be the database itself or its -wal, -shm or -journal file"
         )));
     }
     if file.exists() && !force {
         return Err(exists_error(file));
-    }
-    if same_file(database, file) {
-        return Err(Error::Input(format!(
-            "{what} cannot be the database itself"
-        )));
     }
     let folder = folder_of(file);
     if !folder.is_dir() {

@@ -9,7 +9,7 @@ fn main() {
         Err(e) if e.is_broken_pipe() => 0,
         Err(jobtrack::error::Error::Reported) => 1,
         Err(e) => {
-            eprintln!("error: {e}");
+            jobtrack::output::to_stderr(&format!("error: {e}"));
             e.exit_code()
         }
     };

@@ -77,6 +77,7 @@ pub fn backup(ctx: &Ctx, file: &Path, force: bool) -> Result<()> {
     let db_path = ctx.db_path()?;
     files::check_target(file, force, &db_path.path, "the backup file")?;
     let conn = ctx.open(Access::Existing)?;
+    db::refuse_damage(&conn, &db_path.path)?;
     let bytes = db::snapshot_into(&conn, file, force)?;
     let report = BackupReport {
         path: file.display().to_string(),
@@ -166,7 +167,7 @@ pub fn doctor(ctx: &Ctx) -> Result<()> {
 /// schema creation or upgrade: doctor only looks).
 fn inspect(path: &Path, checks: &mut Vec<Check>, counts: &mut BTreeMap<String, i64>) -> Result<()> {
     let conn = Connection::open_with_flags(
-        path,
+        db::plain_name(path),
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     db::configure(&conn)?;
@@ -464,11 +465,11 @@ pub fn demo(ctx: &Ctx) -> Result<()> {
     shift_dates(&tx, whole_weeks_between(anchor, today))?;
     crate::credentials::tracking::refresh_expiry(&tx, today)?;
     db::commit(tx)?;
-    eprintln!(
+    crate::output::to_stderr(&format!(
         "sample data in {} — try: jobtrack --db {} app list",
         path.path.display(),
         path.path.display()
-    );
+    ));
     crate::reports::show_dashboard(ctx, &conn, today)
 }
 

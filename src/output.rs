@@ -138,12 +138,12 @@ impl Output {
 
     /// A notice on standard error (printed in every mode).
     pub fn notice(&self, text: impl AsRef<str>) {
-        eprintln!("note: {}", text.as_ref());
+        to_stderr(&format!("note: {}", text.as_ref()));
     }
 
     /// A warning on standard error (printed in every mode).
     pub fn warning(&self, text: impl AsRef<str>) {
-        eprintln!("warning: {}", text.as_ref());
+        to_stderr(&format!("warning: {}", text.as_ref()));
     }
 
     /// A table with the house style and the given header.
@@ -245,6 +245,14 @@ impl Output {
         }
         Ok(())
     }
+}
+
+/// Writes one line on standard error. A closed or broken standard error
+/// drops the line: a reader that stopped early never aborts a command
+/// (`eprintln!` would panic and roll a write back).
+pub fn to_stderr(line: &str) {
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "{line}");
 }
 
 /// Stored text made safe for a terminal: control characters other than

@@ -166,11 +166,8 @@ pub fn write_all(
     files::ensure_private_dir(dir)?;
     let path_of = |spec: &Spec| dir.join(format!("{}.{}", spec.name(), format.extension()));
     // Checked before anything is written, so the folder is never half-replaced.
-    if let Some(folder) = SPECS.iter().map(path_of).find(|p| p.is_dir()) {
-        return Err(Error::Input(format!(
-            "{} is a folder, where the export writes a file; move it or choose another --out folder",
-            folder.display()
-        )));
+    for spec in SPECS {
+        files::check_kind(&path_of(spec))?;
     }
     if !force {
         let existing: Vec<String> = SPECS

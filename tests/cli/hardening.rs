@@ -1,0 +1,314 @@
+//! Hostile surroundings: readers that stop early, paths SQLite could
+//! misread, output targets that are not plain files, damaged pages, temp
+//! files, oversized input, dates at the end of the calendar, and values
+//! that start with `-`.
+
+use std::ffi::OsStr;
+use std::fs;
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::symlink;
+use std::path::Path;
+use std::process::{Command as StdCommand, Stdio};
+
+use crate::util::TestEnv;
+
+/// A pipe whose reader has already gone: the write end of a child's
+/// standard input after the child (`true`) exited. Writing to it fails
+/// with a broken pipe, exactly as when a pager is quit or `head` stops.
+fn closed_pipe() -> std::os::fd::OwnedFd {
+    let mut reader = StdCommand::new("true")
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("run true");
+    let writer = reader.stdin.take().expect("its standard input");
+    reader.wait().expect("true exits");
+    writer.into()
+}
+
+/// Runs jobtrack with both standard output and standard error going to a
+/// pipe nobody reads; returns the exit code.
+fn with_closed_output(env: &TestEnv, args: &[&str]) -> Option<i32> {
+    let out = closed_pipe();
+    let err = out.try_clone().expect("duplicate the pipe");
+    env.std_cmd()
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(out))
+        .stderr(Stdio::from(err))
+        .status()
+        .expect("run jobtrack")
+        .code()
+}
+
+const CONNECTIONS: &str = "Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are missing.\"\n\n\
+First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+Anna,Lee,https://www.linkedin.com/in/annalee,,Mercy Health,HIM Director,12 Nov 2023\n\
+,,https://www.linkedin.com/in/gone1,,,,12 Nov 2023\n\
+,,https://www.linkedin.com/in/gone2,,,,13 Nov 2023\n\
+Ben,Ortiz,https://www.linkedin.com/in/benortiz,,Summit Clinic,Recruiter,1 Dec 2023\n";
+
+#[test]
+fn a_reader_that_stops_early_never_aborts_or_rolls_back_a_write() {
+    let env = TestEnv::new();
+    let connections = env.path("Connections.csv");
+    fs::write(&connections, CONNECTIONS).unwrap();
+    let folder = env.path("export");
+    let writes: &[(&[&str], &str)] = &[
+        (&["init"], "SELECT count(*) = 0 FROM applications"),
+        (
+            &["app", "add", "Mercy Health", "Coder", "--note", "first"],
+            "SELECT count(*) = 1 FROM applications",
+        ),
+        (
+            &["--json", "app", "set", "1", "interview"],
+            "SELECT status = 'interview' FROM applications WHERE id = 1",
+        ),
+        (
+            &["app", "note", "1", "called back"],
+            "SELECT count(*) = 1 FROM application_events WHERE note = 'called back'",
+        ),
+        (
+            &["contact", "add", "Carla Diaz", "--org", "Mercy Health"],
+            "SELECT count(*) = 1 FROM contacts WHERE name = 'Carla Diaz'",
+        ),
+        (
+            &["volunteer", "log", "Food Bank", "3"],
+            "SELECT count(*) = 1 FROM volunteer_shifts",
+        ),
+        (
+            &["goal", "set", "applications", "5", "--per", "week"],
+            "SELECT count(*) = 1 FROM goals",
+        ),
+        (
+            &[
+                "import",
+                "linkedin-connections",
+                connections.to_str().unwrap(),
+            ],
+            "SELECT count(*) = 3 FROM contacts",
+        ),
+        (
+            &["export", "--all", "--out", folder.to_str().unwrap()],
+            "SELECT 1",
+        ),
+        (&["backup", "copy.db"], "SELECT 1"),
+    ];
+    for (args, holds) in writes {
+        assert_eq!(
+            with_closed_output(&env, args),
+            Some(0),
+            "jobtrack {args:?} with its output closed"
+        );
+        assert_eq!(env.count(holds), 1, "after jobtrack {args:?}: {holds}");
+    }
+    assert!(folder.join("contacts.csv").is_file());
+    assert!(env.path("copy.db").is_file());
+    // A refusal still exits with its own code, and nothing is written.
+    assert_eq!(
+        with_closed_output(&env, &["volunteer", "log", "Food Bank", "30"]),
+        Some(2)
+    );
+    assert_eq!(env.count("SELECT count(*) FROM volunteer_shifts"), 1);
+}
+
+#[test]
+fn demo_with_its_output_closed_loads_the_sample() {
+    let env = TestEnv::new();
+    assert_eq!(with_closed_output(&env, &["demo"]), Some(0));
+    assert!(env.count("SELECT count(*) FROM applications") > 10);
+}
+
+#[test]
+fn paths_are_never_read_as_sqlite_uris() {
+    let env = TestEnv::new();
+    // Relative names that begin with `file:`, as a database and a backup.
+    let added = env
+        .bare()
+        .args(["--db", "file:jobs.db", "contact", "add", "Anna Lee"])
+        .output()
+        .unwrap();
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    assert!(env.path("file:jobs.db").is_file());
+    let listed = env
+        .bare()
+        .args(["--db", "file:jobs.db", "contact", "list"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("Anna Lee"));
+    fs::create_dir(env.path("file:old")).unwrap();
+    let backed = env
+        .bare()
+        .args(["--db", "file:jobs.db", "backup", "file:old/copy.db"])
+        .output()
+        .unwrap();
+    assert!(
+        backed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&backed.stderr)
+    );
+    let copy = rusqlite::Connection::open(env.path("file:old/copy.db")).unwrap();
+    let n: i64 = copy
+        .query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1);
+    assert_eq!(leftovers(&env.path("file:old")), Vec::<String>::new());
+}
+
+/// Names in a folder that look like jobtrack's temporary files.
+fn leftovers(folder: &Path) -> Vec<String> {
+    fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".tmp") || name.contains(".new-"))
+        .collect()
+}
+
+#[test]
+fn names_that_are_not_utf8_are_used_as_given() {
+    let env = TestEnv::new();
+    env.ok(&["contact", "add", "Anna Lee"]);
+    let folder = env.dir.path().join(OsStr::from_bytes(b"backups-\xff"));
+    fs::create_dir(&folder).unwrap();
+    let target = folder.join(OsStr::from_bytes(b"copy-\xfe.db"));
+    let output = env.cmd().arg("backup").arg(&target).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let names: Vec<Vec<u8>> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().as_bytes().to_vec())
+        .collect();
+    assert_eq!(names, vec![b"copy-\xfe.db".to_vec()]);
+    let copy = rusqlite::Connection::open(&target).unwrap();
+    let n: i64 = copy
+        .query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1);
+    // A database whose folder is not UTF-8 is created and read back.
+    let db = folder.join("jobs.db");
+    let added = env
+        .bare()
+        .arg("--db")
+        .arg(&db)
+        .args(["contact", "add", "Ben"])
+        .output()
+        .unwrap();
+    assert!(added.status.success());
+    assert!(db.is_file());
+}
+
+#[test]
+fn output_targets_that_are_not_plain_files_are_refused_before_writing() {
+    let env = TestEnv::new();
+    env.ok(&["contact", "add", "Anna Lee"]);
+    let dangling = env.path("dangling.db");
+    symlink(env.path("nowhere/file.db"), &dangling).unwrap();
+    let fifo = env.path("fifo");
+    let made = StdCommand::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let db = env.db.to_str().unwrap();
+    let wal = format!("{db}-wal");
+    let shm = format!("{db}-shm");
+    let cases: &[(&str, &str)] = &[
+        (
+            dangling.to_str().unwrap(),
+            "symbolic link to a missing file",
+        ),
+        (fifo.to_str().unwrap(), "FIFO"),
+        ("/dev/null", "a device"),
+        (&wal, "-wal"),
+        (&shm, "-shm"),
+    ];
+    for (target, says) in cases {
+        for force in [false, true] {
+            let mut args = vec!["backup", target];
+            if force {
+                args.push("--force");
+            }
+            let stderr = env.fails(2, &args);
+            assert!(stderr.contains(says), "backup {target}: {stderr}");
+            let mut args = vec!["report", "--html", target];
+            if force {
+                args.push("--force");
+            }
+            let stderr = env.fails(2, &args);
+            assert!(stderr.contains(says), "report --html {target}: {stderr}");
+        }
+    }
+    assert!(fs::symlink_metadata(&dangling).unwrap().is_symlink());
+    assert!(!env.path("nowhere").exists());
+    assert_eq!(leftovers(env.dir.path()), Vec::<String>::new());
+    // The database still works: its -wal was not replaced by a copy.
+    env.ok(&["contact", "add", "Ben"]);
+    assert_eq!(env.count("SELECT count(*) FROM contacts"), 2);
+}
+
+#[test]
+fn export_all_checks_every_file_before_writing_the_first() {
+    let env = TestEnv::new();
+    env.ok(&["contact", "add", "Anna Lee"]);
+    let folder = env.path("out");
+    fs::create_dir(&folder).unwrap();
+    symlink(env.path("nowhere.csv"), folder.join("goals.csv")).unwrap();
+    for force in [false, true] {
+        let mut args = vec!["export", "--all", "--out", folder.to_str().unwrap()];
+        if force {
+            args.push("--force");
+        }
+        let stderr = env.fails(2, &args);
+        assert!(
+            stderr.contains("goals.csv") && stderr.contains("symbolic link"),
+            "{stderr}"
+        );
+        assert_eq!(fs::read_dir(&folder).unwrap().count(), 1, "nothing written");
+    }
+}
+
+/// Scribbles over the header of every page after the first, as a failing
+/// disk might, leaving the schema readable.
+fn damage(env: &TestEnv) {
+    let mut bytes = fs::read(&env.db).unwrap();
+    let page = 4096;
+    assert!(bytes.len() > 4 * page);
+    for start in (page..bytes.len()).step_by(page) {
+        for b in &mut bytes[start..start + 16] {
+            *b = 0x5a;
+        }
+    }
+    fs::write(&env.db, &bytes).unwrap();
+}
+
+fn damaged_database() -> TestEnv {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Health", "Coder"]);
+    for i in 0..40 {
+        env.ok(&["app", "note", "1", &format!("note {i} {}", "x".repeat(300))]);
+    }
+    // Fold the WAL into the main file so the damage is what SQLite reads.
+    env.sql()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    damage(&env);
+    env
+}
+
+#[test]
+fn backup_and_writes_refuse_a_database_with_damaged_pages() {
+    let env = damaged_database();
+    let db = env.db.display().to_string();
+    let stderr = env.fails(1, &["backup", "copy.db"]);
+    assert!(
+        stderr.contains(&db) && stderr.contains("damaged"),
+        "{stderr}"
+    );
+    assert!(!env.path("copy.db").exists());
+    assert_eq!(leftovers(env.dir.path()), Vec::<String>::new());
+    let stderr = env.fails(1, &["app", "note", "1", "one more"]);
+    assert!(stderr.contains(&db), "{stderr}");
+}
