@@ -34,6 +34,7 @@ pub enum OrgCommand {
     )]
     Show {
         /// The organization (any case)
+        #[arg(allow_hyphen_values = true)]
         name: String,
     },
     /// Record (or update) your membership of an association
@@ -42,6 +43,7 @@ pub enum OrgCommand {
     )]
     Join {
         /// The association (created on first use; any case matches)
+        #[arg(allow_hyphen_values = true)]
         name: String,
         /// Member since [default for a new membership: today]
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
@@ -59,14 +61,17 @@ pub enum OrgCommand {
     )]
     Rename {
         /// The current name (any case)
+        #[arg(allow_hyphen_values = true)]
         old: String,
         /// The new name; when an organization has it already, OLD is merged into it
+        #[arg(allow_hyphen_values = true)]
         new: String,
     },
     /// Delete an organization nothing refers to
     #[command(after_help = "Example:\n  jobtrack org rm \"Typo Clinic\"")]
     Rm {
         /// The organization (any case)
+        #[arg(allow_hyphen_values = true)]
         name: String,
     },
 }

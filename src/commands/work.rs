@@ -29,8 +29,10 @@ pub enum WorkCommand {
     )]
     Add {
         /// The employer (created on first use)
+        #[arg(allow_hyphen_values = true)]
         org: String,
         /// The job title
+        #[arg(allow_hyphen_values = true)]
         title: String,
         /// The first day
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
@@ -55,10 +57,10 @@ pub enum WorkCommand {
         /// The job id (see 'jobtrack work list')
         id: i64,
         /// A new employer
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         org: Option<String>,
         /// A new title
-        #[arg(long, value_name = "T")]
+        #[arg(long, value_name = "T", allow_hyphen_values = true)]
         title: Option<String>,
         /// A new first day
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
