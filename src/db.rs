@@ -104,10 +104,7 @@ pub fn open(db: &DbPath, access: Access) -> Result<(Connection, Opened)> {
         Ok(meta) if meta.len() == 0 && access == Access::Existing => {
             // An empty file (say, made by `touch`): a read must not write a
             // schema into it.
-            return Err(Error::Runtime(format!(
-                "{} is an empty file, not a jobtrack database yet (run 'jobtrack init' to make it one)",
-                path.display()
-            )));
+            return Err(empty_file(path));
         }
         Ok(_) => true,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
@@ -125,7 +122,7 @@ pub fn open(db: &DbPath, access: Access) -> Result<(Connection, Opened)> {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| explain(e.into(), path))?;
-    match configure(&conn).and_then(|()| prepare_schema(&mut conn, path)) {
+    match configure(&conn).and_then(|()| prepare_schema(&mut conn, path, access)) {
         Ok(opened) => {
             if access == Access::Existing {
                 // Reads (reports, lists) go through a memory map instead of
@@ -187,6 +184,13 @@ fn open_immutable(path: &Path) -> Result<(Connection, Opened)> {
         )));
     }
     Ok((conn, Opened::Existing))
+}
+
+fn empty_file(path: &Path) -> Error {
+    Error::Runtime(format!(
+        "{} is an empty file, not a jobtrack database yet (run 'jobtrack init' to make it one)",
+        path.display()
+    ))
 }
 
 /// Creates the database file with its schema; false when another command
@@ -284,11 +288,16 @@ fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |row| row.get(0))
 }
 
-fn prepare_schema(conn: &mut Connection, path: &Path) -> Result<Opened> {
+fn prepare_schema(conn: &mut Connection, path: &Path, access: Access) -> Result<Opened> {
     let version = user_version(conn)?;
     if version == 0 {
         let objects: i64 =
             conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if objects == 0 && access == Access::Existing {
+            // An empty SQLite file (made by another program): a read must
+            // not write a schema into it, just as with an empty file.
+            return Err(empty_file(path));
+        }
         if objects > 0 {
             return Err(Error::Runtime(format!(
                 "{} is a SQLite database but not a jobtrack one (it has tables and no jobtrack version); \
@@ -306,7 +315,7 @@ fn prepare_schema(conn: &mut Connection, path: &Path) -> Result<Opened> {
         }
         tx.commit()?;
         if created_meanwhile > 0 {
-            return prepare_schema(conn, path);
+            return prepare_schema(conn, path, access);
         }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         return Ok(Opened::Created);
@@ -423,6 +432,29 @@ fn row_counts(conn: &Connection) -> rusqlite::Result<Vec<(String, i64)>> {
             Ok((name, n))
         })
         .collect()
+}
+
+/// Removes a database this command created, after the command failed, when
+/// it still holds no rows (checked under the write lock, so a row another
+/// command added meanwhile keeps it). Best effort: the command's own error
+/// is what the user needs to see.
+pub fn discard_new(path: &Path) {
+    let Ok(mut conn) = Connection::open(plain_name(path)) else {
+        return;
+    };
+    let _ = conn.busy_timeout(Duration::from_secs(5));
+    let Ok(tx) = conn.transaction_with_behavior(TransactionBehavior::Immediate) else {
+        return;
+    };
+    let empty = row_counts(&tx).is_ok_and(|counts| counts.iter().all(|(_, n)| *n == 0));
+    if empty {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            let _ = fs::remove_file(PathBuf::from(name));
+        }
+    }
+    drop(tx);
 }
 
 /// SQLite's `quick_check` (the first problem), for `backup`: a database

@@ -57,7 +57,13 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(command) => dispatch(&ctx, command),
     };
     result.map_err(|e| match ctx.db_path() {
-        Ok(path) => db::explain(e, &path.path),
+        Ok(path) => {
+            // A failed command leaves no new database behind.
+            if ctx.created_database() {
+                db::discard_new(&path.path);
+            }
+            db::explain(e, &path.path)
+        }
         Err(_) => e,
     })
 }

@@ -54,6 +54,9 @@ pub enum Kind {
     Choice(Choice),
     /// A date `YYYY-MM-DD`.
     Date,
+    /// A date `YYYY-MM-DD` not after today (the command line refuses a
+    /// later one too: an application sent, a shift worked).
+    PastDate,
     /// A timestamp `YYYY-MM-DDTHH:MM:SSZ`.
     Timestamp,
     /// Whole units of money, not negative.
@@ -232,7 +235,7 @@ pub const SPECS: &[Spec] = &[
             col("work_mode", Kind::Choice(WORK_MODE), Fill::Null),
             col("salary_min", Kind::Money, Fill::Null),
             col("salary_max", Kind::Money, Fill::Null),
-            col("applied_on", Kind::Date, Fill::Null),
+            col("applied_on", Kind::PastDate, Fill::Null),
             col("follow_up_on", Kind::Date, Fill::Null),
             col("referral_contact_id", Kind::Ref("contacts"), Fill::Null),
             col("notes", Kind::Text, Fill::Null),
@@ -303,7 +306,7 @@ pub const SPECS: &[Spec] = &[
         columns: &[
             ID,
             org("org", "org_id", Fill::Required),
-            col("date", Kind::Date, Fill::Required),
+            col("date", Kind::PastDate, Fill::Required),
             col("hours", Kind::Hours(Some(24.0)), Fill::Required),
             col("role", Kind::Text, Fill::Null),
             col("notes", Kind::Text, Fill::Null),

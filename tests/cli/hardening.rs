@@ -312,3 +312,171 @@ fn backup_and_writes_refuse_a_database_with_damaged_pages() {
     let stderr = env.fails(1, &["app", "note", "1", "one more"]);
     assert!(stderr.contains(&db), "{stderr}");
 }
+
+#[test]
+fn a_read_never_writes_into_an_empty_sqlite_file() {
+    let env = TestEnv::new();
+    // What another program leaves: a valid SQLite file with no tables.
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.pragma_update(None, "user_version", 0).unwrap();
+    conn.execute_batch("CREATE TABLE t (x); DROP TABLE t; VACUUM")
+        .unwrap();
+    drop(conn);
+    let before = fs::read(&env.db).unwrap();
+    assert!(!before.is_empty());
+    for read in [&["app", "list"][..], &["report"], &["export", "contacts"]] {
+        let stderr = env.fails(1, read);
+        assert!(
+            stderr.contains("not a jobtrack database yet") && stderr.contains("jobtrack init"),
+            "{read:?}: {stderr}"
+        );
+    }
+    assert_eq!(fs::read(&env.db).unwrap(), before, "the file is unchanged");
+    // A write makes it a database, as `init` does.
+    env.ok(&["contact", "add", "Anna Lee"]);
+    assert_eq!(env.count("SELECT count(*) FROM contacts"), 1);
+}
+
+#[test]
+fn a_failed_command_leaves_no_new_database() {
+    let env = TestEnv::new();
+    let file = env.path("apps.csv");
+    fs::write(&file, "org,title,status\nMercy Health,Coder,hired-ish\n").unwrap();
+    let stderr = env.fails(2, &["import", "applications", file.to_str().unwrap()]);
+    assert!(stderr.contains("hired-ish"), "{stderr}");
+    assert!(!env.db.exists(), "no database after a refused import");
+    env.fails(2, &["app", "set", "7", "interview"]);
+    assert!(!env.db.exists(), "no database after a refused write");
+    assert_eq!(fs::read_dir(env.dir.path()).unwrap().count(), 1);
+    // A database that holds rows is never removed by a later failure.
+    env.ok(&["contact", "add", "Anna Lee"]);
+    env.fails(2, &["import", "applications", file.to_str().unwrap()]);
+    assert_eq!(env.count("SELECT count(*) FROM contacts"), 1);
+}
+
+#[test]
+fn text_options_take_values_that_start_with_a_hyphen() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "app",
+        "add",
+        "-Dash Health",
+        "-Coder",
+        "--note",
+        "-see attached",
+    ]);
+    env.ok(&[
+        "contact",
+        "add",
+        "-Anna",
+        "--role",
+        "-recruiter",
+        "--org",
+        "-Dash Health",
+    ]);
+    env.ok(&["volunteer", "log", "-Food Bank", "2", "--role", "-sorting"]);
+    let app = env.json(&["app", "show", "1"]);
+    assert_eq!(app["org"], "-Dash Health");
+    assert_eq!(app["title"], "-Coder");
+    assert_eq!(app["notes"], "-see attached");
+    let contact = env.json(&["contact", "show", "1"]);
+    assert_eq!(contact["role"], "-recruiter");
+    assert_eq!(
+        env.count("SELECT count(*) FROM volunteer_shifts WHERE role = '-sorting'"),
+        1
+    );
+    // A number that starts with `-` reaches validation, naming the field.
+    let stderr = env.fails(2, &["volunteer", "log", "Food Bank", "-3"]);
+    assert!(
+        stderr.contains("hours") && stderr.contains("-3"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn date_arithmetic_past_9999_is_bad_input_naming_the_field() {
+    let env = TestEnv::new().on_day("9999-12-30");
+    let stderr = env.fails(2, &["app", "add", "Mercy Health", "Coder"]);
+    assert!(
+        stderr.contains("--follow-up") && stderr.contains("9999-12-31"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("CHECK"), "{stderr}");
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--follow-up",
+        "9999-12-31",
+    ]);
+    let events = env.count("SELECT count(*) FROM application_events");
+    let stderr = env.fails(2, &["app", "set", "1", "interview"]);
+    assert!(stderr.contains("--follow-up"), "{stderr}");
+    assert_eq!(env.count("SELECT count(*) FROM application_events"), events);
+    assert_eq!(
+        env.count("SELECT count(*) FROM applications WHERE status = 'applied'"),
+        1
+    );
+}
+
+#[test]
+fn imports_refuse_what_the_command_line_refuses() {
+    let env = TestEnv::new();
+    let apps = env.path("apps.csv");
+    fs::write(
+        &apps,
+        "org,title,status,applied_on\nMercy Health,Coder,applied,2026-11-26\nSummit,Analyst,applied,2026-11-27\n",
+    )
+    .unwrap();
+    let stderr = env.fails(2, &["import", "applications", apps.to_str().unwrap()]);
+    assert!(
+        stderr.contains("row 3") && stderr.contains("applied_on") && stderr.contains("today"),
+        "{stderr}"
+    );
+    let shifts = env.path("shifts.csv");
+    fs::write(
+        &shifts,
+        "org,date,hours\nFood Bank,2026-12-01,3\nFood Bank,2026-11-01,25\n",
+    )
+    .unwrap();
+    let stderr = env.fails(2, &["import", "volunteer_shifts", shifts.to_str().unwrap()]);
+    assert!(
+        stderr.contains("row 2") && stderr.contains("today"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("row 3") && stderr.contains("24"),
+        "{stderr}"
+    );
+    assert!(!env.db.exists());
+    // The same rows dated today or earlier go in.
+    fs::write(&shifts, "org,date,hours\nFood Bank,2026-11-26,3\n").unwrap();
+    env.ok(&["import", "volunteer_shifts", shifts.to_str().unwrap()]);
+    assert_eq!(env.count("SELECT count(*) FROM volunteer_shifts"), 1);
+}
+
+#[test]
+fn imported_ids_over_2_to_the_53_are_refused() {
+    let env = TestEnv::new();
+    let file = env.path("apps.csv");
+    fs::write(
+        &file,
+        "id,org,title,status\n9223372036854775807,Mercy Health,Coder,saved\n9007199254740993,Summit,Analyst,saved\n",
+    )
+    .unwrap();
+    let stderr = env.fails(2, &["import", "applications", file.to_str().unwrap()]);
+    assert!(
+        stderr.contains("row 2") && stderr.contains("2^53"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("row 3"), "{stderr}");
+    fs::write(
+        &file,
+        "id,org,title,status\n9007199254740992,Mercy Health,Coder,saved\n",
+    )
+    .unwrap();
+    env.ok(&["import", "applications", file.to_str().unwrap()]);
+    env.ok(&["app", "add", "Summit", "Analyst"]);
+    assert_eq!(env.count("SELECT count(*) FROM applications"), 2);
+}
