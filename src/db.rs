@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::fs::{self, DirBuilder, OpenOptions};
 use std::os::unix::ffi::OsStrExt;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -31,6 +31,19 @@ fn v1_to_v2(tx: &Transaction) -> rusqlite::Result<()> {
         "ALTER TABLE certifications ADD COLUMN failed_on TEXT CHECK (date(failed_on, '+0 days') IS failed_on);
          UPDATE certifications SET failed_on = exam_on WHERE status = 'failed';",
     )
+}
+
+/// The open database's interrupt handle, for the signal handler.
+static INTERRUPT: std::sync::Mutex<Option<rusqlite::InterruptHandle>> = std::sync::Mutex::new(None);
+
+/// Stops whatever SQLite statement this process is running (it fails with
+/// "interrupted" and its transaction is never committed): for Ctrl-C and
+/// SIGTERM.
+pub fn interrupt() {
+    let handle = INTERRUPT.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(handle) = handle.as_ref() {
+        handle.interrupt();
+    }
 }
 
 /// The schema version this binary writes (`PRAGMA user_version`).
@@ -131,6 +144,8 @@ pub fn open(db: &DbPath, access: Access) -> Result<(Connection, Opened)> {
                     .map_err(|e| explain(e.into(), path))?;
             }
             let opened = if created { Opened::Created } else { opened };
+            *INTERRUPT.lock().unwrap_or_else(|e| e.into_inner()) =
+                Some(conn.get_interrupt_handle());
             Ok((conn, opened))
         }
         // A file we may not write, in a folder we may not write either:
@@ -229,18 +244,14 @@ fn create_database(db: &DbPath) -> Result<bool> {
     name.push(path.file_name().unwrap_or_default());
     name.push(format!(".new-{}", std::process::id()));
     let temp = parent.join(name);
+    files::remove_stale_temps(&parent);
     let made = (|| -> Result<bool> {
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&temp)
-            .map_err(|e| {
-                Error::Runtime(format!(
-                    "cannot create the database {}: {e}",
-                    path.display()
-                ))
-            })?;
+        let _temp = files::TrackedTemp::create(&temp).map_err(|e| {
+            Error::Runtime(format!(
+                "cannot create the database {}: {e}",
+                path.display()
+            ))
+        })?;
         {
             let mut conn = Connection::open(plain_name(&temp))?;
             configure(&conn)?;
@@ -385,11 +396,8 @@ fn data_version(conn: &Connection) -> Result<i64> {
 /// same number of rows in every table. Says what differs.
 fn verify_copy(source: &Connection, copy: &Connection, same_rows: bool) -> Result<(), String> {
     let failed = |e: rusqlite::Error| e.to_string();
-    let integrity: String = copy
-        .query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))
-        .map_err(failed)?;
-    if integrity != "ok" {
-        return Err(format!("integrity check: {integrity}"));
+    if let Some(problem) = page_problems(copy, "integrity_check").map_err(failed)? {
+        return Err(format!("integrity check: {problem}"));
     }
     if user_version(copy).map_err(failed)? != user_version(source).map_err(failed)? {
         return Err("the schema version differs".into());
@@ -457,16 +465,30 @@ pub fn discard_new(path: &Path) {
     drop(tx);
 }
 
-/// SQLite's `quick_check` (the first problem), for `backup`: a database
-/// with damaged pages is refused instead of copied. Names the path.
+/// SQLite's `quick_check` for `backup`: a database with damaged pages is
+/// refused instead of copied. Names the path.
 pub fn refuse_damage(conn: &Connection, path: &Path) -> Result<()> {
-    let verdict: String = conn
-        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-        .map_err(|e| explain(e.into(), path))?;
-    if verdict == "ok" {
-        return Ok(());
+    match page_problems(conn, "quick_check").map_err(|e| explain(e.into(), path))? {
+        None => Ok(()),
+        Some(problem) => Err(damaged(path, &problem)),
     }
-    Err(damaged(path, &verdict))
+}
+
+/// The first problem `pragma` (`quick_check` or `integrity_check`) finds
+/// in the file's pages. Rows that break a CHECK or NOT NULL rule (a hand
+/// edit) are not damage: they copy as they are, and `doctor` names them.
+fn page_problems(conn: &Connection, pragma: &str) -> rusqlite::Result<Option<String>> {
+    let mut statement = conn.prepare(&format!("PRAGMA {pragma}(100)"))?;
+    let lines = statement.query_map([], |r| r.get::<_, String>(0))?;
+    for line in lines {
+        let line = line?;
+        let row_rule =
+            line.starts_with("CHECK constraint failed") || line.starts_with("NULL value in");
+        if line != "ok" && !row_rule {
+            return Ok(Some(line));
+        }
+    }
+    Ok(None)
 }
 
 fn damaged(path: &Path, problem: &str) -> Error {
@@ -525,7 +547,8 @@ pub fn explain(err: Error, path: &Path) -> Error {
     match sqlite.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy(path.to_path_buf()),
         Some(ErrorCode::ReadOnly) => Error::Runtime(format!(
-            "the database at {} is read-only; reading works, but this command writes (check the file's permissions)",
+            "the database at {} is read-only for jobtrack and this command writes; check the permissions \
+             of the file, its -wal and -shm files and its folder ('jobtrack doctor' shows them)",
             path.display()
         )),
         Some(ErrorCode::DatabaseCorrupt) => damaged(path, &sqlite.to_string()),

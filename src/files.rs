@@ -5,10 +5,140 @@
 
 use std::ffi::OsString;
 use std::fs::{self, DirBuilder, File};
-use std::os::unix::fs::{DirBuilderExt, FileTypeExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
 
 use crate::error::{Error, Result};
+
+/// The temporary files this process is writing, so that a signal handler
+/// can remove them (`remove_temps`), and whether it has begun to stop.
+static TEMPS: Mutex<(Vec<PathBuf>, bool)> = Mutex::new((Vec::new(), false));
+
+/// The names jobtrack gives its temporary files: `.jobtrack-XXXXXX.tmp`
+/// (the private writer) and `.NAME.new-PID` (a database being created).
+pub fn is_temp_name(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    let name = COMPANIONS
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+        .unwrap_or(&name);
+    (name.starts_with(".jobtrack-") && name.ends_with(".tmp"))
+        || (name.starts_with('.') && name.contains(".new-"))
+}
+
+/// A temporary file of this process: counted in `TEMPS` while this lives,
+/// and removed when it is dropped (after a rename its name is gone and
+/// nothing happens; after a hard link only the temporary name goes).
+pub struct TrackedTemp(PathBuf);
+
+impl TrackedTemp {
+    /// Creates `path` as a new 0600 file and counts it, both under the one
+    /// lock the signal handler takes, so no file escapes it. Refused (with
+    /// `Interrupted`) once a signal has asked the process to stop.
+    pub fn create(path: &Path) -> std::io::Result<(Self, File)> {
+        let mut temps = TEMPS.lock().unwrap_or_else(|e| e.into_inner());
+        if temps.1 {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::Interrupted,
+                "interrupted",
+            ));
+        }
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .read(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)?;
+        temps.0.push(path.to_path_buf());
+        Ok((TrackedTemp(path.to_path_buf()), file))
+    }
+
+    /// The temporary file's path.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TrackedTemp {
+    fn drop(&mut self) {
+        let mut temps = TEMPS.lock().unwrap_or_else(|e| e.into_inner());
+        remove_with_companions(&self.0);
+        temps.0.retain(|p| *p != self.0);
+    }
+}
+
+/// Removes a temporary file and the `-journal`, `-wal` and `-shm` files
+/// SQLite makes beside one that holds a database (a backup being written).
+fn remove_with_companions(path: &Path) {
+    let _ = fs::remove_file(path);
+    for suffix in COMPANIONS {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = fs::remove_file(PathBuf::from(name));
+    }
+}
+
+/// A fresh temporary file in `folder`: `.jobtrack-PID-N.tmp`.
+fn new_temp(folder: &Path) -> Result<(TrackedTemp, File)> {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    loop {
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = folder.join(format!(".jobtrack-{}-{n}.tmp", std::process::id()));
+        match TrackedTemp::create(&path) {
+            // Left by an earlier process that had this process id.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => continue,
+            Err(e) => return Err(Error::io(folder, e)),
+            Ok(made) => return Ok(made),
+        }
+    }
+}
+
+/// Removes every temporary file this process is writing and refuses new
+/// ones: for the signal handler, just before the process exits.
+pub fn remove_temps() {
+    let mut temps = TEMPS.lock().unwrap_or_else(|e| e.into_inner());
+    temps.1 = true;
+    for path in temps.0.drain(..) {
+        remove_with_companions(&path);
+    }
+}
+
+/// How old a temporary file must be before another command takes it for
+/// one left by a killed process: a live writer touches its file far more
+/// often than this.
+pub const STALE_AFTER: Duration = Duration::from_secs(15 * 60);
+
+/// jobtrack's temporary files in `folder` that no one has written for
+/// `STALE_AFTER` (left by a process that was killed).
+pub fn stale_temps(folder: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| is_temp_name(&entry.file_name()))
+        .filter(|entry| {
+            entry.metadata().is_ok_and(|meta| {
+                meta.is_file()
+                    && meta
+                        .modified()
+                        .ok()
+                        .and_then(|at| at.elapsed().ok())
+                        .is_some_and(|age| age >= STALE_AFTER)
+            })
+        })
+        .map(|entry| entry.path())
+        .collect()
+}
+
+/// Removes the stale temporary files of `folder` (best effort).
+pub fn remove_stale_temps(folder: &Path) {
+    for path in stale_temps(folder) {
+        let _ = fs::remove_file(path);
+    }
+}
 
 /// True when both paths name the same existing file.
 pub fn same_file(a: &Path, b: &Path) -> bool {
@@ -140,25 +270,23 @@ pub fn write_private<T>(
     force: bool,
     write: impl FnOnce(&mut File, &Path) -> Result<T>,
 ) -> Result<T> {
-    let mut temp = tempfile::Builder::new()
-        .prefix(".jobtrack-")
-        .suffix(".tmp")
-        .permissions(fs::Permissions::from_mode(0o600))
-        .tempfile_in(folder)
-        .map_err(|e| Error::io(folder, e))?;
-    let temp_path = temp.path().to_path_buf();
-    let value = write(temp.as_file_mut(), &temp_path)?;
-    temp.as_file().sync_all().map_err(|e| Error::io(file, e))?;
-    let persisted = if force {
-        temp.persist(file)
+    remove_stale_temps(folder);
+    let (temp, mut handle) = new_temp(folder)?;
+    let value = write(&mut handle, temp.path())?;
+    handle.sync_all().map_err(|e| Error::io(file, e))?;
+    drop(handle);
+    // Without `force`, a hard link refuses a file that appeared meanwhile;
+    // dropping `temp` then removes the temporary name.
+    let placed = if force {
+        fs::rename(temp.path(), file)
     } else {
-        temp.persist_noclobber(file)
+        fs::hard_link(temp.path(), file)
     };
-    persisted.map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+    placed.map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
             exists_error(file)
         } else {
-            Error::io(file, e.error)
+            Error::io(file, e)
         }
     })?;
     Ok(value)

@@ -48,6 +48,7 @@ use crate::output::Output;
 
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
+    stop_on_signals();
     let ctx = Ctx::new(
         Output::new(cli.json, cli.quiet, cli.color),
         cli.db.clone().map(PathBuf::from),
@@ -95,4 +96,21 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Work(cmd) => commands::work::run(ctx, cmd),
         Command::Cert(cmd) => commands::cert::run(ctx, cmd),
     }
+}
+
+/// Ctrl-C and SIGTERM: stop SQLite's statement (the write is never
+/// committed, so it rolls back), remove this process's temporary files and
+/// exit 130 or 143, as shells expect.
+fn stop_on_signals() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            db::interrupt();
+            files::remove_temps();
+            std::process::exit(128 + signal);
+        }
+    });
 }

@@ -480,3 +480,212 @@ fn imported_ids_over_2_to_the_53_are_refused() {
     env.ok(&["app", "add", "Summit", "Analyst"]);
     assert_eq!(env.count("SELECT count(*) FROM applications"), 2);
 }
+
+/// A doctor run as JSON: the exit code and each check's (ok, detail).
+fn doctor(env: &TestEnv) -> (Option<i32>, serde_json::Value) {
+    let output = env.cmd().args(["--json", "doctor"]).output().unwrap();
+    let report = serde_json::from_slice(&output.stdout).expect("doctor JSON");
+    (output.status.code(), report)
+}
+
+fn check<'a>(report: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap_or_else(|| panic!("no {name} check in {report}"))
+}
+
+#[test]
+fn doctor_sees_broken_rules_high_ids_open_folders_and_left_temp_files() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Health", "Coder"]);
+    let (code, report) = doctor(&env);
+    assert_eq!(code, Some(0), "{report}");
+    // Hand edits with the checks switched off.
+    let conn = env.sql();
+    conn.execute_batch(
+        "PRAGMA ignore_check_constraints = ON;
+         UPDATE applications SET status = 'hired-ish' WHERE id = 1;
+         INSERT INTO applications (id, org_id, title, status, created_at, updated_at)
+           SELECT 9223372036854775807, org_id, 'Max', 'saved', created_at, updated_at
+           FROM applications WHERE id = 1;",
+    )
+    .unwrap();
+    drop(conn);
+    // A temporary file a killed backup left an hour ago.
+    let left = env.path(".jobtrack-AbC123.tmp");
+    let file = fs::File::create(&left).unwrap();
+    let hour_ago = std::time::SystemTime::UNIX_EPOCH
+        + (std::time::SystemTime::UNIX_EPOCH.elapsed().unwrap()
+            - std::time::Duration::from_secs(3600));
+    file.set_modified(hour_ago).unwrap();
+    drop(file);
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(env.dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    let (code, report) = doctor(&env);
+    assert_eq!(code, Some(1));
+    let constraints = check(&report, "constraints");
+    assert_eq!(constraints["ok"], false);
+    let detail = constraints["detail"].as_str().unwrap();
+    assert!(
+        detail.contains("applications row 1") && detail.contains("status IN"),
+        "{detail}"
+    );
+    let ids = check(&report, "ids");
+    assert_eq!(ids["ok"], false);
+    assert!(ids["detail"]
+        .as_str()
+        .unwrap()
+        .contains("9223372036854775807"));
+    let folder = check(&report, "folder_permissions");
+    assert_eq!(folder["ok"], false);
+    assert!(folder["detail"].as_str().unwrap().contains("chmod go-w"));
+    let temps = check(&report, "temp_files");
+    assert_eq!(temps["ok"], false);
+    assert!(temps["detail"]
+        .as_str()
+        .unwrap()
+        .contains(".jobtrack-AbC123.tmp"));
+    // The next write to that folder removes it.
+    fs::set_permissions(env.dir.path(), fs::Permissions::from_mode(0o700)).unwrap();
+    env.ok(&["backup", "copy.db"]);
+    assert!(!left.exists());
+    assert_eq!(check(&doctor(&env).1, "temp_files")["ok"], true);
+}
+
+#[test]
+fn doctor_names_a_shm_file_jobtrack_cannot_write() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Health", "Coder"]);
+    use std::os::unix::fs::PermissionsExt;
+    // The database belongs to an unprivileged user; its -shm to someone else.
+    fs::set_permissions(env.dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let shm = format!("{}-shm", env.db.display());
+    fs::write(&shm, []).unwrap();
+    fs::set_permissions(&shm, fs::Permissions::from_mode(0o444)).unwrap();
+    let unprivileged = unprivileged_user();
+    if let Some(uid) = unprivileged {
+        std::os::unix::fs::chown(&env.db, Some(uid), Some(uid)).unwrap();
+    }
+    let output = as_user(&env, unprivileged, &["--json", "doctor"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let wal = check(&report, "wal_files");
+    assert_eq!(wal["ok"], false, "{report}");
+    assert!(wal["detail"].as_str().unwrap().contains(&shm), "{wal}");
+    // And the write it predicts does fail, naming the database.
+    let add = as_user(&env, unprivileged, &["app", "add", "Other", "Job"]);
+    assert_eq!(add.status.code(), Some(1));
+}
+
+/// The unprivileged user (nobody) when the tests run as root, whom file
+/// permissions bind; None when they already run as an ordinary user.
+fn unprivileged_user() -> Option<u32> {
+    use std::os::unix::fs::MetadataExt;
+    let root = fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
+    root.then_some(65534)
+}
+
+fn as_user(env: &TestEnv, uid: Option<u32>, args: &[&str]) -> std::process::Output {
+    let binary = assert_cmd::cargo::cargo_bin!("jobtrack");
+    let mut cmd = match uid {
+        Some(uid) => {
+            let mut cmd = StdCommand::new("setpriv");
+            cmd.arg(format!("--reuid={uid}"))
+                .arg(format!("--regid={uid}"))
+                .arg("--clear-groups")
+                .arg(binary);
+            cmd
+        }
+        None => StdCommand::new(binary),
+    };
+    cmd.env_remove("JOBTRACK_DB")
+        .env("JOBTRACK_TODAY", crate::util::TODAY)
+        .arg("--db")
+        .arg(&env.db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn sigterm_during_a_backup_removes_its_temp_file_and_exits_143() {
+    let env = TestEnv::new();
+    // A database large enough that copying it takes a moment.
+    let mut csv = String::from("org,title,status,notes\n");
+    let note = "n".repeat(4000);
+    for i in 0..12_000 {
+        csv.push_str(&format!("Org {},Title {i},saved,{note}\n", i % 50));
+    }
+    let file = env.path("big.csv");
+    fs::write(&file, csv).unwrap();
+    env.ok(&["import", "applications", file.to_str().unwrap()]);
+    fs::remove_file(&file).unwrap();
+    let folder = env.path("backups");
+    fs::create_dir(&folder).unwrap();
+    let mut child = env
+        .std_cmd()
+        .args(["backup", folder.join("copy.db").to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait for the temporary file, then stop the backup.
+    let started = std::time::Instant::now();
+    while fs::read_dir(&folder).unwrap().count() == 0 {
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "no temporary file appeared"
+        );
+        std::thread::yield_now();
+    }
+    let killed = StdCommand::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(143), "{status:?}");
+    let left: Vec<_> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+    // The database is intact.
+    assert_eq!(env.count("SELECT count(*) FROM applications"), 12_000);
+}
+
+#[test]
+fn ctrl_c_during_a_write_rolls_back_and_exits_130() {
+    let env = TestEnv::new();
+    env.ok(&["contact", "add", "Anna Lee"]);
+    // Another writer holds the database, so the import waits inside its
+    // command when Ctrl-C comes.
+    let mut holder = env.sql();
+    let lock = holder
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .unwrap();
+    let file = env.path("apps.csv");
+    fs::write(&file, "org,title,status\nMercy Health,Coder,saved\n").unwrap();
+    let mut child = env
+        .std_cmd()
+        .args(["import", "applications", file.to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let killed = StdCommand::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    drop(lock);
+    assert_eq!(status.code(), Some(130), "{status:?}");
+    assert_eq!(env.count("SELECT count(*) FROM applications"), 0);
+    assert_eq!(env.count("SELECT count(*) FROM contacts"), 1);
+    assert_eq!(leftovers(env.dir.path()), Vec::<String>::new());
+}
