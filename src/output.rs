@@ -479,12 +479,17 @@ pub fn count_of(n: i64, one: &str, many: &str) -> String {
 }
 
 /// Makes a text cell safe to open in a spreadsheet (OWASP CSV injection):
-/// text beginning with `=`, `+`, `-`, `@`, tab, CR or LF gets a leading `'`,
-/// and text beginning with `'` gets one more, so import can remove exactly
-/// one and get the text back.
+/// text beginning with `=`, `+`, `-`, `@`, tab, CR or LF, or whose first
+/// character after leading spaces is `=`, `+`, `-` or `@` (spreadsheets
+/// that trim spaces evaluate it), gets a leading `'`; text beginning with
+/// `'` gets one more, so import can remove exactly one and get the text
+/// back.
 pub fn spreadsheet_safe(text: &str) -> Cow<'_, str> {
+    let formula = |c: char| matches!(c, '=' | '+' | '-' | '@');
+    let first_visible = text.trim_start().chars().next().is_some_and(formula);
     match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '\'') => Cow::Owned(format!("'{text}")),
+        Some('\t' | '\r' | '\n' | '\'') => Cow::Owned(format!("'{text}")),
+        _ if first_visible => Cow::Owned(format!("'{text}")),
         _ => Cow::Borrowed(text),
     }
 }
@@ -599,6 +604,9 @@ mod tests {
             ("=SUM(A1)", "'=SUM(A1)"),
             ("+1 555", "'+1 555"),
             ("-3", "'-3"),
+            ("  =1+1", "'  =1+1"),
+            ("\u{a0}@x", "'\u{a0}@x"),
+            ("  plain", "  plain"),
             ("@home", "'@home"),
             ("\tx", "'\tx"),
             ("\nx", "'\nx"),

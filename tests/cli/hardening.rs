@@ -689,3 +689,96 @@ fn ctrl_c_during_a_write_rolls_back_and_exits_130() {
     assert_eq!(env.count("SELECT count(*) FROM contacts"), 1);
     assert_eq!(leftovers(env.dir.path()), Vec::<String>::new());
 }
+
+#[test]
+fn endless_or_oversized_input_is_refused_clearly() {
+    let env = TestEnv::new();
+    env.ok(&["contact", "add", "Anna Lee"]);
+    // /dev/zero never ends a row: refused after a bounded read.
+    let stderr = env.fails(2, &["import", "applications", "/dev/zero"]);
+    assert!(stderr.contains("1 MiB"), "{stderr}");
+    assert!(
+        stderr.len() < 400,
+        "a short message: {} bytes",
+        stderr.len()
+    );
+    let stderr = env.fails(2, &["import", "linkedin-connections", "/dev/zero"]);
+    assert!(stderr.contains("1 MiB"), "{stderr}");
+    let wide = env.path("wide.csv");
+    let header: Vec<String> = (0..1001).map(|i| format!("c{i}")).collect();
+    fs::write(&wide, format!("{}\n", header.join(","))).unwrap();
+    let stderr = env.fails(2, &["import", "applications", wide.to_str().unwrap()]);
+    assert!(
+        stderr.contains("1001 columns") && stderr.contains("1000"),
+        "{stderr}"
+    );
+    let big = env.path("big.csv");
+    let cell = "a".repeat((1 << 20) + 1);
+    fs::write(
+        &big,
+        format!("org,title,notes\nMercy Health,Coder,{cell}\n"),
+    )
+    .unwrap();
+    let stderr = env.fails(2, &["import", "applications", big.to_str().unwrap()]);
+    assert!(
+        stderr.contains("row 2") && stderr.contains("1 MiB"),
+        "{stderr}"
+    );
+    assert!(stderr.len() < 400, "not megabytes of message");
+    assert_eq!(env.count("SELECT count(*) FROM applications"), 0);
+    // A cell of exactly 1 MiB goes in.
+    let cell = "a".repeat(1 << 20);
+    fs::write(
+        &big,
+        format!("org,title,notes\nMercy Health,Coder,{cell}\n"),
+    )
+    .unwrap();
+    env.ok(&["import", "applications", big.to_str().unwrap()]);
+    assert_eq!(env.count("SELECT length(notes) FROM applications"), 1 << 20);
+}
+
+#[test]
+fn cells_that_start_with_spaces_then_a_formula_are_guarded_and_round_trip() {
+    let env = TestEnv::new();
+    let tricky = [
+        "  =HYPERLINK(1)",
+        " +1 555",
+        "\u{a0}-3",
+        "   @SUM(A1)",
+        "  plain",
+    ];
+    for (i, note) in tricky.iter().enumerate() {
+        env.ok(&["app", "add", "Mercy Health", &format!("Job {i}")]);
+        // Stored as a file or a script could give it (the command line
+        // trims what is typed).
+        env.sql()
+            .execute(
+                "UPDATE applications SET notes = ?1 WHERE title = ?2",
+                [*note, &format!("Job {i}")],
+            )
+            .unwrap();
+    }
+    let csv = env.ok(&["export", "applications"]);
+    for note in &tricky[..4] {
+        assert!(
+            csv.contains(&format!("'{note}")),
+            "{note:?} guarded in:\n{csv}"
+        );
+    }
+    assert!(!csv.contains("'  plain"), "{csv}");
+    let file = env.path("applications.csv");
+    fs::write(&file, &csv).unwrap();
+    let copy = TestEnv::new();
+    copy.ok(&["import", "applications", file.to_str().unwrap()]);
+    for (i, note) in tricky.iter().enumerate() {
+        let stored: String = copy
+            .sql()
+            .query_row(
+                "SELECT notes FROM applications WHERE title = ?1",
+                [format!("Job {i}")],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(stored, *note);
+    }
+}

@@ -118,6 +118,7 @@ impl<'c> Loader<'c> {
         length: u64,
         problems: &mut Problems,
     ) -> Result<u64> {
+        let (input, budget) = crate::input::bounded(input);
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(true)
@@ -126,6 +127,7 @@ impl<'c> Loader<'c> {
             .headers()
             .map_err(|e| unreadable(file, 1, e))?
             .clone();
+        check_header_size(file, &header)?;
         if header
             .iter()
             .all(|h| h.trim_start_matches('\u{feff}').trim().is_empty())
@@ -139,7 +141,7 @@ impl<'c> Loader<'c> {
         let mut batch = Batch::new();
         let mut added = 0u64;
         while !batch.done {
-            batch.fill(&mut reader, file, header.len(), problems)?;
+            batch.fill(&mut reader, &budget, file, header.len(), problems)?;
             prepared.pending.clear();
             let mut checked = Vec::with_capacity(batch.filled);
             for (record, &number) in batch.records[..batch.filled].iter().zip(&batch.numbers) {
@@ -528,6 +530,7 @@ impl Batch {
     fn fill(
         &mut self,
         reader: &mut csv::Reader<impl Read>,
+        budget: &crate::input::RecordBudget,
         file: &str,
         header_len: usize,
         problems: &mut Problems,
@@ -535,6 +538,7 @@ impl Batch {
         self.filled = 0;
         while self.filled < BATCH {
             let read = reader.read_record(&mut self.records[self.filled]);
+            budget.reset();
             self.row += 1;
             match read {
                 Ok(false) => {
@@ -550,7 +554,19 @@ impl Batch {
                     }
                 },
             }
-            let cells = self.records[self.filled].len();
+            let record = &self.records[self.filled];
+            if let Some(column) = record
+                .iter()
+                .position(|c| c.len() > crate::input::MAX_FIELD)
+            {
+                let reason = format!(
+                    "cell {} is over 1 MiB, the most a cell may hold",
+                    column + 1
+                );
+                problems.push(file, self.row, "", "", reason);
+                continue;
+            }
+            let cells = record.len();
             if cells != header_len {
                 let reason = format!("has {cells} cells; the header has {header_len}");
                 problems.push(file, self.row, "", "", reason);
@@ -661,6 +677,24 @@ fn rows_sql(head: &str, row: &str, rows: usize) -> String {
         sql.push_str(row);
     }
     sql
+}
+
+/// Refuses a header over `MAX_COLUMNS` columns or with a name over
+/// `MAX_FIELD` bytes: not a table jobtrack wrote or a person made.
+fn check_header_size(file: &str, header: &csv::StringRecord) -> Result<()> {
+    use crate::input::{MAX_COLUMNS, MAX_FIELD};
+    if header.len() > MAX_COLUMNS {
+        return Err(Error::Input(format!(
+            "{file}: the header has {} columns; an import takes at most {MAX_COLUMNS}",
+            header.len()
+        )));
+    }
+    if header.iter().any(|name| name.len() > MAX_FIELD) {
+        return Err(Error::Input(format!(
+            "{file}: a header cell is over 1 MiB, the most a cell may hold"
+        )));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
