@@ -782,3 +782,46 @@ fn cells_that_start_with_spaces_then_a_formula_are_guarded_and_round_trip() {
         assert_eq!(stored, *note);
     }
 }
+
+#[test]
+fn the_html_page_isolates_user_text_and_lets_keyboards_and_printers_in() {
+    let env = TestEnv::new();
+    let rtl = "Mercy \u{202e}htlaeH";
+    env.ok(&["app", "add", rtl, "Coder", "--source", "indeed"]);
+    env.ok(&["contact", "add", "Anna Lee", "--org", rtl]);
+    let file = env.path("report.html");
+    env.ok(&["report", "--html", file.to_str().unwrap()]);
+    let page = fs::read_to_string(&file).unwrap();
+    // The warm path names the organization; the text after it stays in order.
+    let warm = page
+        .lines()
+        .find(|line| line.contains("you know"))
+        .expect("a warm path");
+    assert!(
+        warm.contains("at <bdi>Mercy ") && warm.contains("</bdi>: you know <bdi>Anna Lee</bdi>"),
+        "{warm}"
+    );
+    // Every scroll region can be reached and named from the keyboard.
+    let regions: Vec<&str> = page
+        .split("<div class=\"")
+        .skip(1)
+        .filter(|d| d.starts_with("scroll") || d.starts_with("chart"))
+        .map(|d| &d[..d.find('>').unwrap()])
+        .collect();
+    assert!(regions.len() >= 6, "{regions:?}");
+    for region in &regions {
+        assert!(
+            region.contains("tabindex=\"0\"")
+                && region.contains("role=\"region\"")
+                && region.contains("aria-label=\""),
+            "{region}"
+        );
+    }
+    // The chart starts scrolled to its newest weeks; wide tables stack on a
+    // phone; printed sections may break, so page 1 starts with content.
+    assert!(page.contains(".chart { overflow-x: auto; direction: rtl; }"));
+    assert!(page.contains("class=\"scroll stack\""));
+    assert!(page.contains("data-label=\"Interview rate\""));
+    let print = &page[page.find("@media print").unwrap()..];
+    assert!(print.contains("break-inside: auto"), "{print}");
+}
