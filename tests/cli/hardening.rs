@@ -80,6 +80,92 @@ fn a_reader_that_stops_early_never_aborts_or_rolls_back_a_write() {
             "SELECT count(*) = 1 FROM goals",
         ),
         (
+            &["app", "interview", "1", "--on", "2026-12-02"],
+            "SELECT count(*) = 1 FROM application_events WHERE date = '2026-12-02'",
+        ),
+        (
+            &["app", "edit", "1", "--title", "Senior Coder"],
+            "SELECT title = 'Senior Coder' FROM applications WHERE id = 1",
+        ),
+        (
+            &["contact", "log", "1", "--note", "coffee"],
+            "SELECT count(*) = 1 FROM interactions",
+        ),
+        (
+            &["contact", "edit", "1", "--role", "HIM Director"],
+            "SELECT role = 'HIM Director' FROM contacts WHERE id = 1",
+        ),
+        (
+            &[
+                "event",
+                "add",
+                "Mercy Health",
+                "Career fair",
+                "--on",
+                "2026-12-01",
+            ],
+            "SELECT count(*) = 1 FROM events",
+        ),
+        (
+            &["org", "join", "AHIMA"],
+            "SELECT count(*) = 1 FROM memberships",
+        ),
+        (
+            &["edu", "add", "associate", "Health Information Technology"],
+            "SELECT count(*) = 1 FROM education",
+        ),
+        (
+            &["edu", "edit", "1", "--field", "HIT"],
+            "SELECT field = 'HIT' FROM education",
+        ),
+        (
+            &[
+                "work",
+                "add",
+                "Mercy Health",
+                "Clerk",
+                "--from",
+                "2024-01-01",
+            ],
+            "SELECT count(*) = 1 FROM experience",
+        ),
+        (
+            &["work", "edit", "1", "--title", "File Clerk"],
+            "SELECT title = 'File Clerk' FROM experience",
+        ),
+        (
+            &["cert", "add", "RHIT"],
+            "SELECT count(*) = 1 FROM certifications",
+        ),
+        (
+            &["cert", "exam", "RHIT", "--on", "2026-12-19"],
+            "SELECT exam_on = '2026-12-19' FROM certifications",
+        ),
+        (
+            &["cert", "set", "RHIT", "passed", "--on", "2026-11-20"],
+            "SELECT status = 'passed' FROM certifications",
+        ),
+        (
+            &["cert", "ceu", "RHIT", "2"],
+            "SELECT count(*) = 1 FROM ceus",
+        ),
+        (
+            &["org", "rename", "Food Bank", "City Food Bank"],
+            "SELECT count(*) = 1 FROM organizations WHERE name = 'City Food Bank'",
+        ),
+        (
+            &["volunteer", "rm", "1"],
+            "SELECT count(*) = 0 FROM volunteer_shifts",
+        ),
+        (
+            &["goal", "rm", "applications"],
+            "SELECT count(*) = 0 FROM goals",
+        ),
+        (&["event", "rm", "1"], "SELECT count(*) = 0 FROM events"),
+        (&["edu", "rm", "1"], "SELECT count(*) = 0 FROM education"),
+        (&["work", "rm", "1"], "SELECT count(*) = 0 FROM experience"),
+        (&["report", "--html", "report.html"], "SELECT 1"),
+        (
             &[
                 "import",
                 "linkedin-connections",
@@ -92,6 +178,8 @@ fn a_reader_that_stops_early_never_aborts_or_rolls_back_a_write() {
             "SELECT 1",
         ),
         (&["backup", "copy.db"], "SELECT 1"),
+        (&["app", "rm", "1"], "SELECT count(*) = 0 FROM applications"),
+        (&["contact", "rm", "1"], "SELECT count(*) = 2 FROM contacts"),
     ];
     for (args, holds) in writes {
         assert_eq!(
@@ -103,12 +191,20 @@ fn a_reader_that_stops_early_never_aborts_or_rolls_back_a_write() {
     }
     assert!(folder.join("contacts.csv").is_file());
     assert!(env.path("copy.db").is_file());
+    assert!(env.path("report.html").is_file());
+    // A whole export folder goes back in, output closed, into a new database.
+    let copy = TestEnv::new();
+    assert_eq!(
+        with_closed_output(&copy, &["import", "--all", folder.to_str().unwrap()]),
+        Some(0)
+    );
+    assert_eq!(copy.count("SELECT count(*) FROM certifications"), 1);
     // A refusal still exits with its own code, and nothing is written.
     assert_eq!(
         with_closed_output(&env, &["volunteer", "log", "Food Bank", "30"]),
         Some(2)
     );
-    assert_eq!(env.count("SELECT count(*) FROM volunteer_shifts"), 1);
+    assert_eq!(env.count("SELECT count(*) FROM volunteer_shifts"), 0);
 }
 
 #[test]
