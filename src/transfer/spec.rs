@@ -61,8 +61,11 @@ pub enum Kind {
     Timestamp,
     /// Whole units of money, not negative.
     Money,
-    /// Any whole number (an exam score).
+    /// Any whole number.
     Integer,
+    /// An exam score: a whole number, on the catalog's scale for the row's
+    /// `code` when the catalog knows one (as `cert score` checks).
+    Score,
     /// A whole number above zero (a goal target).
     Count,
     /// 0/1 in CSV, true/false in JSON.
@@ -353,7 +356,7 @@ pub const SPECS: &[Spec] = &[
             col("issuer", Kind::Text, Fill::Null),
             col("status", Kind::Choice(CERT_STATUS), Fill::Text("planning")),
             col("exam_on", Kind::Date, Fill::Null),
-            col("score", Kind::Integer, Fill::Null),
+            col("score", Kind::Score, Fill::Null),
             col("passed_on", Kind::Date, Fill::Null),
             col("expires_on", Kind::Date, Fill::Null),
             col("notes", Kind::Text, Fill::Null),

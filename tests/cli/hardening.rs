@@ -921,3 +921,33 @@ fn the_html_page_isolates_user_text_and_lets_keyboards_and_printers_in() {
     let print = &page[page.find("@media print").unwrap()..];
     assert!(print.contains("break-inside: auto"), "{print}");
 }
+
+#[test]
+fn an_imported_score_off_its_scale_is_refused() {
+    let env = TestEnv::new();
+    let file = env.path("certifications.csv");
+    fs::write(
+        &file,
+        "code,name,status,score\nRHIT,,passed,312\nCCS,,failed,30\nRHIA,,passed,999\nMYCERT,My own,passed,87\n",
+    )
+    .unwrap();
+    let stderr = env.fails(2, &["import", "certifications", file.to_str().unwrap()]);
+    assert!(
+        stderr.contains("row 4") && stderr.contains("score") && stderr.contains("RHIA scale"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("row 2") && !stderr.contains("row 5"),
+        "{stderr}"
+    );
+    let output = env
+        .cmd()
+        .args(["cert", "score", "RHIA", "999"])
+        .output()
+        .unwrap();
+    let cli = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        cli.contains("RHIA scale"),
+        "the command line refuses it too: {cli}"
+    );
+}

@@ -71,7 +71,7 @@ impl<'c> Loader<'c> {
             Kind::Timestamp if utc_timestamp(text) => Ok(Param::Text(text)),
             Kind::Timestamp => refused("expected a UTC timestamp written YYYY-MM-DDTHH:MM:SSZ"),
             Kind::Money => money_cell(text),
-            Kind::Integer => match text.parse::<i64>() {
+            Kind::Integer | Kind::Score => match text.parse::<i64>() {
                 Ok(n) => Ok(Param::Integer(n)),
                 _ => refused("expected a whole number"),
             },
@@ -204,6 +204,23 @@ fn past_date_cell<'r>(text: &'r str, latest: &str) -> Checked<'r> {
             "expected a date on or before today ({latest}); a later date cannot have happened yet"
         )),
         _ => Ok(date),
+    }
+}
+
+/// Refuses a score off the catalog's scale for `code` (a credential the
+/// catalog knows no scale for keeps any whole number).
+pub(super) fn on_scale(code: Option<&str>, score: i64) -> std::result::Result<(), String> {
+    let scale = code
+        .and_then(crate::credentials::catalog::find)
+        .and_then(|entry| entry.exam.and_then(|exam| exam.scale));
+    match scale {
+        Some(scale) if score < scale.min || score > scale.max => Err(format!(
+            "expected a whole number from {} to {} (the {} scale)",
+            scale.min,
+            scale.max,
+            code.unwrap_or_default().trim().to_ascii_uppercase()
+        )),
+        _ => Ok(()),
     }
 }
 

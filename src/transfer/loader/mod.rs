@@ -329,6 +329,12 @@ impl<'c> Loader<'c> {
                 Some(text) => self.parse(spec, prepared, index, column, text)?,
                 None => self.fill(spec, column.fill, row),
             };
+            let value = match value {
+                Ok(Param::Integer(score)) if matches!(column.kind, Kind::Score) => {
+                    cells::on_scale(row.cell(spec, "code"), score).map(|()| Param::Integer(score))
+                }
+                other => other,
+            };
             match value {
                 Ok(value) => values.push(value),
                 Err(reason) => {
