@@ -270,26 +270,56 @@ pub fn write_private<T>(
     force: bool,
     write: impl FnOnce(&mut File, &Path) -> Result<T>,
 ) -> Result<T> {
+    let (staged, value) = stage(file, folder, write)?;
+    staged.place(force)?;
+    Ok(value)
+}
+
+/// A private file written in full under a temporary name, waiting for
+/// `place` to give it its name: a writer of several files (`export --all`)
+/// stages them all first, so an error or a signal before the last one is
+/// written leaves the folder as it was.
+pub struct Staged {
+    temp: TrackedTemp,
+    file: PathBuf,
+}
+
+/// Writes what `write` produces into a fresh 0600 temporary file in
+/// `folder`, synced, to become `file` when placed.
+pub fn stage<T>(
+    file: &Path,
+    folder: &Path,
+    write: impl FnOnce(&mut File, &Path) -> Result<T>,
+) -> Result<(Staged, T)> {
     remove_stale_temps(folder);
     let (temp, mut handle) = new_temp(folder)?;
     let value = write(&mut handle, temp.path())?;
     handle.sync_all().map_err(|e| Error::io(file, e))?;
-    drop(handle);
-    // Without `force`, a hard link refuses a file that appeared meanwhile;
-    // dropping `temp` then removes the temporary name.
-    let placed = if force {
-        fs::rename(temp.path(), file)
-    } else {
-        fs::hard_link(temp.path(), file)
+    let staged = Staged {
+        temp,
+        file: file.to_path_buf(),
     };
-    placed.map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            exists_error(file)
+    Ok((staged, value))
+}
+
+impl Staged {
+    /// Gives the staged file its name. Without `force`, a hard link refuses
+    /// a file that appeared meanwhile; dropping the temporary then removes
+    /// the temporary name.
+    pub fn place(self, force: bool) -> Result<()> {
+        let placed = if force {
+            fs::rename(self.temp.path(), &self.file)
         } else {
-            Error::io(file, e)
-        }
-    })?;
-    Ok(value)
+            fs::hard_link(self.temp.path(), &self.file)
+        };
+        placed.map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                exists_error(&self.file)
+            } else {
+                Error::io(&self.file, e)
+            }
+        })
+    }
 }
 
 /// Creates `dir` owner-only (0700) with its parents when missing; an

@@ -706,10 +706,9 @@ fn as_user(env: &TestEnv, uid: Option<u32>, args: &[&str]) -> std::process::Outp
         .unwrap()
 }
 
-#[test]
-fn sigterm_during_a_backup_removes_its_temp_file_and_exits_143() {
+/// A database large enough that copying or exporting it takes a moment.
+fn big_database() -> TestEnv {
     let env = TestEnv::new();
-    // A database large enough that copying it takes a moment.
     let mut csv = String::from("org,title,status,notes\n");
     let note = "n".repeat(4000);
     for i in 0..12_000 {
@@ -719,18 +718,21 @@ fn sigterm_during_a_backup_removes_its_temp_file_and_exits_143() {
     fs::write(&file, csv).unwrap();
     env.ok(&["import", "applications", file.to_str().unwrap()]);
     fs::remove_file(&file).unwrap();
-    let folder = env.path("backups");
-    fs::create_dir(&folder).unwrap();
+    env
+}
+
+/// Starts jobtrack with `args`, waits until something appears in `folder`
+/// (its first temporary file), sends `signal` and returns the exit code.
+fn signal_once_writing(env: &TestEnv, args: &[&str], folder: &Path, signal: &str) -> Option<i32> {
     let mut child = env
         .std_cmd()
-        .args(["backup", folder.join("copy.db").to_str().unwrap()])
+        .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // Wait for the temporary file, then stop the backup.
     let started = std::time::Instant::now();
-    while fs::read_dir(&folder).unwrap().count() == 0 {
+    while fs::read_dir(folder).unwrap().count() == 0 {
         assert!(
             started.elapsed().as_secs() < 30,
             "no temporary file appeared"
@@ -738,12 +740,26 @@ fn sigterm_during_a_backup_removes_its_temp_file_and_exits_143() {
         std::thread::yield_now();
     }
     let killed = StdCommand::new("kill")
-        .args(["-TERM", &child.id().to_string()])
+        .args([signal, &child.id().to_string()])
         .status()
         .unwrap();
     assert!(killed.success());
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(143), "{status:?}");
+    child.wait().unwrap().code()
+}
+
+#[test]
+fn sigterm_during_a_backup_removes_its_temp_file_and_exits_143() {
+    let env = big_database();
+    let folder = env.path("backups");
+    fs::create_dir(&folder).unwrap();
+    let target = folder.join("copy.db");
+    let code = signal_once_writing(
+        &env,
+        &["backup", target.to_str().unwrap()],
+        &folder,
+        "-TERM",
+    );
+    assert_eq!(code, Some(143));
     let left: Vec<_> = fs::read_dir(&folder)
         .unwrap()
         .map(|e| e.unwrap().file_name())
@@ -751,6 +767,20 @@ fn sigterm_during_a_backup_removes_its_temp_file_and_exits_143() {
     assert!(left.is_empty(), "left behind: {left:?}");
     // The database is intact.
     assert_eq!(env.count("SELECT count(*) FROM applications"), 12_000);
+}
+
+#[test]
+fn ctrl_c_during_export_all_leaves_the_folder_as_it_was() {
+    let env = big_database();
+    let folder = env.path("export");
+    fs::create_dir(&folder).unwrap();
+    let args = ["export", "--all", "--out", folder.to_str().unwrap()];
+    assert_eq!(signal_once_writing(&env, &args, &folder, "-INT"), Some(130));
+    let left: Vec<_> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
 }
 
 #[test]
