@@ -22,6 +22,7 @@ pub struct Ctx {
     pub out: Output,
     db_flag: Option<PathBuf>,
     stdin_used: Cell<bool>,
+    created: Cell<bool>,
 }
 
 impl Ctx {
@@ -32,6 +33,7 @@ impl Ctx {
             out,
             db_flag,
             stdin_used: Cell::new(false),
+            created: Cell::new(false),
         }
     }
 
@@ -51,8 +53,17 @@ impl Ctx {
     /// Opens the database; `Access::Create` creates it when missing.
     pub fn open(&self, access: Access) -> Result<Connection> {
         let path = self.db_path()?;
-        let (conn, _) = db::open(&path, access)?;
+        let (conn, opened) = db::open(&path, access)?;
+        if opened == db::Opened::Created {
+            self.created.set(true);
+        }
         Ok(conn)
+    }
+
+    /// True when this command created the database: a command that fails
+    /// afterwards removes it again (`db::discard_new`).
+    pub fn created_database(&self) -> bool {
+        self.created.get()
     }
 
     /// Today (pinned by `JOBTRACK_TODAY`).

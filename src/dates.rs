@@ -511,6 +511,20 @@ pub fn add_days(date: NaiveDate, days: u64) -> NaiveDate {
     date.checked_add_days(Days::new(days)).unwrap_or(date)
 }
 
+/// `date` plus `days` for a date that is stored: a result after
+/// 9999-12-31 (which SQLite's date functions cannot hold) is bad input
+/// naming `field`, not a failed write.
+pub fn days_after(field: &str, date: NaiveDate, days: u64) -> Result<NaiveDate> {
+    date.checked_add_days(Days::new(days))
+        .filter(|later| in_years(*later))
+        .ok_or_else(|| {
+            Error::Input(format!(
+                "{field}: {date} plus {days} days falls after 9999-12-31, the last date jobtrack keeps; \
+                 give {field} a date"
+            ))
+        })
+}
+
 /// Whole days from `earlier` to `later` (negative when `later` is earlier).
 pub fn days_between(earlier: NaiveDate, later: NaiveDate) -> i64 {
     (later - earlier).num_days()

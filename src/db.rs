@@ -1,8 +1,10 @@
 //! Opening the database: where it lives, creating it owner-only, the pragmas
 //! every connection gets, IMMEDIATE write transactions and the upgrade ladder.
 
+use std::borrow::Cow;
 use std::fs::{self, DirBuilder, OpenOptions};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -144,6 +146,19 @@ fn v2_to_v3(tx: &Transaction) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// The open database's interrupt handle, for the signal handler.
+static INTERRUPT: std::sync::Mutex<Option<rusqlite::InterruptHandle>> = std::sync::Mutex::new(None);
+
+/// Stops whatever SQLite statement this process is running (it fails with
+/// "interrupted" and its transaction is never committed): for Ctrl-C and
+/// SIGTERM.
+pub fn interrupt() {
+    let handle = INTERRUPT.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(handle) = handle.as_ref() {
+        handle.interrupt();
+    }
+}
+
 /// The schema version this binary writes (`PRAGMA user_version`).
 pub const CURRENT_VERSION: i64 = UPGRADES.len() as i64 + 1;
 
@@ -215,10 +230,7 @@ pub fn open(db: &DbPath, access: Access) -> Result<(Connection, Opened)> {
         Ok(meta) if meta.len() == 0 && access == Access::Existing => {
             // An empty file (say, made by `touch`): a read must not write a
             // schema into it.
-            return Err(Error::Runtime(format!(
-                "{} is an empty file, not a jobtrack database yet (run 'jobtrack init' to make it one)",
-                path.display()
-            )));
+            return Err(empty_file(path));
         }
         Ok(_) => true,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
@@ -232,11 +244,11 @@ pub fn open(db: &DbPath, access: Access) -> Result<(Connection, Opened)> {
         created = create_database(db)?;
     }
     let mut conn = Connection::open_with_flags(
-        path,
+        plain_name(path),
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| explain(e.into(), path))?;
-    match configure(&conn).and_then(|()| prepare_schema(&mut conn, path)) {
+    match configure(&conn).and_then(|()| prepare_schema(&mut conn, path, access)) {
         Ok(opened) => {
             if access == Access::Existing {
                 // Reads (reports, lists) go through a memory map instead of
@@ -245,6 +257,8 @@ pub fn open(db: &DbPath, access: Access) -> Result<(Connection, Opened)> {
                     .map_err(|e| explain(e.into(), path))?;
             }
             let opened = if created { Opened::Created } else { opened };
+            *INTERRUPT.lock().unwrap_or_else(|e| e.into_inner()) =
+                Some(conn.get_interrupt_handle());
             Ok((conn, opened))
         }
         // A file we may not write, in a folder we may not write either:
@@ -271,11 +285,14 @@ fn writable(path: &Path) -> bool {
 }
 
 fn open_immutable(path: &Path) -> Result<(Connection, Opened)> {
+    // Every byte outside plain ASCII is escaped, so a name that is not
+    // UTF-8 reaches SQLite unchanged.
     let mut uri = String::from("file:");
-    for byte in path.to_string_lossy().bytes() {
+    for &byte in path.as_os_str().as_bytes() {
         match byte {
             b'?' | b'#' | b'%' => uri.push_str(&format!("%{byte:02X}")),
-            _ => uri.push(char::from(byte)),
+            b if b.is_ascii_graphic() || b == b' ' => uri.push(char::from(b)),
+            b => uri.push_str(&format!("%{b:02X}")),
         }
     }
     uri.push_str("?mode=ro&immutable=1");
@@ -295,6 +312,13 @@ fn open_immutable(path: &Path) -> Result<(Connection, Opened)> {
         )));
     }
     Ok((conn, Opened::Existing))
+}
+
+fn empty_file(path: &Path) -> Error {
+    Error::Runtime(format!(
+        "{} is an empty file, not a jobtrack database yet (run 'jobtrack init' to make it one)",
+        path.display()
+    ))
 }
 
 /// Creates the database file with its schema; false when another command
@@ -326,25 +350,20 @@ fn create_database(db: &DbPath) -> Result<bool> {
     // the target, then link it into place: the path never holds a
     // half-made database, and when two commands create it at once, one
     // wins and the other simply opens the winner's.
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = parent.join(format!(".{name}.new-{}", std::process::id()));
+    let mut name = std::ffi::OsString::from(".");
+    name.push(path.file_name().unwrap_or_default());
+    name.push(format!(".new-{}", std::process::id()));
+    let temp = parent.join(name);
+    files::remove_stale_temps(&parent);
     let made = (|| -> Result<bool> {
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&temp)
-            .map_err(|e| {
-                Error::Runtime(format!(
-                    "cannot create the database {}: {e}",
-                    path.display()
-                ))
-            })?;
+        let _temp = files::TrackedTemp::create(&temp).map_err(|e| {
+            Error::Runtime(format!(
+                "cannot create the database {}: {e}",
+                path.display()
+            ))
+        })?;
         {
-            let mut conn = Connection::open(&temp)?;
+            let mut conn = Connection::open(plain_name(&temp))?;
             configure(&conn)?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute_batch(SCHEMA)?;
@@ -366,6 +385,18 @@ fn create_database(db: &DbPath) -> Result<bool> {
     made
 }
 
+/// A path SQLite reads as a plain file name: SQLite takes a name starting
+/// with `file:` as a URI (and drops its query), so such a relative path is
+/// given as `./file:…`. Other paths, including names that are not UTF-8,
+/// pass unchanged.
+pub fn plain_name(path: &Path) -> Cow<'_, Path> {
+    if path.is_relative() && path.as_os_str().as_bytes().starts_with(b"file:") {
+        Cow::Owned(Path::new(".").join(path))
+    } else {
+        Cow::Borrowed(path)
+    }
+}
+
 /// The per-connection settings of DESIGN §3, all outside any transaction.
 pub fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(60))?;
@@ -378,11 +409,16 @@ fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |row| row.get(0))
 }
 
-fn prepare_schema(conn: &mut Connection, path: &Path) -> Result<Opened> {
+fn prepare_schema(conn: &mut Connection, path: &Path, access: Access) -> Result<Opened> {
     let version = user_version(conn)?;
     if version == 0 {
         let objects: i64 =
             conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if objects == 0 && access == Access::Existing {
+            // An empty SQLite file (made by another program): a read must
+            // not write a schema into it, just as with an empty file.
+            return Err(empty_file(path));
+        }
         if objects > 0 {
             return Err(Error::Runtime(format!(
                 "{} is a SQLite database but not a jobtrack one (it has tables and no jobtrack version); \
@@ -400,7 +436,7 @@ fn prepare_schema(conn: &mut Connection, path: &Path) -> Result<Opened> {
         }
         tx.commit()?;
         if created_meanwhile > 0 {
-            return prepare_schema(conn, path);
+            return prepare_schema(conn, path, access);
         }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         return Ok(Opened::Created);
@@ -432,16 +468,145 @@ fn prepare_schema(conn: &mut Connection, path: &Path) -> Result<Opened> {
 
 /// Writes a consistent copy of the open database to `target` through the
 /// private writer (0600, renamed into place; without `force` an existing
-/// `target` is refused): filled by `VACUUM INTO` and put in WAL mode like
-/// every jobtrack database, so the copy is ready to use. Returns its size.
+/// `target` is refused): filled by `VACUUM INTO`, put in WAL mode like
+/// every jobtrack database, and read back (`verify_copy`) before it takes
+/// the target's name, so the copy is known to be usable. Returns its size.
 pub fn snapshot_into(conn: &Connection, target: &Path, force: bool) -> Result<u64> {
     files::write_private(target, &files::folder_of(target), force, |_, temp| {
-        conn.execute("VACUUM INTO ?1", [temp.to_string_lossy()])?;
-        let copy = Connection::open(temp)?;
+        // `data_version` changes when another connection commits: unchanged
+        // across the copy means the source still holds what was copied.
+        let before = data_version(conn)?;
+        // The name goes in as its bytes (a BLOB cast to TEXT), so a folder
+        // whose name is not UTF-8 is written to, not a lossy copy of it.
+        let name = plain_name(temp);
+        conn.execute(
+            "VACUUM INTO CAST(?1 AS TEXT)",
+            [name.as_os_str().as_bytes()],
+        )?;
+        let copy = Connection::open(&name)?;
         copy.pragma_update(None, "journal_mode", "WAL")?;
+        let unchanged = data_version(conn)? == before;
+        verify_copy(conn, &copy, unchanged).map_err(|problem| {
+            Error::Runtime(format!(
+                "the copy for {} did not read back as written ({problem}); nothing was saved",
+                target.display()
+            ))
+        })?;
         drop(copy);
         Ok(fs::metadata(temp).map_err(|e| Error::io(target, e))?.len())
     })
+}
+
+fn data_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
+}
+
+/// Reads a fresh copy back: SQLite's integrity check, the same schema
+/// version and tables, and (when no one wrote the source meanwhile) the
+/// same number of rows in every table. Says what differs.
+fn verify_copy(source: &Connection, copy: &Connection, same_rows: bool) -> Result<(), String> {
+    let failed = |e: rusqlite::Error| e.to_string();
+    if let Some(problem) = page_problems(copy, "integrity_check").map_err(failed)? {
+        return Err(format!("integrity check: {problem}"));
+    }
+    if user_version(copy).map_err(failed)? != user_version(source).map_err(failed)? {
+        return Err("the schema version differs".into());
+    }
+    let source_counts = row_counts(source).map_err(failed)?;
+    let copy_counts = row_counts(copy).map_err(failed)?;
+    let same_tables = source_counts.len() == copy_counts.len()
+        && source_counts
+            .iter()
+            .zip(&copy_counts)
+            .all(|(a, b)| a.0 == b.0);
+    if !same_tables {
+        return Err("the tables differ".into());
+    }
+    if same_rows {
+        if let Some(((table, n), (_, m))) = source_counts
+            .iter()
+            .zip(&copy_counts)
+            .find(|(a, b)| a.1 != b.1)
+        {
+            return Err(format!("{table} holds {n} rows, the copy {m}"));
+        }
+    }
+    Ok(())
+}
+
+/// The number of rows in every table, by name.
+fn row_counts(conn: &Connection) -> rusqlite::Result<Vec<(String, i64)>> {
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    names
+        .into_iter()
+        .map(|name| {
+            let quoted = name.replace('"', "\"\"");
+            let n = conn.query_row(&format!("SELECT count(*) FROM \"{quoted}\""), [], |r| {
+                r.get(0)
+            })?;
+            Ok((name, n))
+        })
+        .collect()
+}
+
+/// Removes a database this command created, after the command failed, when
+/// it still holds no rows (checked under the write lock, so a row another
+/// command added meanwhile keeps it). Best effort: the command's own error
+/// is what the user needs to see.
+pub fn discard_new(path: &Path) {
+    let Ok(mut conn) = Connection::open(plain_name(path)) else {
+        return;
+    };
+    let _ = conn.busy_timeout(Duration::from_secs(5));
+    let Ok(tx) = conn.transaction_with_behavior(TransactionBehavior::Immediate) else {
+        return;
+    };
+    let empty = row_counts(&tx).is_ok_and(|counts| counts.iter().all(|(_, n)| *n == 0));
+    if empty {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            let _ = fs::remove_file(PathBuf::from(name));
+        }
+    }
+    drop(tx);
+}
+
+/// SQLite's `quick_check` for `backup`: a database with damaged pages is
+/// refused instead of copied. Names the path.
+pub fn refuse_damage(conn: &Connection, path: &Path) -> Result<()> {
+    match page_problems(conn, "quick_check").map_err(|e| explain(e.into(), path))? {
+        None => Ok(()),
+        Some(problem) => Err(damaged(path, &problem)),
+    }
+}
+
+/// The first problem `pragma` (`quick_check` or `integrity_check`) finds
+/// in the file's pages. Rows that break a CHECK or NOT NULL rule (a hand
+/// edit) are not damage: they copy as they are, and `doctor` names them.
+fn page_problems(conn: &Connection, pragma: &str) -> rusqlite::Result<Option<String>> {
+    let mut statement = conn.prepare(&format!("PRAGMA {pragma}(100)"))?;
+    let lines = statement.query_map([], |r| r.get::<_, String>(0))?;
+    for line in lines {
+        let line = line?;
+        let row_rule =
+            line.starts_with("CHECK constraint failed") || line.starts_with("NULL value in");
+        if line != "ok" && !row_rule {
+            return Ok(Some(line));
+        }
+    }
+    Ok(None)
+}
+
+fn damaged(path: &Path, problem: &str) -> Error {
+    Error::Runtime(format!(
+        "the database at {} has damaged pages ({problem}); nothing was written. \
+         Run 'jobtrack doctor' for how to recover",
+        path.display()
+    ))
 }
 
 /// The copy made before upgrading from `version`: `PATH.v<N>.bak`.
@@ -513,9 +678,11 @@ pub fn explain(err: Error, path: &Path) -> Error {
     match sqlite.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy(path.to_path_buf()),
         Some(ErrorCode::ReadOnly) => Error::Runtime(format!(
-            "the database at {} is read-only; reading works, but this command writes (check the file's permissions)",
+            "the database at {} is read-only for jobtrack and this command writes; check the permissions \
+             of the file, its -wal and -shm files and its folder ('jobtrack doctor' shows them)",
             path.display()
         )),
+        Some(ErrorCode::DatabaseCorrupt) => damaged(path, &sqlite.to_string()),
         Some(ErrorCode::NotADatabase) => Error::Runtime(format!(
             "{} is not a SQLite database (or it is damaged); choose another --db path or restore a backup",
             path.display()

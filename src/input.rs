@@ -445,6 +445,64 @@ pub fn nothing_to_change(what: &str, id: i64, noun: &str) -> Error {
     ))
 }
 
+/// The largest cell an import takes (DESIGN §10.7).
+pub const MAX_FIELD: usize = 1 << 20;
+
+/// The most columns an import's header may have.
+pub const MAX_COLUMNS: usize = 1000;
+
+/// The bytes one CSV record may take before reading stops: room for many
+/// full-size cells, and a bound on memory for input such as `/dev/zero`
+/// that never ends a record.
+pub const MAX_RECORD: u64 = 16 << 20;
+
+/// A reader that fails (`FileTooLarge`) once `MAX_RECORD` bytes pass
+/// without `RecordBudget::reset`, which the CSV reader's caller calls after
+/// each record.
+pub struct Bounded<R> {
+    inner: R,
+    taken: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+/// The handle that starts a new record's budget.
+pub struct RecordBudget(std::rc::Rc<std::cell::Cell<u64>>);
+
+impl RecordBudget {
+    /// A record was read: the next one starts with a full budget.
+    pub fn reset(&self) {
+        self.0.set(0);
+    }
+}
+
+/// Wraps `inner` with the per-record budget.
+pub fn bounded<R: std::io::Read>(inner: R) -> (Bounded<R>, RecordBudget) {
+    let taken = std::rc::Rc::new(std::cell::Cell::new(0));
+    (
+        Bounded {
+            inner,
+            taken: taken.clone(),
+        },
+        RecordBudget(taken),
+    )
+}
+
+impl<R: std::io::Read> std::io::Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.taken.get() > MAX_RECORD {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::FileTooLarge,
+                format!(
+                    "a row runs over {} MiB without ending; a cell may hold at most 1 MiB",
+                    MAX_RECORD >> 20
+                ),
+            ));
+        }
+        let n = self.inner.read(buf)?;
+        self.taken.set(self.taken.get() + n as u64);
+        Ok(n)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -48,6 +48,7 @@ use crate::output::Output;
 
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
+    stop_on_signals();
     let ctx = Ctx::new(
         Output::new(cli.json, cli.quiet, cli.color, cli.wide),
         cli.db.clone().map(PathBuf::from),
@@ -57,7 +58,13 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(command) => dispatch(&ctx, command),
     };
     result.map_err(|e| match ctx.db_path() {
-        Ok(path) => db::explain(e, &path.path),
+        Ok(path) => {
+            // A failed command leaves no new database behind.
+            if ctx.created_database() {
+                db::discard_new(&path.path);
+            }
+            db::explain(e, &path.path)
+        }
         Err(_) => e,
     })
 }
@@ -89,4 +96,21 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Work(cmd) => commands::work::run(ctx, cmd),
         Command::Cert(cmd) => commands::cert::run(ctx, cmd),
     }
+}
+
+/// Ctrl-C and SIGTERM: stop SQLite's statement (the write is never
+/// committed, so it rolls back), remove this process's temporary files and
+/// exit 130 or 143, as shells expect.
+fn stop_on_signals() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            db::interrupt();
+            files::remove_temps();
+            std::process::exit(128 + signal);
+        }
+    });
 }

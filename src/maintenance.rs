@@ -77,6 +77,7 @@ pub fn backup(ctx: &Ctx, file: &Path, force: bool) -> Result<()> {
     let db_path = ctx.db_path()?;
     files::check_target(file, force, &db_path.path, "the backup file")?;
     let conn = ctx.open(Access::Existing)?;
+    db::refuse_damage(&conn, &db_path.path)?;
     let bytes = db::snapshot_into(&conn, file, force)?;
     let report = BackupReport {
         path: file.display().to_string(),
@@ -145,6 +146,8 @@ pub fn doctor(ctx: &Ctx) -> Result<()> {
         }),
     }
     checks.extend(permission_checks(path));
+    checks.push(companion_check(path));
+    checks.push(temp_file_check(path));
     let report = DoctorReport {
         ok: checks.iter().all(|c| c.ok),
         checks,
@@ -166,7 +169,7 @@ pub fn doctor(ctx: &Ctx) -> Result<()> {
 /// schema creation or upgrade: doctor only looks).
 fn inspect(path: &Path, checks: &mut Vec<Check>, counts: &mut BTreeMap<String, i64>) -> Result<()> {
     let conn = Connection::open_with_flags(
-        path,
+        db::plain_name(path),
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     db::configure(&conn)?;
@@ -174,6 +177,8 @@ fn inspect(path: &Path, checks: &mut Vec<Check>, counts: &mut BTreeMap<String, i
     checks.push(version_check(version));
     checks.push(integrity_check(&conn)?);
     checks.push(foreign_key_check(&conn)?);
+    checks.push(constraint_check(&conn)?);
+    checks.push(id_check(&conn)?);
     let journal: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
     checks.push(Check {
         name: "journal_mode",
@@ -263,6 +268,147 @@ fn foreign_key_check(conn: &Connection) -> Result<Check> {
     })
 }
 
+/// Rows that break a CHECK or NOT NULL constraint (a hand edit with the
+/// checks switched off): each table's rows are copied into a TEMP table
+/// built from the same definition, with `OR IGNORE` leaving out the rows
+/// that break one; the first 20 are named with SQLite's reason.
+fn constraint_check(conn: &Connection) -> Result<Check> {
+    // References are foreign_keys' business, and a TEMP table cannot point
+    // at the main schema's tables.
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let mut broken = Vec::new();
+    for table in tables() {
+        if broken.len() >= 20 {
+            break;
+        }
+        broken.extend(rows_breaking_checks(conn, table, 20 - broken.len())?);
+    }
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(Check {
+        name: "constraints",
+        ok: broken.is_empty(),
+        detail: if broken.is_empty() {
+            "every row keeps its table's rules".into()
+        } else {
+            broken.join("; ")
+        },
+    })
+}
+
+fn rows_breaking_checks(conn: &Connection, table: &str, limit: usize) -> Result<Vec<String>> {
+    let sql: Option<String> = conn
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+            [table],
+            |r| r.get(0),
+        )
+        .ok();
+    let Some(definition) = sql.and_then(|sql| {
+        sql.find('(')
+            .map(|open| format!("CREATE TEMP TABLE rules {}", &sql[open..]))
+    }) else {
+        return Ok(Vec::new());
+    };
+    conn.execute_batch(&format!(
+        "DROP TABLE IF EXISTS temp.rules; {definition};
+         INSERT OR IGNORE INTO temp.rules SELECT * FROM main.{table};"
+    ))?;
+    let rowids: Vec<i64> = conn
+        .prepare(&format!(
+            "SELECT rowid FROM main.{table} WHERE rowid NOT IN (SELECT rowid FROM temp.rules) \
+             ORDER BY rowid LIMIT {limit}"
+        ))?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut broken = Vec::new();
+    for rowid in rowids {
+        let reason = match conn.execute(
+            &format!("INSERT INTO temp.rules SELECT * FROM main.{table} WHERE rowid = ?1"),
+            [rowid],
+        ) {
+            Err(rusqlite::Error::SqliteFailure(_, Some(message))) => {
+                message.split_whitespace().collect::<Vec<_>>().join(" ")
+            }
+            _ => "a rule of its table is broken".into(),
+        };
+        broken.push(format!("{table} row {rowid}: {reason}"));
+    }
+    conn.execute_batch("DROP TABLE temp.rules")?;
+    Ok(broken)
+}
+
+/// Ids above 2^53: the next row would need an id past what JSON readers
+/// hold (and at 2^63 - 1, SQLite gives none).
+fn id_check(conn: &Connection) -> Result<Check> {
+    let mut high = Vec::new();
+    for table in tables() {
+        let max: Option<i64> =
+            conn.query_row(&format!("SELECT max(rowid) FROM {table}"), [], |r| r.get(0))?;
+        if let Some(id) = max.filter(|id| *id > 1 << 53) {
+            high.push(format!("{table} has id {id}"));
+        }
+    }
+    Ok(Check {
+        name: "ids",
+        ok: high.is_empty(),
+        detail: if high.is_empty() {
+            "every id is at most 2^53".into()
+        } else {
+            format!(
+                "{}: ids over 2^53 leave no room for new rows; export, fix the ids and import into a new database",
+                high.join(", ")
+            )
+        },
+    })
+}
+
+/// The `-wal` and `-shm` files must be writable for any command to write
+/// (SQLite needs both, even to read a database in WAL mode from a folder
+/// it cannot write).
+fn companion_check(path: &Path) -> Check {
+    let mut blocked = Vec::new();
+    for suffix in ["-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let file = PathBuf::from(name);
+        if file.exists() && fs::OpenOptions::new().write(true).open(&file).is_err() {
+            blocked.push(file.display().to_string());
+        }
+    }
+    Check {
+        name: "wal_files",
+        ok: blocked.is_empty(),
+        detail: if blocked.is_empty() {
+            "jobtrack can write the -wal and -shm files".into()
+        } else {
+            format!(
+                "jobtrack cannot write {}, so every write fails; make it yours and writable \
+                 (chown, chmod 600) or remove it while no jobtrack command runs",
+                blocked.join(" and ")
+            )
+        },
+    }
+}
+
+/// Temporary files left beside the database by a command that was killed.
+fn temp_file_check(path: &Path) -> Check {
+    let stale = files::stale_temps(&files::folder_of(path));
+    Check {
+        name: "temp_files",
+        ok: stale.is_empty(),
+        detail: if stale.is_empty() {
+            "no temporary files left behind".into()
+        } else {
+            let names: Vec<String> = stale.iter().map(|p| p.display().to_string()).collect();
+            format!(
+                "left by a command that was stopped: {}; the next write removes them, or: rm {}",
+                names.join(", "),
+                names.join(" ")
+            )
+        },
+    }
+}
+
 fn permission_checks(path: &Path) -> Vec<Check> {
     let mut checks = Vec::new();
     let mut open_files = Vec::new();
@@ -298,9 +444,16 @@ fn permission_checks(path: &Path) -> Vec<Check> {
             let mode = meta.permissions().mode() & 0o777;
             checks.push(Check {
                 name: "folder_permissions",
-                ok: true,
+                ok: mode & 0o022 == 0,
                 detail: if mode & 0o077 == 0 {
                     format!("{} is private ({mode:o})", folder.display())
+                } else if mode & 0o022 != 0 {
+                    format!(
+                        "{} is {mode:o}: others can write in it, so they could replace the database or \
+                         its -wal file; fix with: chmod go-w {}",
+                        folder.display(),
+                        folder.display()
+                    )
                 } else {
                     format!(
                         "{} is {mode:o}: others can list it (the database file itself is what matters)",
@@ -463,10 +616,10 @@ pub fn demo(ctx: &Ctx) -> Result<()> {
     crate::transfer::load_sample(&tx, SAMPLE, anchor, today)?;
     crate::credentials::tracking::refresh_expiry(&tx, today)?;
     db::commit(tx)?;
-    eprintln!(
+    crate::output::to_stderr(&format!(
         "sample data in {} — try: jobtrack --db {} app list",
         path.path.display(),
         path.path.display()
-    );
+    ));
     crate::reports::show_dashboard(ctx, &conn, today)
 }

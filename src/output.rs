@@ -160,13 +160,13 @@ impl Output {
     /// A notice on standard error (printed in every mode); stored text in
     /// it is shown escaped.
     pub fn notice(&self, text: impl AsRef<str>) {
-        eprintln!("note: {}", visible(text.as_ref()));
+        to_stderr(&format!("note: {}", visible(text.as_ref())));
     }
 
     /// A warning on standard error (printed in every mode); stored text in
     /// it is shown escaped.
     pub fn warning(&self, text: impl AsRef<str>) {
-        eprintln!("warning: {}", visible(text.as_ref()));
+        to_stderr(&format!("warning: {}", visible(text.as_ref())));
     }
 
     /// A table with the given columns (see `Column` for how each behaves
@@ -358,6 +358,14 @@ impl Output {
         }
         Ok(())
     }
+}
+
+/// Writes one line on standard error. A closed or broken standard error
+/// drops the line: a reader that stopped early never aborts a command
+/// (`eprintln!` would panic and roll a write back).
+pub fn to_stderr(line: &str) {
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "{line}");
 }
 
 /// Stored text made safe for a terminal: C0 and C1 control characters other
@@ -864,12 +872,17 @@ pub fn count_of(n: i64, one: &str, many: &str) -> String {
 }
 
 /// Makes a text cell safe to open in a spreadsheet (OWASP CSV injection):
-/// text beginning with `=`, `+`, `-`, `@`, tab, CR or LF gets a leading `'`,
-/// and text beginning with `'` gets one more, so import can remove exactly
-/// one and get the text back.
+/// text beginning with `=`, `+`, `-`, `@`, tab, CR or LF, or whose first
+/// character after leading spaces is `=`, `+`, `-` or `@` (spreadsheets
+/// that trim spaces evaluate it), gets a leading `'`; text beginning with
+/// `'` gets one more, so import can remove exactly one and get the text
+/// back.
 pub fn spreadsheet_safe(text: &str) -> Cow<'_, str> {
+    let formula = |c: char| matches!(c, '=' | '+' | '-' | '@');
+    let first_visible = text.trim_start().chars().next().is_some_and(formula);
     match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '\'') => Cow::Owned(format!("'{text}")),
+        Some('\t' | '\r' | '\n' | '\'') => Cow::Owned(format!("'{text}")),
+        _ if first_visible => Cow::Owned(format!("'{text}")),
         _ => Cow::Borrowed(text),
     }
 }
@@ -1073,6 +1086,9 @@ mod tests {
             ("=SUM(A1)", "'=SUM(A1)"),
             ("+1 555", "'+1 555"),
             ("-3", "'-3"),
+            ("  =1+1", "'  =1+1"),
+            ("\u{a0}@x", "'\u{a0}@x"),
+            ("  plain", "  plain"),
             ("@home", "'@home"),
             ("\tx", "'\tx"),
             ("\nx", "'\nx"),

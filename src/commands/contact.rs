@@ -45,7 +45,7 @@ pub enum ContactCommand {
     )]
     List {
         /// Keep the people at this organization
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         org: Option<String>,
         /// Keep this relationship
         #[arg(long, value_enum, value_name = "REL")]
@@ -100,6 +100,7 @@ pub enum ContactCommand {
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// Their name
+    #[arg(allow_hyphen_values = true)]
     pub name: String,
     #[command(flatten)]
     pub details: Details,
@@ -109,19 +110,19 @@ pub struct AddArgs {
 #[derive(Debug, Args)]
 pub struct Details {
     /// Where they work (created on first use; any case matches)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub org: Option<String>,
     /// Their job title
-    #[arg(long, value_name = "R")]
+    #[arg(long, value_name = "R", allow_hyphen_values = true)]
     pub role: Option<String>,
     /// Their email address
-    #[arg(long, value_name = "E")]
+    #[arg(long, value_name = "E", allow_hyphen_values = true)]
     pub email: Option<String>,
     /// Their phone number
     #[arg(long, value_name = "P", allow_hyphen_values = true)]
     pub phone: Option<String>,
     /// Their LinkedIn profile address
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", allow_hyphen_values = true)]
     pub linkedin: Option<String>,
     /// How you know them [add's default: other]
     #[arg(long, value_enum, value_name = "REL")]
@@ -161,7 +162,7 @@ pub struct EditArgs {
     #[arg(skip)]
     pub id: i64,
     /// A new name
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
     pub name: Option<String>,
     #[command(flatten)]
     pub details: Details,

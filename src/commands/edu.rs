@@ -42,9 +42,10 @@ pub enum EduCommand {
         #[arg(value_enum)]
         level: Level,
         /// The field of study, like "Health Information Management"
+        #[arg(allow_hyphen_values = true)]
         field: String,
         /// The school (created on first use)
-        #[arg(long, value_name = "NAME")]
+        #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
         school: Option<String>,
         /// A CAHIIM-accredited HIM program (not a health-informatics master's; see below)
         #[arg(long)]
@@ -69,10 +70,10 @@ pub enum EduCommand {
         #[arg(long, value_enum)]
         level: Option<Level>,
         /// A new field of study
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         field: Option<String>,
         /// A new school
-        #[arg(long, value_name = "NAME")]
+        #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
         school: Option<String>,
         /// Mark it a CAHIIM-accredited HIM program
         #[arg(long, conflicts_with = "no_cahiim")]

@@ -25,8 +25,10 @@ pub enum EventCommand {
     #[command(after_help = EVENT_EXAMPLES)]
     Add {
         /// Who holds it (created on first use; any case matches)
+        #[arg(allow_hyphen_values = true)]
         org: String,
         /// What it is called
+        #[arg(allow_hyphen_values = true)]
         title: String,
         /// When it is (future allowed; past too)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]

@@ -44,6 +44,7 @@ pub enum OrgCommand {
     )]
     Join {
         /// The association (created on first use; any case matches)
+        #[arg(allow_hyphen_values = true)]
         name: String,
         /// Member since (any date) [default for a new membership: today]
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
@@ -64,6 +65,7 @@ pub enum OrgCommand {
         #[arg(allow_hyphen_values = true)]
         old: String,
         /// The new name; when an organization has it already, OLD is merged into it
+        #[arg(allow_hyphen_values = true)]
         new: String,
     },
     /// Delete an organization nothing refers to

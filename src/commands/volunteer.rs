@@ -28,6 +28,7 @@ pub enum VolunteerCommand {
     )]
     Log {
         /// Where you volunteered (created on first use; any case matches)
+        #[arg(allow_hyphen_values = true)]
         org: String,
         /// Hours worked: more than 0 and at most 24, at most 2 decimals (like 3 or 2.5)
         #[arg(allow_hyphen_values = true)]
@@ -48,7 +49,7 @@ pub enum VolunteerCommand {
     )]
     List {
         /// Keep this organization
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         org: Option<String>,
         /// Keep shifts on or after this date (any date)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]

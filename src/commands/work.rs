@@ -29,8 +29,10 @@ pub enum WorkCommand {
     )]
     Add {
         /// The employer (created on first use)
+        #[arg(allow_hyphen_values = true)]
         org: String,
         /// The job title
+        #[arg(allow_hyphen_values = true)]
         title: String,
         /// The first day (any date, or a month such as May 2024: its 1st)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
@@ -56,10 +58,10 @@ pub enum WorkCommand {
         #[arg(value_parser = crate::input::refs::id_number)]
         id: i64,
         /// A new employer
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         org: Option<String>,
         /// A new title
-        #[arg(long, value_name = "T")]
+        #[arg(long, value_name = "T", allow_hyphen_values = true)]
         title: Option<String>,
         /// A new first day (any date, or a month: its 1st)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]

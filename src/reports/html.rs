@@ -128,6 +128,12 @@ pub fn escape(text: &str) -> String {
     escaped
 }
 
+/// Stored text as page content: escaped, and isolated in `<bdi>` so a
+/// right-to-left override in a name cannot reverse the text after it.
+fn user_text(text: &str) -> String {
+    format!("<bdi>{}</bdi>", escape(text))
+}
+
 /// The whole page.
 pub fn render(report: &HtmlReport) -> String {
     let today = report.today;
@@ -192,7 +198,7 @@ fn week_section(page: &mut String, dashboard: &Dashboard) {
         "<h3>Pipeline: {}</h3>\n",
         count_of(active, "active application", "active applications")
     ));
-    counts_table(page, "Status", &dashboard.pipeline);
+    counts_table(page, "Pipeline by status", "Status", &dashboard.pipeline);
 
     let due = &dashboard.due;
     if due.is_empty() {
@@ -202,7 +208,7 @@ fn week_section(page: &mut String, dashboard: &Dashboard) {
     } else {
         let overdue = due.iter().filter(|item| item.overdue).count();
         page.push_str(&format!(
-            "<h3>Due in the next 7 days: {}, {overdue} overdue</h3>\n<div class=\"scroll\"><table>\n\
+            "<h3>Due in the next 7 days: {}, {overdue} overdue</h3>\n<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Due in the next 7 days\"><table>\n\
              <thead><tr><th>Date</th><th>What</th><th>Kind</th></tr></thead>\n<tbody>\n",
             count_of(due.len() as i64, "item", "items")
         ));
@@ -224,7 +230,7 @@ fn week_section(page: &mut String, dashboard: &Dashboard) {
             page.push_str(&format!(
                 "<tr><td class=\"n\">{}{overdue}</td><td>{}</td><td class=\"muted\">{}</td></tr>\n",
                 item.date,
-                escape(&item.title),
+                user_text(&item.title),
                 kind.replace('_', " ")
             ));
         }
@@ -261,17 +267,18 @@ fn bump<'a>(counts: &mut Vec<(&'a str, usize)>, key: &'a str) -> usize {
     }
 }
 
-/// A table of counts with a bar each, largest count filling the bar.
-fn counts_table(page: &mut String, what: &str, counts: &Counts) {
+/// A table of counts with a bar each, largest count filling the bar;
+/// `label` names its scroll region for screen readers.
+fn counts_table(page: &mut String, label: &str, what: &str, counts: &Counts) {
     let max = counts.0.iter().map(|(_, n)| *n).max().unwrap_or(0);
     page.push_str(&format!(
-        "<div class=\"scroll\"><table>\n<thead><tr><th>{what}</th><th class=\"n\">Count</th>\
-         <th></th></tr></thead>\n<tbody>\n"
+        "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\"><table>\n<thead><tr><th>{what}</th><th class=\"n\">Count</th>\
+         <th><span class=\"sr\">Share</span></th></tr></thead>\n<tbody>\n"
     ));
     for (key, n) in &counts.0 {
         page.push_str(&format!(
             "<tr><th scope=\"row\">{}</th><td class=\"n\">{n}</td><td class=\"bar\">{}</td></tr>\n",
-            escape(key),
+            user_text(key),
             meter(*n as f64, max as f64, false)
         ));
     }
@@ -286,7 +293,7 @@ fn funnel_section(page: &mut String, apps: &AppsReport, network: &NetworkReport)
         page.push_str("<p class=\"muted\">No applications sent yet.</p>\n");
     } else {
         page.push_str(
-            "<div class=\"scroll\"><table>\n<thead><tr><th>Source</th><th class=\"n\">Applied</th>\
+            "<div class=\"scroll stack\" tabindex=\"0\" role=\"region\" aria-label=\"Funnel by source\"><table>\n<thead><tr><th>Source</th><th class=\"n\">Applied</th>\
              <th class=\"n\">Responses</th><th class=\"n\">Interviews</th><th class=\"n\">Offers</th>\
              <th class=\"n\">Response rate</th><th class=\"n\">Interview rate</th></tr></thead>\n<tbody>\n",
         );
@@ -294,7 +301,7 @@ fn funnel_section(page: &mut String, apps: &AppsReport, network: &NetworkReport)
             let source = row.source.as_deref().unwrap_or("(none)");
             page.push_str(&format!(
                 "<tr><th scope=\"row\">{}</th>{}</tr>\n",
-                escape(source),
+                user_text(source),
                 funnel_cells(&row.funnel)
             ));
         }
@@ -312,7 +319,7 @@ fn funnel_section(page: &mut String, apps: &AppsReport, network: &NetworkReport)
 
     page.push_str("<h3>Referred against the rest</h3>\n");
     page.push_str(
-        "<div class=\"scroll\"><table>\n<thead><tr><th></th><th class=\"n\">Applied</th>\
+        "<div class=\"scroll stack\" tabindex=\"0\" role=\"region\" aria-label=\"Referrals and the rest\"><table>\n<thead><tr><th><span class=\"sr\">Group</span></th><th class=\"n\">Applied</th>\
          <th class=\"n\">Responses</th><th class=\"n\">Interviews</th>\
          <th class=\"n\">Response rate</th><th class=\"n\">Interview rate</th></tr></thead>\n<tbody>\n",
     );
@@ -330,12 +337,12 @@ fn funnel_section(page: &mut String, apps: &AppsReport, network: &NetworkReport)
     if !network.warm_paths.is_empty() {
         page.push_str("<h3>Warm paths: ask for a referral</h3>\n<ul>\n");
         for path in &network.warm_paths {
-            let names: Vec<String> = path.contacts.iter().map(|n| escape(n)).collect();
+            let names: Vec<String> = path.contacts.iter().map(|n| user_text(n)).collect();
             page.push_str(&format!(
                 "<li>Application {}: {} at {}: you know {}</li>\n",
                 path.application_id,
-                escape(&path.title),
-                escape(&path.org),
+                user_text(&path.title),
+                user_text(&path.org),
                 names.join(", ")
             ));
         }
@@ -343,7 +350,12 @@ fn funnel_section(page: &mut String, apps: &AppsReport, network: &NetworkReport)
     }
 
     page.push_str("<h3>Every application by status</h3>\n");
-    counts_table(page, "Status", &apps.by_status);
+    counts_table(
+        page,
+        "Every application by status",
+        "Status",
+        &apps.by_status,
+    );
     page.push_str("</section>\n");
 }
 
@@ -351,11 +363,13 @@ fn funnel_section(page: &mut String, apps: &AppsReport, network: &NetworkReport)
 fn funnel_cells(funnel: &Funnel) -> String {
     let offers = funnel
         .offers
-        .map(|n| format!("<td class=\"n\">{n}</td>"))
+        .map(|n| format!("<td class=\"n\" data-label=\"Offers\">{n}</td>"))
         .unwrap_or_default();
     format!(
-        "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>{offers}\
-         <td class=\"n\">{}</td><td class=\"n\">{}</td>",
+        "<td class=\"n\" data-label=\"Applied\">{}</td><td class=\"n\" data-label=\"Responses\">{}</td>\
+         <td class=\"n\" data-label=\"Interviews\">{}</td>{offers}\
+         <td class=\"n\" data-label=\"Response rate\">{}</td>\
+         <td class=\"n\" data-label=\"Interview rate\">{}</td>",
         funnel.applications,
         funnel.responses,
         funnel.interviews,
@@ -373,13 +387,14 @@ fn activity_section(page: &mut String, applications: &[WeekCount], interactions:
          <ul class=\"legend\">\
          <li><svg class=\"key\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><rect class=\"apps\" width=\"10\" height=\"10\"/></svg>Applications sent: {}</li>\
          <li><svg class=\"key\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><rect class=\"talk\" width=\"10\" height=\"10\"/></svg>Interactions with contacts: {}</li>\
-         </ul>\n<div class=\"chart\">{}</div>\n",
+         </ul>\n<div class=\"chart\" tabindex=\"0\" role=\"region\" \
+         aria-label=\"Weekly activity chart, newest week at the right\">{}</div>\n",
         total(applications),
         total(interactions),
         weekly_chart(applications, interactions)
     ));
     page.push_str(
-        "<details><summary>The numbers</summary><div class=\"scroll\"><table>\n\
+        "<details><summary>The numbers</summary><div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Weekly numbers\"><table>\n\
          <thead><tr><th>Week from</th><th class=\"n\">Applications</th>\
          <th class=\"n\">Interactions</th></tr></thead>\n<tbody>\n",
     );
@@ -403,7 +418,7 @@ fn goals_section(page: &mut String, dashboard: &Dashboard) {
         return;
     }
     page.push_str(
-        "<div class=\"scroll\"><table>\n<thead><tr><th>Goal</th><th class=\"n\">Done</th>\
+        "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Goals\"><table>\n<thead><tr><th>Goal</th><th class=\"n\">Done</th>\
          <th>Progress</th></tr></thead>\n<tbody>\n",
     );
     for goal in &dashboard.goals {
@@ -438,19 +453,19 @@ fn volunteer_section(page: &mut String, volunteer: &VolunteerReport) {
         return;
     }
     page.push_str(&format!(
-        "<p>Total: <strong>{}</strong> hours</p>\n<div class=\"scroll\"><table>\n\
-         <thead><tr><th>Organization</th><th class=\"n\">Hours</th><th></th><th>First</th>\
+        "<p>Total: <strong>{}</strong> hours</p>\n<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Volunteer hours by organization\"><table>\n\
+         <thead><tr><th>Organization</th><th class=\"n\">Hours</th><th><span class=\"sr\">Share</span></th><th>First</th>\
          <th>Last</th><th>Roles</th></tr></thead>\n<tbody>\n",
         hours(volunteer.total_hours)
     ));
     let max = volunteer.groups.iter().map(|g| g.hours).fold(0.0, f64::max);
     for group in &volunteer.groups {
         let (GroupKey::Org(name) | GroupKey::Month(name)) = &group.key;
-        let roles: Vec<String> = group.roles.iter().map(|r| escape(r)).collect();
+        let roles: Vec<String> = group.roles.iter().map(|r| user_text(r)).collect();
         page.push_str(&format!(
             "<tr><th scope=\"row\">{}</th><td class=\"n\">{}</td><td class=\"bar\">{}</td>\
              <td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
-            escape(name),
+            user_text(name),
             hours(group.hours),
             meter(group.hours, max, false),
             group.first_date,
@@ -473,7 +488,7 @@ fn credentials_section(page: &mut String, certs: &[Progress], today: NaiveDate) 
         return;
     }
     page.push_str(
-        "<div class=\"scroll\"><table>\n<thead><tr><th>Code</th><th>Name</th><th>Status</th>\
+        "<div class=\"scroll stack\" tabindex=\"0\" role=\"region\" aria-label=\"Credentials\"><table>\n<thead><tr><th>Code</th><th>Name</th><th>Status</th>\
          <th>Eligible</th><th>Exam</th><th class=\"n\">CEUs</th><th>Cycle</th></tr></thead>\n<tbody>\n",
     );
     for cert in certs {
@@ -507,10 +522,12 @@ fn credentials_section(page: &mut String, certs: &[Progress], today: NaiveDate) 
             ""
         };
         page.push_str(&format!(
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td{status_class}>{}{lapsed}</td><td>{eligible}</td>\
-             <td class=\"n\">{}</td><td class=\"n\">{ceus}</td><td>{cycle}</td></tr>\n",
-            escape(&cert.code),
-            escape(&cert.name),
+            "<tr><th scope=\"row\">{}</th><td data-label=\"Name\">{}</td>\
+             <td data-label=\"Status\"{status_class}>{}{lapsed}</td><td data-label=\"Eligible\">{eligible}</td>\
+             <td class=\"n\" data-label=\"Exam\">{}</td><td class=\"n\" data-label=\"CEUs\">{ceus}</td>\
+             <td data-label=\"Cycle\">{cycle}</td></tr>\n",
+            user_text(&cert.code),
+            user_text(&cert.name),
             cert.status,
             cert.exam_on.map(|d| d.to_string()).unwrap_or_default(),
         ));
@@ -520,8 +537,8 @@ fn credentials_section(page: &mut String, certs: &[Progress], today: NaiveDate) 
         for note in cert.notes(today) {
             page.push_str(&format!(
                 "<p class=\"muted\">{}: {}</p>\n",
-                escape(&cert.code),
-                escape(&note.text)
+                user_text(&cert.code),
+                user_text(&note.text)
             ));
         }
     }

@@ -176,11 +176,8 @@ pub fn write_all(
     files::ensure_private_dir(dir)?;
     let path_of = |spec: &Spec| dir.join(format!("{}.{}", spec.name(), format.extension()));
     // Checked before anything is written, so the folder is never half-replaced.
-    if let Some(folder) = SPECS.iter().map(path_of).find(|p| p.is_dir()) {
-        return Err(Error::Input(format!(
-            "{} is a folder, where the export writes a file; move it or choose another --out folder",
-            folder.display()
-        )));
+    for spec in SPECS {
+        files::check_kind(&path_of(spec))?;
     }
     if !force {
         let existing: Vec<String> = SPECS
@@ -196,15 +193,22 @@ pub fn write_all(
             )));
         }
     }
+    // Every file is written under a temporary name before any takes its
+    // own, so an error or Ctrl-C midway leaves the folder as it was.
+    let mut staged = Vec::with_capacity(SPECS.len());
     let mut written = Vec::with_capacity(SPECS.len());
     for spec in SPECS {
         let path = path_of(spec);
-        let rows = write_file(conn, spec, format, dir, &path, force)?;
+        let (file, rows) = write_file(conn, spec, format, dir, &path)?;
+        staged.push(file);
         written.push(Written {
             table: spec.name(),
             rows,
             file: path.display().to_string(),
         });
+    }
+    for file in staged {
+        file.place(force)?;
     }
     Ok(written)
 }
@@ -215,9 +219,8 @@ fn write_file(
     format: Format,
     dir: &Path,
     path: &Path,
-    force: bool,
-) -> Result<u64> {
-    files::write_private(path, dir, force, |file, _| {
+) -> Result<(files::Staged, u64)> {
+    files::stage(path, dir, |file, _| {
         let mut out = BufWriter::new(file);
         let rows = write_table(conn, spec, format, &mut out).map_err(|e| match e {
             Error::Output(io) => Error::io(path, io),

@@ -54,6 +54,9 @@ pub fn rows_held(conn: &Connection) -> Result<Vec<(&'static str, i64)>> {
 /// on error the caller drops the transaction and nothing is written.
 pub fn import_all(conn: &Connection, source: &Source<'_>) -> Result<Vec<Loaded>> {
     let mut loader = Loader::new(conn, History::Kept)?;
+    if matches!(source, Source::Files(_)) {
+        loader.allow_later_dates();
+    }
     let mut problems = Problems::default();
     let mut loaded = Vec::with_capacity(SPECS.len());
     let mut found = 0;

@@ -72,6 +72,7 @@ pub fn import(
     dry_run: bool,
 ) -> Result<ImportReport> {
     let (input, _) = open_input(path)?;
+    let (input, budget) = crate::input::bounded(input);
     let file = path.display().to_string();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -85,6 +86,7 @@ pub fn import(
         let more = reader
             .read_record(&mut record)
             .map_err(|e| malformed(&file, e.position().map_or(0, |p| p.line()), &e.to_string()))?;
+        budget.reset();
         if !more {
             break;
         }

@@ -55,12 +55,18 @@ pub enum Kind {
     Choice(Choice),
     /// A date `YYYY-MM-DD`.
     Date,
+    /// A date `YYYY-MM-DD` not after today (the command line refuses a
+    /// later one too: an application sent, a shift worked).
+    PastDate,
     /// A timestamp `YYYY-MM-DDTHH:MM:SSZ`.
     Timestamp,
     /// An amount of money, not negative, with at most 2 decimals.
     Money,
-    /// Any whole number (an exam score).
+    /// Any whole number.
     Integer,
+    /// An exam score: a whole number, on the catalog's scale for the row's
+    /// `code` when the catalog knows one (as `cert score` checks).
+    Score,
     /// A whole number above zero (a goal target).
     Count,
     /// 0/1 in CSV, true/false in JSON.
@@ -242,7 +248,7 @@ pub const SPECS: &[Spec] = &[
                 Kind::Choice(PAY_PERIOD),
                 Fill::SalaryPeriod,
             ),
-            col("applied_on", Kind::Date, Fill::Null),
+            col("applied_on", Kind::PastDate, Fill::Null),
             col("follow_up_on", Kind::Date, Fill::Null),
             col("referral_contact_id", Kind::Ref("contacts"), Fill::Null),
             col("notes", Kind::Text, Fill::Null),
@@ -313,7 +319,7 @@ pub const SPECS: &[Spec] = &[
         columns: &[
             ID,
             org("org", "org_id", Fill::Required),
-            col("date", Kind::Date, Fill::Required),
+            col("date", Kind::PastDate, Fill::Required),
             col("hours", Kind::Hours(Some(24.0)), Fill::Required),
             col("role", Kind::Text, Fill::Null),
             col("notes", Kind::Text, Fill::Null),
@@ -360,7 +366,7 @@ pub const SPECS: &[Spec] = &[
             col("issuer", Kind::Text, Fill::Null),
             col("status", Kind::Choice(CERT_STATUS), Fill::Text("planning")),
             col("exam_on", Kind::Date, Fill::Null),
-            col("score", Kind::Integer, Fill::Null),
+            col("score", Kind::Score, Fill::Null),
             col("passed_on", Kind::Date, Fill::Null),
             col("expires_on", Kind::Date, Fill::Null),
             col("notes", Kind::Text, Fill::Null),

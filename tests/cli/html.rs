@@ -85,11 +85,14 @@ fn text(fragment: &str) -> String {
 
 /// The cells (as text) of the table row headed `label` in `html`.
 fn row(html: &str, label: &str) -> Vec<String> {
-    let head = format!("<th scope=\"row\">{label}</th>");
-    let start = html
-        .find(&head)
-        .unwrap_or_else(|| panic!("no row {label:?} in:\n{html}"))
-        + head.len();
+    // Stored text is isolated in <bdi> (DESIGN §10.4); labels jobtrack
+    // writes itself are not.
+    let plain = format!("<th scope=\"row\">{label}</th>");
+    let isolated = format!("<th scope=\"row\"><bdi>{label}</bdi></th>");
+    let start = [plain, isolated]
+        .iter()
+        .find_map(|head| html.find(head.as_str()).map(|at| at + head.len()))
+        .unwrap_or_else(|| panic!("no row {label:?} in:\n{html}"));
     let end = html[start..].find("</tr>").expect("row end") + start;
     html[start..end]
         .split("</td>")

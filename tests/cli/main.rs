@@ -7,6 +7,7 @@ mod applications;
 mod credentials;
 mod demo;
 mod foundation;
+mod hardening;
 mod html;
 mod layers;
 mod network;

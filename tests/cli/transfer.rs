@@ -694,8 +694,8 @@ fn a_malformed_linkedin_row_stops_the_import() {
         &["import", "linkedin-saved-jobs", file.to_str().unwrap()],
     );
     assert!(err.contains("row 3") && err.contains("someday"), "{err}");
-    assert_eq!(env.count("SELECT count(*) FROM applications"), 0);
-    assert_eq!(env.count("SELECT count(*) FROM organizations"), 0);
+    // Nothing imported, and no database left behind (DESIGN §10.8).
+    assert!(!env.db.exists());
     let err = env.fails(
         2,
         &["import", "linkedin-connections", file.to_str().unwrap()],

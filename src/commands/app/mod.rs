@@ -116,8 +116,10 @@ pub enum AppCommand {
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// The employer (created on first use; any case matches)
+    #[arg(allow_hyphen_values = true)]
     pub org: String,
     /// The job title
+    #[arg(allow_hyphen_values = true)]
     pub title: String,
     /// Where it stands
     #[arg(long, value_enum, default_value_t = Status::Applied)]
@@ -134,13 +136,13 @@ pub struct AddArgs {
 pub struct Details {
     /// Where you found it: indeed, linkedin, referral, career_fair, … (free text, stored
     /// lower-case with _ for spaces, dots and dashes: Indeed.com is indeed)
-    #[arg(long, value_name = "SRC")]
+    #[arg(long, value_name = "SRC", allow_hyphen_values = true)]
     pub source: Option<String>,
     /// The posting's address
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub url: Option<String>,
     /// Where the job is
-    #[arg(long, value_name = "L")]
+    #[arg(long, value_name = "L", allow_hyphen_values = true)]
     pub location: Option<String>,
     /// Onsite, hybrid or remote
     #[arg(long, value_enum, value_name = "M")]
@@ -162,10 +164,10 @@ pub struct Details {
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
     /// A credential the posting requires (repeat for more), like RHIT
-    #[arg(long, value_name = "CODE")]
+    #[arg(long, value_name = "CODE", allow_hyphen_values = true)]
     pub requires: Option<Vec<String>>,
     /// A credential the posting prefers (repeat for more)
-    #[arg(long, value_name = "CODE")]
+    #[arg(long, value_name = "CODE", allow_hyphen_values = true)]
     pub prefers: Option<Vec<String>>,
 }
 
@@ -182,10 +184,10 @@ pub struct ListArgs {
     #[arg(long)]
     pub closed: bool,
     /// Keep this source (written as --source stores it: Indeed.com is indeed)
-    #[arg(long, value_name = "SRC")]
+    #[arg(long, value_name = "SRC", allow_hyphen_values = true)]
     pub source: Option<String>,
     /// Keep this organization
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub org: Option<String>,
     /// Keep applications sent (for saved ones: added) on or after this date (any date)
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
@@ -239,10 +241,10 @@ pub struct EditArgs {
     #[arg(skip)]
     pub id: i64,
     /// Move it to another organization
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub org: Option<String>,
     /// A new title
-    #[arg(long, value_name = "T")]
+    #[arg(long, value_name = "T", allow_hyphen_values = true)]
     pub title: Option<String>,
     #[command(flatten)]
     pub details: Details,

@@ -191,11 +191,10 @@ fn parse_add(ctx: &Ctx, args: &AddArgs) -> Result<AddDraft> {
         source = Some("referral".into());
     }
     let event_date = applied_on.unwrap_or(today);
-    let follow_up_on = explicit_follow_up.or_else(|| {
-        args.status
-            .follow_up_days()
-            .map(|days| dates::add_days(event_date, days))
-    });
+    let follow_up_on = match (explicit_follow_up, args.status.follow_up_days()) {
+        (None, Some(days)) => Some(dates::days_after("--follow-up", event_date, days)?),
+        (given, _) => given,
+    };
     Ok(AddDraft {
         title,
         status: args.status,
@@ -409,7 +408,7 @@ fn move_status(
     store::set_status(tx, app.id, to)?;
     let follow_up = match (explicit_follow_up, to.follow_up_days()) {
         (Some(date), _) => Some(date),
-        (None, Some(days)) => Some(dates::add_days(on, days)),
+        (None, Some(days)) => Some(dates::days_after("--follow-up", on, days)?),
         (None, None) if to.is_active() => app.follow_up_on,
         (None, None) => None,
     };

@@ -36,6 +36,7 @@ pub enum CertCommand {
     )]
     Check {
         /// One catalog code [default: all of them]
+        #[arg(allow_hyphen_values = true)]
         code: Option<String>,
     },
     /// Start tracking a credential (a catalog code, or your own with --name)
@@ -44,12 +45,13 @@ pub enum CertCommand {
     )]
     Add {
         /// The code, like RHIT
+        #[arg(allow_hyphen_values = true)]
         code: String,
         /// The full name (needed for a code outside the catalog)
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", allow_hyphen_values = true)]
         name: Option<String>,
         /// Who issues it
-        #[arg(long, value_name = "I")]
+        #[arg(long, value_name = "I", allow_hyphen_values = true)]
         issuer: Option<String>,
     },
     /// Set where a credential stands
@@ -58,6 +60,7 @@ pub enum CertCommand {
     )]
     Set {
         /// The code
+        #[arg(allow_hyphen_values = true)]
         code: String,
         /// The new status
         #[arg(value_enum)]
@@ -72,6 +75,7 @@ pub enum CertCommand {
     )]
     Exam {
         /// The code
+        #[arg(allow_hyphen_values = true)]
         code: String,
         /// The exam date (future allowed)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
@@ -83,6 +87,7 @@ pub enum CertCommand {
     )]
     Score {
         /// The code
+        #[arg(allow_hyphen_values = true)]
         code: String,
         /// The scaled score
         #[arg(allow_hyphen_values = true)]
@@ -97,6 +102,7 @@ pub enum CertCommand {
     )]
     Ceu {
         /// The code
+        #[arg(allow_hyphen_values = true)]
         code: String,
         /// Hours: more than 0, at most 2 decimals
         #[arg(allow_hyphen_values = true)]

@@ -67,10 +67,11 @@ impl<'c> Loader<'c> {
                 Err(accepted) => Err(format!("expected {accepted}")),
             },
             Kind::Date => date_cell(text),
+            Kind::PastDate => past_date_cell(text, &self.latest_past),
             Kind::Timestamp if utc_timestamp(text) => Ok(Param::Text(text)),
             Kind::Timestamp => refused("expected a UTC timestamp written YYYY-MM-DDTHH:MM:SSZ"),
             Kind::Money => money_cell(text),
-            Kind::Integer => match text.parse::<i64>() {
+            Kind::Integer | Kind::Score => match text.parse::<i64>() {
                 Ok(n) => Ok(Param::Integer(n)),
                 _ => refused("expected a whole number"),
             },
@@ -121,6 +122,11 @@ fn id_cell<'r>(
     let Some(id) = text.parse::<i64>().ok().filter(|id| *id > 0) else {
         return Ok(refused("expected an id: a whole number above 0"));
     };
+    if id > MAX_ID {
+        // A larger id leaves no room for the ids later rows are given, and
+        // JSON readers lose digits past 2^53.
+        return Ok(refused("expected an id of at most 9007199254740992 (2^53)"));
+    }
     let (table, wanted) = match kind {
         Kind::Ref(table) => (table, true),
         _ => (spec.name(), false),
@@ -184,6 +190,39 @@ fn date_cell(text: &str) -> Checked<'_> {
         }
     }
 }
+
+/// A date that may not lie after `latest` (today, as `YYYY-MM-DD`).
+#[inline]
+fn past_date_cell<'r>(text: &'r str, latest: &str) -> Checked<'r> {
+    let date = date_cell(text)?;
+    match date.text() {
+        Some(iso) if iso > latest => Err(format!(
+            "expected a date on or before today ({latest}); a later date cannot have happened yet"
+        )),
+        _ => Ok(date),
+    }
+}
+
+/// Refuses a score off the catalog's scale for `code` (a credential the
+/// catalog knows no scale for keeps any whole number).
+pub(super) fn on_scale(code: Option<&str>, score: i64) -> std::result::Result<(), String> {
+    let scale = code
+        .and_then(crate::credentials::catalog::find)
+        .and_then(|entry| entry.exam.and_then(|exam| exam.scale));
+    match scale {
+        Some(scale) if score < scale.min || score > scale.max => Err(format!(
+            "expected a whole number from {} to {} (the {} scale)",
+            scale.min,
+            scale.max,
+            code.unwrap_or_default().trim().to_ascii_uppercase()
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The largest id an import keeps: 2^53, the largest whole number every
+/// JSON reader holds exactly.
+const MAX_ID: i64 = 1 << 53;
 
 /// An amount of money, not negative, with at most 2 decimals.
 #[inline]

@@ -102,6 +102,9 @@ pub(super) fn csv_reason(e: &csv::Error) -> String {
 pub(super) fn unreadable(file: &str, row: u64, e: csv::Error) -> Error {
     let message = e.to_string();
     match e.into_kind() {
+        csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::FileTooLarge => {
+            Error::Input(format!("{file}: row {row} cannot be read: {io}"))
+        }
         csv::ErrorKind::Io(io) => Error::io(file, io),
         _ => Error::Input(format!(
             "{file}: row {row} cannot be read as CSV: {message}"
