@@ -114,10 +114,14 @@ impl Output {
         io::BufWriter::new(io::stdout().lock())
     }
 
-    /// Prints one line.
+    /// Prints one line (or a few, joined by line breaks). Stored text in it
+    /// is shown escaped, never obeyed: every control character, escape
+    /// sequence and bidi override except the colour codes jobtrack writes
+    /// itself, line breaks and tabs (DESIGN §10.4), so a confirmation line
+    /// that names a record cannot write the clipboard or retitle the window.
     pub fn line(&self, text: impl AsRef<str>) -> Result<()> {
         let mut out = io::stdout().lock();
-        writeln!(out, "{}", text.as_ref()).map_err(Error::output)?;
+        writeln!(out, "{}", self.visible_keeping_paint(text.as_ref())).map_err(Error::output)?;
         Ok(())
     }
 
@@ -244,8 +248,9 @@ impl Output {
             .collect();
         if !dropped.is_empty() {
             let note = format!(
-                "Not shown for lack of room: {} (see them with --wide or --json)",
-                dropped.join(", ")
+                "Not shown for lack of room: {} (see {} with --wide or --json)",
+                dropped.join(", "),
+                if dropped.len() == 1 { "it" } else { "them" }
             );
             for line in wrap(&note, self.width.unwrap_or(usize::MAX)) {
                 text.push_str(&self.paint(&line, Tone::Dim));

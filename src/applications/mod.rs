@@ -98,6 +98,26 @@ impl Status {
         Status::Rejected,
     ];
 
+    /// The stages an application moves through, in order: the values its
+    /// furthest stage can take.
+    pub const PIPELINE: &'static [Status] = &[
+        Status::Saved,
+        Status::Applied,
+        Status::Screening,
+        Status::Interview,
+        Status::Offer,
+        Status::Accepted,
+    ];
+
+    /// This stage and the pipeline's later ones (empty for a closed status
+    /// outside the pipeline).
+    pub fn and_later(self) -> &'static [Status] {
+        Status::PIPELINE
+            .iter()
+            .position(|s| *s == self)
+            .map_or(&[], |at| &Status::PIPELINE[at..])
+    }
+
     /// True for the statuses whose quiet spell makes an application stale.
     pub fn can_go_stale(self) -> bool {
         Self::CAN_GO_STALE.contains(&self)
@@ -112,12 +132,33 @@ impl Status {
 
 /// Renders the status rules into SQL written with placeholders, so each
 /// rule is written once, in Rust: `{active}` becomes `Status::ACTIVE`,
-/// `{can_go_stale}` `Status::CAN_GO_STALE` and `{responses}`
-/// `Status::RESPONSES`, each as a parenthesised SQL list.
+/// `{can_go_stale}` `Status::CAN_GO_STALE`, `{responses}`
+/// `Status::RESPONSES`, `{pipeline}` `Status::PIPELINE`, and
+/// `{reached_interview}`/`{reached_offer}` the pipeline from that stage on,
+/// each as a parenthesised SQL list; `{pipeline_rank_of_s}` is the stage's
+/// place in the pipeline for a column named `s`.
 pub fn rules_sql(sql: &str) -> String {
+    let rank: Vec<String> = Status::PIPELINE
+        .iter()
+        .enumerate()
+        .map(|(rank, status)| format!("WHEN '{status}' THEN {rank}"))
+        .collect();
     sql.replace("{active}", &Status::sql_list(Status::ACTIVE))
         .replace("{can_go_stale}", &Status::sql_list(Status::CAN_GO_STALE))
         .replace("{responses}", &Status::sql_list(Status::RESPONSES))
+        .replace("{pipeline}", &Status::sql_list(Status::PIPELINE))
+        .replace(
+            "{reached_interview}",
+            &Status::sql_list(Status::Interview.and_later()),
+        )
+        .replace(
+            "{reached_offer}",
+            &Status::sql_list(Status::Offer.and_later()),
+        )
+        .replace(
+            "{pipeline_rank_of_s}",
+            &format!("CASE s {} END", rank.join(" ")),
+        )
 }
 
 text_enum! {
@@ -298,6 +339,9 @@ mod tests {
             ("{active}", Status::ACTIVE),
             ("{can_go_stale}", Status::CAN_GO_STALE),
             ("{responses}", Status::RESPONSES),
+            ("{pipeline}", Status::PIPELINE),
+            ("{reached_interview}", &Status::PIPELINE[3..]),
+            ("{reached_offer}", &Status::PIPELINE[4..]),
         ] {
             let sql = rules_sql(&format!(
                 "SELECT status FROM t WHERE status IN {placeholder}"
@@ -311,6 +355,16 @@ mod tests {
                 .collect();
             assert_eq!(kept, rule, "{placeholder}");
         }
+        let ranked: Vec<Status> = conn
+            .prepare(&rules_sql(
+                "SELECT status AS s FROM t WHERE s IN {pipeline} ORDER BY {pipeline_rank_of_s}",
+            ))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(ranked, Status::PIPELINE);
         let derived = store::refresh_derived_sql();
         assert!(!derived.contains('{'), "a placeholder left in: {derived}");
         for column in crate::applications::DERIVED {

@@ -173,9 +173,8 @@ const REFRESH_DERIVED: &str = "UPDATE applications SET
                        -- the current status counts too: an imported or hand-edited
                        -- row may hold a status its history never reached
                        UNION ALL SELECT applications.status)
-                   WHERE s IN ('saved', 'applied', 'screening', 'interview', 'offer', 'accepted')
-                   ORDER BY CASE s WHEN 'saved' THEN 0 WHEN 'applied' THEN 1 WHEN 'screening' THEN 2
-                            WHEN 'interview' THEN 3 WHEN 'offer' THEN 4 ELSE 5 END DESC LIMIT 1),
+                   WHERE s IN {pipeline}
+                   ORDER BY {pipeline_rank_of_s} DESC LIMIT 1),
     responded_on = (SELECT min(e.date) FROM application_events e
                    WHERE e.application_id = applications.id AND e.kind = 'status'
                      AND e.to_status IN {responses}),

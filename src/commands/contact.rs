@@ -378,7 +378,7 @@ fn list(
                 return if ctx.out.json {
                     JsonArray::stdout()?.finish()
                 } else {
-                    Ok(())
+                    ctx.out.line("No contacts match.")
                 };
             }
             ids => ids,

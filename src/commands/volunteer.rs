@@ -213,23 +213,18 @@ fn print_list(ctx: &Ctx, list: &ShiftList) -> Result<()> {
 }
 
 fn remove(ctx: &Ctx, id: i64) -> Result<()> {
-    let mut conn = ctx.open(Access::Existing)?;
-    let tx = db::write(&mut conn)?;
-    let found = store::shift(&tx, id)?.ok_or_else(|| {
-        Error::NotFound(format!(
-            "no volunteer shift with id {id} (see 'jobtrack vol list')"
-        ))
-    })?;
-    store::delete(&tx, id)?;
-    db::commit(tx)?;
-    ctx.out.written(
-        id,
-        &format!(
+    ctx.remove(id, |tx| {
+        let found = store::shift(tx, id)?.ok_or_else(|| {
+            Error::NotFound(format!(
+                "no volunteer shift with id {id} (see 'jobtrack vol list')"
+            ))
+        })?;
+        store::delete(tx, id)?;
+        Ok(format!(
             "Removed shift {id}: {} at {} on {}",
             hours_phrase(found.hours),
             found.org,
             found.date
-        ),
-        || Ok(serde_json::json!({"id": id, "removed": true})),
-    )
+        ))
+    })
 }

@@ -150,7 +150,7 @@ pub fn ambiguous(kind: &RefKind, field: &str, text: &str, found: &[Candidate]) -
     };
     let mut message = format!(
         "{field} {:?} matches {} {}; {how}:",
-        visible(text),
+        text,
         found.len(),
         kind.plural
     );
@@ -181,10 +181,7 @@ pub fn ambiguous(kind: &RefKind, field: &str, text: &str, found: &[Candidate]) -
 pub fn unknown(kind: &RefKind, field: &str, text: &str) -> Error {
     Error::NotFound(format!(
         "no {} matches {field} {:?} (searched {}; see '{}')",
-        kind.noun,
-        visible(text),
-        kind.searched,
-        kind.list
+        kind.noun, text, kind.searched, kind.list
     ))
 }
 

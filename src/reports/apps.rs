@@ -35,10 +35,10 @@ pub struct AppsReport {
 /// saved) on or after `since`.
 pub fn build(conn: &Connection, today: NaiveDate, since: Option<NaiveDate>) -> Result<AppsReport> {
     let by_status = status_counts(conn, Status::ALL, since)?;
-    let sql = format!(
+    let sql = crate::applications::rules_sql(&format!(
         "{FUNNEL_CTE} SELECT source, {FUNNEL_SUMS} FROM funnel
          GROUP BY source ORDER BY count(*) DESC, source IS NULL, source"
-    );
+    ));
     let mut statement = conn.prepare_cached(&sql)?;
     let by_source = statement
         .query_map(params![today, since], |r| {
@@ -62,7 +62,7 @@ fn median_days_to_response(
     today: NaiveDate,
     since: Option<NaiveDate>,
 ) -> Result<Option<f64>> {
-    let sql = format!(
+    let sql = crate::applications::rules_sql(&format!(
         "{FUNNEL_CTE}, waits AS (
              SELECT julianday(responded_on) - julianday(applied_on) AS days
              FROM funnel WHERE responded_on IS NOT NULL),
@@ -71,7 +71,7 @@ fn median_days_to_response(
              SELECT days FROM waits ORDER BY days
              LIMIT 2 - (SELECT n FROM counted) % 2
              OFFSET ((SELECT n FROM counted) - 1) / 2)"
-    );
+    ));
     Ok(conn
         .prepare_cached(&sql)?
         .query_row(params![today, since], |r| r.get::<_, Option<f64>>(0))?)

@@ -209,9 +209,9 @@ const FUNNEL_CTE: &str = "WITH funnel AS (
            CASE WHEN a.first_interview_on <= ?1
                 THEN min(coalesce(a.responded_on, a.first_interview_on), a.first_interview_on)
                 ELSE a.responded_on END AS responded_on,
-           (coalesce(a.furthest_status IN ('interview', 'offer', 'accepted'), 0)
+           (coalesce(a.furthest_status IN {reached_interview}, 0)
             OR coalesce(a.first_interview_on <= ?1, 0)) AS interviewed,
-           coalesce(a.furthest_status IN ('offer', 'accepted'), 0) AS offered
+           coalesce(a.furthest_status IN {reached_offer}, 0) AS offered
     FROM applications a
     WHERE a.applied_on >= coalesce(?2, '0000-01-01'))";
 
@@ -300,12 +300,12 @@ mod tests {
                 .iter()
                 .map(|m| m.sql().to_string()),
         );
-        queries.push(format!(
+        queries.push(crate::applications::rules_sql(&format!(
             "{FUNNEL_CTE} SELECT source, {FUNNEL_SUMS} FROM funnel GROUP BY source"
-        ));
-        queries.push(format!(
+        )));
+        queries.push(crate::applications::rules_sql(&format!(
             "{FUNNEL_CTE} SELECT {FUNNEL_SUMS} FROM funnel WHERE referred = ?3"
-        ));
+        )));
         queries.push(
             "SELECT count(*) FROM applications
              WHERE status = ?1 AND (?2 IS NULL OR coalesce(applied_on, added_on) >= ?2)"

@@ -61,7 +61,9 @@ pub fn build(conn: &Connection, today: NaiveDate) -> Result<NetworkReport> {
         .collect();
 
     let group = |referred: bool| -> Result<Funnel> {
-        let sql = format!("{FUNNEL_CTE} SELECT {FUNNEL_SUMS} FROM funnel WHERE referred = ?3");
+        let sql = crate::applications::rules_sql(&format!(
+            "{FUNNEL_CTE} SELECT {FUNNEL_SUMS} FROM funnel WHERE referred = ?3"
+        ));
         Ok(conn
             .prepare_cached(&sql)?
             .query_row(params![today, Option::<NaiveDate>::None, referred], |r| {

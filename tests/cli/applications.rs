@@ -396,7 +396,7 @@ fn list_orders_by_activity_and_shows_days_in_stage_and_quiet() {
 }
 
 #[test]
-fn an_unknown_organization_filter_prints_nothing_and_suggests() {
+fn an_unknown_organization_filter_matches_nothing_and_suggests() {
     let env = TestEnv::new();
     env.ok(&["app", "add", "Mercy Health", "Coder"]);
     let output = env
@@ -405,7 +405,11 @@ fn an_unknown_organization_filter_prints_nothing_and_suggests() {
         .output()
         .unwrap();
     assert!(output.status.success());
-    assert!(output.stdout.is_empty());
+    // DESIGN §10.4: a filter that matches nothing says so.
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "No applications match.\n"
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("did you mean \"Mercy Health\""), "{stderr}");
 }

@@ -480,7 +480,11 @@ fn list_filters_by_organization_and_relationship() {
         .output()
         .unwrap();
     assert!(output.status.success());
-    assert!(output.stdout.is_empty(), "an unknown org prints nothing");
+    // DESIGN §10.4: a filter that matches nothing says so.
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "No contacts match.\n"
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("did you mean \"Mercy Health\""), "{stderr}");
     assert_eq!(env.count("SELECT count(*) FROM organizations"), 2);

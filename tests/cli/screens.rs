@@ -205,7 +205,7 @@ fn narrow_terminals_cut_long_text_then_leave_out_columns_and_say_which() {
         "{narrow}"
     );
     assert!(
-        narrow.contains("Not shown for lack of room: Source (see them with --wide or --json)"),
+        narrow.contains("Not shown for lack of room: Source (see it with --wide or --json)"),
         "{narrow}"
     );
     let wide = plain(&on_terminal(&env, 200, false, &["app", "list"]));

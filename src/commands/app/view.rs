@@ -207,11 +207,13 @@ fn print_rows(ctx: &Ctx, rows: &[Application], today: NaiveDate) -> Result<()> {
     out.print_table(&table)
 }
 
+/// A filter that can match nothing (an unknown organization, statuses
+/// outside `--active`): an empty array, or the words a person reads.
 fn finish_empty_list(ctx: &Ctx) -> Result<()> {
     if ctx.out.json {
         JsonArray::stdout()?.finish()
     } else {
-        Ok(())
+        ctx.out.line("No applications match.")
     }
 }
 

@@ -67,10 +67,7 @@ fn note_unknown_codes(ctx: &Ctx, conn: &Connection, codes: &[String]) -> Result<
         if crate::credentials::catalog::find(code).is_some() {
             continue;
         }
-        let tracked: bool = conn
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM certifications WHERE code = ?1)")?
-            .query_row([code], |r| r.get(0))?;
-        if tracked {
+        if crate::credentials::tracking::get(conn, code)?.is_some() {
             continue;
         }
         let close = crate::credentials::CATALOG

@@ -284,22 +284,15 @@ pub(super) const DERIVED: &[&str] = &[
 /// every imported row afterwards. `date` is `applied_on` when given, and
 /// `last_activity_on` = max(applied_on, event date) is then that date too.
 pub(super) fn derived(status: Status, date: Param<'_>) -> [Param<'_>; 5] {
-    let furthest = match status {
-        Status::Saved
-        | Status::Applied
-        | Status::Screening
-        | Status::Interview
-        | Status::Offer
-        | Status::Accepted => Param::Text(status.as_str()),
-        Status::Rejected | Status::Withdrawn | Status::Ghosted => Param::Null,
+    let furthest = if Status::PIPELINE.contains(&status) {
+        Param::Text(status.as_str())
+    } else {
+        Param::Null
     };
-    let responded = match status {
-        Status::Screening
-        | Status::Interview
-        | Status::Offer
-        | Status::Accepted
-        | Status::Rejected => date.clone(),
-        Status::Saved | Status::Applied | Status::Withdrawn | Status::Ghosted => Param::Null,
+    let responded = if Status::RESPONSES.contains(&status) {
+        date.clone()
+    } else {
+        Param::Null
     };
     [date.clone(), date.clone(), date, furthest, responded]
 }
