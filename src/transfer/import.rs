@@ -5,7 +5,7 @@
 //! caller rolls back.
 
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Read};
 use std::path::Path;
 
 use rusqlite::Connection;
@@ -137,15 +137,19 @@ fn file_name(spec: &Spec) -> String {
 pub fn import_table(
     conn: &Connection,
     table: Table,
-    path: &Path,
+    input: Input,
     dry_run: bool,
 ) -> Result<ImportReport> {
-    let (input, length) = open_input(path)?;
+    let Input {
+        reader,
+        length,
+        label,
+        ..
+    } = input;
     let spec = super::spec::spec(table);
     let mut loader = Loader::new(conn, History::Started)?;
     let mut problems = Problems::default();
-    let label = path.display().to_string();
-    let added = loader.load(spec, &label, input, length, &mut problems)?;
+    let added = loader.load(spec, &label, reader, length, &mut problems)?;
     problems.check()?;
     // Applications imported here get their derived columns as they go in
     // (see `loader::derived`); new events change those of their applications.
@@ -160,23 +164,65 @@ pub fn import_table(
     })
 }
 
-/// Opens an input file: a missing one is bad input (exit 2).
-pub(super) fn open_input(path: &Path) -> Result<(BufReader<File>, u64)> {
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Error::Input(format!("no file at {}", path.display())))
+/// An input opened for an import: read once from its start, whatever it is
+/// (a file, a pipe, a FIFO or standard input).
+pub(in crate::transfer) struct Input {
+    /// The bytes, the start already read back in front of the rest.
+    pub(in crate::transfer) reader: Box<dyn Read>,
+    /// The size when the input is a file (0 for a pipe): the progress bar's
+    /// length and the loader's estimate of the rows coming.
+    pub(in crate::transfer) length: u64,
+    /// What refusals call it: the path, or "standard input".
+    pub(in crate::transfer) label: String,
+    /// True when the whole input is blank.
+    pub(in crate::transfer) empty: bool,
+}
+
+/// How much of an input is read to see whether it is blank.
+const START: u64 = 4096;
+
+/// Opens an input: `-` is standard input; a missing file is bad input
+/// (exit 2). The start is read here, once, and kept in front of the rest,
+/// so a pipe is never read twice.
+pub(in crate::transfer) fn open_input(path: &Path) -> Result<Input> {
+    let (rest, length, label): (Box<dyn Read>, u64, String) = if is_stdin(path) {
+        (Box::new(std::io::stdin()), 0, "standard input".to_string())
+    } else {
+        let file = match File::open(path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::Input(format!("no file at {}", path.display())))
+            }
+            Err(e) => return Err(Error::io(path, e)),
+        };
+        let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+        if meta.is_dir() {
+            return Err(Error::Input(format!(
+                "{} is a folder; give a CSV file (or use --all DIR)",
+                path.display()
+            )));
         }
-        Err(e) => return Err(Error::io(path, e)),
+        (Box::new(file), meta.len(), path.display().to_string())
     };
-    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
-    if meta.is_dir() {
-        return Err(Error::Input(format!(
-            "{} is a folder; give a CSV file (or use --all DIR)",
-            path.display()
-        )));
-    }
-    Ok((BufReader::new(file), meta.len()))
+    let mut rest = rest;
+    let mut start = Vec::with_capacity(START as usize);
+    (&mut rest)
+        .take(START)
+        .read_to_end(&mut start)
+        .map_err(|e| Error::io(path, e))?;
+    let empty = (start.len() as u64) < START && start.iter().all(u8::is_ascii_whitespace);
+    let reader = Box::new(BufReader::new(std::io::Cursor::new(start).chain(rest)));
+    Ok(Input {
+        reader,
+        length,
+        label,
+        empty,
+    })
+}
+
+/// True for the `-` that names standard input.
+pub(in crate::transfer) fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
 }
 
 /// Debug builds only: `JOBTRACK_ABORT_AFTER_ROWS=N` aborts the process once

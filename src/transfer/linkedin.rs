@@ -4,13 +4,11 @@
 //! preamble); re-importing skips what is already there; a malformed row stops
 //! the import with its row number and nothing is written.
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::import::{crash_hook, open_input};
-use super::loader::{exists, start_history};
+use super::import::{crash_hook, Input};
+use super::loader::{exists, open_quote, start_history, QuoteWatch};
 use super::{ImportReport, LinkedinFile};
 use crate::applications::store::{self, NewApplication};
 use crate::applications::Status;
@@ -68,19 +66,19 @@ pub fn import(
     conn: &Connection,
     out: &Output,
     kind: LinkedinFile,
-    path: &Path,
+    input: Input,
     dry_run: bool,
 ) -> Result<ImportReport> {
-    let (input, _) = open_input(path)?;
-    let file = path.display().to_string();
+    let file = input.label;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(input);
+        .from_reader(QuoteWatch::new(input.reader));
     let wanted = required_columns(kind);
     let mut record = csv::StringRecord::new();
     let mut header: Option<Vec<String>> = None;
     let mut importer = Importer::new(conn)?;
+    let mut last = 1;
     loop {
         let more = reader
             .read_record(&mut record)
@@ -89,6 +87,7 @@ pub fn import(
             break;
         }
         let line = record.position().map_or(0, |p| p.line());
+        last = line;
         let Some(names) = &header else {
             let names: Vec<String> = record
                 .iter()
@@ -103,6 +102,11 @@ pub fn import(
             continue;
         }
         if record.len() != names.len() {
+            // A row that swallowed the rest of the file is an open quote.
+            let mut next = csv::StringRecord::new();
+            if matches!(reader.read_record(&mut next), Ok(false)) && reader.get_ref().open_quote() {
+                return Err(open_quote(&file, line));
+            }
             return Err(malformed(
                 &file,
                 line,
@@ -118,6 +122,9 @@ pub fn import(
             record: &record,
         };
         importer.take(kind, &row, out, &file, line)?;
+    }
+    if reader.get_ref().open_quote() {
+        return Err(open_quote(&file, last));
     }
     if header.is_none() {
         return Err(Error::Input(format!(

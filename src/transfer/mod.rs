@@ -142,8 +142,12 @@ pub struct ImportArgs {
     /// A table name, or linkedin-connections, linkedin-applications, linkedin-saved-jobs
     #[arg(value_enum, value_name = "TARGET", required_unless_present = "all")]
     pub target: Option<Target>,
-    /// The CSV file to read
-    #[arg(value_name = "FILE", required_unless_present = "all")]
+    /// The CSV file to read (- for standard input)
+    #[arg(
+        value_name = "FILE",
+        required_unless_present = "all",
+        allow_hyphen_values = true
+    )]
     pub file: Option<PathBuf>,
     /// Load every <table>.csv in DIR into an empty database (ids and history kept)
     #[arg(long, value_name = "DIR", conflicts_with_all = ["target", "file"])]
@@ -228,7 +232,14 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
 pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     // A missing input is bad input, found before the database is created.
     if let Some(input) = args.all.as_ref().or(args.file.as_ref()) {
-        if !input.exists() {
+        if args.all.is_some() && import::is_stdin(input) {
+            return Err(Error::Input(
+                "import --all takes a folder; standard input holds one file: \
+                 jobtrack import TABLE -"
+                    .into(),
+            ));
+        }
+        if !import::is_stdin(input) && !input.exists() {
             return Err(Error::Input(format!(
                 "no file or folder at {}",
                 input.display()
@@ -246,29 +257,26 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
             "import needs a TARGET and a FILE, or --all DIR".into(),
         ));
     };
-    // Only the start of the file is read here: imports stream.
-    let starts_empty = std::fs::File::open(&file).is_ok_and(|f| {
-        use std::io::Read;
-        let mut start = Vec::with_capacity(4096);
-        f.take(4096).read_to_end(&mut start).is_ok() && start.iter().all(u8::is_ascii_whitespace)
-    });
-    if starts_empty && std::fs::metadata(&file).is_ok_and(|m| m.len() <= 4096) {
+    // The input is opened once: a pipe cannot be read twice.
+    let input = import::open_input(&file)?;
+    if input.empty {
         ctx.out.warning(format!(
             "{} is empty: a CSV import needs a header row naming its columns",
-            file.display()
+            input.label
         ));
     }
+    let from = input.label.clone();
     let tx = db::write(&mut conn)?;
     let report = match target {
-        Target::Table(table) => import::import_table(&tx, table, &file, args.dry_run)?,
-        Target::Linkedin(kind) => linkedin::import(&tx, &ctx.out, kind, &file, args.dry_run)?,
+        Target::Table(table) => import::import_table(&tx, table, input, args.dry_run)?,
+        Target::Linkedin(kind) => linkedin::import(&tx, &ctx.out, kind, input, args.dry_run)?,
     };
     if args.dry_run {
         drop(tx);
     } else {
         db::commit(tx)?;
     }
-    print_report(ctx, &report, &file.display().to_string())
+    print_report(ctx, &report, &from)
 }
 
 fn print_report(ctx: &Ctx, report: &ImportReport, from: &str) -> Result<()> {

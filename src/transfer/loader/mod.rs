@@ -9,6 +9,7 @@
 
 mod cells;
 mod problems;
+mod quotes;
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -20,6 +21,7 @@ use rusqlite::{params_from_iter, Connection, ErrorCode, Statement};
 use cells::{derived, Checked, Param, DERIVED};
 pub(super) use problems::Problems;
 use problems::{constraint, csv_reason, header_positions, unreadable};
+pub(in crate::transfer) use quotes::QuoteWatch;
 
 use super::import::crash_hook;
 use super::progress;
@@ -111,7 +113,7 @@ impl<'c> Loader<'c> {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(true)
-            .from_reader(input);
+            .from_reader(QuoteWatch::new(input));
         let header = reader
             .headers()
             .map_err(|e| unreadable(file, 1, e))?
@@ -147,6 +149,9 @@ impl<'c> Loader<'c> {
             bar.set_position(reader.position().byte());
         }
         bar.finish_and_clear();
+        if reader.get_ref().open_quote() {
+            return Err(open_quote(file, batch.last));
+        }
         drop(prepared);
         self.rebuild_indexes(&deferred)?;
         Ok(added)
@@ -498,6 +503,8 @@ struct Batch {
     filled: usize,
     /// The row number last read (the header is row 1).
     row: u64,
+    /// The row number of the last record read (the header when none).
+    last: u64,
     /// Whether the file has been read to its end.
     done: bool,
 }
@@ -509,6 +516,7 @@ impl Batch {
             numbers: [0; BATCH],
             filled: 0,
             row: 1,
+            last: 1,
             done: false,
         }
     }
@@ -531,7 +539,7 @@ impl Batch {
                     self.done = true;
                     break;
                 }
-                Ok(true) => {}
+                Ok(true) => self.last = self.row,
                 Err(e) => match e.kind() {
                     csv::ErrorKind::Io(_) => return Err(unreadable(file, self.row, e)),
                     _ => {
@@ -551,6 +559,16 @@ impl Batch {
         }
         Ok(())
     }
+}
+
+/// The refusal of an input that ends inside a quoted field: the row
+/// where the quote opened (the last one read, which swallowed the rest).
+pub(in crate::transfer) fn open_quote(file: &str, row: u64) -> Error {
+    Error::Input(format!(
+        "{file}: row {row} opens a quoted cell (\") that is never closed, so every row \
+         after it would be read into that one cell; close the quote or remove it, and \
+         nothing was imported"
+    ))
 }
 
 /// Gives the row the id SQLite would give it (the largest so far plus
