@@ -138,6 +138,7 @@ pub fn import_table(
     conn: &Connection,
     table: Table,
     input: Input,
+    update: bool,
     dry_run: bool,
 ) -> Result<ImportReport> {
     let Input {
@@ -147,9 +148,10 @@ pub fn import_table(
         ..
     } = input;
     let spec = super::spec::spec(table);
-    let mut loader = Loader::new(conn, History::Started)?;
+    let mut loader = Loader::new(conn, History::Started)?.updating(update);
     let mut problems = Problems::default();
     let added = loader.load(spec, &label, reader, length, &mut problems)?;
+    let (updated, already_there) = loader.matched();
     problems.check()?;
     // Applications imported here get their derived columns as they go in
     // (see `loader::derived`); new events change those of their applications.
@@ -159,8 +161,10 @@ pub fn import_table(
     Ok(ImportReport {
         table: table.as_str(),
         added,
-        skipped: 0,
+        updated,
+        already_there,
         dry_run,
+        ..ImportReport::default()
     })
 }
 

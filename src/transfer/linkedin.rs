@@ -139,8 +139,11 @@ pub fn import(
             _ => "applications",
         },
         added: importer.added,
-        skipped: importer.skipped,
+        already_there: importer.already_there,
+        skipped: importer.skipped_rows.len() as u64,
+        skipped_rows: importer.skipped_rows,
         dry_run,
+        ..ImportReport::default()
     })
 }
 
@@ -182,7 +185,9 @@ struct Importer<'c> {
     timestamp: String,
     today: NaiveDate,
     added: u64,
-    skipped: u64,
+    already_there: u64,
+    /// The rows left out (no name), by row number.
+    skipped_rows: Vec<u64>,
 }
 
 impl<'c> Importer<'c> {
@@ -206,9 +211,9 @@ impl<'c> Importer<'c> {
                 self.added += 1;
                 crash_hook(self.added);
             }
-            Ok(Outcome::Present) => self.skipped += 1,
+            Ok(Outcome::Present) => self.already_there += 1,
             Ok(Outcome::Nameless) => {
-                self.skipped += 1;
+                self.skipped_rows.push(line);
                 out.warning(format!("{file}: row {line} has no name; skipped"));
             }
             Err(Bad::Row(problem)) => return Err(malformed(file, line, &problem)),
@@ -223,7 +228,8 @@ impl<'c> Importer<'c> {
             timestamp: dates::timestamp()?,
             today: dates::today()?,
             added: 0,
-            skipped: 0,
+            already_there: 0,
+            skipped_rows: Vec::new(),
         })
     }
 

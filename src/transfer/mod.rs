@@ -155,14 +155,25 @@ pub struct ImportArgs {
     /// Check every row, report, and write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Rows whose id is already stored update that record with the columns given
+    #[arg(long, conflicts_with = "all")]
+    pub update: bool,
 }
 
-/// What `import` prints per table: `{"table", "added", "skipped", "dry_run"}`.
-#[derive(Debug, Clone, Serialize)]
+/// What `import` prints per table (DESIGN §10.9 "Imports").
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct ImportReport {
     pub table: &'static str,
+    /// New records.
     pub added: u64,
+    /// Stored records changed by `--update`.
+    pub updated: u64,
+    /// Rows that match a stored record (re-imports).
+    pub already_there: u64,
+    /// Rows left out for a reason given on standard error (a LinkedIn row
+    /// with no name, a removed posting), with their row numbers.
     pub skipped: u64,
+    pub skipped_rows: Vec<u64>,
     pub dry_run: bool,
 }
 
@@ -268,7 +279,7 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let from = input.label.clone();
     let tx = db::write(&mut conn)?;
     let report = match target {
-        Target::Table(table) => import::import_table(&tx, table, input, args.dry_run)?,
+        Target::Table(table) => import::import_table(&tx, table, input, args.update, args.dry_run)?,
         Target::Linkedin(kind) => linkedin::import(&tx, &ctx.out, kind, input, args.dry_run)?,
     };
     if args.dry_run {
@@ -286,19 +297,25 @@ fn print_report(ctx: &Ctx, report: &ImportReport, from: &str) -> Result<()> {
     if ctx.out.quiet {
         return ctx.out.line(report.added.to_string());
     }
-    let skipped = match report.skipped {
-        0 => String::new(),
-        n => format!("; skipped {} (already there)", rows(n)),
-    };
+    let mut also = String::new();
+    if report.updated > 0 {
+        also.push_str(&format!("; updated {}", rows(report.updated)));
+    }
+    if report.already_there > 0 {
+        also.push_str(&format!("; {} already there", rows(report.already_there)));
+    }
+    if report.skipped > 0 {
+        also.push_str(&format!("; skipped {}", rows(report.skipped)));
+    }
     if report.dry_run {
         ctx.out.line(format!(
-            "Dry run: {} from {from} would be added to {}{skipped}; nothing was written",
+            "Dry run: {} from {from} would be added to {}{also}; nothing was written",
             rows(report.added),
             report.table
         ))
     } else {
         ctx.out.line(format!(
-            "Imported {} from {from} into {}{skipped}",
+            "Imported {} from {from} into {}{also}",
             rows(report.added),
             report.table
         ))
@@ -338,8 +355,8 @@ fn import_dir(
         .map(|l| ImportReport {
             table: l.table.as_str(),
             added: l.added,
-            skipped: 0,
             dry_run,
+            ..ImportReport::default()
         })
         .collect();
     if ctx.out.json {

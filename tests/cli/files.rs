@@ -145,3 +145,193 @@ fn an_unclosed_quote_names_the_row_where_it_opened() {
     );
     assert_eq!(env.count("SELECT count(*) FROM applications"), 0);
 }
+
+/// The (added, updated, already_there) counts of an import's JSON report.
+fn counts(report: &serde_json::Value) -> (i64, i64, i64) {
+    let n = |key: &str| {
+        report[key]
+            .as_i64()
+            .unwrap_or_else(|| panic!("{key}: {report}"))
+    };
+    (n("added"), n("updated"), n("already_there"))
+}
+
+#[test]
+fn a_re_imported_file_adds_nothing() {
+    let env = TestEnv::new();
+    let file = env.path("mine.csv");
+    std::fs::write(
+        &file,
+        "org,title,status,applied_on,url\n\
+         Mercy Health,Coder,applied,2026-10-01,\n\
+         Mercy Health,Analyst,interview,2026-10-02,https://jobs.example.org/1\n\
+         St. Luke's,Clerk,saved,,\n",
+    )
+    .unwrap();
+    let arg = file.to_str().unwrap();
+    assert_eq!(
+        counts(&env.json(&["import", "applications", arg])),
+        (3, 0, 0)
+    );
+    let again = env.json(&["import", "applications", arg]);
+    assert_eq!(counts(&again), (0, 0, 3), "{again}");
+    assert_eq!(again["skipped"], 0);
+    assert_eq!(env.count("SELECT count(*) FROM applications"), 3);
+    assert_eq!(env.count("SELECT count(*) FROM application_events"), 3);
+
+    // Matched by url whatever the title says; by org, title (any case)
+    // and date otherwise; a different date is another application.
+    std::fs::write(
+        &file,
+        "org,title,status,applied_on,url\n\
+         mercy health,CODER,applied,2026-10-01,\n\
+         Mercy Health,Renamed,interview,2026-10-02,https://jobs.example.org/1\n\
+         Mercy Health,Coder,applied,2026-10-09,\n",
+    )
+    .unwrap();
+    let text = env.ok(&["import", "applications", arg]);
+    assert!(
+        text.contains("Imported 1 row") && text.contains("2 rows already there"),
+        "{text}"
+    );
+
+    // An exported file (ids kept) imports again as already there.
+    let exported = env.path("export.csv");
+    std::fs::write(&exported, env.ok(&["export", "applications"])).unwrap();
+    let again = env.json(&["import", "applications", exported.to_str().unwrap()]);
+    assert_eq!(counts(&again), (0, 0, 4), "{again}");
+
+    // Contacts: by LinkedIn URL, else name and organization.
+    let contacts = env.path("contacts.csv");
+    std::fs::write(
+        &contacts,
+        "name,org,linkedin_url\n\
+         Dana Reyes,Mercy Health,https://www.linkedin.com/in/dana\n\
+         Sam Ortiz,St. Luke's,\n",
+    )
+    .unwrap();
+    let arg = contacts.to_str().unwrap();
+    assert_eq!(counts(&env.json(&["import", "contacts", arg])), (2, 0, 0));
+    assert_eq!(counts(&env.json(&["import", "contacts", arg])), (0, 0, 2));
+
+    // Other tables: every column given matches.
+    let shifts = env.path("shifts.csv");
+    std::fs::write(&shifts, "org,date,hours\nFood Bank,2026-11-01,3\n").unwrap();
+    let arg = shifts.to_str().unwrap();
+    assert_eq!(
+        counts(&env.json(&["import", "volunteer_shifts", arg])),
+        (1, 0, 0)
+    );
+    assert_eq!(
+        counts(&env.json(&["import", "volunteer_shifts", arg])),
+        (0, 0, 1)
+    );
+    std::fs::write(&shifts, "org,date,hours\nFood Bank,2026-11-01,4\n").unwrap();
+    assert_eq!(
+        counts(&env.json(&["import", "volunteer_shifts", arg])),
+        (1, 0, 0)
+    );
+}
+
+#[test]
+fn update_changes_only_the_edited_cells_and_records_a_status_change() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--applied",
+        "2026-11-02",
+    ]);
+    env.ok(&[
+        "app",
+        "add",
+        "St. Luke's",
+        "Analyst",
+        "--location",
+        "Akron, OH",
+    ]);
+    let file = env.path("apps.csv");
+    let exported = env.ok(&["export", "applications"]);
+    // Edit the status of row 2 (id 1) and the location of row 3 (id 2).
+    assert!(exported.contains("\"Akron, OH\""), "{exported}");
+    let edited = exported
+        .lines()
+        .enumerate()
+        .map(|(i, line)| match i {
+            1 => line.replacen(",applied,", ",interview,", 1),
+            2 => line.replacen("\"Akron, OH\"", "\"Canton, OH\"", 1),
+            _ => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&file, format!("{edited}\n")).unwrap();
+    let arg = file.to_str().unwrap();
+    let untouched = |env: &TestEnv| -> Vec<String> {
+        let sql = env.sql();
+        let mut statement = sql
+            .prepare(
+                "SELECT quote(org_id) || quote(title) || quote(source) || quote(url) \
+                 || quote(applied_on) || quote(follow_up_on) || quote(notes) \
+                 || quote(created_at) FROM applications ORDER BY id",
+            )
+            .unwrap();
+        statement
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    };
+    let before = untouched(&env);
+
+    // Without --update: refused, naming the row and what to do.
+    let stderr = env.fails(2, &["import", "applications", arg]);
+    assert!(
+        stderr.contains("row 2, id \"1\"")
+            && stderr.contains("already in applications with other values")
+            && stderr.contains("--update"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("row 3, id \"2\""), "{stderr}");
+
+    assert_eq!(
+        env.count("SELECT count(*) FROM applications WHERE status = 'interview'"),
+        0
+    );
+    let report = env.json(&["import", "applications", arg, "--update"]);
+    assert_eq!(counts(&report), (0, 2, 0), "{report}");
+    assert_eq!(untouched(&env), before, "only the edited cells change");
+    let one = env.json(&["app", "show", "1"]);
+    assert_eq!(one["status"], "interview");
+    assert_eq!(one["title"], "Coder");
+    assert_eq!(one["applied_on"], "2026-11-02", "other cells kept");
+    let events = one["events"].as_array().unwrap();
+    let last = events.last().unwrap();
+    assert_eq!(
+        (last["date"].as_str(), last["to_status"].as_str()),
+        (Some("2026-11-26"), Some("interview")),
+        "{one}"
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM applications WHERE id = 1 AND stage_since = '2026-11-26' AND furthest_status = 'interview'"),
+        1,
+        "derived columns recomputed"
+    );
+    let two = env.json(&["app", "show", "2"]);
+    assert_eq!(two["location"], "Canton, OH");
+    assert_eq!(two["status"], "applied");
+    assert_eq!(
+        two["events"].as_array().unwrap().len(),
+        2,
+        "no status entry"
+    );
+
+    // Importing the same file again changes nothing more.
+    let report = env.json(&["import", "applications", arg, "--update"]);
+    assert_eq!(counts(&report), (0, 0, 2), "{report}");
+    assert_eq!(
+        env.count("SELECT count(*) FROM application_events WHERE application_id = 1"),
+        3
+    );
+}

@@ -130,12 +130,12 @@ fn fill_every_table(env: &TestEnv) {
     }
 }
 
-/// `import KIND FILE --json` → (added, skipped).
+/// `import KIND FILE --json` → (added, already there).
 fn added_skipped(env: &TestEnv, kind: &str, file: &str) -> (i64, i64) {
     let report = env.json(&["import", kind, file]);
     (
         report["added"].as_i64().expect("added"),
-        report["skipped"].as_i64().expect("skipped"),
+        report["already_there"].as_i64().expect("already_there"),
     )
 }
 
@@ -422,7 +422,8 @@ fn a_hand_made_spreadsheet_takes_defaults() {
     let report = env.json(&["import", "applications", file_arg]);
     assert_eq!(
         report,
-        serde_json::json!({"table": "applications", "added": 2, "skipped": 0, "dry_run": false})
+        serde_json::json!({"table": "applications", "added": 2, "updated": 0, "already_there": 0,
+            "skipped": 0, "skipped_rows": [], "dry_run": false})
     );
     let first = env.json(&["app", "show", "1"]);
     assert_eq!(first["status"], "applied", "status defaults to applied");
@@ -547,10 +548,10 @@ fn linkedin_connections_become_contacts_once() {
     let first = env.json(&["import", "linkedin-connections", file_arg]);
     assert_eq!(first["table"], "contacts");
     assert_eq!(first["added"], 4);
-    assert_eq!(first["skipped"], 0);
+    assert_eq!(first["already_there"], 0);
     let again = env.ok(&["import", "linkedin-connections", file_arg]);
     assert!(
-        again.contains("Imported 0 rows") && again.contains("skipped 4 rows"),
+        again.contains("Imported 0 rows") && again.contains("4 rows already there"),
         "{again}"
     );
     assert_eq!(env.count("SELECT count(*) FROM contacts"), 4);
@@ -615,7 +616,7 @@ fn linkedin_connections_become_contacts_once() {
         INSERT INTO contacts (name, org_id, added_on) VALUES ('siobhán o''brien', 1, '2026-01-01');").unwrap();
     let report = manual.json(&["import", "linkedin-connections", file_arg]);
     assert_eq!(report["added"], 3);
-    assert_eq!(report["skipped"], 1);
+    assert_eq!(report["already_there"], 1);
 }
 
 #[test]

@@ -130,7 +130,13 @@ fn id_cell<'r>(
         None => return Err(Error::Runtime(format!("no id check for {table}"))),
     };
     // An earlier row of this batch, not inserted yet, counts.
-    let exists = stored || (!wanted && prepared.pending.contains(&id));
+    let pending = !wanted && prepared.pending.contains(&id);
+    if stored && !wanted {
+        // Stored already: a re-import, decided once the row is checked.
+        prepared.stored = Some(id);
+        return Ok(Ok(Param::Integer(id)));
+    }
+    let exists = stored || pending;
     if exists != wanted {
         return Ok(Err(if wanted {
             format!("no row with id {id} in {table}")

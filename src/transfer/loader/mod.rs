@@ -8,6 +8,7 @@
 //! imported without their history their derived columns as they go in.
 
 mod cells;
+mod matching;
 mod problems;
 mod quotes;
 
@@ -19,6 +20,7 @@ use chrono::NaiveDate;
 use rusqlite::{params_from_iter, Connection, ErrorCode, Statement};
 
 use cells::{derived, Checked, Param, DERIVED};
+use matching::{Fate, Matcher};
 pub(super) use problems::Problems;
 use problems::{constraint, csv_reason, header_positions, unreadable};
 pub(in crate::transfer) use quotes::QuoteWatch;
@@ -48,8 +50,15 @@ pub(super) struct Loader<'c> {
     /// Today as stored (`YYYY-MM-DD`), for cells that default to it.
     today_text: String,
     history: History,
+    /// Today, for the status entry of an `--update` that changes a status.
+    today: NaiveDate,
+    /// `--update`: rows whose ids are stored update those records.
+    update: bool,
     /// Rows inserted in this transaction, for the crash hook.
     inserted: Cell<u64>,
+    /// Rows that updated a stored record, and rows already there.
+    updated: Cell<u64>,
+    already_there: Cell<u64>,
 }
 
 /// What one `load` holds for the whole file: its statements, the
@@ -73,6 +82,10 @@ struct Prepared<'c> {
     pending: Vec<i64>,
     /// Set for `import applications`: each row also gets its first event.
     started: Option<Started<'c>>,
+    /// Finds the stored twin of a row (re-imports).
+    matcher: Matcher<'c>,
+    /// The id of the row being checked, when that id is already stored.
+    stored: Option<i64>,
 }
 
 /// What an application imported without its history needs.
@@ -88,13 +101,29 @@ struct Started<'c> {
 
 impl<'c> Loader<'c> {
     pub(super) fn new(conn: &'c Connection, history: History) -> Result<Self> {
+        let today = dates::today()?;
         Ok(Loader {
             conn,
             timestamp: dates::timestamp()?,
-            today_text: dates::today()?.to_string(),
+            today_text: today.to_string(),
             history,
+            today,
+            update: false,
             inserted: Cell::new(0),
+            updated: Cell::new(0),
+            already_there: Cell::new(0),
         })
+    }
+
+    /// With `--update`: a row whose id is stored updates that record.
+    pub(super) fn updating(mut self, update: bool) -> Self {
+        self.update = update;
+        self
+    }
+
+    /// How many rows updated stored records, and how many were already there.
+    pub(super) fn matched(&self) -> (u64, u64) {
+        (self.updated.get(), self.already_there.get())
     }
 
     /// Loads one CSV into `spec`'s table; refused rows go to `problems`.
@@ -126,7 +155,7 @@ impl<'c> Loader<'c> {
         }
         let positions = header_positions(spec, file, &header)?;
         let deferred = self.defer_indexes(spec, length)?;
-        let mut prepared = self.prepare(spec)?;
+        let mut prepared = self.prepare(spec, &positions)?;
         let bar = progress(length, spec.name());
         let mut batch = Batch::new();
         let mut added = 0u64;
@@ -233,7 +262,7 @@ impl<'c> Loader<'c> {
     }
 
     /// The statements one table's rows need.
-    fn prepare(&self, spec: &Spec) -> Result<Prepared<'c>> {
+    fn prepare(&self, spec: &Spec, positions: &[Option<usize>]) -> Result<Prepared<'c>> {
         let mut checks = Vec::with_capacity(spec.columns.len());
         for column in spec.columns {
             let table = match column.kind {
@@ -294,6 +323,8 @@ impl<'c> Loader<'c> {
             max_id,
             pending: Vec::with_capacity(BATCH),
             started,
+            matcher: Matcher::new(self.conn, spec, positions, self.update)?,
+            stored: None,
         })
     }
 
@@ -330,7 +361,8 @@ impl<'c> Loader<'c> {
                 }
             }
         }
-        if !valid {
+        let stored = prepared.stored.take();
+        if !valid || !self.new_row(spec, prepared, row, &values, stored, problems)? {
             return Ok(None);
         }
         assign_id(prepared, &mut values);
@@ -338,6 +370,61 @@ impl<'c> Loader<'c> {
             self.derive_columns(started, &mut values)?;
         }
         Ok(Some(values))
+    }
+
+    /// Whether a valid row goes in as a new record. A row that matches a
+    /// stored one is counted instead, updates it (`--update`), or is
+    /// refused when its id is stored with other values.
+    fn new_row(
+        &self,
+        spec: &Spec,
+        prepared: &mut Prepared<'c>,
+        row: &CsvRow<'_, '_>,
+        values: &[Param<'_>],
+        stored: Option<i64>,
+        problems: &mut Problems,
+    ) -> Result<bool> {
+        let refuse = |problems: &mut Problems, id: i64, reason: String| {
+            problems.push(row.file, row.number, "id", &id.to_string(), reason);
+        };
+        if let Some(id) = stored.filter(|id| !prepared.matcher.stored_before(*id)) {
+            refuse(
+                problems,
+                id,
+                format!("id {id} is already in {}", spec.name()),
+            );
+            return Ok(false);
+        }
+        match prepared.matcher.fate(values, stored)? {
+            Fate::New => return Ok(true),
+            Fate::AlreadyThere => self.already_there.set(self.already_there.get() + 1),
+            Fate::Update(id) => {
+                let done = prepared.matcher.update(
+                    self.conn,
+                    spec,
+                    id,
+                    values,
+                    &self.timestamp,
+                    self.today,
+                )?;
+                match done {
+                    Ok(()) => self.updated.set(self.updated.get() + 1),
+                    Err((column, reason)) => {
+                        problems.push(row.file, row.number, &column, "", reason)
+                    }
+                }
+            }
+            Fate::Conflict(id) => refuse(
+                problems,
+                id,
+                format!(
+                    "id {id} is already in {} with other values (--update replaces them; \
+                     without an id column the row is added as new)",
+                    spec.name()
+                ),
+            ),
+        }
+        Ok(false)
     }
 
     /// What an empty cell stores, or why it may not be empty.
