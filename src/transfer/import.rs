@@ -10,9 +10,9 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use super::loader::{History, Loader, Problems};
+use super::loader::{parse_map, History, Loader, Problems};
 use super::spec::{Spec, Table, SPECS};
-use super::ImportReport;
+use super::{DateFormat, ImportReport};
 use crate::applications::store::refresh_derived_sql;
 use crate::error::{Error, Result};
 
@@ -133,12 +133,23 @@ fn file_name(spec: &Spec) -> String {
     format!("{}.csv", spec.name())
 }
 
+/// How `import TABLE FILE` reads its file.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--update`: rows whose ids are stored update those records.
+    pub update: bool,
+    /// `--map 'Header=column,…'`.
+    pub map: Option<String>,
+    /// `--date-format`: how to read dates like 3/4/2026.
+    pub date_format: Option<DateFormat>,
+}
+
 /// `import TABLE FILE`: loads one table's CSV inside the caller's transaction.
 pub fn import_table(
     conn: &Connection,
     table: Table,
     input: Input,
-    update: bool,
+    options: &Options,
     dry_run: bool,
 ) -> Result<ImportReport> {
     let Input {
@@ -148,10 +159,30 @@ pub fn import_table(
         ..
     } = input;
     let spec = super::spec::spec(table);
-    let mut loader = Loader::new(conn, History::Started)?.updating(update);
+    let map = match &options.map {
+        Some(text) => parse_map(spec, text)?,
+        None => Vec::new(),
+    };
+    let mut loader = Loader::new(conn, History::Started)?
+        .updating(options.update)
+        .mapping(map)
+        .dates(options.date_format);
     let mut problems = Problems::default();
     let added = loader.load(spec, &label, reader, length, &mut problems)?;
     let (updated, already_there) = loader.matched();
+    let header = loader.header();
+    let mut mapping: Vec<String> = header
+        .renamed
+        .iter()
+        .map(|(name, column)| format!("{name} → {column}"))
+        .collect();
+    mapping.extend(
+        header
+            .words
+            .iter()
+            .map(|(column, word, value)| format!("{column} {word} → {value}")),
+    );
+    let ignored = header.ignored.clone();
     problems.check()?;
     // Applications imported here get their derived columns as they go in
     // (see `loader::derived`); new events change those of their applications.
@@ -164,6 +195,8 @@ pub fn import_table(
         updated,
         already_there,
         dry_run,
+        mapping,
+        ignored,
         ..ImportReport::default()
     })
 }

@@ -45,6 +45,16 @@ impl Format {
 }
 
 text_enum! {
+    /// How an import reads a date like 3/4/2026.
+    pub enum DateFormat {
+        /// Month first: 8/25/2026 (the United States)
+        Mdy = "mdy",
+        /// Day first: 25/8/2026
+        Dmy = "dmy",
+    }
+}
+
+text_enum! {
     /// The LinkedIn data-export files jobtrack reads.
     pub enum LinkedinFile {
         /// Connections.csv → contacts
@@ -158,6 +168,12 @@ pub struct ImportArgs {
     /// Rows whose id is already stored update that record with the columns given
     #[arg(long, conflicts_with = "all")]
     pub update: bool,
+    /// Name the column a header feeds: 'Header=column,…' (like 'Employer Name=org')
+    #[arg(long, value_name = "PAIRS", conflicts_with = "all")]
+    pub map: Option<String>,
+    /// How to read dates like 3/4/2026 when no row of a column tells
+    #[arg(long, value_enum, value_name = "ORDER", conflicts_with = "all")]
+    pub date_format: Option<DateFormat>,
 }
 
 /// What `import` prints per table (DESIGN §10.9 "Imports").
@@ -175,6 +191,13 @@ pub struct ImportReport {
     pub skipped: u64,
     pub skipped_rows: Vec<u64>,
     pub dry_run: bool,
+    /// How the header and the words of the file were read ("Company → org",
+    /// "status Interviewing → interview"), printed by `--dry-run`.
+    #[serde(skip)]
+    pub mapping: Vec<String>,
+    /// Header cells that fed no column, named in a notice.
+    #[serde(skip)]
+    pub ignored: Vec<String>,
 }
 
 /// What `export --all` prints with `--json`.
@@ -277,9 +300,14 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         ));
     }
     let from = input.label.clone();
+    let options = import::Options {
+        update: args.update,
+        map: args.map.clone(),
+        date_format: args.date_format,
+    };
     let tx = db::write(&mut conn)?;
     let report = match target {
-        Target::Table(table) => import::import_table(&tx, table, input, args.update, args.dry_run)?,
+        Target::Table(table) => import::import_table(&tx, table, input, &options, args.dry_run)?,
         Target::Linkedin(kind) => linkedin::import(&tx, &ctx.out, kind, input, args.dry_run)?,
     };
     if args.dry_run {
@@ -291,6 +319,22 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
 }
 
 fn print_report(ctx: &Ctx, report: &ImportReport, from: &str) -> Result<()> {
+    if !report.ignored.is_empty() {
+        let (what, them) = match report.ignored.len() {
+            1 => ("the column", "it"),
+            _ => ("the columns", "them"),
+        };
+        ctx.out.notice(format!(
+            "ignored {what} {}: {} has no column for {them} (name one with --map 'Header=column')",
+            report.ignored.join(", "),
+            report.table,
+        ));
+    }
+    if report.dry_run && !ctx.out.json && !ctx.out.quiet {
+        for line in &report.mapping {
+            ctx.out.line(format!("  {line}"))?;
+        }
+    }
     if ctx.out.json {
         return ctx.out.print_json(report);
     }

@@ -335,3 +335,194 @@ fn update_changes_only_the_edited_cells_and_records_a_status_change() {
         3
     );
 }
+
+/// A tracker spreadsheet saved from Excel: its own header names, US dates,
+/// status words, thousands separators, a blank row and a column jobtrack
+/// has no place for.
+const SPREADSHEET: &str = "\u{feff}Company,Job Title,Date Applied,Stage,Salary Range,Job Link,Excitement,Comments\r\n\
+Mercy Health,Coder II,8/25/2026,Interviewing,\"42,000-48,000\",https://jobs.example.org/1,5,called twice\r\n\
+St. Luke's,Release of Information,9/3/2026,Phone screen,$45k,,3,\r\n\
+,,,,,,,\r\n\
+Summa Health,HIM Analyst,Oct 2 2026,Wishlist,,,4,\r\n\
+Cleveland Clinic,Clerk,10/14/26,No response,,,1,\r\n\
+Akron General,Coder,11/2/2026,Declined,,,2,\r\n";
+
+#[test]
+fn a_spreadsheet_with_us_dates_synonyms_and_status_words_imports() {
+    let env = TestEnv::new();
+    let file = env.path("tracker.csv");
+    std::fs::write(&file, SPREADSHEET).unwrap();
+    let arg = file.to_str().unwrap();
+
+    let output = env
+        .cmd()
+        .args(["import", "applications", arg, "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    for line in [
+        "Company → org",
+        "Date Applied → applied_on",
+        "Salary Range → salary",
+        "status Interviewing → interview",
+        "status Declined → withdrawn",
+        "status No response → ghosted",
+        "would be added",
+    ] {
+        assert!(stdout.contains(line), "{line:?} in:\n{stdout}");
+    }
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("Excitement"), "{stderr}");
+    assert_eq!(env.count("SELECT count(*) FROM applications"), 0);
+
+    let report = env.json(&["import", "applications", arg]);
+    assert_eq!(report["added"], 5, "the blank row is skipped: {report}");
+    let row = |title: &str| -> (String, String, Option<i64>, Option<i64>) {
+        env.sql()
+            .query_row(
+                "SELECT status, applied_on, salary_min, salary_max FROM applications
+                 WHERE title = ?1",
+                [title],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap()
+    };
+    assert_eq!(
+        row("Coder II"),
+        (
+            "interview".into(),
+            "2026-08-25".into(),
+            Some(42000),
+            Some(48000)
+        )
+    );
+    assert_eq!(
+        row("Release of Information"),
+        (
+            "screening".into(),
+            "2026-09-03".into(),
+            Some(45000),
+            Some(45000)
+        )
+    );
+    assert_eq!(row("HIM Analyst").0, "saved");
+    assert_eq!(row("HIM Analyst").1, "2026-10-02");
+    assert_eq!(
+        row("Clerk"),
+        ("ghosted".into(), "2026-10-14".into(), None, None)
+    );
+    assert_eq!(row("Coder").0, "withdrawn");
+    assert_eq!(
+        env.count("SELECT count(*) FROM applications WHERE notes = 'called twice' AND url = 'https://jobs.example.org/1'"),
+        1
+    );
+}
+
+#[test]
+fn an_ambiguous_date_column_asks_for_date_format() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    let file = env.path("dates.csv");
+    std::fs::write(
+        &file,
+        "Company,Position,Applied\nMercy Health,Coder,3/4/2026\nSumma,Clerk,5/6/2026\n",
+    )
+    .unwrap();
+    let arg = file.to_str().unwrap();
+    let stderr = env.fails(2, &["import", "applications", arg]);
+    assert!(
+        stderr.contains("applied_on")
+            && stderr.contains("--date-format mdy")
+            && stderr.contains("--date-format dmy"),
+        "{stderr}"
+    );
+    assert_eq!(env.count("SELECT count(*) FROM applications"), 0);
+    env.ok(&["import", "applications", arg, "--date-format", "dmy"]);
+    assert_eq!(
+        env.count(
+            "SELECT count(*) FROM applications WHERE applied_on IN ('2026-04-03', '2026-06-05')"
+        ),
+        2
+    );
+
+    // One date that reads only day/month decides the column, even after
+    // ambiguous rows: then they must be read again, so the import asks.
+    let other = TestEnv::new();
+    other.ok(&["init"]);
+    std::fs::write(
+        &file,
+        "Company,Position,Applied\nMercy Health,Coder,3/4/2026\nSumma,Clerk,25/6/2026\n",
+    )
+    .unwrap();
+    let stderr = other.fails(2, &["import", "applications", arg]);
+    assert!(
+        stderr.contains("row 3") && stderr.contains("--date-format dmy"),
+        "{stderr}"
+    );
+    // Day/month first: the column is settled before the ambiguous row.
+    std::fs::write(
+        &file,
+        "Company,Position,Applied\nSumma,Clerk,25/6/2026\nMercy Health,Coder,3/4/2026\n",
+    )
+    .unwrap();
+    other.ok(&["import", "applications", arg]);
+    assert_eq!(
+        other.count(
+            "SELECT count(*) FROM applications WHERE applied_on IN ('2026-06-25', '2026-04-03')"
+        ),
+        2
+    );
+}
+
+#[test]
+fn map_names_columns_and_an_unknown_status_word_lists_the_words() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    let file = env.path("odd.csv");
+    std::fs::write(
+        &file,
+        "Employer Name,What,Where I Saw It,Progress\nMercy Health,Coder,Indeed,Hired\nSumma,Clerk,Indeed,Maybe later\n",
+    )
+    .unwrap();
+    let arg = file.to_str().unwrap();
+    let stderr = env.fails(
+        2,
+        &[
+            "import",
+            "applications",
+            arg,
+            "--map",
+            "Employer Name=org,What=title,Where I Saw It=source,Progress=status",
+        ],
+    );
+    assert!(
+        stderr.contains("row 3, status \"Maybe later\"")
+            && stderr.contains("saved, applied")
+            && stderr.contains("Phone screen"),
+        "{stderr}"
+    );
+    std::fs::write(
+        &file,
+        "Employer Name,What,Where I Saw It,Progress\nMercy Health,Coder,Indeed,Hired\n",
+    )
+    .unwrap();
+    env.ok(&[
+        "import",
+        "applications",
+        arg,
+        "--map",
+        "Employer Name=org, What=title,where i saw it=source,Progress=status",
+    ]);
+    assert_eq!(
+        env.count(
+            "SELECT count(*) FROM applications WHERE status = 'accepted' AND source = 'indeed'"
+        ),
+        1
+    );
+    let stderr = env.fails(2, &["import", "applications", arg, "--map", "What=job"]);
+    assert!(
+        stderr.contains("--map") && stderr.contains("title"),
+        "{stderr}"
+    );
+}

@@ -366,14 +366,14 @@ fn bad_rows_are_listed_by_row_and_column_and_nothing_is_written() {
          Cleveland Clinic,Coder,applied,2026-11-01\n\
          New Hospital,Analyst,applied,2026-13-45\n\
          Another Place,Clerk,saved,\n\
-         Last Place,Director,hired,2026-11-02\n",
+         Last Place,Director,pending,2026-11-02\n",
     )
     .unwrap();
     let file_arg = file.to_str().unwrap();
     let err = env.fails(2, &["import", "applications", file_arg]);
     assert!(err.contains("2 rows have problems"), "{err}");
     assert!(err.contains("row 3, applied_on \"2026-13-45\""), "{err}");
-    assert!(err.contains("row 5, status \"hired\""), "{err}");
+    assert!(err.contains("row 5, status \"pending\""), "{err}");
     assert!(
         err.contains("YYYY-MM-DD") && err.contains("saved, applied"),
         "{err}"
@@ -479,10 +479,23 @@ fn a_hand_made_spreadsheet_takes_defaults() {
 fn header_problems_name_the_columns() {
     let env = TestEnv::new();
     let file = env.path("bad.csv");
-    std::fs::write(&file, "org,title,salary\nMercy,HIT,40000\n").unwrap();
-    let err = env.fails(2, &["import", "applications", file.to_str().unwrap()]);
-    assert!(err.contains("unknown column \"salary\""), "{err}");
-    assert!(err.contains("salary_min, salary_max"), "{err}");
+    // An unknown column is ignored and named (DESIGN §10.9); salary is
+    // a spreadsheet's name for salary_min and salary_max.
+    std::fs::write(&file, "org,title,salary,colour\nMercy,HIT,\"40,000\",red\n").unwrap();
+    let output = env
+        .cmd()
+        .args(["import", "applications", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("ignored the column colour"), "{err}");
+    assert_eq!(
+        env.count(
+            "SELECT count(*) FROM applications WHERE salary_min = 40000 AND salary_max = 40000"
+        ),
+        1
+    );
     std::fs::write(&file, "org,status\nMercy,applied\n").unwrap();
     let err = env.fails(2, &["import", "applications", file.to_str().unwrap()]);
     assert!(err.contains("no title column"), "{err}");
@@ -823,14 +836,24 @@ fn import_mistakes_get_messages_that_say_what_to_do() {
         stderr.contains("looks like JSON") && stderr.contains("only CSV"),
         "{stderr}"
     );
+    // Unknown columns are ignored and named (DESIGN §10.9), with --dry-run
+    // showing how the rest was read.
     let two_unknown = env.path("two.csv");
     std::fs::write(&two_unknown, "org,title,stauts,colour\nA,B,applied,red\n").unwrap();
-    let stderr = env.fails(
-        2,
-        &["import", "applications", two_unknown.to_str().unwrap()],
-    );
+    let output = env
+        .cmd()
+        .args([
+            "import",
+            "applications",
+            two_unknown.to_str().unwrap(),
+            "--dry-run",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("\"stauts\"") && stderr.contains("\"colour\""),
+        stderr.contains("ignored the columns stauts, colour"),
         "{stderr}"
     );
     let stderr = env.fails(2, &["import", "--all", two_unknown.to_str().unwrap()]);
@@ -845,7 +868,7 @@ fn import_mistakes_get_messages_that_say_what_to_do() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("needs a header row"));
     // Bad rows are listed in row order.
     let bad = env.path("bad.csv");
-    std::fs::write(&bad, "org,title,status,applied_on\nA,B,hired,2026-01-01\nA,B,applied,2026-13-01\nA,B,nope,2026-01-01\n").unwrap();
+    std::fs::write(&bad, "org,title,status,applied_on\nA,B,maybe,2026-01-01\nA,B,applied,2026-13-01\nA,B,nope,2026-01-01\n").unwrap();
     let stderr = env.fails(2, &["import", "applications", bad.to_str().unwrap()]);
     let rows: Vec<usize> = ["row 2", "row 3", "row 4"]
         .iter()

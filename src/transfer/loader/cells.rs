@@ -9,8 +9,8 @@ use rusqlite::ToSql;
 use super::{Loader, Prepared};
 use crate::applications::Status;
 use crate::error::{Error, Result};
+use crate::orgs;
 use crate::transfer::spec::{Column, Kind, Spec};
-use crate::{dates, orgs};
 
 /// One value to bind, borrowing the CSV record's text where it can.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,10 +63,21 @@ impl<'c> Loader<'c> {
             Kind::Lower => Ok(lower_cased(text)),
             Kind::Code => Ok(upper_cased(text)),
             Kind::Choice(choose) => match choose(text) {
-                Ok(choice) => Ok(Param::Text(choice)),
+                Ok(choice) => {
+                    if choice != text {
+                        // A word read as a value: shown by `--dry-run`.
+                        let key = (column.name, text.trim().to_string());
+                        prepared.words.entry(key).or_insert(choice);
+                    }
+                    Ok(Param::Text(choice))
+                }
                 Err(accepted) => Err(format!("expected {accepted}")),
             },
-            Kind::Date => date_cell(text),
+            Kind::Date if iso_date(text) => Ok(Param::Text(text)),
+            Kind::Date => match prepared.dates[index].read(text, prepared.row, self.date_format) {
+                Ok(date) => Ok(Param::Owned(date.to_string())),
+                Err(reason) => Err(reason),
+            },
             Kind::Timestamp if utc_timestamp(text) => Ok(Param::Text(text)),
             Kind::Timestamp => refused("expected a UTC timestamp written YYYY-MM-DDTHH:MM:SSZ"),
             Kind::Money => money_cell(text),
@@ -181,26 +192,17 @@ fn upper_cased(text: &str) -> Param<'_> {
     }
 }
 
-/// A date: stored as written when already `YYYY-MM-DD` and valid.
-#[inline]
-fn date_cell(text: &str) -> Checked<'_> {
-    if iso_date(text) {
-        // A well-formed valid date is stored as written.
-        Ok(Param::Text(text))
-    } else {
-        match dates::parse_iso(text) {
-            Some(date) => Ok(Param::Owned(date.to_string())),
-            None => refused("expected a date written YYYY-MM-DD"),
-        }
-    }
-}
-
-/// Whole units of money, not negative.
+/// Whole units of money, not negative; a spreadsheet's "42,000" or
+/// "$42k" is read as the salary grammar reads it.
 #[inline]
 fn money_cell(text: &str) -> Checked<'_> {
     match text.parse::<i64>() {
         Ok(amount) if amount >= 0 => Ok(Param::Integer(amount)),
-        _ => refused("expected a whole amount, 0 or more (like 42000)"),
+        Ok(_) => refused("expected a whole amount, 0 or more (like 42000)"),
+        Err(_) => match crate::input::parse_salary(text) {
+            Ok((low, high)) if low == high => Ok(Param::Integer(low)),
+            _ => refused("expected a whole amount, 0 or more (like 42000 or 42,000)"),
+        },
     }
 }
 

@@ -8,22 +8,26 @@
 //! imported without their history their derived columns as they go in.
 
 mod cells;
+mod headers;
 mod matching;
 mod problems;
 mod quotes;
+mod spreadsheet_dates;
 
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 
 use chrono::NaiveDate;
 use rusqlite::{params_from_iter, Connection, ErrorCode, Statement};
 
 use cells::{derived, Checked, Param, DERIVED};
+pub(super) use headers::{parse_map, Header};
 use matching::{Fate, Matcher};
 pub(super) use problems::Problems;
-use problems::{constraint, csv_reason, header_positions, unreadable};
+use problems::{constraint, csv_reason, unreadable};
 pub(in crate::transfer) use quotes::QuoteWatch;
+use spreadsheet_dates::DateColumn;
 
 use super::import::crash_hook;
 use super::progress;
@@ -54,6 +58,12 @@ pub(super) struct Loader<'c> {
     today: NaiveDate,
     /// `--update`: rows whose ids are stored update those records.
     update: bool,
+    /// `--date-format`: how to read dates like 3/4/2026.
+    date_format: Option<super::DateFormat>,
+    /// `--map`: (normalized header, column) pairs.
+    map: Vec<(String, String)>,
+    /// What the last file's header fed (for notices and `--dry-run`).
+    header: Header,
     /// Rows inserted in this transaction, for the crash hook.
     inserted: Cell<u64>,
     /// Rows that updated a stored record, and rows already there.
@@ -86,6 +96,16 @@ struct Prepared<'c> {
     matcher: Matcher<'c>,
     /// The id of the row being checked, when that id is already stored.
     stored: Option<i64>,
+    /// A salary range cell feeding salary_min and salary_max: (its
+    /// position, salary_min's index, salary_max's index).
+    salary: Option<(usize, usize, usize)>,
+    /// Per column: what its non-ISO dates have shown (month/day or day/month).
+    dates: Vec<DateColumn>,
+    /// The file's row number of the row being checked.
+    row: u64,
+    /// (column, word as written) → the value it was read as, for words
+    /// that are not the value's own spelling ("Interviewing" → interview).
+    words: BTreeMap<(&'static str, String), &'static str>,
 }
 
 /// What an application imported without its history needs.
@@ -109,6 +129,9 @@ impl<'c> Loader<'c> {
             history,
             today,
             update: false,
+            date_format: None,
+            map: Vec::new(),
+            header: Header::default(),
             inserted: Cell::new(0),
             updated: Cell::new(0),
             already_there: Cell::new(0),
@@ -119,6 +142,23 @@ impl<'c> Loader<'c> {
     pub(super) fn updating(mut self, update: bool) -> Self {
         self.update = update;
         self
+    }
+
+    /// With `--date-format`: the order of dates like 3/4/2026.
+    pub(super) fn dates(mut self, order: Option<super::DateFormat>) -> Self {
+        self.date_format = order;
+        self
+    }
+
+    /// With `--map`: header names for columns, as `parse_map` made them.
+    pub(super) fn mapping(mut self, map: Vec<(String, String)>) -> Self {
+        self.map = map;
+        self
+    }
+
+    /// What the last file's header fed: renamed and ignored header cells.
+    pub(super) fn header(&self) -> &Header {
+        &self.header
     }
 
     /// How many rows updated stored records, and how many were already there.
@@ -153,7 +193,8 @@ impl<'c> Loader<'c> {
         {
             return Ok(0);
         }
-        let positions = header_positions(spec, file, &header)?;
+        self.header = headers::map_header(spec, file, &header, &self.map)?;
+        let positions = self.header.positions.clone();
         let deferred = self.defer_indexes(spec, length)?;
         let mut prepared = self.prepare(spec, &positions)?;
         let bar = progress(length, spec.name());
@@ -181,6 +222,13 @@ impl<'c> Loader<'c> {
         if reader.get_ref().open_quote() {
             return Err(open_quote(file, batch.last));
         }
+        for (column, dates) in spec.columns.iter().zip(&prepared.dates) {
+            dates.finish(file, column.name)?;
+        }
+        self.header.words = std::mem::take(&mut prepared.words)
+            .into_iter()
+            .map(|((column, word), value)| (column, word, value))
+            .collect();
         drop(prepared);
         self.rebuild_indexes(&deferred)?;
         Ok(added)
@@ -325,6 +373,17 @@ impl<'c> Loader<'c> {
             started,
             matcher: Matcher::new(self.conn, spec, positions, self.update)?,
             stored: None,
+            salary: match (
+                self.header.salary,
+                spec.index("salary_min"),
+                spec.index("salary_max"),
+            ) {
+                (Some(at), Some(min), Some(max)) => Some((at, min, max)),
+                _ => None,
+            },
+            dates: vec![DateColumn::default(); spec.columns.len()],
+            row: 0,
+            words: BTreeMap::new(),
         })
     }
 
@@ -338,6 +397,7 @@ impl<'c> Loader<'c> {
     ) -> Result<Option<Vec<Param<'r>>>> {
         let mut values = Vec::with_capacity(spec.columns.len() + DERIVED.len());
         let mut valid = true;
+        prepared.row = row.number;
         for (index, (column, position)) in spec.columns.iter().zip(row.positions).enumerate() {
             let raw = position.and_then(|p| row.record.get(p));
             let text = raw
@@ -360,6 +420,9 @@ impl<'c> Loader<'c> {
                     problems.push(row.file, row.number, column.name, raw.unwrap_or(""), reason);
                 }
             }
+        }
+        if let Some(salary) = prepared.salary {
+            valid &= salary_range(&mut values, salary, row, problems);
         }
         let stored = prepared.stored.take();
         if !valid || !self.new_row(spec, prepared, row, &values, stored, problems)? {
@@ -635,7 +698,12 @@ impl Batch {
                     }
                 },
             }
-            let cells = self.records[self.filled].len();
+            let record = &self.records[self.filled];
+            if record.iter().all(|cell| cell.trim().is_empty()) {
+                // A blank row (spreadsheets keep them, as ",,,"): skipped.
+                continue;
+            }
+            let cells = record.len();
             if cells != header_len {
                 let reason = format!("has {cells} cells; the header has {header_len}");
                 problems.push(file, self.row, "", "", reason);
@@ -645,6 +713,35 @@ impl Batch {
             self.filled += 1;
         }
         Ok(())
+    }
+}
+
+/// Fills salary_min and salary_max from a salary range cell ("42k-48k",
+/// "$45,000") when the file has no cells of their own; false when the cell
+/// is refused.
+fn salary_range(
+    values: &mut [Param<'_>],
+    (at, min, max): (usize, usize, usize),
+    row: &CsvRow<'_, '_>,
+    problems: &mut Problems,
+) -> bool {
+    let Some(text) = row.record.get(at).filter(|t| !t.trim().is_empty()) else {
+        return true;
+    };
+    if values[min] != Param::Null || values[max] != Param::Null {
+        return true;
+    }
+    match crate::input::parse_salary(text) {
+        Ok((low, high)) => {
+            values[min] = Param::Integer(low);
+            values[max] = Param::Integer(high);
+            true
+        }
+        Err(_) => {
+            let reason = format!("expected {}", crate::input::SALARY_FORMS);
+            problems.push(row.file, row.number, "salary", text, reason);
+            false
+        }
     }
 }
 
