@@ -221,9 +221,24 @@ const START: u64 = 4096;
 /// Opens an input: `-` is standard input; a missing file is bad input
 /// (exit 2). The start is read here, once, and kept in front of the rest,
 /// so a pipe is never read twice.
-pub(in crate::transfer) fn open_input(path: &Path) -> Result<Input> {
+pub(in crate::transfer) fn open_input(path: &Path, sheet: Option<&str>) -> Result<Input> {
+    let workbook = super::sheets::is_workbook(path);
+    if sheet.is_some() && !workbook {
+        return Err(Error::Input(format!(
+            "--sheet goes with an .xlsx or .ods file; {} is read as CSV",
+            path.display()
+        )));
+    }
     let (rest, length, label): (Box<dyn Read>, u64, String) = if is_stdin(path) {
         (Box::new(std::io::stdin()), 0, "standard input".to_string())
+    } else if workbook && path.is_file() {
+        let bytes = super::sheets::sheet_as_csv(path, sheet)?;
+        let length = bytes.len() as u64;
+        (
+            Box::new(std::io::Cursor::new(bytes)),
+            length,
+            path.display().to_string(),
+        )
     } else {
         let file = match File::open(path) {
             Ok(file) => file,

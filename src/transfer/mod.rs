@@ -7,6 +7,7 @@ mod import;
 mod linkedin;
 mod loader;
 mod sample;
+mod sheets;
 pub mod spec;
 
 use std::io::{IsTerminal, Write};
@@ -119,6 +120,9 @@ const IMPORT_EXAMPLES: &str = "\
 Examples:
   jobtrack import applications my-spreadsheet.csv --dry-run
   jobtrack import applications my-spreadsheet.csv      (a header like org,title,status is enough)
+  jobtrack import applications tracker.xlsx --sheet Applications --dry-run
+  jobtrack import applications tracker.csv --map 'Employer Name=org' --date-format dmy
+  pbpaste | jobtrack import applications -
   jobtrack import --all ~/jobtrack-export              (into an empty database)
   jobtrack import linkedin-connections Connections.csv
   jobtrack import linkedin-applications \"Job Applications.csv\"
@@ -174,6 +178,9 @@ pub struct ImportArgs {
     /// How to read dates like 3/4/2026 when no row of a column tells
     #[arg(long, value_enum, value_name = "ORDER", conflicts_with = "all")]
     pub date_format: Option<DateFormat>,
+    /// The sheet of an .xlsx or .ods file to read (default: the first)
+    #[arg(long, value_name = "NAME", conflicts_with = "all")]
+    pub sheet: Option<String>,
 }
 
 /// What `import` prints per table (DESIGN §10.9 "Imports").
@@ -292,7 +299,7 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         ));
     };
     // The input is opened once: a pipe cannot be read twice.
-    let input = import::open_input(&file)?;
+    let input = import::open_input(&file, args.sheet.as_deref())?;
     if input.empty {
         ctx.out.warning(format!(
             "{} is empty: a CSV import needs a header row naming its columns",

@@ -526,3 +526,99 @@ fn map_names_columns_and_an_unknown_status_word_lists_the_words() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_xlsx_workbook_imports_from_its_sheet() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    let path = env.path("tracker.xlsx");
+    let mut workbook = Workbook::new();
+    let notes = workbook.add_worksheet();
+    notes.set_name("Notes").unwrap();
+    notes.write_string(0, 0, "not the applications").unwrap();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Applications").unwrap();
+    let date = Format::new().set_num_format("m/d/yyyy");
+    for (col, name) in ["Company", "Position", "Date Applied", "Status", "Salary"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, col as u16, *name).unwrap();
+    }
+    type Row<'a> = (&'a str, &'a str, (u16, u8, u8), &'a str, f64);
+    let rows: [Row; 2] = [
+        (
+            "Mercy Health",
+            "Coder II",
+            (2026, 8, 25),
+            "Interviewing",
+            42000.0,
+        ),
+        (
+            "Zoë's Clinic",
+            "HIM Analyst",
+            (2026, 9, 3),
+            "Applied",
+            51000.0,
+        ),
+    ];
+    for (i, (org, title, (y, m, d), status, salary)) in rows.iter().enumerate() {
+        let row = i as u32 + 1;
+        sheet.write_string(row, 0, *org).unwrap();
+        sheet.write_string(row, 1, *title).unwrap();
+        let when = ExcelDateTime::from_ymd(*y, *m, *d).unwrap();
+        sheet
+            .write_datetime_with_format(row, 2, &when, &date)
+            .unwrap();
+        sheet.write_string(row, 3, *status).unwrap();
+        sheet.write_number(row, 4, *salary).unwrap();
+    }
+    workbook.save(&path).unwrap();
+    let arg = path.to_str().unwrap();
+
+    // The first sheet has no title column.
+    let stderr = env.fails(2, &["import", "applications", arg]);
+    assert!(stderr.contains("no org, title column"), "{stderr}");
+    let stderr = env.fails(2, &["import", "applications", arg, "--sheet", "Jobs"]);
+    assert!(stderr.contains("Notes, Applications"), "{stderr}");
+
+    let report = env.json(&["import", "applications", arg, "--sheet", "applications"]);
+    assert_eq!(report["added"], 2, "{report}");
+    let stored: (String, String, String, i64) = env
+        .sql()
+        .query_row(
+            "SELECT o.name, a.applied_on, a.status, a.salary_min FROM applications a
+             JOIN organizations o ON o.id = a.org_id WHERE a.title = 'Coder II'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        stored,
+        (
+            "Mercy Health".into(),
+            "2026-08-25".into(),
+            "interview".into(),
+            42000
+        )
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM organizations WHERE name = 'Zoë''s Clinic'"),
+        1
+    );
+    // A CSV file takes no --sheet.
+    let csv = env.path("plain.csv");
+    std::fs::write(&csv, "org,title\nA,B\n").unwrap();
+    let stderr = env.fails(
+        2,
+        &[
+            "import",
+            "applications",
+            csv.to_str().unwrap(),
+            "--sheet",
+            "x",
+        ],
+    );
+    assert!(stderr.contains("--sheet"), "{stderr}");
+}
