@@ -74,6 +74,8 @@ pub enum Target {
     Table(Table),
     /// A LinkedIn export file.
     Linkedin(LinkedinFile),
+    /// LinkedIn's whole export: its `.zip` or the folder it unzips to.
+    LinkedinExport,
 }
 
 const TARGETS: &[Target] = &[
@@ -94,6 +96,7 @@ const TARGETS: &[Target] = &[
     Target::Linkedin(LinkedinFile::Connections),
     Target::Linkedin(LinkedinFile::Applications),
     Target::Linkedin(LinkedinFile::SavedJobs),
+    Target::LinkedinExport,
 ];
 
 impl clap::ValueEnum for Target {
@@ -105,6 +108,7 @@ impl clap::ValueEnum for Target {
         Some(PossibleValue::new(match self {
             Target::Table(table) => table.as_str(),
             Target::Linkedin(file) => file.as_str(),
+            Target::LinkedinExport => "linkedin",
         }))
     }
 }
@@ -124,6 +128,7 @@ Examples:
   jobtrack import applications tracker.csv --map 'Employer Name=org' --date-format dmy
   pbpaste | jobtrack import applications -
   jobtrack import --all ~/jobtrack-export              (into an empty database)
+  jobtrack import linkedin Basic_LinkedInDataExport.zip   (or the folder it unzips to)
   jobtrack import linkedin-connections Connections.csv
   jobtrack import linkedin-applications \"Job Applications.csv\"
   jobtrack import linkedin-saved-jobs \"Saved Jobs.csv\"";
@@ -153,7 +158,7 @@ pub struct ExportArgs {
 #[derive(Debug, Args)]
 #[command(after_help = IMPORT_EXAMPLES)]
 pub struct ImportArgs {
-    /// A table name, or linkedin-connections, linkedin-applications, linkedin-saved-jobs
+    /// A table name; linkedin (the export's .zip or folder); or linkedin-connections, linkedin-applications, linkedin-saved-jobs
     #[arg(value_enum, value_name = "TARGET", required_unless_present = "all")]
     pub target: Option<Target>,
     /// The CSV file to read (- for standard input)
@@ -205,6 +210,12 @@ pub struct ImportReport {
     /// Header cells that fed no column, named in a notice.
     #[serde(skip)]
     pub ignored: Vec<String>,
+    /// Notes printed after the summary (on standard error).
+    #[serde(skip)]
+    pub notes: Vec<String>,
+    /// The file within a LinkedIn export this report is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 /// What `export --all` prints with `--json`.
@@ -298,6 +309,9 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
             "import needs a TARGET and a FILE, or --all DIR".into(),
         ));
     };
+    if target == Target::LinkedinExport {
+        return import_linkedin(ctx, &mut conn, &file, args.dry_run);
+    }
     // The input is opened once: a pipe cannot be read twice.
     let input = import::open_input(&file, args.sheet.as_deref())?;
     if input.empty {
@@ -316,6 +330,7 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let report = match target {
         Target::Table(table) => import::import_table(&tx, table, input, &options, args.dry_run)?,
         Target::Linkedin(kind) => linkedin::import(&tx, &ctx.out, kind, input, args.dry_run)?,
+        Target::LinkedinExport => unreachable!("handled above"),
     };
     if args.dry_run {
         drop(tx);
@@ -323,6 +338,38 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         db::commit(tx)?;
     }
     print_report(ctx, &report, &from)
+}
+
+/// `import linkedin PATH`: every LinkedIn file of the export, in one
+/// transaction; a report per file (a JSON array with `--json`).
+fn import_linkedin(
+    ctx: &Ctx,
+    conn: &mut rusqlite::Connection,
+    path: &std::path::Path,
+    dry_run: bool,
+) -> Result<()> {
+    if import::is_stdin(path) {
+        return Err(Error::Input(
+            "import linkedin takes the export's .zip or folder, not standard input".into(),
+        ));
+    }
+    let tx = db::write(conn)?;
+    let reports = linkedin::import_export(&tx, &ctx.out, path, dry_run)?;
+    if dry_run {
+        drop(tx);
+    } else {
+        db::commit(tx)?;
+    }
+    if ctx.out.json {
+        for note in reports.iter().flat_map(|r| &r.notes) {
+            ctx.out.notice(note);
+        }
+        return ctx.out.print_json(&reports);
+    }
+    for report in &reports {
+        print_report(ctx, report, report.file.as_deref().unwrap_or_default())?;
+    }
+    Ok(())
 }
 
 fn print_report(ctx: &Ctx, report: &ImportReport, from: &str) -> Result<()> {
@@ -336,6 +383,9 @@ fn print_report(ctx: &Ctx, report: &ImportReport, from: &str) -> Result<()> {
             report.ignored.join(", "),
             report.table,
         ));
+    }
+    for note in &report.notes {
+        ctx.out.notice(note);
     }
     if report.dry_run && !ctx.out.json && !ctx.out.quiet {
         for line in &report.mapping {

@@ -622,3 +622,253 @@ fn an_xlsx_workbook_imports_from_its_sheet() {
     );
     assert!(stderr.contains("--sheet"), "{stderr}");
 }
+
+// LinkedIn's data export as it has looked over the years (made-up people).
+// 2018: no "Notes:" preamble, no URL column, dates like "1/8/18, 6:14 PM",
+// and member ids where an email would be.
+const CONNECTIONS_2018: &str = "First Name,Last Name,Email Address,Company,Position,Connected On\n\
+Marisol,Vega,urn:li:member:48213377,Mercy Health,Coding Specialist,\"1/8/18, 6:14 PM\"\n\
+Tobias,Lindqvist,tobias.l@example.org,-,Student,\"12/30/17, 9:02 AM\"\n\
+,,,,,\"2/2/18, 1:00 PM\"\n\
+Priya,Raman,,N/A,HIM Consultant,\"3/15/18, 11:45 AM\"\n";
+
+// 2021–2022: the preamble, still no URL, dates like 12 Nov 2021.
+const CONNECTIONS_2022: &str = "Notes:\n\
+\"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connected members who have allowed their connections to see or download it. Learn more https://www.linkedin.com/help/linkedin/answer/261\"\n\
+\n\
+First Name,Last Name,Email Address,Company,Position,Connected On\n\
+Dmitri,Okafor,,Summa Health,Release of Information Specialist,12 Nov 2021\n\
+Lena,Hoffmann,lena.h@example.org,Confidential,Recruiter,03 Feb 2022\n";
+
+// 2023 on: the preamble and a URL column.
+const CONNECTIONS_2024: &str = "Notes:\n\
+\"When exporting your connection data, you may notice that some of the email addresses are missing.\"\n\
+\n\
+First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+Marisol,Vega,https://www.linkedin.com/in/marisol-vega,marisol@example.org,Mercy Health,Coding Manager,05 Jan 2024\n\
+Kwame,Asante,https://www.linkedin.com/in/kwame-asante,,Akron General,HIM Director,19 Mar 2024\n";
+
+// Opened and saved again in Excel: CRLF, a BOM, dates like 23-Apr-23.
+const CONNECTIONS_EXCEL: &str =
+    "\u{feff}First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n\
+Rosa,Delgado,https://www.linkedin.com/in/rosa-delgado,,Cleveland Clinic,Coder,23-Apr-23\r\n\
+Ian,McBride,,,none,Volunteer,07-Jun-23\r\n";
+
+const APPLICATIONS_HEADER: &str = "Application Date,Contact Email,Contact Phone Number,Company Name,Job Title,Job Url,Resume Name,Question And Answers\n";
+
+/// A Job Applications file: removed postings (no company, no title) among
+/// real ones.
+fn job_applications(first: u32) -> String {
+    let mut csv = String::from(APPLICATIONS_HEADER);
+    for i in first..first + 4 {
+        if i % 4 == 2 {
+            csv.push_str(&format!(
+                "\"7/{i}/23, 2:20 PM\",me@example.org,,,,https://www.linkedin.com/jobs/view/{i},resume.pdf,\n"
+            ));
+        } else {
+            csv.push_str(&format!(
+                "\"7/{i}/23, 2:20 PM\",me@example.org,,Org {i},Health Information Technician {i},https://www.linkedin.com/jobs/view/{i},resume.pdf,\"Years? : 2\"\n"
+            ));
+        }
+    }
+    csv
+}
+
+const SAVED_JOBS: &str = "Saved Date,Job Url,Job Title,Company Name\n\
+\"6/30/23, 8:00 AM\",https://www.linkedin.com/jobs/view/1,Health Information Technician 1,Org 1\n\
+\"8/14/23, 4:40 PM\",https://www.linkedin.com/jobs/view/900,Coding Specialist,St. Luke's Hospital\n\
+\"8/15/23, 4:40 PM\",https://www.linkedin.com/jobs/view/901,,--\n";
+
+#[test]
+fn every_connections_variant_imports_every_named_row() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    let import = |name: &str, text: &str| -> serde_json::Value {
+        let path = env.path(name);
+        std::fs::write(&path, text).unwrap();
+        env.json(&["import", "linkedin-connections", path.to_str().unwrap()])
+    };
+    let old = import("2018.csv", CONNECTIONS_2018);
+    assert_eq!(old["added"], 3, "{old}");
+    assert_eq!(old["skipped"], 1);
+    assert_eq!(old["skipped_rows"], serde_json::json!([4]));
+    assert_eq!(import("2022.csv", CONNECTIONS_2022)["added"], 2);
+    let new = import("2024.csv", CONNECTIONS_2024);
+    assert_eq!(
+        (new["added"].as_i64(), new["already_there"].as_i64()),
+        (Some(1), Some(1)),
+        "{new}"
+    );
+    assert_eq!(import("excel.csv", CONNECTIONS_EXCEL)["added"], 2);
+    assert_eq!(env.count("SELECT count(*) FROM contacts"), 8);
+
+    let contact = |name: &str| -> (Option<String>, Option<String>, Option<String>, String) {
+        env.sql()
+            .query_row(
+                "SELECT c.email, c.linkedin_url, o.name, c.added_on FROM contacts c
+                 LEFT JOIN organizations o ON o.id = c.org_id WHERE c.name = ?1",
+                [name],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap()
+    };
+    // The 2018 member id was no email; the 2024 file filled in the URL and
+    // the email of the contact it matched.
+    assert_eq!(
+        contact("Marisol Vega"),
+        (
+            Some("marisol@example.org".into()),
+            Some("https://www.linkedin.com/in/marisol-vega".into()),
+            Some("Mercy Health".into()),
+            "2018-01-08".into()
+        )
+    );
+    assert_eq!(contact("Tobias Lindqvist").2, None, "- is no company");
+    assert_eq!(contact("Tobias Lindqvist").3, "2017-12-30");
+    assert_eq!(contact("Priya Raman").2, None, "N/A is no company");
+    assert_eq!(
+        contact("Lena Hoffmann").2,
+        None,
+        "Confidential is no company"
+    );
+    assert_eq!(contact("Dmitri Okafor").3, "2021-11-12");
+    assert_eq!(contact("Rosa Delgado").3, "2023-04-23");
+    assert_eq!(contact("Ian McBride").2, None);
+    assert_eq!(
+        env.count("SELECT count(*) FROM contacts WHERE email LIKE 'urn:%'"),
+        0
+    );
+    for placeholder in ["-", "N/A", "Confidential", "none"] {
+        assert_eq!(
+            env.count(&format!(
+                "SELECT count(*) FROM organizations WHERE name = '{placeholder}'"
+            )),
+            0
+        );
+    }
+}
+
+#[test]
+fn removed_postings_are_skipped_with_their_rows_never_an_abort() {
+    let env = TestEnv::new();
+    let path = env.path("Job Applications.csv");
+    std::fs::write(&path, job_applications(1)).unwrap();
+    let output = env
+        .cmd()
+        .args([
+            "--json",
+            "import",
+            "linkedin-applications",
+            path.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["added"], 3, "{report}");
+    assert_eq!(report["skipped"], 1);
+    assert_eq!(report["skipped_rows"], serde_json::json!([3]));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("skipped 1 row with no company or no title") && stderr.contains("row 3"),
+        "{stderr}"
+    );
+    // Applied in 2023, quiet since: the note counts what app close --stale
+    // would close and gives the command.
+    assert!(
+        stderr.contains("3 applications are now stale")
+            && stderr.contains("jobtrack app close --stale --as ghosted --dry-run"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_whole_export_imports_from_its_zip_or_its_folder_in_one_go() {
+    use std::io::Write;
+    let env = TestEnv::new();
+    let folder = env.path("Basic_LinkedInDataExport_11-26-2026");
+    std::fs::create_dir_all(folder.join("Jobs")).unwrap();
+    let files: Vec<(String, String)> = vec![
+        ("Connections.csv".into(), CONNECTIONS_2024.into()),
+        ("Jobs/Job Applications.csv".into(), job_applications(1)),
+        ("Jobs/Job Applications_1.csv".into(), job_applications(5)),
+        ("Jobs/Saved Jobs.csv".into(), SAVED_JOBS.into()),
+        (
+            "Profile.csv".into(),
+            "First Name,Last Name\nMe,Myself\n".into(),
+        ),
+    ];
+    let zip_path = env.path("Basic_LinkedInDataExport_11-26-2026.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    for (name, text) in &files {
+        std::fs::write(folder.join(name), text).unwrap();
+        let options = zip::write::SimpleFileOptions::default();
+        zip.start_file(name.as_str(), options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+
+    let reports = env.json(&["import", "linkedin", zip_path.to_str().unwrap()]);
+    let reports = reports.as_array().unwrap();
+    let summary: Vec<(String, i64, i64, i64)> = reports
+        .iter()
+        .map(|r| {
+            (
+                r["file"].as_str().unwrap().to_string(),
+                r["added"].as_i64().unwrap(),
+                r["already_there"].as_i64().unwrap(),
+                r["skipped"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("Connections.csv".into(), 2, 0, 0),
+            ("Jobs/Job Applications.csv".into(), 3, 0, 1),
+            ("Jobs/Job Applications_1.csv".into(), 3, 0, 1),
+            ("Jobs/Saved Jobs.csv".into(), 1, 1, 1),
+        ]
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM applications WHERE status = 'applied'"),
+        6
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM applications WHERE status = 'saved'"),
+        1
+    );
+
+    // The unzipped folder is the same export: everything is already there.
+    let again = env.json(&["import", "linkedin", folder.to_str().unwrap()]);
+    let added: i64 = again
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["added"].as_i64().unwrap())
+        .sum();
+    let there: i64 = again
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["already_there"].as_i64().unwrap())
+        .sum();
+    assert_eq!((added, there), (0, 2 + 6 + 2));
+
+    // A file that is not an export is refused, and a folder without its files.
+    let stderr = env.fails(
+        2,
+        &[
+            "import",
+            "linkedin",
+            env.path("Basic_LinkedInDataExport_11-26-2026/Profile.csv")
+                .to_str()
+                .unwrap(),
+        ],
+    );
+    assert!(stderr.contains("not a LinkedIn export"), "{stderr}");
+    let empty = env.path("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let stderr = env.fails(2, &["import", "linkedin", empty.to_str().unwrap()]);
+    assert!(stderr.contains("Get a copy of your data"), "{stderr}");
+}
