@@ -118,7 +118,8 @@ Examples:
   jobtrack export applications > applications.csv
   jobtrack export contacts --format json
   jobtrack export --all --out ~/jobtrack-export
-  jobtrack export --all --out ~/jobtrack-export --force";
+  jobtrack export --all --out ~/jobtrack-export --force
+  jobtrack export applications --excel > applications.csv   (opens in Excel with accents intact)";
 
 const IMPORT_EXAMPLES: &str = "\
 Examples:
@@ -152,6 +153,9 @@ pub struct ExportArgs {
     /// With --all: replace files that already exist in DIR
     #[arg(long, requires = "all")]
     pub force: bool,
+    /// CSV for Excel: a UTF-8 byte order mark and CRLF line ends
+    #[arg(long)]
+    pub excel: bool,
 }
 
 /// `import` arguments.
@@ -236,6 +240,11 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
                 .into(),
         ));
     }
+    if args.excel && (args.format == Format::Json || ctx.out.json) {
+        return Err(Error::Input(
+            "--excel shapes CSV for Excel; it does not go with JSON".into(),
+        ));
+    }
     let mut conn = ctx.open(Access::Existing)?;
     // An export reads each page once: a memory map would only count the
     // whole file against this process's memory.
@@ -250,14 +259,14 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             args.format
         };
         let mut out = ctx.out.stdout_writer();
-        export::write_table(&snapshot, spec::spec(table), format, &mut out)?;
+        export::write_table(&snapshot, spec::spec(table), format, args.excel, &mut out)?;
         out.flush().map_err(Error::output)?;
         return Ok(());
     }
     let dir = args
         .out
         .ok_or_else(|| Error::Input("export --all needs --out DIR".into()))?;
-    let tables = export::write_all(&snapshot, &dir, args.format, args.force)?;
+    let tables = export::write_all(&snapshot, &dir, args.format, args.excel, args.force)?;
     drop(snapshot);
     let report = ExportReport {
         path: dir.display().to_string(),

@@ -872,3 +872,63 @@ fn a_whole_export_imports_from_its_zip_or_its_folder_in_one_go() {
     let stderr = env.fails(2, &["import", "linkedin", empty.to_str().unwrap()]);
     assert!(stderr.contains("Get a copy of your data"), "{stderr}");
 }
+
+#[test]
+fn export_for_excel_has_a_bom_and_crlf_and_imports_back() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "app",
+        "add",
+        "Zoë's Clinic",
+        "Coder",
+        "--note",
+        "line one\nline two",
+    ]);
+    env.ok(&["contact", "add", "Zoë Ñandú", "--org", "Zoë's Clinic"]);
+    let output = env
+        .cmd()
+        .args(["export", "applications", "--excel"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let bytes = output.stdout;
+    assert!(bytes.starts_with("\u{feff}id,org,title".as_bytes()));
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.contains("Zoë's Clinic"));
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    assert!(
+        lines[0].ends_with("\r\n") && lines.last().unwrap().ends_with("\r\n"),
+        "{text:?}"
+    );
+    let plain = env.ok(&["export", "applications"]);
+    assert!(!plain.starts_with('\u{feff}') && !plain.contains('\r'));
+
+    let out = env.path("for-excel");
+    env.ok(&["export", "--all", "--out", out.to_str().unwrap(), "--excel"]);
+    let contacts = std::fs::read_to_string(out.join("contacts.csv")).unwrap();
+    assert!(
+        contacts.starts_with('\u{feff}') && contacts.contains("Zoë Ñandú,"),
+        "{contacts:?}"
+    );
+    assert!(
+        contacts.split_inclusive('\n').all(|l| l.ends_with("\r\n")),
+        "{contacts:?}"
+    );
+    // What Excel gets back imports as it is.
+    let fresh = TestEnv::new();
+    fresh.ok(&["import", "--all", out.to_str().unwrap()]);
+    assert_eq!(
+        fresh.count("SELECT count(*) FROM contacts WHERE name = 'Zoë Ñandú'"),
+        1
+    );
+    assert_eq!(
+        fresh.count("SELECT count(*) FROM applications WHERE notes = 'line one\nline two'"),
+        1
+    );
+
+    let stderr = env.fails(
+        2,
+        &["export", "applications", "--excel", "--format", "json"],
+    );
+    assert!(stderr.contains("--excel"), "{stderr}");
+}
