@@ -932,3 +932,20 @@ fn export_for_excel_has_a_bom_and_crlf_and_imports_back() {
     );
     assert!(stderr.contains("--excel"), "{stderr}");
 }
+
+#[test]
+fn a_whole_export_with_an_unknown_column_is_refused() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Health", "Coder"]);
+    let out = env.path("out");
+    env.ok(&["export", "--all", "--out", out.to_str().unwrap()]);
+    let apps = out.join("applications.csv");
+    let text = std::fs::read_to_string(&apps).unwrap();
+    let mut lines = text.lines();
+    let header = format!("{},mood", lines.next().unwrap());
+    let rows: Vec<String> = lines.map(|l| format!("{l},happy")).collect();
+    std::fs::write(&apps, format!("{header}\n{}\n", rows.join("\n"))).unwrap();
+    let fresh = TestEnv::new();
+    let stderr = fresh.fails(2, &["import", "--all", out.to_str().unwrap()]);
+    assert!(stderr.contains("unknown column mood"), "{stderr}");
+}

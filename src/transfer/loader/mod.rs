@@ -194,6 +194,16 @@ impl<'c> Loader<'c> {
             return Ok(0);
         }
         self.header = headers::map_header(spec, file, &header, &self.map)?;
+        if self.history == History::Kept && !self.header.ignored.is_empty() {
+            // A whole export is jobtrack's own: a column it does not know
+            // would be data lost, not a spreadsheet's extra column.
+            return Err(Error::Input(format!(
+                "{file}: unknown column {} in the header; {} accepts: {}",
+                self.header.ignored.join(", "),
+                spec.name(),
+                spec.header_names()
+            )));
+        }
         let positions = self.header.positions.clone();
         let deferred = self.defer_indexes(spec, length)?;
         let mut prepared = self.prepare(spec, &positions)?;

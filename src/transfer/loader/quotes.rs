@@ -5,67 +5,65 @@
 
 use std::io::{self, Read};
 
-/// Where the bytes read so far leave a CSV parser (RFC 4180, as the csv
-/// crate reads it: a quote opens a field only at its start).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum State {
-    /// At the start of a field.
-    Start,
-    /// Inside an unquoted field (a quote here is an ordinary character).
-    Plain,
-    /// Inside a quoted field.
-    Quoted,
-    /// Just after a quote inside a quoted field: it closed the field, or
-    /// doubles with the next byte.
-    QuoteInQuoted,
-}
-
 /// A reader that passes its input through and remembers whether the input
-/// so far ends inside a quoted field.
+/// so far ends inside a quoted field (RFC 4180, as the csv crate reads it:
+/// a quote opens a field only at its start). Only quote bytes are looked
+/// at, so plain text costs one search.
 pub(in crate::transfer) struct QuoteWatch<R> {
     inner: R,
-    state: State,
+    /// Inside a quoted field.
+    quoted: bool,
+    /// The last byte read was a quote inside a quoted field: it closed the
+    /// field, unless the next byte is a quote too (an escaped `""`).
+    closing: bool,
+    /// The last byte read (a line end before the first).
+    last: u8,
 }
 
 impl<R> QuoteWatch<R> {
     pub(in crate::transfer) fn new(inner: R) -> Self {
         QuoteWatch {
             inner,
-            state: State::Start,
+            quoted: false,
+            closing: false,
+            last: b'\n',
         }
     }
 
     /// True when the input read so far ends inside a quoted field: at the
     /// end of the file, a quote that never closed.
     pub(in crate::transfer) fn open_quote(&self) -> bool {
-        matches!(self.state, State::Quoted)
+        self.quoted && !self.closing
     }
 
     fn watch(&mut self, bytes: &[u8]) {
-        let mut state = self.state;
-        let mut rest = bytes;
-        while !rest.is_empty() {
-            if state == State::Quoted {
-                // Skip to the next quote: most of a quoted note is text.
-                match rest.iter().position(|&b| b == b'"') {
-                    Some(at) => {
-                        state = State::QuoteInQuoted;
-                        rest = &rest[at + 1..];
-                    }
-                    None => break,
-                }
-                continue;
+        let Some(&last) = bytes.last() else {
+            return;
+        };
+        let mut from = 0;
+        if self.closing {
+            self.closing = false;
+            if bytes[0] == b'"' {
+                from = 1;
+            } else {
+                self.quoted = false;
             }
-            let byte = rest[0];
-            rest = &rest[1..];
-            state = match (state, byte) {
-                (State::QuoteInQuoted, b'"') => State::Quoted,
-                (_, b',' | b'\n' | b'\r') => State::Start,
-                (State::Start, b'"') => State::Quoted,
-                _ => State::Plain,
-            };
         }
-        self.state = state;
+        while let Some(offset) = bytes[from..].iter().position(|&b| b == b'"') {
+            let at = from + offset;
+            from = at + 1;
+            if self.quoted {
+                match bytes.get(at + 1) {
+                    Some(b'"') => from = at + 2,
+                    Some(_) => self.quoted = false,
+                    None => self.closing = true,
+                }
+            } else {
+                let before = if at == 0 { self.last } else { bytes[at - 1] };
+                self.quoted = matches!(before, b',' | b'\n' | b'\r');
+            }
+        }
+        self.last = last;
     }
 }
 
