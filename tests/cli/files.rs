@@ -949,3 +949,72 @@ fn a_whole_export_with_an_unknown_column_is_refused() {
     let stderr = fresh.fails(2, &["import", "--all", out.to_str().unwrap()]);
     assert!(stderr.contains("unknown column mood"), "{stderr}");
 }
+
+/// A minimal OpenDocument spreadsheet: one sheet of text cells, with the
+/// date column stored as a date.
+fn ods_bytes(rows: &[[&str; 3]]) -> Vec<u8> {
+    use std::io::Write;
+    let mut table = String::new();
+    for (index, row) in rows.iter().enumerate() {
+        table.push_str("<table:table-row>");
+        for (column, cell) in row.iter().enumerate() {
+            if index > 0 && column == 2 {
+                table.push_str(&format!(
+                    "<table:table-cell office:value-type=\"date\" office:date-value=\"{cell}\"><text:p>{cell}</text:p></table:table-cell>"
+                ));
+            } else {
+                table.push_str(&format!(
+                    "<table:table-cell office:value-type=\"string\"><text:p>{cell}</text:p></table:table-cell>"
+                ));
+            }
+        }
+        table.push_str("</table:table-row>");
+    }
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+         <office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
+         <office:body><office:spreadsheet><table:table table:name=\"Jobs\">{table}</table:table>\
+         </office:spreadsheet></office:body></office:document-content>"
+    );
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+        <manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
+        <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+        <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+        </manifest:manifest>";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(manifest.as_bytes()).unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_ods_workbook_imports_too() {
+    let env = TestEnv::new();
+    let path = env.path("tracker.ods");
+    std::fs::write(
+        &path,
+        ods_bytes(&[
+            ["Employer", "Role", "Date Applied"],
+            ["Mercy Health", "Coder", "2026-08-25"],
+            ["Summa Health", "Clerk", "2026-09-03"],
+        ]),
+    )
+    .unwrap();
+    let report = env.json(&["import", "applications", path.to_str().unwrap()]);
+    assert_eq!(report["added"], 2, "{report}");
+    assert_eq!(
+        env.count(
+            "SELECT count(*) FROM applications WHERE title = 'Coder' AND applied_on = '2026-08-25'"
+        ),
+        1
+    );
+}
