@@ -76,7 +76,7 @@ pub fn import(
 ) -> Result<ImportReport> {
     let file = input.label.clone();
     let mut importer = Importer::new(conn)?;
-    read_rows(&mut importer, kind, input, out)?;
+    read_rows(&mut importer, kind, input)?;
     importer.warn_skipped(out, &file);
     let mut notes = Vec::new();
     if importer.quiet.get() > 0 {
@@ -113,12 +113,7 @@ fn stale_note(conn: &Connection, today: NaiveDate) -> Result<String> {
 const QUIET_DAYS: i64 = 60;
 
 /// Reads `input`'s rows (after its header, found by name) into `importer`.
-fn read_rows(
-    importer: &mut Importer<'_>,
-    kind: LinkedinFile,
-    input: Input,
-    out: &Output,
-) -> Result<()> {
+fn read_rows(importer: &mut Importer<'_>, kind: LinkedinFile, input: Input) -> Result<()> {
     let file = input.label;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -167,7 +162,7 @@ fn read_rows(
             header: names,
             record: &record,
         };
-        importer.take(kind, &row, out, &file, line)?;
+        importer.take(kind, &row, &file, line)?;
     }
     if reader.get_ref().open_quote() {
         return Err(open_quote(&file, last));
@@ -370,14 +365,7 @@ struct Importer<'c> {
 impl<'c> Importer<'c> {
     /// Imports one data row of a `kind` file and counts it: added, already
     /// there, or skipped (with its row number).
-    fn take(
-        &mut self,
-        kind: LinkedinFile,
-        row: &Row<'_>,
-        _out: &Output,
-        file: &str,
-        line: u64,
-    ) -> Result<()> {
+    fn take(&mut self, kind: LinkedinFile, row: &Row<'_>, file: &str, line: u64) -> Result<()> {
         let outcome = match kind {
             LinkedinFile::Connections => self.connection(row),
             LinkedinFile::Applications => self.job(row, Status::Applied, "Application Date"),
