@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use super::{Application, Event, EventKind, Status, WorkMode};
+use super::{rules_sql, Application, Event, EventKind, Status, WorkMode};
 use crate::error::{Error, Result};
 use crate::input::refs::Candidate;
 use crate::input::{PayPeriod, Salary};
@@ -186,6 +186,19 @@ pub fn refresh_derived(conn: &Connection, application_id: i64) -> Result<()> {
     let sql = format!("{} WHERE id = ?1", refresh_derived_sql());
     conn.prepare_cached(&sql)?.execute([application_id])?;
     Ok(())
+}
+
+/// How many applications are stale today: a status that can go stale and
+/// no news for `STALE_DAYS` or more (what the agenda lists as stale).
+pub fn count_stale(conn: &Connection, today: NaiveDate) -> Result<i64> {
+    let sql = rules_sql(
+        "SELECT count(*) FROM applications
+         WHERE status IN {can_go_stale}
+           AND last_activity_on <= date(?1, printf('-%d days', ?2))",
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(params![today, super::STALE_DAYS], |r| r.get(0))?)
 }
 
 /// Marks the application changed now.

@@ -144,6 +144,25 @@ pub fn insert_contact(
 }
 
 /// Rewrites a contact's columns (all but `added_on`).
+/// Fills in a contact's LinkedIn URL and email where they are empty (a
+/// LinkedIn import matching someone typed by hand); true when one was.
+pub fn fill_missing_links(
+    conn: &Connection,
+    id: i64,
+    linkedin_url: Option<&str>,
+    email: Option<&str>,
+) -> Result<bool> {
+    let changed = conn
+        .prepare_cached(
+            "UPDATE contacts SET linkedin_url = coalesce(linkedin_url, ?2),
+                                 email = coalesce(email, ?3)
+             WHERE id = ?1 AND ((linkedin_url IS NULL AND ?2 IS NOT NULL)
+                             OR (email IS NULL AND ?3 IS NOT NULL))",
+        )?
+        .execute(params![id, linkedin_url, email])?;
+    Ok(changed > 0)
+}
+
 pub fn update_contact(conn: &Connection, id: i64, fields: &ContactFields) -> Result<()> {
     fields.write(
         conn,

@@ -39,12 +39,15 @@ fn select(spec: &Spec) -> String {
     )
 }
 
-/// Writes one table to `out` and returns how many rows it wrote.
+/// Writes one table to `out` and returns how many rows it wrote. With
+/// `excel`, CSV starts with a UTF-8 byte order mark and ends its lines with
+/// CRLF, which Excel needs to read `Zoë` as UTF-8.
 /// I/O errors come back as `Error::Output`; callers writing a file name it.
 pub fn write_table(
     conn: &Connection,
     spec: &Spec,
     format: Format,
+    excel: bool,
     out: &mut dyn Write,
 ) -> Result<u64> {
     let total: i64 = conn.query_row(&format!("SELECT count(*) FROM {}", spec.name()), [], |r| {
@@ -57,14 +60,20 @@ pub fn write_table(
     match format {
         Format::Csv => {
             let header: Vec<&str> = spec.columns.iter().map(|c| c.name).collect();
-            out.write_all(csv_line(header.iter().map(|h| Some(*h))).as_bytes())
+            if excel {
+                out.write_all("\u{feff}".as_bytes())
+                    .map_err(Error::output)?;
+            }
+            let line = csv_line(header.iter().map(|h| Some(*h)));
+            out.write_all(line_end(line, excel).as_bytes())
                 .map_err(Error::output)?;
             while let Some(row) = rows.next()? {
                 let mut cells = Vec::with_capacity(spec.columns.len());
                 for (index, column) in spec.columns.iter().enumerate() {
                     cells.push(csv_cell(column.kind, row.get_ref(index)?)?);
                 }
-                out.write_all(csv_line(cells.iter().map(|c| c.as_deref())).as_bytes())
+                let line = csv_line(cells.iter().map(|c| c.as_deref()));
+                out.write_all(line_end(line, excel).as_bytes())
                     .map_err(Error::output)?;
                 written += 1;
                 if written % 1024 == 0 {
@@ -90,6 +99,16 @@ pub fn write_table(
     }
     bar.finish_and_clear();
     Ok(written)
+}
+
+/// A CSV line (ending `\n`) as written: with CRLF for Excel.
+#[inline]
+fn line_end(mut line: String, excel: bool) -> String {
+    if excel {
+        line.pop();
+        line.push_str("\r\n");
+    }
+    line
 }
 
 fn unexpected(kind: Kind, value: ValueRef<'_>) -> Error {
@@ -171,6 +190,7 @@ pub fn write_all(
     conn: &Connection,
     dir: &Path,
     format: Format,
+    excel: bool,
     force: bool,
 ) -> Result<Vec<Written>> {
     files::ensure_private_dir(dir)?;
@@ -199,7 +219,7 @@ pub fn write_all(
     let mut written = Vec::with_capacity(SPECS.len());
     for spec in SPECS {
         let path = path_of(spec);
-        let (file, rows) = write_file(conn, spec, format, dir, &path)?;
+        let (file, rows) = write_file(conn, spec, (format, excel), dir, &path)?;
         staged.push(file);
         written.push(Written {
             table: spec.name(),
@@ -216,13 +236,13 @@ pub fn write_all(
 fn write_file(
     conn: &Connection,
     spec: &Spec,
-    format: Format,
+    (format, excel): (Format, bool),
     dir: &Path,
     path: &Path,
 ) -> Result<(files::Staged, u64)> {
     files::stage(path, dir, |file, _| {
         let mut out = BufWriter::new(file);
-        let rows = write_table(conn, spec, format, &mut out).map_err(|e| match e {
+        let rows = write_table(conn, spec, format, excel, &mut out).map_err(|e| match e {
             Error::Output(io) => Error::io(path, io),
             other => other,
         })?;

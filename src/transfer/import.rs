@@ -5,14 +5,14 @@
 //! caller rolls back.
 
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Read};
 use std::path::Path;
 
 use rusqlite::Connection;
 
-use super::loader::{History, Loader, Problems};
+use super::loader::{parse_map, History, Loader, Problems};
 use super::spec::{Spec, Table, SPECS};
-use super::ImportReport;
+use super::{DateFormat, ImportReport};
 use crate::applications::store::refresh_derived_sql;
 use crate::error::{Error, Result};
 
@@ -136,19 +136,56 @@ fn file_name(spec: &Spec) -> String {
     format!("{}.csv", spec.name())
 }
 
+/// How `import TABLE FILE` reads its file.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--update`: rows whose ids are stored update those records.
+    pub update: bool,
+    /// `--map 'Header=column,…'`.
+    pub map: Option<String>,
+    /// `--date-format`: how to read dates like 3/4/2026.
+    pub date_format: Option<DateFormat>,
+}
+
 /// `import TABLE FILE`: loads one table's CSV inside the caller's transaction.
 pub fn import_table(
     conn: &Connection,
     table: Table,
-    path: &Path,
+    input: Input,
+    options: &Options,
     dry_run: bool,
 ) -> Result<ImportReport> {
-    let (input, length) = open_input(path)?;
+    let Input {
+        reader,
+        length,
+        label,
+        ..
+    } = input;
     let spec = super::spec::spec(table);
-    let mut loader = Loader::new(conn, History::Started)?;
+    let map = match &options.map {
+        Some(text) => parse_map(spec, text)?,
+        None => Vec::new(),
+    };
+    let mut loader = Loader::new(conn, History::Started)?
+        .updating(options.update)
+        .mapping(map)
+        .dates(options.date_format);
     let mut problems = Problems::default();
-    let label = path.display().to_string();
-    let added = loader.load(spec, &label, input, length, &mut problems)?;
+    let added = loader.load(spec, &label, reader, length, &mut problems)?;
+    let (updated, already_there) = loader.matched();
+    let header = loader.header();
+    let mut mapping: Vec<String> = header
+        .renamed
+        .iter()
+        .map(|(name, column)| format!("{name} → {column}"))
+        .collect();
+    mapping.extend(
+        header
+            .words
+            .iter()
+            .map(|(column, word, value)| format!("{column} {word} → {value}")),
+    );
+    let ignored = header.ignored.clone();
     problems.check()?;
     // Applications imported here get their derived columns as they go in
     // (see `loader::derived`); new events change those of their applications.
@@ -158,28 +195,89 @@ pub fn import_table(
     Ok(ImportReport {
         table: table.as_str(),
         added,
-        skipped: 0,
+        updated,
+        already_there,
         dry_run,
+        mapping,
+        ignored,
+        ..ImportReport::default()
     })
 }
 
-/// Opens an input file: a missing one is bad input (exit 2).
-pub(super) fn open_input(path: &Path) -> Result<(BufReader<File>, u64)> {
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Error::Input(format!("no file at {}", path.display())))
-        }
-        Err(e) => return Err(Error::io(path, e)),
-    };
-    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
-    if meta.is_dir() {
+/// An input opened for an import: read once from its start, whatever it is
+/// (a file, a pipe, a FIFO or standard input).
+pub(in crate::transfer) struct Input {
+    /// The bytes, the start already read back in front of the rest.
+    pub(in crate::transfer) reader: Box<dyn Read>,
+    /// The size when the input is a file (0 for a pipe): the progress bar's
+    /// length and the loader's estimate of the rows coming.
+    pub(in crate::transfer) length: u64,
+    /// What refusals call it: the path, or "standard input".
+    pub(in crate::transfer) label: String,
+    /// True when the whole input is blank.
+    pub(in crate::transfer) empty: bool,
+}
+
+/// How much of an input is read to see whether it is blank.
+const START: u64 = 4096;
+
+/// Opens an input: `-` is standard input; a missing file is bad input
+/// (exit 2). The start is read here, once, and kept in front of the rest,
+/// so a pipe is never read twice.
+pub(in crate::transfer) fn open_input(path: &Path, sheet: Option<&str>) -> Result<Input> {
+    let workbook = super::sheets::is_workbook(path);
+    if sheet.is_some() && !workbook {
         return Err(Error::Input(format!(
-            "{} is a folder; give a CSV file (or use --all DIR)",
+            "--sheet goes with an .xlsx or .ods file; {} is read as CSV",
             path.display()
         )));
     }
-    Ok((BufReader::new(file), meta.len()))
+    let (rest, length, label): (Box<dyn Read>, u64, String) = if is_stdin(path) {
+        (Box::new(std::io::stdin()), 0, "standard input".to_string())
+    } else if workbook && path.is_file() {
+        let bytes = super::sheets::sheet_as_csv(path, sheet)?;
+        let length = bytes.len() as u64;
+        (
+            Box::new(std::io::Cursor::new(bytes)),
+            length,
+            path.display().to_string(),
+        )
+    } else {
+        let file = match File::open(path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::Input(format!("no file at {}", path.display())))
+            }
+            Err(e) => return Err(Error::io(path, e)),
+        };
+        let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+        if meta.is_dir() {
+            return Err(Error::Input(format!(
+                "{} is a folder; give a CSV file (or use --all DIR)",
+                path.display()
+            )));
+        }
+        (Box::new(file), meta.len(), path.display().to_string())
+    };
+    let mut rest = rest;
+    let mut start = Vec::with_capacity(START as usize);
+    (&mut rest)
+        .take(START)
+        .read_to_end(&mut start)
+        .map_err(|e| Error::io(path, e))?;
+    let empty = (start.len() as u64) < START && start.iter().all(u8::is_ascii_whitespace);
+    let reader = Box::new(BufReader::new(std::io::Cursor::new(start).chain(rest)));
+    Ok(Input {
+        reader,
+        length,
+        label,
+        empty,
+    })
+}
+
+/// True for the `-` that names standard input.
+pub(in crate::transfer) fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
 }
 
 /// Debug builds only: `JOBTRACK_ABORT_AFTER_ROWS=N` aborts the process once

@@ -4,30 +4,33 @@
 //! preamble); re-importing skips what is already there; a malformed row stops
 //! the import with its row number and nothing is written.
 
+use std::cell::Cell;
+use std::fs::File;
+use std::io::Read;
 use std::path::Path;
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::import::{crash_hook, open_input};
-use super::loader::{exists, start_history};
+use super::import::{crash_hook, Input};
+use super::loader::{exists, open_quote, start_history, QuoteWatch};
 use super::{ImportReport, LinkedinFile};
 use crate::applications::store::{self, NewApplication};
 use crate::applications::Status;
 use crate::error::{Error, Result};
-use crate::network::store::{insert_contact, ContactFields};
+use crate::network::store::{fill_missing_links, insert_contact, ContactFields};
 use crate::network::Relationship;
-use crate::output::Output;
+use crate::output::{count_of, Output};
 use crate::{dates, orgs};
 
 /// The columns each file must have (others are ignored).
 fn required_columns(kind: LinkedinFile) -> &'static [&'static str] {
     match kind {
+        // Exports before about 2023 have no URL column; some have no
+        // Email Address either.
         LinkedinFile::Connections => &[
             "First Name",
             "Last Name",
-            "URL",
-            "Email Address",
             "Company",
             "Position",
             "Connected On",
@@ -68,20 +71,61 @@ pub fn import(
     conn: &Connection,
     out: &Output,
     kind: LinkedinFile,
-    path: &Path,
+    input: Input,
     dry_run: bool,
 ) -> Result<ImportReport> {
-    let (input, _) = open_input(path)?;
-    let (input, budget) = crate::input::bounded(input);
-    let file = path.display().to_string();
+    let file = input.label.clone();
+    let mut importer = Importer::new(conn)?;
+    read_rows(&mut importer, kind, input)?;
+    importer.warn_skipped(out, &file);
+    let mut notes = Vec::new();
+    if importer.quiet.get() > 0 {
+        notes.push(stale_note(conn, importer.today)?);
+    }
+    Ok(ImportReport {
+        table: match kind {
+            LinkedinFile::Connections => "contacts",
+            _ => "applications",
+        },
+        added: importer.added,
+        already_there: importer.already_there,
+        skipped: importer.skipped.len() as u64,
+        skipped_rows: importer.skipped.iter().map(|(row, _)| *row).collect(),
+        dry_run,
+        notes,
+        ..ImportReport::default()
+    })
+}
+
+/// The note after an import that brought in applications with no news for
+/// `QUIET_DAYS` or more: how many `app close --stale` would close, and the
+/// command that shows them.
+fn stale_note(conn: &Connection, today: NaiveDate) -> Result<String> {
+    let stale = store::count_stale(conn, today)?;
+    Ok(format!(
+        "applications came in with no news for {QUIET_DAYS} days or more; {} now stale. \
+         To close them as ghosted, look first: jobtrack app close --stale --as ghosted --dry-run",
+        count_of(stale, "application is", "applications are")
+    ))
+}
+
+/// Days without news after which an imported application earns the note.
+const QUIET_DAYS: i64 = 60;
+
+/// Reads `input`'s rows (after its header, found by name) into `importer`.
+fn read_rows(importer: &mut Importer<'_>, kind: LinkedinFile, input: Input) -> Result<()> {
+    let file = input.label;
+    // Each record reads from a fresh budget: a field over the limit (or
+    // endless bytes such as /dev/zero) stops the import with a short message.
+    let (reader, budget) = crate::input::bounded(input.reader);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(input);
+        .from_reader(QuoteWatch::new(reader));
     let wanted = required_columns(kind);
     let mut record = csv::StringRecord::new();
     let mut header: Option<Vec<String>> = None;
-    let mut importer = Importer::new(conn)?;
+    let mut last = 1;
     loop {
         let more = reader
             .read_record(&mut record)
@@ -91,6 +135,7 @@ pub fn import(
             break;
         }
         let line = record.position().map_or(0, |p| p.line());
+        last = line;
         let Some(names) = &header else {
             let names: Vec<String> = record
                 .iter()
@@ -105,21 +150,26 @@ pub fn import(
             continue;
         }
         if record.len() != names.len() {
-            return Err(malformed(
-                &file,
-                line,
-                &format!(
-                    "it has {} cells; the header has {}",
-                    record.len(),
-                    names.len()
-                ),
-            ));
+            // A row that swallowed the rest of the file is an open quote.
+            let mut next = csv::StringRecord::new();
+            if matches!(reader.read_record(&mut next), Ok(false)) && reader.get_ref().open_quote() {
+                return Err(open_quote(&file, line));
+            }
+            let problem = format!(
+                "it has {} cells; the header has {}",
+                record.len(),
+                names.len()
+            );
+            return Err(malformed(&file, line, &problem));
         }
         let row = Row {
             header: names,
             record: &record,
         };
-        importer.take(kind, &row, out, &file, line)?;
+        importer.take(kind, &row, &file, line)?;
+    }
+    if reader.get_ref().open_quote() {
+        return Err(open_quote(&file, last));
     }
     if header.is_none() {
         return Err(Error::Input(format!(
@@ -128,15 +178,139 @@ pub fn import(
             usual_name(kind)
         )));
     }
-    Ok(ImportReport {
-        table: match kind {
-            LinkedinFile::Connections => "contacts",
-            _ => "applications",
-        },
-        added: importer.added,
-        skipped: importer.skipped,
-        dry_run,
-    })
+    Ok(())
+}
+
+/// `import linkedin PATH`: every file jobtrack reads from LinkedIn's
+/// export, as its `.zip` or the folder it unzips to, inside the caller's
+/// transaction: Connections, then Job Applications (also split into
+/// `Job Applications_1.csv`, `_2`…), then Saved Jobs (a saved job already
+/// applied to is already there). One report per file.
+pub fn import_export(
+    conn: &Connection,
+    out: &Output,
+    path: &Path,
+    dry_run: bool,
+) -> Result<Vec<ImportReport>> {
+    let mut files = if path.is_dir() {
+        files_in_folder(path)?
+    } else {
+        files_in_zip(path)?
+    };
+    if files.is_empty() {
+        return Err(Error::Input(format!(
+            "{} holds none of LinkedIn's Connections.csv, Job Applications.csv or Saved Jobs.csv \
+             (request your data archive from LinkedIn's Settings & Privacy, Data privacy, \
+             Get a copy of your data)",
+            path.display()
+        )));
+    }
+    files.sort_by(|a, b| (order(a.0), &a.1).cmp(&(order(b.0), &b.1)));
+    let mut reports = Vec::with_capacity(files.len());
+    let mut quiet = false;
+    for (kind, name, bytes) in files {
+        let input = Input {
+            length: bytes.len() as u64,
+            reader: Box::new(std::io::Cursor::new(bytes)),
+            label: format!("{}: {name}", path.display()),
+            empty: false,
+        };
+        let mut report = import(conn, out, kind, input, dry_run)?;
+        quiet |= !std::mem::take(&mut report.notes).is_empty();
+        report.file = Some(name);
+        reports.push(report);
+    }
+    if let (true, Some(last)) = (quiet, reports.last_mut()) {
+        last.notes.push(stale_note(conn, dates::today()?)?);
+    }
+    Ok(reports)
+}
+
+/// The import order of LinkedIn's files.
+fn order(kind: LinkedinFile) -> u8 {
+    match kind {
+        LinkedinFile::Connections => 0,
+        LinkedinFile::Applications => 1,
+        LinkedinFile::SavedJobs => 2,
+    }
+}
+
+/// Which LinkedIn file a file name is (any folder; `Job Applications_2.csv`
+/// is a part of Job Applications).
+fn kind_of(name: &str) -> Option<LinkedinFile> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = base.strip_suffix(".csv")?;
+    let stem = match stem.rsplit_once('_') {
+        Some((head, part)) if !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()) => head,
+        _ => stem,
+    };
+    match stem {
+        "Connections" => Some(LinkedinFile::Connections),
+        "Job Applications" => Some(LinkedinFile::Applications),
+        "Saved Jobs" => Some(LinkedinFile::SavedJobs),
+        _ => None,
+    }
+}
+
+/// The largest LinkedIn file read from an archive (their files are small;
+/// this only stops a damaged or hostile archive from filling memory).
+const MOST_BYTES: u64 = 256 << 20;
+
+/// (kind, name, contents) of the LinkedIn files in a `.zip`.
+fn files_in_zip(path: &Path) -> Result<Vec<(LinkedinFile, String, Vec<u8>)>> {
+    let file = File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            Error::Input(format!("no file or folder at {}", path.display()))
+        }
+        _ => Error::io(path, e),
+    })?;
+    let not_zip = |e: zip::result::ZipError| {
+        Error::Input(format!(
+            "{} is not a LinkedIn export: give the .zip LinkedIn sent, or the folder it unzips to ({e})",
+            path.display()
+        ))
+    };
+    let mut archive = zip::ZipArchive::new(file).map_err(not_zip)?;
+    let mut found = Vec::new();
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).map_err(not_zip)?;
+        let name = entry.name().to_string();
+        let Some(kind) = kind_of(&name) else { continue };
+        let mut bytes = Vec::new();
+        (&mut entry)
+            .take(MOST_BYTES)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(path, e))?;
+        found.push((kind, name, bytes));
+    }
+    Ok(found)
+}
+
+/// (kind, name, contents) of the LinkedIn files in a folder and the
+/// folders in it (LinkedIn puts the job files in `Jobs/`).
+fn files_in_folder(dir: &Path) -> Result<Vec<(LinkedinFile, String, Vec<u8>)>> {
+    let mut found = Vec::new();
+    let mut folders = vec![(dir.to_path_buf(), 0)];
+    while let Some((folder, depth)) = folders.pop() {
+        let entries = std::fs::read_dir(&folder).map_err(|e| Error::io(&folder, e))?;
+        for entry in entries {
+            let path = entry.map_err(|e| Error::io(&folder, e))?.path();
+            if path.is_dir() && depth < 3 {
+                folders.push((path, depth + 1));
+                continue;
+            }
+            let name = path
+                .strip_prefix(dir)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            if let Some(kind) = kind_of(&name) {
+                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+                found.push((kind, name, bytes));
+            }
+        }
+    }
+    Ok(found)
 }
 
 fn malformed(file: &str, line: u64, problem: &str) -> Error {
@@ -149,8 +323,16 @@ fn malformed(file: &str, line: u64, problem: &str) -> Error {
 enum Outcome {
     Added,
     Present,
-    Nameless,
+    /// Left out, for this reason (the row number is added).
+    Skipped(&'static str),
 }
+
+/// Why a connection is left out.
+const NAMELESS: &str = "no name (LinkedIn lists members who hide their profile that way)";
+
+/// Why a job is left out.
+const REMOVED_POSTING: &str =
+    "no company or no title (LinkedIn empties both when a posting is removed)";
 
 /// Why a row stopped the import.
 enum Bad {
@@ -177,20 +359,17 @@ struct Importer<'c> {
     timestamp: String,
     today: NaiveDate,
     added: u64,
-    skipped: u64,
+    already_there: u64,
+    /// The rows left out: (row number, why).
+    skipped: Vec<(u64, &'static str)>,
+    /// Applications added with no news for `QUIET_DAYS` or more.
+    quiet: Cell<u64>,
 }
 
 impl<'c> Importer<'c> {
     /// Imports one data row of a `kind` file and counts it: added, already
-    /// there, or skipped without a name (with a warning naming the row).
-    fn take(
-        &mut self,
-        kind: LinkedinFile,
-        row: &Row<'_>,
-        out: &Output,
-        file: &str,
-        line: u64,
-    ) -> Result<()> {
+    /// there, or skipped (with its row number).
+    fn take(&mut self, kind: LinkedinFile, row: &Row<'_>, file: &str, line: u64) -> Result<()> {
         let outcome = match kind {
             LinkedinFile::Connections => self.connection(row),
             LinkedinFile::Applications => self.job(row, Status::Applied, "Application Date"),
@@ -201,15 +380,37 @@ impl<'c> Importer<'c> {
                 self.added += 1;
                 crash_hook(self.added);
             }
-            Ok(Outcome::Present) => self.skipped += 1,
-            Ok(Outcome::Nameless) => {
-                self.skipped += 1;
-                out.warning(format!("{file}: row {line} has no name; skipped"));
-            }
+            Ok(Outcome::Present) => self.already_there += 1,
+            Ok(Outcome::Skipped(why)) => self.skipped.push((line, why)),
             Err(Bad::Row(problem)) => return Err(malformed(file, line, &problem)),
             Err(Bad::Fatal(e)) => return Err(e),
         }
         Ok(())
+    }
+
+    /// One warning per reason, naming the rows left out (the first 20).
+    fn warn_skipped(&self, out: &Output, file: &str) {
+        for why in [NAMELESS, REMOVED_POSTING] {
+            let rows: Vec<String> = self
+                .skipped
+                .iter()
+                .filter(|(_, w)| *w == why)
+                .map(|(row, _)| row.to_string())
+                .collect();
+            if rows.is_empty() {
+                continue;
+            }
+            let more = match rows.len() {
+                0..=20 => String::new(),
+                n => format!(" and {} more", n - 20),
+            };
+            out.warning(format!(
+                "{file}: skipped {} with {why}: row{} {}{more}",
+                count_of(rows.len() as i64, "row", "rows"),
+                if rows.len() == 1 { "" } else { "s" },
+                rows[..rows.len().min(20)].join(", ")
+            ));
+        }
     }
 
     fn new(conn: &'c Connection) -> Result<Self> {
@@ -218,7 +419,9 @@ impl<'c> Importer<'c> {
             timestamp: dates::timestamp()?,
             today: dates::today()?,
             added: 0,
-            skipped: 0,
+            already_there: 0,
+            skipped: Vec::new(),
+            quiet: Cell::new(0),
         })
     }
 
@@ -239,7 +442,7 @@ impl<'c> Importer<'c> {
             row.get("Last Name").unwrap_or("")
         ));
         if name.is_empty() {
-            return Ok(Outcome::Nameless);
+            return Ok(Outcome::Skipped(NAMELESS));
         }
         let added_on = match row.get("Connected On") {
             Some(text) => parse_date(text).ok_or_else(|| {
@@ -250,28 +453,10 @@ impl<'c> Importer<'c> {
             None => self.today,
         };
         let url = row.get("URL");
-        let company = row.get("Company");
-        let org_id = match company {
-            Some(company) => orgs::find(self.conn, company)?.map(|(id, _)| id),
-            None => None,
-        };
-        let by_url = exists(
-            self.conn,
-            "SELECT EXISTS (SELECT 1 FROM contacts WHERE linkedin_url = ?1)",
-            url,
-        )?;
-        let by_name: bool = match (company, org_id) {
-            // A company not in the database yet: nobody is known there.
-            (Some(_), None) => false,
-            _ => self
-                .conn
-                .prepare_cached(
-                    "SELECT EXISTS (SELECT 1 FROM contacts WHERE name = ?1 COLLATE NOCASE
-                       AND org_id IS ?2 AND (linkedin_url IS NULL OR ?3 IS NULL))",
-                )?
-                .query_row(params![name, org_id, url], |r| r.get(0))?,
-        };
-        if by_url || by_name {
+        let company = row.get("Company").filter(|c| !placeholder(c));
+        let email = row.get("Email Address").filter(|e| is_email(e));
+        if let Some(id) = self.known_contact(&name, company, url)? {
+            fill_missing_links(self.conn, id, url, email)?;
             return Ok(Outcome::Present);
         }
         let org_id = self.org(company)?;
@@ -279,7 +464,7 @@ impl<'c> Importer<'c> {
             name,
             org_id,
             role: row.get("Position").map(str::to_owned),
-            email: row.get("Email Address").map(str::to_owned),
+            email: email.map(str::to_owned),
             phone: None,
             linkedin_url: url.map(str::to_owned),
             relationship: Relationship::Other,
@@ -289,6 +474,42 @@ impl<'c> Importer<'c> {
         };
         insert_contact(self.conn, &fields, added_on)?;
         Ok(Outcome::Added)
+    }
+
+    /// The contact a connection already is: the same profile URL, else the
+    /// same name at the same organization (when at most one has a URL).
+    fn known_contact(
+        &self,
+        name: &str,
+        company: Option<&str>,
+        url: Option<&str>,
+    ) -> Result<Option<i64>> {
+        if let Some(url) = url {
+            let id = self
+                .conn
+                .prepare_cached("SELECT id FROM contacts WHERE linkedin_url = ?1")?
+                .query_row([url], |r| r.get(0))
+                .optional()?;
+            if id.is_some() {
+                return Ok(id);
+            }
+        }
+        let org_id = match company {
+            // A company not in the database yet: nobody is known there.
+            Some(company) => match orgs::find(self.conn, company)? {
+                Some((id, _)) => Some(id),
+                None => return Ok(None),
+            },
+            None => None,
+        };
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM contacts WHERE name = ?1 COLLATE NOCASE
+                   AND org_id IS ?2 AND (linkedin_url IS NULL OR ?3 IS NULL) ORDER BY id",
+            )?
+            .query_row(params![name, org_id, url], |r| r.get(0))
+            .optional()?)
     }
 
     /// A row of Job Applications.csv or Saved Jobs.csv → an application
@@ -307,12 +528,10 @@ impl<'c> Importer<'c> {
                 "{date_column} {date_text:?} is not a date like \"7/6/23, 2:20 PM\""
             ))
         })?;
-        let company = row
-            .get("Company Name")
-            .ok_or_else(|| Bad::Row("Company Name is empty".into()))?;
-        let title = row
-            .get("Job Title")
-            .ok_or_else(|| Bad::Row("Job Title is empty".into()))?;
+        let company = row.get("Company Name").filter(|c| !placeholder(c));
+        let (Some(company), Some(title)) = (company, row.get("Job Title")) else {
+            return Ok(Outcome::Skipped(REMOVED_POSTING));
+        };
         let url = row.get("Job Url");
         let org_id = orgs::find(self.conn, company)?.map(|(id, _)| id);
         let by_url = exists(
@@ -353,10 +572,29 @@ impl<'c> Importer<'c> {
             notes: None,
         };
         let id = store::insert(self.conn, &new, &self.timestamp)?;
+        if status.can_go_stale() && dates::days_between(date, self.today) >= QUIET_DAYS {
+            self.quiet.set(self.quiet.get() + 1);
+        }
         start_history(self.conn, id, status, date)?;
         store::refresh_derived(self.conn, id)?;
         Ok(Outcome::Added)
     }
+}
+
+/// A company cell that names no company: `-`, `--`, `.`, `N/A`, `NA`,
+/// `none` or `confidential`, in any case.
+fn placeholder(company: &str) -> bool {
+    let folded = company.trim().to_ascii_lowercase();
+    matches!(
+        folded.as_str(),
+        "-" | "--" | "." | "n/a" | "na" | "none" | "confidential"
+    )
+}
+
+/// An email address, not LinkedIn's member id (`urn:li:member:…`), which
+/// old exports put in the Email Address column.
+fn is_email(text: &str) -> bool {
+    text.contains('@') && !text.to_ascii_lowercase().starts_with("urn:")
 }
 
 /// LinkedIn's dates: `12 Nov 2023` (Connections), `7/6/23, 2:20 PM`

@@ -7,6 +7,7 @@ mod import;
 mod linkedin;
 mod loader;
 mod sample;
+mod sheets;
 pub mod spec;
 
 use std::io::{IsTerminal, Write};
@@ -45,6 +46,16 @@ impl Format {
 }
 
 text_enum! {
+    /// How an import reads a date like 3/4/2026.
+    pub enum DateFormat {
+        /// Month first: 8/25/2026 (the United States)
+        Mdy = "mdy",
+        /// Day first: 25/8/2026
+        Dmy = "dmy",
+    }
+}
+
+text_enum! {
     /// The LinkedIn data-export files jobtrack reads.
     pub enum LinkedinFile {
         /// Connections.csv → contacts
@@ -63,6 +74,8 @@ pub enum Target {
     Table(Table),
     /// A LinkedIn export file.
     Linkedin(LinkedinFile),
+    /// LinkedIn's whole export: its `.zip` or the folder it unzips to.
+    LinkedinExport,
 }
 
 const TARGETS: &[Target] = &[
@@ -83,6 +96,7 @@ const TARGETS: &[Target] = &[
     Target::Linkedin(LinkedinFile::Connections),
     Target::Linkedin(LinkedinFile::Applications),
     Target::Linkedin(LinkedinFile::SavedJobs),
+    Target::LinkedinExport,
 ];
 
 impl clap::ValueEnum for Target {
@@ -94,6 +108,7 @@ impl clap::ValueEnum for Target {
         Some(PossibleValue::new(match self {
             Target::Table(table) => table.as_str(),
             Target::Linkedin(file) => file.as_str(),
+            Target::LinkedinExport => "linkedin",
         }))
     }
 }
@@ -103,13 +118,18 @@ Examples:
   jobtrack export applications > applications.csv
   jobtrack export contacts --format json
   jobtrack export --all --out ~/jobtrack-export
-  jobtrack export --all --out ~/jobtrack-export --force";
+  jobtrack export --all --out ~/jobtrack-export --force
+  jobtrack export applications --excel > applications.csv   (opens in Excel with accents intact)";
 
 const IMPORT_EXAMPLES: &str = "\
 Examples:
   jobtrack import applications my-spreadsheet.csv --dry-run
   jobtrack import applications my-spreadsheet.csv      (a header like org,title,status is enough)
+  jobtrack import applications tracker.xlsx --sheet Applications --dry-run
+  jobtrack import applications tracker.csv --map 'Employer Name=org' --date-format dmy
+  pbpaste | jobtrack import applications -
   jobtrack import --all ~/jobtrack-export              (into an empty database)
+  jobtrack import linkedin Basic_LinkedInDataExport.zip   (or the folder it unzips to)
   jobtrack import linkedin-connections Connections.csv
   jobtrack import linkedin-applications \"Job Applications.csv\"
   jobtrack import linkedin-saved-jobs \"Saved Jobs.csv\"";
@@ -133,17 +153,24 @@ pub struct ExportArgs {
     /// With --all: replace files that already exist in DIR
     #[arg(long, requires = "all")]
     pub force: bool,
+    /// CSV for Excel: a UTF-8 byte order mark and CRLF line ends
+    #[arg(long)]
+    pub excel: bool,
 }
 
 /// `import` arguments.
 #[derive(Debug, Args)]
 #[command(after_help = IMPORT_EXAMPLES)]
 pub struct ImportArgs {
-    /// A table name, or linkedin-connections, linkedin-applications, linkedin-saved-jobs
+    /// A table name; linkedin (the export's .zip or folder); or linkedin-connections, linkedin-applications, linkedin-saved-jobs
     #[arg(value_enum, value_name = "TARGET", required_unless_present = "all")]
     pub target: Option<Target>,
-    /// The CSV file to read
-    #[arg(value_name = "FILE", required_unless_present = "all")]
+    /// The CSV file to read (- for standard input)
+    #[arg(
+        value_name = "FILE",
+        required_unless_present = "all",
+        allow_hyphen_values = true
+    )]
     pub file: Option<PathBuf>,
     /// Load every <table>.csv in DIR into an empty database (ids and history kept)
     #[arg(long, value_name = "DIR", conflicts_with_all = ["target", "file"])]
@@ -151,15 +178,48 @@ pub struct ImportArgs {
     /// Check every row, report, and write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Rows whose id is already stored update that record with the columns given
+    #[arg(long, conflicts_with = "all")]
+    pub update: bool,
+    /// Name the column a header feeds: 'Header=column,…' (like 'Employer Name=org')
+    #[arg(long, value_name = "PAIRS", conflicts_with = "all")]
+    pub map: Option<String>,
+    /// How to read dates like 3/4/2026 when no row of a column tells
+    #[arg(long, value_enum, value_name = "ORDER", conflicts_with = "all")]
+    pub date_format: Option<DateFormat>,
+    /// The sheet of an .xlsx or .ods file to read (default: the first)
+    #[arg(long, value_name = "NAME", conflicts_with = "all")]
+    pub sheet: Option<String>,
 }
 
-/// What `import` prints per table: `{"table", "added", "skipped", "dry_run"}`.
-#[derive(Debug, Clone, Serialize)]
+/// What `import` prints per table (DESIGN §10.9 "Imports").
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct ImportReport {
     pub table: &'static str,
+    /// New records.
     pub added: u64,
+    /// Stored records changed by `--update`.
+    pub updated: u64,
+    /// Rows that match a stored record (re-imports).
+    pub already_there: u64,
+    /// Rows left out for a reason given on standard error (a LinkedIn row
+    /// with no name, a removed posting), with their row numbers.
     pub skipped: u64,
+    pub skipped_rows: Vec<u64>,
     pub dry_run: bool,
+    /// How the header and the words of the file were read ("Company → org",
+    /// "status Interviewing → interview"), printed by `--dry-run`.
+    #[serde(skip)]
+    pub mapping: Vec<String>,
+    /// Header cells that fed no column, named in a notice.
+    #[serde(skip)]
+    pub ignored: Vec<String>,
+    /// Notes printed after the summary (on standard error).
+    #[serde(skip)]
+    pub notes: Vec<String>,
+    /// The file within a LinkedIn export this report is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 /// What `export --all` prints with `--json`.
@@ -180,6 +240,11 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
                 .into(),
         ));
     }
+    if args.excel && (args.format == Format::Json || ctx.out.json) {
+        return Err(Error::Input(
+            "--excel shapes CSV for Excel; it does not go with JSON".into(),
+        ));
+    }
     let mut conn = ctx.open(Access::Existing)?;
     // An export reads each page once: a memory map would only count the
     // whole file against this process's memory.
@@ -194,14 +259,14 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
             args.format
         };
         let mut out = ctx.out.stdout_writer();
-        export::write_table(&snapshot, spec::spec(table), format, &mut out)?;
+        export::write_table(&snapshot, spec::spec(table), format, args.excel, &mut out)?;
         out.flush().map_err(Error::output)?;
         return Ok(());
     }
     let dir = args
         .out
         .ok_or_else(|| Error::Input("export --all needs --out DIR".into()))?;
-    let tables = export::write_all(&snapshot, &dir, args.format, args.force)?;
+    let tables = export::write_all(&snapshot, &dir, args.format, args.excel, args.force)?;
     drop(snapshot);
     let report = ExportReport {
         path: dir.display().to_string(),
@@ -228,7 +293,14 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
 pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     // A missing input is bad input, found before the database is created.
     if let Some(input) = args.all.as_ref().or(args.file.as_ref()) {
-        if !input.exists() {
+        if args.all.is_some() && import::is_stdin(input) {
+            return Err(Error::Input(
+                "import --all takes a folder; standard input holds one file: \
+                 jobtrack import TABLE -"
+                    .into(),
+            ));
+        }
+        if !import::is_stdin(input) && !input.exists() {
             return Err(Error::Input(format!(
                 "no file or folder at {}",
                 input.display()
@@ -246,51 +318,114 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
             "import needs a TARGET and a FILE, or --all DIR".into(),
         ));
     };
-    // Only the start of the file is read here: imports stream.
-    let starts_empty = std::fs::File::open(&file).is_ok_and(|f| {
-        use std::io::Read;
-        let mut start = Vec::with_capacity(4096);
-        f.take(4096).read_to_end(&mut start).is_ok() && start.iter().all(u8::is_ascii_whitespace)
-    });
-    if starts_empty && std::fs::metadata(&file).is_ok_and(|m| m.len() <= 4096) {
+    if target == Target::LinkedinExport {
+        return import_linkedin(ctx, &mut conn, &file, args.dry_run);
+    }
+    // The input is opened once: a pipe cannot be read twice.
+    let input = import::open_input(&file, args.sheet.as_deref())?;
+    if input.empty {
         ctx.out.warning(format!(
             "{} is empty: a CSV import needs a header row naming its columns",
-            file.display()
+            input.label
         ));
     }
+    let from = input.label.clone();
+    let options = import::Options {
+        update: args.update,
+        map: args.map.clone(),
+        date_format: args.date_format,
+    };
     let tx = db::write(&mut conn)?;
     let report = match target {
-        Target::Table(table) => import::import_table(&tx, table, &file, args.dry_run)?,
-        Target::Linkedin(kind) => linkedin::import(&tx, &ctx.out, kind, &file, args.dry_run)?,
+        Target::Table(table) => import::import_table(&tx, table, input, &options, args.dry_run)?,
+        Target::Linkedin(kind) => linkedin::import(&tx, &ctx.out, kind, input, args.dry_run)?,
+        Target::LinkedinExport => unreachable!("handled above"),
     };
     if args.dry_run {
         drop(tx);
     } else {
         db::commit(tx)?;
     }
-    print_report(ctx, &report, &file.display().to_string())
+    print_report(ctx, &report, &from)
+}
+
+/// `import linkedin PATH`: every LinkedIn file of the export, in one
+/// transaction; a report per file (a JSON array with `--json`).
+fn import_linkedin(
+    ctx: &Ctx,
+    conn: &mut rusqlite::Connection,
+    path: &std::path::Path,
+    dry_run: bool,
+) -> Result<()> {
+    if import::is_stdin(path) {
+        return Err(Error::Input(
+            "import linkedin takes the export's .zip or folder, not standard input".into(),
+        ));
+    }
+    let tx = db::write(conn)?;
+    let reports = linkedin::import_export(&tx, &ctx.out, path, dry_run)?;
+    if dry_run {
+        drop(tx);
+    } else {
+        db::commit(tx)?;
+    }
+    if ctx.out.json {
+        for note in reports.iter().flat_map(|r| &r.notes) {
+            ctx.out.notice(note);
+        }
+        return ctx.out.print_json(&reports);
+    }
+    for report in &reports {
+        print_report(ctx, report, report.file.as_deref().unwrap_or_default())?;
+    }
+    Ok(())
 }
 
 fn print_report(ctx: &Ctx, report: &ImportReport, from: &str) -> Result<()> {
+    if !report.ignored.is_empty() {
+        let (what, them) = match report.ignored.len() {
+            1 => ("the column", "it"),
+            _ => ("the columns", "them"),
+        };
+        ctx.out.notice(format!(
+            "ignored {what} {}: {} has no column for {them} (name one with --map 'Header=column')",
+            report.ignored.join(", "),
+            report.table,
+        ));
+    }
+    for note in &report.notes {
+        ctx.out.notice(note);
+    }
+    if report.dry_run && !ctx.out.json && !ctx.out.quiet {
+        for line in &report.mapping {
+            ctx.out.line(format!("  {line}"))?;
+        }
+    }
     if ctx.out.json {
         return ctx.out.print_json(report);
     }
     if ctx.out.quiet {
         return ctx.out.line(report.added.to_string());
     }
-    let skipped = match report.skipped {
-        0 => String::new(),
-        n => format!("; skipped {} (already there)", rows(n)),
-    };
+    let mut also = String::new();
+    if report.updated > 0 {
+        also.push_str(&format!("; updated {}", rows(report.updated)));
+    }
+    if report.already_there > 0 {
+        also.push_str(&format!("; {} already there", rows(report.already_there)));
+    }
+    if report.skipped > 0 {
+        also.push_str(&format!("; skipped {}", rows(report.skipped)));
+    }
     if report.dry_run {
         ctx.out.line(format!(
-            "Dry run: {} from {from} would be added to {}{skipped}; nothing was written",
+            "Dry run: {} from {from} would be added to {}{also}; nothing was written",
             rows(report.added),
             report.table
         ))
     } else {
         ctx.out.line(format!(
-            "Imported {} from {from} into {}{skipped}",
+            "Imported {} from {from} into {}{also}",
             rows(report.added),
             report.table
         ))
@@ -330,8 +465,8 @@ fn import_dir(
         .map(|l| ImportReport {
             table: l.table.as_str(),
             added: l.added,
-            skipped: 0,
             dry_run,
+            ..ImportReport::default()
         })
         .collect();
     if ctx.out.json {

@@ -175,7 +175,73 @@ const fn org(name: &'static str, sql: &'static str, fill: Fill) -> Column {
 
 const ID: Column = col("id", Kind::Id, Fill::Null);
 
-const STATUS: Choice = |s| s.parse::<Status>().map(Status::as_str);
+const STATUS: Choice = |s| match s.parse::<Status>() {
+    Ok(status) => Ok(status.as_str()),
+    Err(_) => status_word(s).map(Status::as_str).ok_or_else(|| {
+        format!(
+            "{}, or a tracker's word for one: {}",
+            Status::accepted(),
+            STATUS_WORDS
+                .iter()
+                .map(|(word, _)| *word)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    }),
+};
+
+/// The words other trackers and hand-made spreadsheets use for a status
+/// (Huntr's lists, Teal's and Simplify's stages, everyday words), each
+/// compared ignoring case, spaces and punctuation.
+pub const STATUS_WORDS: &[(&str, Status)] = &[
+    ("Wishlist", Status::Saved),
+    ("Bookmarked", Status::Saved),
+    ("Interested", Status::Saved),
+    ("Saved job", Status::Saved),
+    ("To apply", Status::Saved),
+    ("Applying", Status::Saved),
+    ("Submitted", Status::Applied),
+    ("Application sent", Status::Applied),
+    ("Phone screen", Status::Screening),
+    ("Screen", Status::Screening),
+    ("Recruiter screen", Status::Screening),
+    ("Assessment", Status::Screening),
+    ("Interviewing", Status::Interview),
+    ("Interviewed", Status::Interview),
+    ("Onsite", Status::Interview),
+    ("Final round", Status::Interview),
+    ("Offer received", Status::Offer),
+    ("Offered", Status::Offer),
+    ("Negotiating", Status::Offer),
+    ("Hired", Status::Accepted),
+    ("Offer accepted", Status::Accepted),
+    ("Not selected", Status::Rejected),
+    ("Archived", Status::Rejected),
+    ("Declined", Status::Withdrawn),
+    ("Withdrew", Status::Withdrawn),
+    ("I withdrew", Status::Withdrawn),
+    ("Offer declined", Status::Withdrawn),
+    ("No response", Status::Ghosted),
+    ("No answer", Status::Ghosted),
+];
+
+/// The status a tracker's word stands for (see `STATUS_WORDS`).
+pub fn status_word(text: &str) -> Option<Status> {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let wanted = key(text);
+    if let Some(status) = Status::ALL.iter().find(|s| key(s.as_str()) == wanted) {
+        return Some(*status);
+    }
+    STATUS_WORDS
+        .iter()
+        .find(|(word, _)| key(word) == wanted)
+        .map(|(_, status)| *status)
+}
 const WORK_MODE: Choice = |s| s.parse::<WorkMode>().map(WorkMode::as_str);
 const PAY_PERIOD: Choice = |s| s.parse::<PayPeriod>().map(PayPeriod::as_str);
 const EVENT_KIND: Choice = |s| s.parse::<EventKind>().map(EventKind::as_str);

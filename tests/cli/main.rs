@@ -6,6 +6,7 @@ mod util;
 mod applications;
 mod credentials;
 mod demo;
+mod files;
 mod foundation;
 mod hardening;
 mod html;

@@ -130,12 +130,12 @@ fn fill_every_table(env: &TestEnv) {
     }
 }
 
-/// `import KIND FILE --json` → (added, skipped).
+/// `import KIND FILE --json` → (added, already there).
 fn added_skipped(env: &TestEnv, kind: &str, file: &str) -> (i64, i64) {
     let report = env.json(&["import", kind, file]);
     (
         report["added"].as_i64().expect("added"),
-        report["skipped"].as_i64().expect("skipped"),
+        report["already_there"].as_i64().expect("already_there"),
     )
 }
 
@@ -366,14 +366,14 @@ fn bad_rows_are_listed_by_row_and_column_and_nothing_is_written() {
          Cleveland Clinic,Coder,applied,2026-11-01\n\
          New Hospital,Analyst,applied,2026-13-45\n\
          Another Place,Clerk,saved,\n\
-         Last Place,Director,hired,2026-11-02\n",
+         Last Place,Director,pending,2026-11-02\n",
     )
     .unwrap();
     let file_arg = file.to_str().unwrap();
     let err = env.fails(2, &["import", "applications", file_arg]);
     assert!(err.contains("2 rows have problems"), "{err}");
     assert!(err.contains("row 3, applied_on \"2026-13-45\""), "{err}");
-    assert!(err.contains("row 5, status \"hired\""), "{err}");
+    assert!(err.contains("row 5, status \"pending\""), "{err}");
     assert!(
         err.contains("YYYY-MM-DD") && err.contains("saved, applied"),
         "{err}"
@@ -422,7 +422,8 @@ fn a_hand_made_spreadsheet_takes_defaults() {
     let report = env.json(&["import", "applications", file_arg]);
     assert_eq!(
         report,
-        serde_json::json!({"table": "applications", "added": 2, "skipped": 0, "dry_run": false})
+        serde_json::json!({"table": "applications", "added": 2, "updated": 0, "already_there": 0,
+            "skipped": 0, "skipped_rows": [], "dry_run": false})
     );
     let first = env.json(&["app", "show", "1"]);
     assert_eq!(first["status"], "applied", "status defaults to applied");
@@ -478,10 +479,23 @@ fn a_hand_made_spreadsheet_takes_defaults() {
 fn header_problems_name_the_columns() {
     let env = TestEnv::new();
     let file = env.path("bad.csv");
-    std::fs::write(&file, "org,title,salary\nMercy,HIT,40000\n").unwrap();
-    let err = env.fails(2, &["import", "applications", file.to_str().unwrap()]);
-    assert!(err.contains("unknown column \"salary\""), "{err}");
-    assert!(err.contains("salary_min, salary_max"), "{err}");
+    // An unknown column is ignored and named (DESIGN §10.9); salary is
+    // a spreadsheet's name for salary_min and salary_max.
+    std::fs::write(&file, "org,title,salary,colour\nMercy,HIT,\"40,000\",red\n").unwrap();
+    let output = env
+        .cmd()
+        .args(["import", "applications", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("ignored the column colour"), "{err}");
+    assert_eq!(
+        env.count(
+            "SELECT count(*) FROM applications WHERE salary_min = 40000 AND salary_max = 40000"
+        ),
+        1
+    );
     std::fs::write(&file, "org,status\nMercy,applied\n").unwrap();
     let err = env.fails(2, &["import", "applications", file.to_str().unwrap()]);
     assert!(err.contains("no title column"), "{err}");
@@ -547,10 +561,10 @@ fn linkedin_connections_become_contacts_once() {
     let first = env.json(&["import", "linkedin-connections", file_arg]);
     assert_eq!(first["table"], "contacts");
     assert_eq!(first["added"], 4);
-    assert_eq!(first["skipped"], 0);
+    assert_eq!(first["already_there"], 0);
     let again = env.ok(&["import", "linkedin-connections", file_arg]);
     assert!(
-        again.contains("Imported 0 rows") && again.contains("skipped 4 rows"),
+        again.contains("Imported 0 rows") && again.contains("4 rows already there"),
         "{again}"
     );
     assert_eq!(env.count("SELECT count(*) FROM contacts"), 4);
@@ -615,7 +629,7 @@ fn linkedin_connections_become_contacts_once() {
         INSERT INTO contacts (name, org_id, added_on) VALUES ('siobhán o''brien', 1, '2026-01-01');").unwrap();
     let report = manual.json(&["import", "linkedin-connections", file_arg]);
     assert_eq!(report["added"], 3);
-    assert_eq!(report["skipped"], 1);
+    assert_eq!(report["already_there"], 1);
 }
 
 #[test]
@@ -822,14 +836,24 @@ fn import_mistakes_get_messages_that_say_what_to_do() {
         stderr.contains("looks like JSON") && stderr.contains("only CSV"),
         "{stderr}"
     );
+    // Unknown columns are ignored and named (DESIGN §10.9), with --dry-run
+    // showing how the rest was read.
     let two_unknown = env.path("two.csv");
     std::fs::write(&two_unknown, "org,title,stauts,colour\nA,B,applied,red\n").unwrap();
-    let stderr = env.fails(
-        2,
-        &["import", "applications", two_unknown.to_str().unwrap()],
-    );
+    let output = env
+        .cmd()
+        .args([
+            "import",
+            "applications",
+            two_unknown.to_str().unwrap(),
+            "--dry-run",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("\"stauts\"") && stderr.contains("\"colour\""),
+        stderr.contains("ignored the columns stauts, colour"),
         "{stderr}"
     );
     let stderr = env.fails(2, &["import", "--all", two_unknown.to_str().unwrap()]);
@@ -844,7 +868,7 @@ fn import_mistakes_get_messages_that_say_what_to_do() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("needs a header row"));
     // Bad rows are listed in row order.
     let bad = env.path("bad.csv");
-    std::fs::write(&bad, "org,title,status,applied_on\nA,B,hired,2026-01-01\nA,B,applied,2026-13-01\nA,B,nope,2026-01-01\n").unwrap();
+    std::fs::write(&bad, "org,title,status,applied_on\nA,B,maybe,2026-01-01\nA,B,applied,2026-13-01\nA,B,nope,2026-01-01\n").unwrap();
     let stderr = env.fails(2, &["import", "applications", bad.to_str().unwrap()]);
     let rows: Vec<usize> = ["row 2", "row 3", "row 4"]
         .iter()

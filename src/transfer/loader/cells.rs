@@ -9,8 +9,8 @@ use rusqlite::ToSql;
 use super::{Loader, Prepared};
 use crate::applications::Status;
 use crate::error::{Error, Result};
+use crate::orgs;
 use crate::transfer::spec::{Column, Kind, Spec};
-use crate::{dates, orgs};
 
 /// One value to bind, borrowing the CSV record's text where it can.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,11 +63,19 @@ impl<'c> Loader<'c> {
             Kind::Source => Ok(source_cell(text)),
             Kind::Code => Ok(upper_cased(text)),
             Kind::Choice(choose) => match choose(text) {
-                Ok(choice) => Ok(Param::Text(choice)),
+                Ok(choice) => {
+                    if choice != text {
+                        // A word read as a value: shown by `--dry-run`.
+                        let key = (column.name, text.trim().to_string());
+                        prepared.words.entry(key).or_insert(choice);
+                    }
+                    Ok(Param::Text(choice))
+                }
                 Err(accepted) => Err(format!("expected {accepted}")),
             },
-            Kind::Date => date_cell(text),
-            Kind::PastDate => past_date_cell(text, &self.latest_past),
+            Kind::Date => date_cell(prepared, index, text, self.date_format),
+            Kind::PastDate => date_cell(prepared, index, text, self.date_format)
+                .and_then(|date| not_after(date, &self.latest_past)),
             Kind::Timestamp if utc_timestamp(text) => Ok(Param::Text(text)),
             Kind::Timestamp => refused("expected a UTC timestamp written YYYY-MM-DDTHH:MM:SSZ"),
             Kind::Money => money_cell(text),
@@ -136,7 +144,13 @@ fn id_cell<'r>(
         None => return Err(Error::Runtime(format!("no id check for {table}"))),
     };
     // An earlier row of this batch, not inserted yet, counts.
-    let exists = stored || (!wanted && prepared.pending.contains(&id));
+    let pending = !wanted && prepared.pending.contains(&id);
+    if stored && !wanted {
+        // Stored already: a re-import, decided once the row is checked.
+        prepared.stored = Some(id);
+        return Ok(Ok(Param::Integer(id)));
+    }
+    let exists = stored || pending;
     if exists != wanted {
         return Ok(Err(if wanted {
             format!("no row with id {id} in {table}")
@@ -177,24 +191,27 @@ fn upper_cased(text: &str) -> Param<'_> {
     }
 }
 
-/// A date: stored as written when already `YYYY-MM-DD` and valid.
+/// A date as a spreadsheet saves it: stored as written when already
+/// `YYYY-MM-DD` and valid, else read by the column's date order
+/// (`--date-format` or the order its dates show).
 #[inline]
-fn date_cell(text: &str) -> Checked<'_> {
+fn date_cell<'r>(
+    prepared: &mut Prepared<'_>,
+    index: usize,
+    text: &'r str,
+    order: Option<super::super::DateFormat>,
+) -> Checked<'r> {
     if iso_date(text) {
-        // A well-formed valid date is stored as written.
-        Ok(Param::Text(text))
-    } else {
-        match dates::parse_iso(text) {
-            Some(date) => Ok(Param::Owned(date.to_string())),
-            None => refused("expected a date written YYYY-MM-DD"),
-        }
+        return Ok(Param::Text(text));
     }
+    prepared.dates[index]
+        .read(text, prepared.row, order)
+        .map(|date| Param::Owned(date.to_string()))
 }
 
 /// A date that may not lie after `latest` (today, as `YYYY-MM-DD`).
 #[inline]
-fn past_date_cell<'r>(text: &'r str, latest: &str) -> Checked<'r> {
-    let date = date_cell(text)?;
+fn not_after<'r>(date: Param<'r>, latest: &str) -> Checked<'r> {
     match date.text() {
         Some(iso) if iso > latest => Err(format!(
             "expected a date on or before today ({latest}); a later date cannot have happened yet"
@@ -224,7 +241,9 @@ pub(super) fn on_scale(code: Option<&str>, score: i64) -> std::result::Result<()
 /// JSON reader holds exactly.
 const MAX_ID: i64 = 1 << 53;
 
-/// An amount of money, not negative, with at most 2 decimals.
+/// An amount of money, not negative, with at most 2 decimals; a
+/// spreadsheet's "42,000" or "$42k" is read as the salary grammar reads a
+/// single figure.
 #[inline]
 fn money_cell(text: &str) -> Checked<'_> {
     let cents = text
@@ -235,9 +254,12 @@ fn money_cell(text: &str) -> Checked<'_> {
         .filter(|cents| (cents - cents.round()).abs() < 1e-6);
     match cents {
         Some(cents) => Ok(Param::Real(cents.round() / 100.0)),
-        None => {
-            refused("expected an amount, 0 or more, with at most 2 decimals (like 42000 or 19.50)")
-        }
+        None => match crate::input::parse_salary("salary", text) {
+            Ok(salary) if salary.min == salary.max => Ok(Param::Real(salary.min)),
+            _ => {
+                refused("expected an amount, 0 or more, with at most 2 decimals (like 42000, 42,000 or 19.50)")
+            }
+        },
     }
 }
 

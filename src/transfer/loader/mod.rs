@@ -8,18 +8,26 @@
 //! imported without their history their derived columns as they go in.
 
 mod cells;
+mod headers;
+mod matching;
 mod problems;
+mod quotes;
+mod spreadsheet_dates;
 
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 
 use chrono::NaiveDate;
 use rusqlite::{params_from_iter, Connection, ErrorCode, Statement};
 
 use cells::{derived, Checked, Param, DERIVED};
+pub(super) use headers::{parse_map, Header};
+use matching::{Fate, Matcher};
 pub(super) use problems::Problems;
-use problems::{constraint, csv_reason, header_positions, unreadable};
+use problems::{constraint, csv_reason, unreadable};
+pub(in crate::transfer) use quotes::QuoteWatch;
+use spreadsheet_dates::DateColumn;
 
 use super::import::crash_hook;
 use super::progress;
@@ -48,8 +56,21 @@ pub(super) struct Loader<'c> {
     /// The latest date a `Kind::PastDate` cell may hold (`YYYY-MM-DD`).
     latest_past: String,
     history: History,
+    /// Today, for the status entry of an `--update` that changes a status.
+    today: NaiveDate,
+    /// `--update`: rows whose ids are stored update those records.
+    update: bool,
+    /// `--date-format`: how to read dates like 3/4/2026.
+    date_format: Option<super::DateFormat>,
+    /// `--map`: (normalized header, column) pairs.
+    map: Vec<(String, String)>,
+    /// What the last file's header fed (for notices and `--dry-run`).
+    header: Header,
     /// Rows inserted in this transaction, for the crash hook.
     inserted: Cell<u64>,
+    /// Rows that updated a stored record, and rows already there.
+    updated: Cell<u64>,
+    already_there: Cell<u64>,
 }
 
 /// What one `load` holds for the whole file: its statements, the
@@ -73,6 +94,20 @@ struct Prepared<'c> {
     pending: Vec<i64>,
     /// Set for `import applications`: each row also gets its first event.
     started: Option<Started<'c>>,
+    /// Finds the stored twin of a row (re-imports).
+    matcher: Matcher<'c>,
+    /// The id of the row being checked, when that id is already stored.
+    stored: Option<i64>,
+    /// A salary range cell feeding salary_min, salary_max and
+    /// salary_period: (its position, their indexes).
+    salary: Option<(usize, [usize; 3])>,
+    /// Per column: what its non-ISO dates have shown (month/day or day/month).
+    dates: Vec<DateColumn>,
+    /// The file's row number of the row being checked.
+    row: u64,
+    /// (column, word as written) → the value it was read as, for words
+    /// that are not the value's own spelling ("Interviewing" → interview).
+    words: BTreeMap<(&'static str, String), &'static str>,
 }
 
 /// What an application imported without its history needs.
@@ -88,14 +123,21 @@ struct Started<'c> {
 
 impl<'c> Loader<'c> {
     pub(super) fn new(conn: &'c Connection, history: History) -> Result<Self> {
-        let today_text = dates::today()?.to_string();
+        let today = dates::today()?;
         Ok(Loader {
             conn,
             timestamp: dates::timestamp()?,
-            latest_past: today_text.clone(),
-            today_text,
+            latest_past: today.to_string(),
+            today_text: today.to_string(),
             history,
+            today,
+            update: false,
+            date_format: None,
+            map: Vec::new(),
+            header: Header::default(),
             inserted: Cell::new(0),
+            updated: Cell::new(0),
+            already_there: Cell::new(0),
         })
     }
 
@@ -103,6 +145,34 @@ impl<'c> Loader<'c> {
     /// is dated for its own day and moved to end this week after loading.
     pub(super) fn allow_later_dates(&mut self) {
         self.latest_past = "9999-12-31".into();
+    }
+
+    /// With `--update`: a row whose id is stored updates that record.
+    pub(super) fn updating(mut self, update: bool) -> Self {
+        self.update = update;
+        self
+    }
+
+    /// With `--date-format`: the order of dates like 3/4/2026.
+    pub(super) fn dates(mut self, order: Option<super::DateFormat>) -> Self {
+        self.date_format = order;
+        self
+    }
+
+    /// With `--map`: header names for columns, as `parse_map` made them.
+    pub(super) fn mapping(mut self, map: Vec<(String, String)>) -> Self {
+        self.map = map;
+        self
+    }
+
+    /// What the last file's header fed: renamed and ignored header cells.
+    pub(super) fn header(&self) -> &Header {
+        &self.header
+    }
+
+    /// How many rows updated stored records, and how many were already there.
+    pub(super) fn matched(&self) -> (u64, u64) {
+        (self.updated.get(), self.already_there.get())
     }
 
     /// Loads one CSV into `spec`'s table; refused rows go to `problems`.
@@ -122,7 +192,7 @@ impl<'c> Loader<'c> {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(true)
-            .from_reader(input);
+            .from_reader(QuoteWatch::new(input));
         let header = reader
             .headers()
             .map_err(|e| unreadable(file, 1, e))?
@@ -134,9 +204,20 @@ impl<'c> Loader<'c> {
         {
             return Ok(0);
         }
-        let positions = header_positions(spec, file, &header)?;
+        self.header = headers::map_header(spec, file, &header, &self.map)?;
+        if self.history == History::Kept && !self.header.ignored.is_empty() {
+            // A whole export is jobtrack's own: a column it does not know
+            // would be data lost, not a spreadsheet's extra column.
+            return Err(Error::Input(format!(
+                "{file}: unknown column {} in the header; {} accepts: {}",
+                self.header.ignored.join(", "),
+                spec.name(),
+                spec.header_names()
+            )));
+        }
+        let positions = self.header.positions.clone();
         let deferred = self.defer_indexes(spec, length)?;
-        let mut prepared = self.prepare(spec)?;
+        let mut prepared = self.prepare(spec, &positions)?;
         let bar = progress(length, spec.name());
         let mut batch = Batch::new();
         let mut added = 0u64;
@@ -159,6 +240,16 @@ impl<'c> Loader<'c> {
             bar.set_position(reader.position().byte());
         }
         bar.finish_and_clear();
+        if reader.get_ref().open_quote() {
+            return Err(open_quote(file, batch.last));
+        }
+        for (column, dates) in spec.columns.iter().zip(&prepared.dates) {
+            dates.finish(file, column.name)?;
+        }
+        self.header.words = std::mem::take(&mut prepared.words)
+            .into_iter()
+            .map(|((column, word), value)| (column, word, value))
+            .collect();
         drop(prepared);
         self.rebuild_indexes(&deferred)?;
         Ok(added)
@@ -240,7 +331,7 @@ impl<'c> Loader<'c> {
     }
 
     /// The statements one table's rows need.
-    fn prepare(&self, spec: &Spec) -> Result<Prepared<'c>> {
+    fn prepare(&self, spec: &Spec, positions: &[Option<usize>]) -> Result<Prepared<'c>> {
         let mut checks = Vec::with_capacity(spec.columns.len());
         for column in spec.columns {
             let table = match column.kind {
@@ -301,6 +392,20 @@ impl<'c> Loader<'c> {
             max_id,
             pending: Vec::with_capacity(BATCH),
             started,
+            matcher: Matcher::new(self.conn, spec, positions, self.update)?,
+            stored: None,
+            salary: match (
+                self.header.salary,
+                spec.index("salary_min"),
+                spec.index("salary_max"),
+                spec.index("salary_period"),
+            ) {
+                (Some(at), Some(min), Some(max), Some(period)) => Some((at, [min, max, period])),
+                _ => None,
+            },
+            dates: vec![DateColumn::default(); spec.columns.len()],
+            row: 0,
+            words: BTreeMap::new(),
         })
     }
 
@@ -314,6 +419,7 @@ impl<'c> Loader<'c> {
     ) -> Result<Option<Vec<Param<'r>>>> {
         let mut values = Vec::with_capacity(spec.columns.len() + DERIVED.len());
         let mut valid = true;
+        prepared.row = row.number;
         for (index, (column, position)) in spec.columns.iter().zip(row.positions).enumerate() {
             let raw = position.and_then(|p| row.record.get(p));
             let text = raw
@@ -343,7 +449,11 @@ impl<'c> Loader<'c> {
                 }
             }
         }
-        if !valid {
+        if let Some(salary) = prepared.salary {
+            valid &= salary_range(&mut values, salary, row, problems);
+        }
+        let stored = prepared.stored.take();
+        if !valid || !self.new_row(spec, prepared, row, &values, stored, problems)? {
             return Ok(None);
         }
         assign_id(prepared, &mut values);
@@ -351,6 +461,61 @@ impl<'c> Loader<'c> {
             self.derive_columns(started, &mut values)?;
         }
         Ok(Some(values))
+    }
+
+    /// Whether a valid row goes in as a new record. A row that matches a
+    /// stored one is counted instead, updates it (`--update`), or is
+    /// refused when its id is stored with other values.
+    fn new_row(
+        &self,
+        spec: &Spec,
+        prepared: &mut Prepared<'c>,
+        row: &CsvRow<'_, '_>,
+        values: &[Param<'_>],
+        stored: Option<i64>,
+        problems: &mut Problems,
+    ) -> Result<bool> {
+        let refuse = |problems: &mut Problems, id: i64, reason: String| {
+            problems.push(row.file, row.number, "id", &id.to_string(), reason);
+        };
+        if let Some(id) = stored.filter(|id| !prepared.matcher.stored_before(*id)) {
+            refuse(
+                problems,
+                id,
+                format!("id {id} is already in {}", spec.name()),
+            );
+            return Ok(false);
+        }
+        match prepared.matcher.fate(values, stored)? {
+            Fate::New => return Ok(true),
+            Fate::AlreadyThere => self.already_there.set(self.already_there.get() + 1),
+            Fate::Update(id) => {
+                let done = prepared.matcher.update(
+                    self.conn,
+                    spec,
+                    id,
+                    values,
+                    &self.timestamp,
+                    self.today,
+                )?;
+                match done {
+                    Ok(()) => self.updated.set(self.updated.get() + 1),
+                    Err((column, reason)) => {
+                        problems.push(row.file, row.number, &column, "", reason)
+                    }
+                }
+            }
+            Fate::Conflict(id) => refuse(
+                problems,
+                id,
+                format!(
+                    "id {id} is already in {} with other values (--update replaces them; \
+                     without an id column the row is added as new)",
+                    spec.name()
+                ),
+            ),
+        }
+        Ok(false)
     }
 
     /// What an empty cell stores, or why it may not be empty.
@@ -525,6 +690,8 @@ struct Batch {
     filled: usize,
     /// The row number last read (the header is row 1).
     row: u64,
+    /// The row number of the last record read (the header when none).
+    last: u64,
     /// Whether the file has been read to its end.
     done: bool,
 }
@@ -536,6 +703,7 @@ impl Batch {
             numbers: [0; BATCH],
             filled: 0,
             row: 1,
+            last: 1,
             done: false,
         }
     }
@@ -560,7 +728,7 @@ impl Batch {
                     self.done = true;
                     break;
                 }
-                Ok(true) => {}
+                Ok(true) => self.last = self.row,
                 Err(e) => match e.kind() {
                     csv::ErrorKind::Io(_) => return Err(unreadable(file, self.row, e)),
                     _ => {
@@ -570,6 +738,10 @@ impl Batch {
                 },
             }
             let record = &self.records[self.filled];
+            if record.iter().all(|cell| cell.trim().is_empty()) {
+                // A blank row (spreadsheets keep them, as ",,,"): skipped.
+                continue;
+            }
             if let Some(column) = record
                 .iter()
                 .position(|c| c.len() > crate::input::MAX_FIELD)
@@ -592,6 +764,45 @@ impl Batch {
         }
         Ok(())
     }
+}
+
+/// Fills salary_min, salary_max and salary_period from a salary cell
+/// ("42k-48k", "$45,000", "$19-22/hr", read by the salary grammar) when the
+/// file has no figures of its own; false when the cell is refused.
+fn salary_range(
+    values: &mut [Param<'_>],
+    (at, [min, max, period]): (usize, [usize; 3]),
+    row: &CsvRow<'_, '_>,
+    problems: &mut Problems,
+) -> bool {
+    let Some(text) = row.record.get(at).filter(|t| !t.trim().is_empty()) else {
+        return true;
+    };
+    if values[min] != Param::Null || values[max] != Param::Null {
+        return true;
+    }
+    match crate::input::parse_salary("salary", text) {
+        Ok(salary) => {
+            values[min] = Param::Real(salary.min);
+            values[max] = Param::Real(salary.max);
+            values[period] = Param::Text(salary.period.as_str());
+            true
+        }
+        Err(e) => {
+            problems.push(row.file, row.number, "salary", text, e.to_string());
+            false
+        }
+    }
+}
+
+/// The refusal of an input that ends inside a quoted field: the row
+/// where the quote opened (the last one read, which swallowed the rest).
+pub(in crate::transfer) fn open_quote(file: &str, row: u64) -> Error {
+    Error::Input(format!(
+        "{file}: row {row} opens a quoted cell (\") that is never closed, so every row \
+         after it would be read into that one cell; close the quote or remove it, and \
+         nothing was imported"
+    ))
 }
 
 /// Gives the row the id SQLite would give it (the largest so far plus

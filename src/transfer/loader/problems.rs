@@ -2,62 +2,7 @@
 //! (collected in `Problems` and reported together, the first 100).
 
 use crate::error::{Error, Result};
-use crate::transfer::spec::{Fill, Spec};
-
-/// Maps header names (any case, a BOM skipped) to the table's columns.
-pub(super) fn header_positions(
-    spec: &Spec,
-    file: &str,
-    header: &csv::StringRecord,
-) -> Result<Vec<Option<usize>>> {
-    let mut positions = vec![None; spec.columns.len()];
-    let mut unknown = Vec::new();
-    for (position, name) in header.iter().enumerate() {
-        let clean = name
-            .trim_start_matches('\u{feff}')
-            .trim()
-            .to_ascii_lowercase();
-        if position == 0 && (clean.starts_with('[') || clean.starts_with('{')) {
-            return Err(Error::Input(format!(
-                "{file} looks like JSON; only CSV files are imported (export with --format csv)"
-            )));
-        }
-        let Some(index) = spec.index(&clean) else {
-            unknown.push(format!("{:?}", name.trim()));
-            continue;
-        };
-        if positions[index].replace(position).is_some() {
-            return Err(Error::Input(format!(
-                "{file}: the column {clean} appears twice in the header"
-            )));
-        }
-    }
-    if !unknown.is_empty() {
-        return Err(Error::Input(format!(
-            "{file}: unknown column{} {} in the header; {} accepts: {}",
-            if unknown.len() == 1 { "" } else { "s" },
-            unknown.join(", "),
-            spec.name(),
-            spec.header_names()
-        )));
-    }
-    let missing: Vec<&str> = spec
-        .columns
-        .iter()
-        .zip(&positions)
-        .filter(|(c, p)| c.fill == Fill::Required && p.is_none())
-        .map(|(c, _)| c.name)
-        .collect();
-    if !missing.is_empty() {
-        return Err(Error::Input(format!(
-            "{file}: the header has no {} column, which {} needs (it accepts: {})",
-            missing.join(", "),
-            spec.name(),
-            spec.header_names()
-        )));
-    }
-    Ok(positions)
-}
+use crate::transfer::spec::Spec;
 
 /// The column and a plain reason for a constraint SQLite refused.
 pub(super) fn constraint(spec: &Spec, e: &rusqlite::Error) -> (String, String) {
