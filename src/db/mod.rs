@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::files;
 
 /// The current schema, run on a new database.
-pub const SCHEMA: &str = include_str!("../schema.sql");
+pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// One upgrade step: takes the database from version `n` to `n + 1`.
 pub type Step = fn(&Transaction) -> rusqlite::Result<()>;
