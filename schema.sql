@@ -224,4 +224,31 @@ CREATE TABLE goals (
     target  INTEGER NOT NULL CHECK (target > 0)
 ) STRICT;
 
-PRAGMA user_version = 2;
+-- The undo log (internal: never exported or counted). One entry per writing
+-- command, ordered by seq; its steps are the statements that revert it (or,
+-- once undone, that redo it), written by the triggers the program makes for
+-- every other table. undo_recording names the entry a command is recording
+-- and is empty otherwise, so the triggers write nothing.
+CREATE TABLE undo_log (
+    seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+    at       TEXT NOT NULL,
+    command  TEXT NOT NULL,
+    rows     INTEGER NOT NULL DEFAULT 0 CHECK (rows >= 0),
+    bytes    INTEGER NOT NULL DEFAULT 0 CHECK (bytes >= 0),
+    undone   INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+) STRICT;
+
+CREATE TABLE undo_steps (
+    id    INTEGER PRIMARY KEY,
+    seq   INTEGER NOT NULL REFERENCES undo_log(seq) ON DELETE CASCADE,
+    sql   TEXT NOT NULL,
+    rows  INTEGER NOT NULL DEFAULT 1 CHECK (rows >= 0)
+) STRICT;
+
+CREATE INDEX undo_steps_seq ON undo_steps (seq);
+
+CREATE TABLE undo_recording (
+    seq  INTEGER NOT NULL
+) STRICT;
+
+PRAGMA user_version = 3;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::commands::{app, cert, contact, edu, event, goal, org, volunteer, work};
+use crate::commands::{app, cert, contact, edu, event, goal, org, undo, volunteer, work};
 use crate::ctx::Ctx;
 use crate::output::ColorChoice;
 use crate::{reports, transfer};
@@ -48,6 +48,25 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The command as the undo log shows it: the arguments as typed, without
+/// the global options (`--db`, `--json`, `--color`, `-q`), which say where
+/// and how rather than what was written.
+pub fn typed_command(args: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--db" | "--color" => {
+                args.next();
+            }
+            "--json" | "-q" | "--quiet" => {}
+            a if a.starts_with("--db=") || a.starts_with("--color=") => {}
+            _ => words.push(arg),
+        }
+    }
+    words
 }
 
 /// The nouns.
@@ -107,6 +126,10 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Revert the last write (everything that command wrote); --list shows the last 20
+    Undo(undo::UndoArgs),
+    /// Apply the last undone write again
+    Redo,
     /// Check the database: integrity, references, version, permissions, row counts
     Doctor,
     /// Print a shell completion script (see the README for where to put it)

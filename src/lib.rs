@@ -48,6 +48,12 @@ use crate::output::Output;
 
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
+    // The undo log shows each write as the command typed.
+    db::undo::set_command(cli::typed_command(
+        std::env::args_os()
+            .skip(1)
+            .map(|a| a.to_string_lossy().into_owned()),
+    ));
     let ctx = Ctx::new(
         Output::new(cli.json, cli.quiet, cli.color),
         cli.db.clone().map(PathBuf::from),
@@ -73,6 +79,8 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Demo => maintenance::demo(ctx),
         Command::Backup { file, force } => maintenance::backup(ctx, &file, force),
         Command::Doctor => maintenance::doctor(ctx),
+        Command::Undo(args) => commands::undo::undo(ctx, &args),
+        Command::Redo => commands::undo::redo(ctx),
         Command::Completions { shell } => cli::print_completions(ctx, shell),
         Command::Man => cli::print_man(ctx),
         Command::App(cmd) => commands::app::run(ctx, cmd),

@@ -13,7 +13,7 @@ use crate::ctx::Ctx;
 use crate::db::{self, Access, Opened};
 use crate::error::{Error, Result};
 use crate::files;
-use crate::output::Tone;
+use crate::output::{count_of, Tone};
 
 /// What `init` reports.
 #[derive(Debug, Serialize)]
@@ -184,6 +184,18 @@ fn inspect(path: &Path, checks: &mut Vec<Check>, counts: &mut BTreeMap<String, i
             format!("{journal}; 'jobtrack init' sets wal")
         },
     });
+    if let Ok((entries, bytes)) = db::undo::size(&conn) {
+        checks.push(Check {
+            name: "undo_log",
+            ok: true,
+            detail: format!(
+                "{} ({} KiB of {} MiB)",
+                count_of(entries, "entry", "entries"),
+                (bytes + 1023) / 1024,
+                db::undo::MAX_BYTES >> 20
+            ),
+        });
+    }
     if version > 0 {
         for table in tables() {
             if let Ok(n) =

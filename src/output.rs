@@ -143,7 +143,7 @@ impl Output {
 
     /// A warning on standard error (printed in every mode).
     pub fn warning(&self, text: impl AsRef<str>) {
-        eprintln!("warning: {}", text.as_ref());
+        warn(text);
     }
 
     /// A table with the house style and the given header.
@@ -245,6 +245,12 @@ impl Output {
         }
         Ok(())
     }
+}
+
+/// A warning on standard error, for the base code that has no `Output`
+/// (the undo log); `Output::warning` prints through it.
+pub fn warn(text: impl AsRef<str>) {
+    eprintln!("warning: {}", text.as_ref());
 }
 
 /// Stored text made safe for a terminal: control characters other than

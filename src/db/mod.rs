@@ -11,6 +11,8 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 use crate::error::{Error, Result};
 use crate::files;
 
+pub mod undo;
+
 /// The current schema, run on a new database.
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
@@ -18,7 +20,7 @@ pub const SCHEMA: &str = include_str!("../../schema.sql");
 pub type Step = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// The upgrade ladder: `UPGRADES[i]` takes version `i + 1` to `i + 2`.
-pub const UPGRADES: &[Step] = &[v1_to_v2];
+pub const UPGRADES: &[Step] = &[v1_to_v2, v2_to_v3];
 
 /// Version 2: `certifications.failed_on`, the date of the last failed exam,
 /// which a rescheduled exam no longer overwrites (the retake wait counts
@@ -28,6 +30,33 @@ fn v1_to_v2(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
         "ALTER TABLE certifications ADD COLUMN failed_on TEXT CHECK (date(failed_on, '+0 days') IS failed_on);
          UPDATE certifications SET failed_on = exam_on WHERE status = 'failed';",
+    )
+}
+
+/// Version 3: the undo log (`undo_log`, its `undo_steps`, and
+/// `undo_recording`, which names the entry a command is recording). The
+/// triggers that fill it are made by `undo::install_triggers` after every
+/// step, from the schema as it then stands.
+fn v2_to_v3(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE undo_log (
+             seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+             at       TEXT NOT NULL,
+             command  TEXT NOT NULL,
+             rows     INTEGER NOT NULL DEFAULT 0 CHECK (rows >= 0),
+             bytes    INTEGER NOT NULL DEFAULT 0 CHECK (bytes >= 0),
+             undone   INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+         ) STRICT;
+         CREATE TABLE undo_steps (
+             id    INTEGER PRIMARY KEY,
+             seq   INTEGER NOT NULL REFERENCES undo_log(seq) ON DELETE CASCADE,
+             sql   TEXT NOT NULL,
+             rows  INTEGER NOT NULL DEFAULT 1 CHECK (rows >= 0)
+         ) STRICT;
+         CREATE INDEX undo_steps_seq ON undo_steps (seq);
+         CREATE TABLE undo_recording (
+             seq  INTEGER NOT NULL
+         ) STRICT;",
     )
 }
 
@@ -237,7 +266,7 @@ fn create_database(db: &DbPath) -> Result<bool> {
             let mut conn = Connection::open(&temp)?;
             configure(&conn)?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            tx.execute_batch(SCHEMA)?;
+            create_schema(&tx)?;
             tx.commit()?;
             conn.pragma_update(None, "journal_mode", "WAL")?;
         }
@@ -254,6 +283,12 @@ fn create_database(db: &DbPath) -> Result<bool> {
     })();
     let _ = fs::remove_file(&temp);
     made
+}
+
+/// Builds a new database: `schema.sql`, then the undo triggers.
+fn create_schema(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(SCHEMA)?;
+    undo::install_triggers(tx)
 }
 
 /// The per-connection settings of DESIGN §3, all outside any transaction.
@@ -286,7 +321,7 @@ fn prepare_schema(conn: &mut Connection, path: &Path) -> Result<Opened> {
         let created_meanwhile: i64 =
             tx.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
         if created_meanwhile == 0 {
-            tx.execute_batch(SCHEMA)?;
+            create_schema(&tx)?;
         }
         tx.commit()?;
         if created_meanwhile > 0 {
@@ -342,7 +377,9 @@ pub fn backup_path(path: &Path, version: i64) -> PathBuf {
 }
 
 /// Runs the steps that take `from` to the top of `steps`, each in its own
-/// IMMEDIATE transaction that also bumps `user_version`.
+/// IMMEDIATE transaction that also bumps `user_version` and remakes the
+/// undo triggers from the schema the step left. The undo log starts afresh
+/// (the copy made before upgrading is the way back).
 pub fn upgrade(conn: &mut Connection, from: i64, steps: &[Step]) -> Result<()> {
     for (index, step) in steps.iter().enumerate() {
         let step_from = index as i64 + 1;
@@ -351,6 +388,10 @@ pub fn upgrade(conn: &mut Connection, from: i64, steps: &[Step]) -> Result<()> {
         }
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         step(&tx)?;
+        undo::install_triggers(&tx)?;
+        if index + 1 == steps.len() {
+            undo::clear(&tx)?;
+        }
         tx.pragma_update(None, "user_version", step_from + 1)?;
         tx.commit()?;
     }
@@ -358,13 +399,17 @@ pub fn upgrade(conn: &mut Connection, from: i64, steps: &[Step]) -> Result<()> {
 }
 
 /// Starts the one IMMEDIATE transaction of a write.
+/// It records the command's undo entry (`undo::begin`).
 pub fn write(conn: &mut Connection) -> Result<Transaction<'_>> {
-    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    undo::begin(&tx)?;
+    Ok(tx)
 }
 
-/// Commits a write. Debug builds honour `JOBTRACK_ABORT_BEFORE_COMMIT=1`, a
+/// Commits a write with its undo entry. Debug builds honour `JOBTRACK_ABORT_BEFORE_COMMIT=1`, a
 /// crash hook for the reliability tests.
 pub fn commit(tx: Transaction<'_>) -> Result<()> {
+    undo::finish(&tx)?;
     #[cfg(debug_assertions)]
     if std::env::var_os("JOBTRACK_ABORT_BEFORE_COMMIT").is_some_and(|v| v == "1") {
         std::process::abort();

@@ -14,6 +14,7 @@ use super::loader::{History, Loader, Problems};
 use super::spec::{Spec, Table, SPECS};
 use super::ImportReport;
 use crate::applications::store::refresh_derived_sql;
+use crate::db::undo;
 use crate::error::{Error, Result};
 
 /// Where `import_all` finds the table files.
@@ -53,6 +54,7 @@ pub fn rows_held(conn: &Connection) -> Result<Vec<(&'static str, i64)>> {
 /// inside a write transaction on a database with no rows (see `rows_held`);
 /// on error the caller drops the transaction and nothing is written.
 pub fn import_all(conn: &Connection, source: &Source<'_>) -> Result<Vec<Loaded>> {
+    undo::record(conn, &refresh_derived_sql(), 0)?;
     let mut loader = Loader::new(conn, History::Kept)?;
     let mut problems = Problems::default();
     let mut loaded = Vec::with_capacity(SPECS.len());
@@ -125,7 +127,7 @@ pub fn import_all(conn: &Connection, source: &Source<'_>) -> Result<Vec<Loaded>>
         )));
     }
     problems.check()?;
-    conn.execute(&refresh_derived_sql(), [])?;
+    refresh_all(conn)?;
     Ok(loaded)
 }
 
@@ -142,6 +144,9 @@ pub fn import_table(
 ) -> Result<ImportReport> {
     let (input, length) = open_input(path)?;
     let spec = super::spec::spec(table);
+    if table == Table::ApplicationEvents {
+        undo::record(conn, &refresh_derived_sql(), 0)?;
+    }
     let mut loader = Loader::new(conn, History::Started)?;
     let mut problems = Problems::default();
     let label = path.display().to_string();
@@ -150,7 +155,7 @@ pub fn import_table(
     // Applications imported here get their derived columns as they go in
     // (see `loader::derived`); new events change those of their applications.
     if table == Table::ApplicationEvents {
-        conn.execute(&refresh_derived_sql(), [])?;
+        refresh_all(conn)?;
     }
     Ok(ImportReport {
         table: table.as_str(),
@@ -158,6 +163,15 @@ pub fn import_table(
         skipped: 0,
         dry_run,
     })
+}
+
+/// Recomputes every application's derived columns after a load, without
+/// an undo step per application: the caller recorded the same statement
+/// before loading, so an undo runs it after the loaded rows are gone.
+fn refresh_all(conn: &Connection) -> Result<()> {
+    let bulk = undo::pause(conn)?;
+    conn.execute(&refresh_derived_sql(), [])?;
+    bulk.resume(conn)
 }
 
 /// Opens an input file: a missing one is bad input (exit 2).

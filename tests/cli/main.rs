@@ -16,5 +16,6 @@ mod properties;
 mod reliability;
 mod reports;
 mod transfer;
+mod undo;
 mod upgrade;
 mod volunteer;

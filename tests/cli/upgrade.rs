@@ -1,12 +1,18 @@
-//! Upgrades: the frozen version-1 database (`tests/fixtures/v1.sql`) opens
-//! through the upgrade ladder, its rows read back through the CLI, and its
-//! schema ends up identical to a fresh one's.
+//! Upgrades: the frozen version-1 and version-2 databases
+//! (`tests/fixtures/v<N>.sql`) open through the upgrade ladder, their rows
+//! read back through the CLI, and their schema ends up identical to a fresh
+//! one's.
 
 use crate::util::TestEnv;
 
 const V1: &str = include_str!("../fixtures/v1.sql");
+const V2: &str = include_str!("../fixtures/v2.sql");
 
 fn load_v1(env: &TestEnv) {
+    load(env, V1);
+}
+
+fn load(env: &TestEnv, fixture: &str) {
     use std::os::unix::fs::OpenOptionsExt;
     // Private, as jobtrack would have created it.
     std::fs::OpenOptions::new()
@@ -16,7 +22,7 @@ fn load_v1(env: &TestEnv) {
         .open(&env.db)
         .unwrap();
     let conn = rusqlite::Connection::open(&env.db).unwrap();
-    conn.execute_batch(V1).unwrap();
+    conn.execute_batch(fixture).unwrap();
     conn.pragma_update(None, "journal_mode", "WAL").unwrap();
 }
 
@@ -46,7 +52,7 @@ fn the_v1_fixture_reads_back_through_the_cli() {
     load_v1(&env);
     let said = env.ok(&["init"]);
     assert!(
-        said.contains("Upgraded") && said.contains("from version 1 to 2"),
+        said.contains("Upgraded") && said.contains("from version 1 to 3"),
         "{said}"
     );
     // The copy made before upgrading is the untouched version 1.
@@ -79,7 +85,7 @@ fn the_v1_fixture_reads_back_through_the_cli() {
     assert_eq!(volunteer["total_hours"], 3.5);
     assert_eq!(env.json(&["goal", "list"])[0]["metric"], "applications");
     assert_eq!(env.json(&["doctor"])["ok"], true);
-    assert_eq!(env.json(&["init"])["user_version"], 2);
+    assert_eq!(env.json(&["init"])["user_version"], 3);
     // The new column works on the upgraded file: a failed exam is kept.
     env.ok(&["cert", "set", "CCS", "failed", "--on", "2026-11-02"]);
     let failed: String = env
@@ -115,4 +121,40 @@ fn an_upgraded_v1_database_has_the_same_schema_as_a_fresh_one() {
             .unwrap()
     };
     assert_eq!(version(&env.db), version(&fresh.db));
+}
+
+#[test]
+fn the_v2_fixture_upgrades_with_its_rows_and_an_empty_undo_log() {
+    let env = TestEnv::new();
+    load(&env, V2);
+    let said = env.ok(&["init"]);
+    assert!(said.contains("from version 2 to 3"), "{said}");
+    let app = env.json(&["app", "show", "1"]);
+    assert_eq!(app["title"], "Health Information Technician");
+    assert_eq!(app["status"], "interview");
+    assert_eq!(app["requires"], serde_json::json!(["RHIT"]));
+    assert_eq!(app["events"].as_array().unwrap().len(), 7);
+    assert_eq!(
+        env.json(&["app", "show", "2"])["referral"]["name"],
+        "Dana Reyes"
+    );
+    let certs = env.json(&["cert", "list"]);
+    let ccs = certs
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == "CCS")
+        .unwrap();
+    assert_eq!(ccs["status"], "failed");
+    assert!(env.json(&["undo", "--list"]).as_array().unwrap().is_empty());
+    env.fails(1, &["undo"]);
+    // Every table now records its writes, the upgraded rows included.
+    let before = env.count("SELECT count(*) FROM volunteer_shifts");
+    env.ok(&["vol", "rm", "1"]);
+    env.ok(&["undo"]);
+    assert_eq!(env.count("SELECT count(*) FROM volunteer_shifts"), before);
+    assert_eq!(env.json(&["report", "volunteer"])["total_hours"], 3.5);
+    let fresh = TestEnv::new();
+    fresh.ok(&["init"]);
+    assert_eq!(schema_of(&env.db), schema_of(&fresh.db));
 }

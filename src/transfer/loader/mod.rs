@@ -27,6 +27,7 @@ use super::spec::{Fill, Kind, Spec, Table};
 use crate::applications::store;
 use crate::applications::{EventKind, Status};
 use crate::dates;
+use crate::db::undo;
 use crate::error::{Error, Result};
 use crate::output::spreadsheet_unsafe;
 
@@ -123,6 +124,9 @@ impl<'c> Loader<'c> {
             return Ok(0);
         }
         let positions = header_positions(spec, file, &header)?;
+        // The undo log records the appended rows as id ranges, not a
+        // statement per row.
+        let mut bulk = undo::pause(self.conn)?;
         let deferred = self.defer_indexes(spec, length)?;
         let mut prepared = self.prepare(spec)?;
         let bar = progress(length, spec.name());
@@ -144,11 +148,13 @@ impl<'c> Loader<'c> {
                 }
             }
             added += self.insert(spec, &mut prepared, &checked, file, problems)?;
+            bulk.inserted(spec.name(), &prepared.pending);
             bar.set_position(reader.position().byte());
         }
         bar.finish_and_clear();
         drop(prepared);
         self.rebuild_indexes(&deferred)?;
+        bulk.resume(self.conn)?;
         Ok(added)
     }
 

@@ -1,0 +1,270 @@
+//! Undo and redo: every write is one entry of the undo log, reverted and
+//! applied again whole, and the database ends exactly as it was.
+
+use crate::util::TestEnv;
+
+/// Every row of every table the user's data lives in, as text, so that two
+/// states of the database can be compared exactly (the undo log is left
+/// out: it is what changes).
+fn state(env: &TestEnv) -> Vec<String> {
+    let conn = env.sql();
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table'
+             AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'undo_%' ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert!(tables.len() >= 14, "{tables:?}");
+    let mut rows = Vec::new();
+    for table in tables {
+        let mut statement = conn
+            .prepare(&format!("SELECT rowid, * FROM {table} ORDER BY rowid"))
+            .unwrap();
+        let width = statement.column_count();
+        let found = statement
+            .query_map([], |r| {
+                let mut line = table.clone();
+                for i in 0..width {
+                    let value: rusqlite::types::Value = r.get(i)?;
+                    line.push_str(&format!(" {value:?}"));
+                }
+                Ok(line)
+            })
+            .unwrap();
+        rows.extend(found.map(|r| r.unwrap()));
+    }
+    rows
+}
+
+#[test]
+fn undo_and_redo_of_an_add_include_the_organization_it_created() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    let empty = state(&env);
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--applied",
+        "2026-11-20",
+    ]);
+    let added = state(&env);
+    let said = env.ok(&["undo"]);
+    assert!(
+        said.starts_with("Undid: app add 'Mercy Health' Coder --applied 2026-11-20 (2026-11-26 "),
+        "{said}"
+    );
+    assert_eq!(state(&env), empty);
+    assert_eq!(env.count("SELECT count(*) FROM organizations"), 0);
+    let said = env.ok(&["redo"]);
+    assert!(said.starts_with("Redid: app add"), "{said}");
+    assert_eq!(state(&env), added);
+    assert_eq!(env.json(&["app", "show", "1"])["org"], "Mercy Health");
+}
+
+#[test]
+fn undo_of_a_status_change_restores_history_follow_up_and_derived_columns() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--applied",
+        "2026-11-20",
+    ]);
+    env.ok(&["app", "set", "1", "interview", "--on", "2026-11-23"]);
+    let before = state(&env);
+    let shown = env.json(&["app", "show", "1"]);
+    assert_eq!(shown["follow_up_on"], "2026-11-27");
+    env.ok(&["app", "set", "1", "rejected", "--on", "2026-11-25"]);
+    assert_eq!(env.json(&["app", "show", "1"])["status"], "rejected");
+    let after = state(&env);
+    let undone = env.json(&["undo"]);
+    assert_eq!(undone["command"], "app set 1 rejected --on 2026-11-25");
+    assert!(undone["rows"].as_i64().unwrap() >= 3, "{undone}");
+    assert!(undone["seq"].as_i64().unwrap() >= 3, "{undone}");
+    assert_eq!(state(&env), before);
+    assert_eq!(env.json(&["app", "show", "1"]), shown);
+    let funnel = env.json(&["report", "apps"]);
+    assert!(!funnel.to_string().contains("rejected\":1"), "{funnel}");
+    env.ok(&["redo"]);
+    assert_eq!(state(&env), after);
+}
+
+#[test]
+fn a_new_write_after_an_undo_leaves_nothing_to_redo_and_says_so() {
+    let env = TestEnv::new();
+    env.ok(&["contact", "add", "Anna Lee"]);
+    env.ok(&["contact", "add", "Ben Ortiz"]);
+    env.ok(&["undo"]);
+    env.ok(&["contact", "add", "Cara Diaz"]);
+    let before = state(&env);
+    let err = env.fails(1, &["redo"]);
+    assert!(err.contains("nothing to redo"), "{err}");
+    assert_eq!(state(&env), before);
+    let names: Vec<String> = env
+        .json(&["contact", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(!names.contains(&"Ben Ortiz".to_string()));
+    // Undo goes back through the log in order.
+    env.ok(&["undo"]);
+    env.ok(&["undo"]);
+    let err = env.fails(1, &["undo"]);
+    assert!(err.contains("nothing to undo"), "{err}");
+    assert_eq!(env.count("SELECT count(*) FROM contacts"), 0);
+}
+
+#[test]
+fn undo_list_shows_the_last_writes_newest_first() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    assert!(env.json(&["undo", "--list"]).as_array().unwrap().is_empty());
+    env.ok(&["org", "join", "Ohio HIMA", "--since", "2026-01-15"]);
+    env.ok(&[
+        "vol",
+        "log",
+        "St. Brendan Hospital",
+        "3.5",
+        "--on",
+        "2026-11-20",
+    ]);
+    // A write that changes nothing records nothing.
+    env.ok(&["org", "join", "Ohio HIMA", "--since", "2026-01-15"]);
+    env.ok(&["app", "list"]);
+    let list = env.json(&["undo", "--list"]);
+    let commands: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["command"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        commands[..2],
+        [
+            "org join 'Ohio HIMA' --since 2026-01-15",
+            "vol log 'St. Brendan Hospital' 3.5 --on 2026-11-20"
+        ]
+        .iter()
+        .rev()
+        .copied()
+        .collect::<Vec<_>>()[..]
+    );
+    assert!(list[0]["seq"].as_i64() > list[1]["seq"].as_i64());
+    let table = env.ok(&["undo", "--list"]);
+    assert!(
+        table.contains("vol log 'St. Brendan Hospital' 3.5"),
+        "{table}"
+    );
+    assert!(table.contains("2026-11-26"), "{table}");
+    env.ok(&["undo"]);
+    let table = env.ok(&["undo", "--list"]);
+    assert!(table.contains("undone"), "{table}");
+    let doctor = env.json(&["doctor"]);
+    let log = doctor["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "undo_log")
+        .unwrap()
+        .clone();
+    assert!(
+        log["detail"].as_str().unwrap().starts_with("2 entries"),
+        "{log}"
+    );
+    assert!(doctor["counts"].get("undo_log").is_none());
+}
+
+#[test]
+fn an_org_rename_merge_is_undone_in_one_step() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Hospital", "Coder"]);
+    env.ok(&["contact", "add", "Anna Lee", "--org", "Mercy Hospital"]);
+    env.ok(&["app", "add", "Mercy Health", "Analyst"]);
+    let before = state(&env);
+    env.ok(&["org", "rename", "Mercy Hospital", "Mercy Health"]);
+    let merged = state(&env);
+    assert_eq!(env.count("SELECT count(*) FROM organizations"), 1);
+    env.ok(&["undo"]);
+    assert_eq!(state(&env), before);
+    assert_eq!(env.json(&["contact", "show", "1"])["org"], "Mercy Hospital");
+    env.ok(&["redo"]);
+    assert_eq!(state(&env), merged);
+}
+
+#[test]
+fn a_2000_row_import_is_one_step() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Health", "Coder"]);
+    let before = state(&env);
+    let mut csv = String::from("org,title,status,applied_on\n");
+    for i in 0..2000 {
+        csv.push_str(&format!(
+            "Org {},Title {i},applied,2026-10-{:02}\n",
+            i % 40,
+            i % 28 + 1
+        ));
+    }
+    let file = env.path("apps.csv");
+    std::fs::write(&file, csv).unwrap();
+    env.ok(&["import", "applications", file.to_str().unwrap()]);
+    let imported = state(&env);
+    assert_eq!(env.count("SELECT count(*) FROM applications"), 2001);
+    let list = env.json(&["undo", "--list"]);
+    assert_eq!(
+        list[0]["rows"],
+        2000 + 2000 + 40,
+        "applications, their events, organizations"
+    );
+    // The rows are recorded as ranges, not one statement each.
+    assert!(env.count("SELECT count(*) FROM undo_steps") < 50);
+    let undone = env.json(&["undo"]);
+    assert!(undone["command"]
+        .as_str()
+        .unwrap()
+        .starts_with("import applications "));
+    assert_eq!(state(&env), before);
+    env.ok(&["redo"]);
+    assert_eq!(state(&env), imported);
+    env.ok(&["undo"]);
+    env.ok(&["undo"]);
+    assert_eq!(env.count("SELECT count(*) FROM applications"), 0);
+}
+
+#[test]
+fn an_imported_history_is_undone_with_the_derived_columns() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--applied",
+        "2026-11-02",
+    ]);
+    let before = state(&env);
+    let file = env.path("events.csv");
+    std::fs::write(
+        &file,
+        "application_id,date,kind,from_status,to_status\n1,2026-11-10,status,applied,interview\n",
+    )
+    .unwrap();
+    env.ok(&["import", "application_events", file.to_str().unwrap()]);
+    assert_eq!(env.json(&["app", "show", "1"])["status"], "applied");
+    let imported = state(&env);
+    assert_ne!(imported, before);
+    env.ok(&["undo"]);
+    assert_eq!(state(&env), before);
+    env.ok(&["redo"]);
+    assert_eq!(state(&env), imported);
+}
