@@ -268,3 +268,194 @@ fn an_imported_history_is_undone_with_the_derived_columns() {
     env.ok(&["redo"]);
     assert_eq!(state(&env), imported);
 }
+
+/// Three active applications (one quiet since October) and a closed one.
+fn search(env: &TestEnv) {
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--applied",
+        "2026-10-01",
+    ]);
+    env.ok(&[
+        "app",
+        "add",
+        "St. Luke's",
+        "Analyst",
+        "--applied",
+        "2026-11-20",
+    ]);
+    env.ok(&["app", "add", "Regional", "Clerk", "--status", "saved"]);
+    env.ok(&[
+        "app",
+        "add",
+        "Ohio Health",
+        "Tech",
+        "--applied",
+        "2026-11-01",
+    ]);
+    env.ok(&["app", "set", "4", "rejected", "--on", "2026-11-10"]);
+}
+
+#[test]
+fn a_bulk_close_is_one_step_to_undo() {
+    let env = TestEnv::new();
+    search(&env);
+    let before = state(&env);
+    let dry = env.ok(&["app", "close", "--active", "--as", "withdrawn", "--dry-run"]);
+    assert!(
+        dry.contains("would close 3 applications as withdrawn"),
+        "{dry}"
+    );
+    assert_eq!(state(&env), before, "a dry run writes nothing");
+    let closed = env.json(&["app", "close", "--active", "--as", "withdrawn"]);
+    let ids: Vec<i64> = closed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 3);
+    assert!(closed
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["status"] == "withdrawn" && a["follow_up_on"].is_null()));
+    assert!(closed[0].get("days_quiet").is_some());
+    assert_eq!(
+        env.json(&["app", "list", "--active"])
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    let history = env.json(&["app", "show", "1"])["events"].clone();
+    let last_two: Vec<&str> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .take(2)
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(last_two, ["follow_up", "status"], "{history}");
+    let after = state(&env);
+    let undone = env.json(&["undo"]);
+    assert_eq!(undone["command"], "app close --active --as withdrawn");
+    assert_eq!(state(&env), before);
+    assert_eq!(
+        env.json(&["app", "list", "--active"])
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    env.ok(&["redo"]);
+    assert_eq!(state(&env), after);
+}
+
+#[test]
+fn bulk_close_selectors_and_refusals() {
+    let env = TestEnv::new();
+    search(&env);
+    let quiet = env.json(&[
+        "app",
+        "close",
+        "--quiet-for",
+        "6 weeks",
+        "--as",
+        "ghosted",
+        "--dry-run",
+    ]);
+    let ids: Vec<i64> = quiet
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, [1]);
+    let stale = env.ok(&[
+        "-q",
+        "app",
+        "close",
+        "--stale",
+        "--as",
+        "ghosted",
+        "--dry-run",
+    ]);
+    assert_eq!(stale, "1\n");
+    let err = env.fails(
+        2,
+        &["app", "close", "--quiet-for", "soon", "--as", "ghosted"],
+    );
+    assert!(err.contains("--quiet-for") && err.contains("30d"), "{err}");
+    let before = state(&env);
+    // A closed one among the ids: nothing is written.
+    let err = env.fails(2, &["app", "close", "1", "4", "--as", "rejected"]);
+    assert!(
+        err.contains("already closed") && err.contains("4 (Tech at Ohio Health, rejected)"),
+        "{err}"
+    );
+    // A date before an application's last change: nothing is written.
+    let err = env.fails(
+        2,
+        &[
+            "app",
+            "close",
+            "1",
+            "2",
+            "--as",
+            "rejected",
+            "--on",
+            "2026-11-15",
+        ],
+    );
+    assert!(
+        err.contains("2 (Analyst at St. Luke's, last changed 2026-11-20)"),
+        "{err}"
+    );
+    assert!(!err.contains("1 (Coder"), "{err}");
+    env.fails(2, &["app", "close", "99", "--as", "rejected"]);
+    env.fails(2, &["app", "close", "--as", "rejected"]);
+    env.fails(2, &["app", "close", "1", "--active", "--as", "rejected"]);
+    assert_eq!(state(&env), before);
+    let said = env.ok(&[
+        "app",
+        "close",
+        "1",
+        "2",
+        "--as",
+        "rejected",
+        "--on",
+        "2026-11-24",
+    ]);
+    assert!(
+        said.starts_with("Closed 2 applications as rejected on 2026-11-24"),
+        "{said}"
+    );
+    let nothing = env.ok(&["app", "close", "--stale", "--as", "ghosted"]);
+    assert!(nothing.contains("Nothing to close"), "{nothing}");
+}
+
+#[test]
+fn accepting_an_offer_points_to_closing_the_others() {
+    let env = TestEnv::new();
+    search(&env);
+    let output = env
+        .cmd()
+        .args(["app", "set", "2", "accepted"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        err.contains("2 other applications are still active"),
+        "{err}"
+    );
+    assert!(
+        err.contains("jobtrack app close --active --as withdrawn"),
+        "{err}"
+    );
+}

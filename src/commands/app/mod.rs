@@ -3,12 +3,14 @@
 
 use clap::{Args, Subcommand, ValueEnum};
 
+mod close;
 mod view;
 mod write;
 
 use crate::applications::{Status, WorkMode};
 use crate::ctx::Ctx;
 use crate::error::Result;
+pub use close::{CloseArgs, CloseAs};
 use view::{list, show};
 use write::{add, edit, interview, note, remove, set};
 
@@ -99,6 +101,11 @@ pub enum AppCommand {
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
         note: Option<String>,
     },
+    /// Close many applications at once (one step to undo)
+    #[command(
+        after_help = "Examples:\n  jobtrack app close --active --as withdrawn      after accepting an offer\n  jobtrack app close --stale --as ghosted --dry-run\n  jobtrack app close --quiet-for 6w --as ghosted\n  jobtrack app close 12 15 --as rejected --on 2026-11-20"
+    )]
+    Close(CloseArgs),
     /// Delete an application and its history
     Rm {
         /// The application id
@@ -259,6 +266,7 @@ pub fn run(ctx: &Ctx, command: AppCommand) -> Result<()> {
             follow_up,
         } => note(ctx, id, text, on, follow_up),
         AppCommand::Interview { id, on, note } => interview(ctx, id, on, note),
+        AppCommand::Close(args) => close::close(ctx, args),
         AppCommand::Rm { id } => remove(ctx, id),
     }
 }

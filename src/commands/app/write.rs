@@ -345,7 +345,7 @@ fn tell_about_earlier(ctx: &Ctx, org_name: &str, earlier: &[Application]) {
 /// rules: the `status` event, `applied_on` on entering applied, and the
 /// follow-up (explicit, automatic, kept or cleared). Returns the new
 /// follow-up date.
-fn move_status(
+pub(super) fn move_status(
     tx: &Connection,
     app: &Application,
     to: Status,
@@ -422,6 +422,9 @@ pub(super) fn set(
     }
     let follow_up_on = move_status(&tx, &app, status, on, note.as_deref(), explicit_follow_up)?;
     let record = finish_history_write(ctx, tx, id, &timestamp)?;
+    if status == Status::Accepted {
+        note_still_active(ctx, &conn)?;
+    }
     let mut message = format!("Application {id}: {} → {status} on {on}", app.status);
     match follow_up_on {
         Some(date) if date < today => message.push_str(&format!("; follow up by {date} (overdue)")),
@@ -430,6 +433,24 @@ pub(super) fn set(
         None => {}
     }
     ctx.out.written(id, &message, || Ok(record))
+}
+
+/// After an accepted offer: how many applications are still active, and
+/// the command that closes them together.
+fn note_still_active(ctx: &Ctx, conn: &Connection) -> Result<()> {
+    let filter = store::Filter {
+        statuses: Status::ACTIVE.to_vec(),
+        ..store::Filter::default()
+    };
+    let active = store::count(conn, &filter)?;
+    if active > 0 {
+        ctx.out.notice(format!(
+            "congratulations! {} still active; close them together with: \
+             jobtrack app close --active --as withdrawn (add --dry-run to see which)",
+            count_of(active, "other application is", "other applications are")
+        ));
+    }
+    Ok(())
 }
 
 /// What `app edit` was given, checked and typed before the database opens
