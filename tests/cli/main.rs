@@ -5,6 +5,7 @@ mod util;
 
 mod applications;
 mod credentials;
+mod corrections;
 mod demo;
 mod foundation;
 mod html;

@@ -4,6 +4,7 @@
 use clap::{Args, Subcommand, ValueEnum};
 
 mod close;
+mod history;
 mod view;
 mod write;
 
@@ -11,6 +12,7 @@ use crate::applications::{Status, WorkMode};
 use crate::ctx::Ctx;
 use crate::error::Result;
 pub use close::{CloseArgs, CloseAs};
+pub use history::HistoryCommand;
 use view::{list, show};
 use write::{add, edit, interview, note, remove, set};
 
@@ -101,6 +103,9 @@ pub enum AppCommand {
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
         note: Option<String>,
     },
+    /// Correct or remove one entry of an application's history
+    #[command(subcommand)]
+    History(HistoryCommand),
     /// Close many applications at once (one step to undo)
     #[command(
         after_help = "Examples:\n  jobtrack app close --active --as withdrawn      after accepting an offer\n  jobtrack app close --stale --as ghosted --dry-run\n  jobtrack app close --quiet-for 6w --as ghosted\n  jobtrack app close 12 15 --as rejected --on 2026-11-20"
@@ -267,6 +272,7 @@ pub fn run(ctx: &Ctx, command: AppCommand) -> Result<()> {
         } => note(ctx, id, text, on, follow_up),
         AppCommand::Interview { id, on, note } => interview(ctx, id, on, note),
         AppCommand::Close(args) => close::close(ctx, args),
+        AppCommand::History(command) => history::run(ctx, command),
         AppCommand::Rm { id } => remove(ctx, id),
     }
 }

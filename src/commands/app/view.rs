@@ -305,9 +305,11 @@ fn salary_text(min: Option<i64>, max: Option<i64>) -> Option<String> {
 fn print_history(ctx: &Ctx, events: &[Event]) -> Result<()> {
     let out = &ctx.out;
     out.line(out.heading("History"))?;
-    let mut table = out.table(["Date", "What", "Note"]);
+    // The entry ids are what `app history edit|rm` take.
+    let mut table = out.table(["Entry", "Date", "What", "Note"]);
     for event in events {
         table.add_row(vec![
+            out.number(event.id),
             out.cell(event.date, Tone::Plain),
             out.cell(describe_event(event), Tone::Plain),
             out.cell(event_note(event), Tone::Plain),

@@ -366,7 +366,7 @@ pub(super) fn move_status(
     // calls about a saved posting included): an empty applied_on takes this
     // date, so the funnel and the week's count see it. Withdrawing a saved
     // posting is not applying.
-    let applied = !matches!(to, Status::Saved | Status::Withdrawn);
+    let applied = !Status::NOT_APPLIED.contains(&to);
     if applied && app.applied_on.is_none() {
         store::set_applied_on(tx, app.id, on)?;
     }

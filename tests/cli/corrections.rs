@@ -1,0 +1,225 @@
+//! Corrections: history entries, interactions and other records edited or
+//! removed, with everything that depends on them following.
+
+use crate::util::TestEnv;
+use serde_json::Value;
+
+/// The id of the application's history entry of `kind` that reached
+/// `to_status` (or, for other kinds, the first of that kind).
+fn entry(app: &Value, kind: &str, to_status: Option<&str>) -> i64 {
+    app["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == kind && to_status.is_none_or(|s| e["to_status"] == s))
+        .unwrap_or_else(|| panic!("no {kind} entry in {app}"))["id"]
+        .as_i64()
+        .unwrap()
+}
+
+#[test]
+fn a_deleted_mistaken_status_leaves_the_funnel() {
+    let env = TestEnv::new();
+    let twin = TestEnv::new();
+    for e in [&env, &twin] {
+        e.ok(&[
+            "app",
+            "add",
+            "Mercy Health",
+            "Coder",
+            "--applied",
+            "2026-11-02",
+            "--source",
+            "indeed",
+        ]);
+    }
+    env.ok(&["app", "set", "1", "rejected", "--on", "2026-11-20"]);
+    assert_eq!(
+        env.json(&["report", "apps"])["by_source"][0]["responses"],
+        1
+    );
+    let shown = env.json(&["app", "show", "1"]);
+    let rejected = entry(&shown, "status", Some("rejected"));
+    let human = env.ok(&["app", "show", "1"]);
+    assert!(
+        human.contains(&format!(" {rejected} ")),
+        "the entry id is shown:\n{human}"
+    );
+    let said = env.ok(&["app", "history", "rm", &rejected.to_string()]);
+    assert_eq!(
+        said,
+        format!("Removed history entry {rejected} (rejected on 2026-11-20) from application 1; it is applied now\n")
+    );
+    // Exactly as if the mistake had never been made: status, follow-up,
+    // history and the derived columns the reports read.
+    let derived =
+        "SELECT status, applied_on, follow_up_on, stage_since, last_activity_on, furthest_status, \
+                   responded_on, first_interview_on, added_on FROM applications";
+    let row = |e: &TestEnv| -> Vec<Option<String>> {
+        e.sql()
+            .query_row(derived, [], |r| (0..9).map(|i| r.get(i)).collect())
+            .unwrap()
+    };
+    assert_eq!(row(&env), row(&twin));
+    let strip = |mut v: Value| {
+        v.as_object_mut().unwrap().remove("updated_at");
+        v.as_object_mut().unwrap().remove("created_at");
+        v
+    };
+    assert_eq!(
+        strip(env.json(&["app", "show", "1"])),
+        strip(twin.json(&["app", "show", "1"]))
+    );
+    assert_eq!(
+        env.json(&["report", "apps"]),
+        twin.json(&["report", "apps"])
+    );
+    assert_eq!(env.json(&["report", "apps"])["by_status"]["applied"], 1);
+    // And it is one step to undo.
+    env.ok(&["undo"]);
+    assert_eq!(env.json(&["app", "show", "1"])["status"], "rejected");
+}
+
+#[test]
+fn removing_a_middle_status_rechains_the_history() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--applied",
+        "2026-11-02",
+    ]);
+    env.ok(&["app", "set", "1", "screening", "--on", "2026-11-05"]);
+    env.ok(&["app", "set", "1", "interview", "--on", "2026-11-10"]);
+    let shown = env.json(&["app", "show", "1"]);
+    env.ok(&[
+        "app",
+        "history",
+        "rm",
+        &entry(&shown, "status", Some("screening")).to_string(),
+    ]);
+    let shown = env.json(&["app", "show", "1"]);
+    let statuses: Vec<(Value, Value)> = shown["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "status")
+        .map(|e| (e["from_status"].clone(), e["to_status"].clone()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            (Value::Null, "applied".into()),
+            ("applied".into(), "interview".into())
+        ]
+    );
+    assert_eq!(shown["status"], "interview");
+    assert_eq!(
+        shown["follow_up_on"], "2026-11-14",
+        "the interview's follow-up stays"
+    );
+    // Moving the first "applied" later moves applied_on with it.
+    let first = entry(&shown, "status", Some("applied"));
+    env.ok(&[
+        "app",
+        "history",
+        "edit",
+        &first.to_string(),
+        "--on",
+        "2026-11-03",
+    ]);
+    let shown = env.json(&["app", "show", "1"]);
+    assert_eq!(shown["applied_on"], "2026-11-03");
+    assert_eq!(
+        env.count("SELECT count(*) FROM application_events WHERE date = '2026-11-05'"),
+        0
+    );
+}
+
+#[test]
+fn history_corrections_refuse_what_they_cannot_do() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--applied",
+        "2026-11-02",
+    ]);
+    env.ok(&["app", "note", "1", "Called HR", "--on", "2026-11-04"]);
+    let shown = env.json(&["app", "show", "1"]);
+    let first = entry(&shown, "status", None);
+    let follow_up = entry(&shown, "follow_up", None);
+    let before = env.count("SELECT count(*) FROM application_events");
+    let err = env.fails(2, &["app", "history", "rm", &first.to_string()]);
+    assert!(
+        err.contains("first status") && err.contains("jobtrack app rm 1"),
+        "{err}"
+    );
+    let err = env.fails(2, &["app", "history", "rm", &follow_up.to_string()]);
+    assert!(err.contains("jobtrack app edit 1 --follow-up"), "{err}");
+    let err = env.fails(
+        2,
+        &[
+            "app",
+            "history",
+            "edit",
+            &follow_up.to_string(),
+            "--on",
+            "2026-11-03",
+        ],
+    );
+    assert!(err.contains("--follow-up"), "{err}");
+    let err = env.fails(2, &["app", "history", "rm", "999"]);
+    assert!(err.contains("no history entry 999"), "{err}");
+    let err = env.fails(2, &["app", "history", "edit", &first.to_string()]);
+    assert!(err.contains("--on DATE or --note TEXT"), "{err}");
+    let err = env.fails(
+        2,
+        &[
+            "app",
+            "history",
+            "edit",
+            &first.to_string(),
+            "--on",
+            "2026-12-01",
+        ],
+    );
+    assert!(err.contains("--on"), "{err}");
+    assert_eq!(env.count("SELECT count(*) FROM application_events"), before);
+    // A note entry's text and date can change, and it can go.
+    let note = entry(&shown, "note", None);
+    let changed = env.json(&[
+        "app",
+        "history",
+        "edit",
+        &note.to_string(),
+        "--note",
+        "Called HR twice",
+    ]);
+    assert_eq!(
+        changed["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == note)
+            .unwrap()["note"],
+        "Called HR twice"
+    );
+    assert_eq!(
+        env.json(&["app", "history", "rm", &note.to_string()]),
+        serde_json::json!({"id": note, "removed": true})
+    );
+    assert_eq!(
+        env.json(&["app", "show", "1"])["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "note")
+            .count(),
+        0
+    );
+}
