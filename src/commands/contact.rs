@@ -1,6 +1,8 @@
 //! `jobtrack contact …`: the people in a job search, what was said and
 //! when to follow up.
 
+mod history;
+
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
@@ -90,6 +92,9 @@ pub enum ContactCommand {
         /// The contact id
         id: i64,
     },
+    /// Correct, move or remove one interaction
+    #[command(subcommand)]
+    History(history::HistoryCommand),
 }
 
 /// `contact add` arguments.
@@ -201,6 +206,7 @@ pub fn run(ctx: &Ctx, command: ContactCommand) -> Result<()> {
         } => log(ctx, id, channel, on, note, follow_up),
         ContactCommand::Edit(args) => edit(ctx, args),
         ContactCommand::Rm { id } => remove(ctx, id),
+        ContactCommand::History(command) => history::run(ctx, command),
     }
 }
 
@@ -462,9 +468,11 @@ fn show(ctx: &Ctx, id: i64) -> Result<()> {
         ))?;
     } else {
         out.line(out.heading("Interactions"))?;
-        let mut table = out.table(["Date", "Channel", "Note", "Follow up"]);
+        // The ids are what `contact history edit|rm` take.
+        let mut table = out.table(["Entry", "Date", "Channel", "Note", "Follow up"]);
         for interaction in &detail.interactions {
             table.add_row(vec![
+                out.number(interaction.id),
                 out.cell(interaction.date, Tone::Plain),
                 out.cell(interaction.channel, Tone::Plain),
                 out.cell(interaction.note.as_deref().unwrap_or(""), Tone::Plain),

@@ -223,3 +223,121 @@ fn history_corrections_refuse_what_they_cannot_do() {
         0
     );
 }
+
+#[test]
+fn an_interaction_on_the_wrong_person_moves_and_the_reports_follow() {
+    let env = TestEnv::new();
+    env.ok(&["contact", "add", "Anna Lee"]);
+    env.ok(&["contact", "add", "Ben Ortiz"]);
+    env.ok(&["goal", "set", "interactions", "3", "--per", "week"]);
+    let id = env.ok(&[
+        "-q",
+        "contact",
+        "log",
+        "1",
+        "--channel",
+        "call",
+        "--on",
+        "2026-11-24",
+        "--note",
+        "coder job",
+        "--follow-up",
+        "2026-12-01",
+    ]);
+    let id = id.trim();
+    let human = env.ok(&["contact", "show", "1"]);
+    assert!(
+        human.contains(&format!(" {id} ")),
+        "the entry id is shown:\n{human}"
+    );
+    let said = env.ok(&["contact", "history", "edit", id, "--contact", "2"]);
+    assert_eq!(
+        said,
+        format!("Changed interaction {id}: call with Ben Ortiz (contact 2) on 2026-11-24 (moved from Anna Lee, contact 1)\n")
+    );
+    assert!(env.json(&["contact", "show", "1"])["interactions"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        env.json(&["contact", "show", "1"])["follow_up_on"],
+        Value::Null,
+        "the follow-up went with it"
+    );
+    let ben = env.json(&["contact", "show", "2"]);
+    assert_eq!(ben["interactions"][0]["note"], "coder job");
+    assert_eq!(ben["follow_up_on"], "2026-12-01");
+    let log = env.json(&["report", "search-log"]);
+    assert_eq!(log[0]["contact"], "Ben Ortiz");
+    assert_eq!(env.json(&["goal", "list"])[0]["done"], 1);
+    // Dated in the wrong week: the goal and the weekly counts follow.
+    let moved = env.json(&[
+        "contact",
+        "history",
+        "edit",
+        id,
+        "--on",
+        "2026-11-20",
+        "--channel",
+        "meeting",
+    ]);
+    assert_eq!(moved["date"], "2026-11-20");
+    assert_eq!(moved["channel"], "meeting");
+    assert_eq!(env.json(&["goal", "list"])[0]["done"], 0);
+    let weeks = env.json(&["report", "network"])["interactions_per_week"].clone();
+    let count = |week: &str| {
+        weeks
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|w| w["week_start"] == week)
+            .unwrap()["count"]
+            .clone()
+    };
+    assert_eq!(count("2026-11-16"), 1);
+    assert_eq!(count("2026-11-23"), 0);
+    // Removed: the person stays, the interaction is gone everywhere.
+    let said = env.ok(&["contact", "history", "rm", id]);
+    assert_eq!(
+        said,
+        format!("Removed interaction {id} (meeting with Ben Ortiz on 2026-11-20)\n")
+    );
+    assert_eq!(env.count("SELECT count(*) FROM contacts"), 2);
+    assert!(env
+        .json(&["report", "search-log", "--since", "2026-11-16"])
+        .as_array()
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        env.json(&["contact", "show", "2"])["follow_up_on"],
+        Value::Null
+    );
+    env.ok(&["undo"]);
+    assert_eq!(
+        env.json(&["contact", "show", "2"])["interactions"][0]["channel"],
+        "meeting"
+    );
+}
+
+#[test]
+fn interaction_corrections_refuse_bad_input_and_write_nothing() {
+    let env = TestEnv::new();
+    env.ok(&["contact", "add", "Anna Lee"]);
+    env.ok(&["contact", "log", "1", "--on", "2026-11-24"]);
+    let err = env.fails(2, &["contact", "history", "edit", "1"]);
+    assert!(err.contains("nothing to change"), "{err}");
+    let err = env.fails(2, &["contact", "history", "edit", "1", "--contact", "9"]);
+    assert!(err.contains('9'), "{err}");
+    let err = env.fails(
+        2,
+        &["contact", "history", "edit", "1", "--on", "2026-12-24"],
+    );
+    assert!(err.contains("--on"), "{err}");
+    let err = env.fails(2, &["contact", "history", "rm", "7"]);
+    assert!(err.contains("no interaction 7"), "{err}");
+    assert_eq!(
+        env.json(&["contact", "show", "1"])["interactions"][0]["date"],
+        "2026-11-24"
+    );
+    assert_eq!(env.json(&["undo", "--list"]).as_array().unwrap().len(), 2);
+}
