@@ -159,7 +159,7 @@ pub struct Details {
     /// Follow up on this date instead of the automatic one
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub follow_up: Option<String>,
-    /// Notes about the posting ('-' reads standard input)
+    /// Notes about the posting; on edit, added as a dated line ('-' reads standard input)
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
     /// A credential the posting requires (repeat for more), like RHIT
@@ -239,6 +239,14 @@ pub struct EditArgs {
     pub title: Option<String>,
     #[command(flatten)]
     pub details: Details,
+    /// Replace the notes with this text (--note adds a dated line instead)
+    #[arg(
+        long,
+        value_name = "TEXT",
+        allow_hyphen_values = true,
+        conflicts_with = "note"
+    )]
+    pub replace_note: Option<String>,
     /// Empty a field (repeat for more)
     #[arg(long, value_enum, value_name = "FIELD")]
     pub clear: Vec<ClearField>,

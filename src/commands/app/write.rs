@@ -12,7 +12,7 @@ use crate::ctx::Ctx;
 use crate::dates::not_after_today;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
-use crate::input::{kept, parse_code, parse_salary};
+use crate::input::{edited_notes, kept, parse_code, parse_salary};
 use crate::output::count_of;
 use crate::{dates, network, orgs};
 
@@ -460,6 +460,10 @@ struct EditDraft {
     salary: Option<(i64, i64)>,
     follow_up: Option<NaiveDate>,
     notes: Option<String>,
+    /// `--replace-note`: replaces the notes (plain `--note` appends a dated line).
+    replace_note: Option<String>,
+    /// Today, the date of an appended note.
+    today: NaiveDate,
     url: Option<String>,
     location: Option<String>,
     requires: Option<Vec<String>>,
@@ -556,7 +560,11 @@ fn check_edit_args(args: &EditArgs) -> Result<()> {
             details.follow_up.is_some(),
             "--follow-up",
         ),
-        (ClearField::Notes, details.note.is_some(), "--note"),
+        (
+            ClearField::Notes,
+            details.note.is_some() || args.replace_note.is_some(),
+            "--note",
+        ),
         (
             ClearField::Requires,
             details.requires.is_some(),
@@ -592,6 +600,8 @@ fn parse_edit(ctx: &Ctx, args: &EditArgs) -> Result<EditDraft> {
         salary: details.salary.as_deref().map(parse_salary).transpose()?,
         follow_up: ctx.opt_date("--follow-up", details.follow_up.as_deref())?,
         notes: ctx.text("--note", details.note.clone())?,
+        replace_note: ctx.text("--replace-note", args.replace_note.clone())?,
+        today: ctx.today()?,
         url: ctx.text("--url", details.url.clone())?,
         location: ctx.text("--location", details.location.clone())?,
         requires: some_codes("--requires", &details.requires)?,
@@ -681,11 +691,16 @@ fn edited_fields(
             details.referral,
             app.referral_contact_id,
         ),
-        notes: kept(
-            cleared(ClearField::Notes),
-            draft.notes.clone(),
-            app.notes.clone(),
-        ),
+        notes: if cleared(ClearField::Notes) {
+            None
+        } else {
+            edited_notes(
+                app.notes.as_deref(),
+                draft.notes.as_deref(),
+                draft.replace_note.as_deref(),
+                draft.today,
+            )
+        },
     }
 }
 
