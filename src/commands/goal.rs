@@ -38,6 +38,9 @@ pub enum GoalCommand {
         /// The metric whose goal to remove
         #[arg(value_enum)]
         metric: Metric,
+        /// Only the goal for this period
+        #[arg(long, value_enum)]
+        per: Option<Period>,
     },
 }
 
@@ -50,7 +53,7 @@ pub fn run(ctx: &Ctx, command: GoalCommand) -> Result<()> {
             per,
         } => set(ctx, metric, &target, per),
         GoalCommand::List => list(ctx),
-        GoalCommand::Rm { metric } => remove(ctx, metric),
+        GoalCommand::Rm { metric, per } => remove(ctx, metric, per),
     }
 }
 
@@ -100,9 +103,22 @@ fn list(ctx: &Ctx) -> Result<()> {
     Ok(())
 }
 
-fn remove(ctx: &Ctx, metric: Metric) -> Result<()> {
+fn remove(ctx: &Ctx, metric: Metric, per: Option<Period>) -> Result<()> {
+    let today = ctx.today()?;
     let mut conn = ctx.open(Access::Existing)?;
     let tx = db::write(&mut conn)?;
+    if let Some(per) = per {
+        let held = store::goals(&tx, today)?
+            .into_iter()
+            .find(|g| g.metric == metric)
+            .map(|g| g.period);
+        if held.is_some_and(|period| period != per) {
+            return Err(Error::NotFound(format!(
+                "no {per} goal for {metric}; its goal is per {} (see 'jobtrack goal list')",
+                held.map_or(String::new(), |p| p.to_string())
+            )));
+        }
+    }
     if !store::delete(&tx, metric)? {
         return Err(Error::NotFound(format!(
             "no goal for {metric} (see 'jobtrack goal list')"

@@ -345,6 +345,16 @@ pub fn insert_event(
     Ok(conn.last_insert_rowid())
 }
 
+/// Changes an event; `org_id` None keeps its organization.
+pub fn update_event(conn: &Connection, event: &Event, org_id: Option<i64>) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE events SET org_id = coalesce(?2, org_id), title = ?3, date = ?4, kind = ?5, notes = ?6
+         WHERE id = ?1",
+    )?
+    .execute(params![event.id, org_id, event.title, event.date, event.kind, event.notes])?;
+    Ok(())
+}
+
 /// The event with this id, or an error that says how to find ids.
 pub fn require_event(conn: &Connection, id: i64) -> Result<Event> {
     let sql = format!(

@@ -341,3 +341,186 @@ fn interaction_corrections_refuse_bad_input_and_write_nothing() {
     );
     assert_eq!(env.json(&["undo", "--list"]).as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn edit_notes_are_appended_dated_unless_replaced() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--note",
+        "found at the fair",
+    ]);
+    let edited = env.json(&["app", "edit", "1", "--note", "HR called back"]);
+    assert_eq!(
+        edited["notes"],
+        "found at the fair\n2026-11-26: HR called back"
+    );
+    let edited = env.json(&["app", "edit", "1", "--replace-note", "start over"]);
+    assert_eq!(edited["notes"], "start over");
+    env.fails(
+        2,
+        &["app", "edit", "1", "--note", "a", "--replace-note", "b"],
+    );
+    env.fails(
+        2,
+        &[
+            "app",
+            "edit",
+            "1",
+            "--replace-note",
+            "b",
+            "--clear",
+            "notes",
+        ],
+    );
+    assert_eq!(env.json(&["app", "show", "1"])["notes"], "start over");
+}
+
+#[test]
+fn org_edit_and_leave() {
+    let env = TestEnv::new();
+    env.ok(&["org", "join", "Ohio AHIMA", "--since", "2026-01-15"]);
+    let said = env.ok(&[
+        "org",
+        "edit",
+        "ohio ahima",
+        "--website",
+        "https://ohioahima.example",
+        "--location",
+        "Columbus, OH",
+        "--note",
+        "chapter meets monthly",
+    ]);
+    assert_eq!(said, "Changed organization \"Ohio AHIMA\"\n");
+    let org = env.json(&["org", "show", "Ohio AHIMA"]);
+    assert_eq!(org["website"], "https://ohioahima.example");
+    assert_eq!(org["location"], "Columbus, OH");
+    assert_eq!(org["notes"], "2026-11-26: chapter meets monthly");
+    let org = env.json(&[
+        "org",
+        "edit",
+        "Ohio AHIMA",
+        "--clear",
+        "website",
+        "--note",
+        "dues $60",
+    ]);
+    assert_eq!(org["website"], Value::Null);
+    assert_eq!(
+        org["notes"],
+        "2026-11-26: chapter meets monthly\n2026-11-26: dues $60"
+    );
+    let err = env.fails(2, &["org", "edit", "Ohio AHIMA"]);
+    assert!(err.contains("nothing to change"), "{err}");
+    let err = env.fails(2, &["org", "edit", "Ohio AHIM", "--location", "x"]);
+    assert!(err.contains("Ohio AHIMA"), "{err}");
+    let said = env.ok(&["org", "leave", "Ohio AHIMA"]);
+    assert_eq!(said, "Removed your membership of \"Ohio AHIMA\"\n");
+    assert!(env.json(&["org", "show", "Ohio AHIMA"])["memberships"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let err = env.fails(2, &["org", "leave", "Ohio AHIMA"]);
+    assert!(err.contains("no membership"), "{err}");
+    env.ok(&["undo"]);
+    assert_eq!(
+        env.json(&["org", "show", "Ohio AHIMA"])["memberships"][0]["since"],
+        "2026-01-15"
+    );
+}
+
+#[test]
+fn events_and_shifts_can_be_corrected() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "event",
+        "add",
+        "Ohio AHIMA",
+        "Fall meeting",
+        "--on",
+        "2026-12-03",
+        "--kind",
+        "meeting",
+    ]);
+    let said = env.ok(&[
+        "event",
+        "edit",
+        "1",
+        "--on",
+        "2026-12-10",
+        "--kind",
+        "conference",
+        "--note",
+        "bring resumes",
+    ]);
+    assert_eq!(
+        said,
+        "Changed event 1: Fall meeting (conference) at Ohio AHIMA on 2026-12-10\n"
+    );
+    let event = env.json(&["event", "edit", "1", "--org", "HIMSS Central Ohio"]);
+    assert_eq!(event["org"], "HIMSS Central Ohio");
+    assert_eq!(event["notes"], "2026-11-26: bring resumes");
+    assert_eq!(event["date"], "2026-12-10");
+    env.fails(2, &["event", "edit", "1"]);
+    env.fails(2, &["event", "edit", "5", "--title", "x"]);
+
+    env.ok(&[
+        "vol",
+        "log",
+        "St. Brendan Hospital",
+        "24",
+        "--on",
+        "2026-11-19",
+    ]);
+    env.ok(&[
+        "vol",
+        "log",
+        "St. Brendan Hospital",
+        "5",
+        "--on",
+        "2026-11-20",
+        "--role",
+        "desk",
+    ]);
+    let said = env.ok(&["vol", "edit", "2", "--hours", "3.5", "--clear", "role"]);
+    assert_eq!(
+        said,
+        "Changed shift 2: 3.5 hours at St. Brendan Hospital on 2026-11-20\n"
+    );
+    assert_eq!(
+        env.json(&["report", "volunteer"])["total_hours"],
+        3.5 + 24.0
+    );
+    let err = env.fails(2, &["vol", "edit", "2", "--hours", "30"]);
+    assert!(err.contains("at most 24"), "{err}");
+    let err = env.fails(2, &["vol", "edit", "2", "--role", "x", "--clear", "role"]);
+    assert!(err.contains("contradict"), "{err}");
+    let shift = env.json(&[
+        "vol",
+        "edit",
+        "2",
+        "--on",
+        "2026-11-21",
+        "--note",
+        "front desk",
+    ]);
+    assert_eq!(shift["role"], Value::Null);
+    assert_eq!(shift["notes"], "2026-11-26: front desk");
+    assert_eq!(shift["date"], "2026-11-21");
+}
+
+#[test]
+fn goal_rm_per_removes_only_that_period() {
+    let env = TestEnv::new();
+    env.ok(&["goal", "set", "applications", "10", "--per", "month"]);
+    let err = env.fails(2, &["goal", "rm", "applications", "--per", "week"]);
+    assert!(err.contains("no week goal for applications"), "{err}");
+    assert_eq!(env.json(&["goal", "list"]).as_array().unwrap().len(), 1);
+    env.ok(&["goal", "rm", "applications", "--per", "month"]);
+    assert!(env.json(&["goal", "list"]).as_array().unwrap().is_empty());
+    env.ok(&["undo"]);
+    assert_eq!(env.json(&["goal", "list"])[0]["target"], 10);
+}
