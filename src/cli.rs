@@ -130,6 +130,17 @@ pub enum Command {
     Undo(undo::UndoArgs),
     /// Apply the last undone write again
     Redo,
+    /// Put a backup in the database's place (the current one is kept beside it)
+    #[command(
+        after_help = "Examples:\n  jobtrack restore ~/jobtrack-2026-11-26.db --dry-run\n  jobtrack restore ~/jobtrack-2026-11-26.db"
+    )]
+    Restore {
+        /// The backup to restore (made by 'jobtrack backup')
+        file: PathBuf,
+        /// Check the file and say what would happen; change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Check the database: integrity, references, version, permissions, row counts
     Doctor,
     /// Print a shell completion script (see the README for where to put it)

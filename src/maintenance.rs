@@ -9,6 +9,10 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
+mod restore;
+
+pub use restore::restore;
+
 use crate::ctx::Ctx;
 use crate::db::{self, Access, Opened};
 use crate::error::{Error, Result};

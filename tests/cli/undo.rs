@@ -459,3 +459,99 @@ fn accepting_an_offer_points_to_closing_the_others() {
         "{err}"
     );
 }
+
+#[test]
+fn restore_puts_a_backup_in_place_and_keeps_the_current_database() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Health", "Coder"]);
+    let backup = env.path("backup.db");
+    env.ok(&["backup", backup.to_str().unwrap()]);
+    let backed_up = state(&env);
+    env.ok(&["app", "add", "St. Luke's", "Analyst"]);
+    let current = state(&env);
+    let dry = env.ok(&["restore", backup.to_str().unwrap(), "--dry-run"]);
+    assert!(dry.starts_with("Dry run: would restore"), "{dry}");
+    assert_eq!(state(&env), current);
+    let report = env.json(&["restore", backup.to_str().unwrap()]);
+    assert_eq!(report["dry_run"], false);
+    assert_eq!(state(&env), backed_up);
+    assert!(
+        env.json(&["undo", "--list"]).as_array().unwrap().is_empty(),
+        "the log starts afresh"
+    );
+    env.fails(1, &["undo"]);
+    let kept = std::path::PathBuf::from(report["kept"].as_str().unwrap());
+    assert!(kept.starts_with(env.path("")), "{kept:?}");
+    assert_eq!(crate::util::mode(&kept), 0o600);
+    let titles: i64 = rusqlite::Connection::open(&kept)
+        .unwrap()
+        .query_row("SELECT count(*) FROM applications", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(titles, 2, "the database that was there is kept whole");
+    assert_eq!(crate::util::mode(&env.db), 0o600);
+    assert_eq!(env.json(&["doctor"])["ok"], true);
+    env.ok(&["app", "add", "Ohio Health", "Clerk"]);
+}
+
+#[test]
+fn restore_refuses_what_is_not_a_sound_jobtrack_database() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Health", "Coder"]);
+    let before = state(&env);
+    let junk = env.path("junk.db");
+    std::fs::write(
+        &junk,
+        "not a database at all, just some text that is long enough",
+    )
+    .unwrap();
+    let err = env.fails(2, &["restore", junk.to_str().unwrap()]);
+    assert!(
+        err.contains("cannot restore") && err.contains("nothing was changed"),
+        "{err}"
+    );
+    let other = env.path("other.db");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); PRAGMA user_version = 1;")
+        .unwrap();
+    let err = env.fails(2, &["restore", other.to_str().unwrap()]);
+    assert!(err.contains("not a jobtrack database"), "{err}");
+    let newer = env.path("newer.db");
+    env.ok(&["backup", newer.to_str().unwrap()]);
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    let err = env.fails(2, &["restore", newer.to_str().unwrap()]);
+    assert!(err.contains("newer"), "{err}");
+    env.fails(2, &["restore", env.path("missing.db").to_str().unwrap()]);
+    env.fails(2, &["restore", env.db.to_str().unwrap()]);
+    assert_eq!(state(&env), before);
+    let files: Vec<String> = std::fs::read_dir(env.path(""))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("before-restore"))
+        .collect();
+    assert!(files.is_empty(), "{files:?}");
+}
+
+#[test]
+fn an_older_backup_is_restored_then_upgraded() {
+    let env = TestEnv::new();
+    let old = env.path("v2.db");
+    let conn = rusqlite::Connection::open(&old).unwrap();
+    conn.execute_batch(include_str!("../fixtures/v2.sql"))
+        .unwrap();
+    drop(conn);
+    let said = env.ok(&["restore", old.to_str().unwrap()]);
+    assert!(said.contains("(version 2, upgraded to 3)"), "{said}");
+    assert!(!said.contains("keeping"), "there was no database: {said}");
+    assert!(env.path("jobtrack.db.v2.bak").exists());
+    assert_eq!(
+        env.json(&["app", "show", "1"])["title"],
+        "Health Information Technician"
+    );
+    env.ok(&["vol", "rm", "1"]);
+    env.ok(&["undo"]);
+    assert_eq!(env.json(&["report", "volunteer"])["total_hours"], 3.5);
+}
