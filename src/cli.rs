@@ -215,7 +215,7 @@ Start here:
   init      create your database and print where it lives
 
 Your search:
-  app       applications and their history (add, list, show, set, note, interview)
+  app       applications and their history (add, list, show, set, note, interview, close)
   contact   the people you know (add, list --due, show, log, edit, rm)
   event     chapter meetings, conferences, career fairs (add, list --upcoming)
   org       organizations: employers, schools, chapters (list, show, join, rename, rm)
@@ -231,6 +231,7 @@ What to do, and how it is going:
 Your data:
   export    tables as spreadsheet-safe CSV or JSON     import   CSV, a whole export, LinkedIn files
   backup    a consistent copy                          doctor   check the database
+  undo      undo the last write (redo, --list)         restore  put a backup back in place
 
 First commands:
   jobtrack demo

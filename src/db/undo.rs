@@ -34,7 +34,14 @@ pub const MAX_BYTES: i64 = 64 << 20;
 /// own triggers (a search index, revision counters) belong here too, so
 /// that a replay does not write them twice. SQLite's own tables and virtual
 /// tables with their shadow tables are left out by `user_tables`.
-pub const INTERNAL_TABLES: &[&str] = &["undo_log", "undo_steps", "undo_recording"];
+pub const INTERNAL_TABLES: &[&str] = &[
+    "undo_log",
+    "undo_steps",
+    "undo_recording",
+    // DESIGN §10.9's ICS revision counters, raised by their own triggers
+    // (a replay raises them again; restoring them would lower them).
+    "ics_revisions",
+];
 
 /// The command line as typed, set once when the process starts.
 static COMMAND: OnceLock<String> = OnceLock::new();

@@ -524,3 +524,19 @@ fn goal_rm_per_removes_only_that_period() {
     env.ok(&["undo"]);
     assert_eq!(env.json(&["goal", "list"])[0]["target"], 10);
 }
+
+#[test]
+fn cert_rm_stops_tracking_with_the_ceus() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "add", "RHIT"]);
+    env.ok(&["cert", "set", "RHIT", "passed", "--on", "2026-06-20"]);
+    env.ok(&["cert", "ceu", "RHIT", "50", "--on", "2026-09-10"]);
+    let said = env.ok(&["cert", "rm", "rhit"]);
+    assert_eq!(said, "Stopped tracking RHIT and removed its 1 CEU entry\n");
+    assert!(env.json(&["cert", "list"]).as_array().unwrap().is_empty());
+    assert_eq!(env.count("SELECT count(*) FROM ceus"), 0);
+    let err = env.fails(2, &["cert", "rm", "RHIT"]);
+    assert!(err.contains("RHIT is not tracked"), "{err}");
+    env.ok(&["undo"]);
+    assert_eq!(env.json(&["cert", "list"])[0]["ceu_earned"], 50.0);
+}

@@ -113,6 +113,12 @@ pub enum CertCommand {
     },
     /// Tracked credentials with their CEU progress in the current cycle
     List,
+    /// Stop tracking a credential (its CEUs go with it)
+    #[command(after_help = "Example:\n  jobtrack cert rm CCS")]
+    Rm {
+        /// The credential code
+        code: String,
+    },
 }
 
 /// Runs a `cert` subcommand.
@@ -132,6 +138,7 @@ pub fn run(ctx: &Ctx, command: CertCommand) -> Result<()> {
             provider,
         } => ceu(ctx, code, hours, on, title, provider),
         CertCommand::List => list(ctx),
+        CertCommand::Rm { code } => write::remove(ctx, &code),
     }
 }
 
