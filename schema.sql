@@ -230,7 +230,7 @@ CREATE TABLE goals (
 -- every other table. undo_recording names the entry a command is recording
 -- and is empty otherwise, so the triggers write nothing.
 CREATE TABLE undo_log (
-    seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq      INTEGER PRIMARY KEY,
     at       TEXT NOT NULL,
     command  TEXT NOT NULL,
     rows     INTEGER NOT NULL DEFAULT 0 CHECK (rows >= 0),
@@ -239,13 +239,12 @@ CREATE TABLE undo_log (
 ) STRICT;
 
 CREATE TABLE undo_steps (
-    id    INTEGER PRIMARY KEY,
     seq   INTEGER NOT NULL REFERENCES undo_log(seq) ON DELETE CASCADE,
+    id    INTEGER NOT NULL,
     sql   TEXT NOT NULL,
-    rows  INTEGER NOT NULL DEFAULT 1 CHECK (rows >= 0)
-) STRICT;
-
-CREATE INDEX undo_steps_seq ON undo_steps (seq);
+    rows  INTEGER NOT NULL DEFAULT 1 CHECK (rows >= 0),
+    PRIMARY KEY (seq, id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE undo_recording (
     seq  INTEGER NOT NULL

@@ -40,7 +40,7 @@ fn v1_to_v2(tx: &Transaction) -> rusqlite::Result<()> {
 fn v2_to_v3(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
         "CREATE TABLE undo_log (
-             seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+             seq      INTEGER PRIMARY KEY,
              at       TEXT NOT NULL,
              command  TEXT NOT NULL,
              rows     INTEGER NOT NULL DEFAULT 0 CHECK (rows >= 0),
@@ -48,12 +48,12 @@ fn v2_to_v3(tx: &Transaction) -> rusqlite::Result<()> {
              undone   INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
          ) STRICT;
          CREATE TABLE undo_steps (
-             id    INTEGER PRIMARY KEY,
              seq   INTEGER NOT NULL REFERENCES undo_log(seq) ON DELETE CASCADE,
+             id    INTEGER NOT NULL,
              sql   TEXT NOT NULL,
-             rows  INTEGER NOT NULL DEFAULT 1 CHECK (rows >= 0)
-         ) STRICT;
-         CREATE INDEX undo_steps_seq ON undo_steps (seq);
+             rows  INTEGER NOT NULL DEFAULT 1 CHECK (rows >= 0),
+             PRIMARY KEY (seq, id)
+         ) STRICT, WITHOUT ROWID;
          CREATE TABLE undo_recording (
              seq  INTEGER NOT NULL
          ) STRICT;",

@@ -177,10 +177,7 @@ fn recording(conn: &Connection) -> Result<Option<i64>> {
 /// command and touched `rows` rows. Steps run newest first when undone.
 pub fn record(conn: &Connection, sql: &str, rows: i64) -> Result<()> {
     if let Some(seq) = recording(conn)? {
-        conn.execute(
-            "INSERT INTO undo_steps (seq, sql, rows) VALUES (?1, ?2, ?3)",
-            (seq, sql, rows),
-        )?;
+        add_step(conn, seq, sql, rows)?;
     }
     Ok(())
 }
@@ -195,9 +192,13 @@ pub struct Bulk {
 }
 
 /// Pauses the row triggers for a bulk writer that only appends rows; its
-/// `resume` records the appended rows as ranges of ids.
+/// `resume` records the appended rows as ranges of ids. While a table
+/// without rowids exists, the triggers keep recording row by row instead.
 pub fn pause(conn: &Connection) -> Result<Bulk> {
-    let seq = recording(conn)?;
+    let seq = match recording(conn)? {
+        Some(_) if has_table_without_rowid(conn)? => None,
+        seq => seq,
+    };
     let mut tops = Vec::new();
     if seq.is_some() {
         conn.execute("DELETE FROM undo_recording", [])?;
@@ -263,17 +264,11 @@ impl Bulk {
                 [first, last],
                 |r| r.get(0),
             )?;
-            conn.execute(
-                "INSERT INTO undo_steps (seq, sql, rows) VALUES (?1, ?2, ?3)",
-                (
-                    seq,
-                    format!(
-                        "DELETE FROM {} WHERE rowid BETWEEN {first} AND {last}",
-                        quoted(&table)
-                    ),
-                    rows,
-                ),
-            )?;
+            let sql = format!(
+                "DELETE FROM {} WHERE rowid BETWEEN {first} AND {last}",
+                quoted(&table)
+            );
+            add_step(conn, seq, &sql, rows)?;
         }
         conn.execute("INSERT INTO undo_recording (seq) VALUES (?1)", [seq])?;
         Ok(())
@@ -327,31 +322,145 @@ pub fn install_triggers(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// How a table's rows are named in the statements the triggers write.
+struct Shape {
+    /// The columns written back, without a rowid alias (an `INTEGER
+    /// PRIMARY KEY`), which is written as `rowid`.
+    columns: Vec<String>,
+    /// The primary key of a `WITHOUT ROWID` table; empty for rowid tables.
+    keys: Vec<String>,
+}
+
+/// A piece of the statement a trigger writes: text, or an expression
+/// over `old`/`new` whose value is spliced in.
+enum Part {
+    Text(String),
+    Expr(String),
+}
+
+/// The SQL expression that builds the statement `parts` spell.
+fn concat(parts: &[Part]) -> String {
+    let pieces: Vec<String> = parts
+        .iter()
+        .map(|part| match part {
+            Part::Text(text) => format!("'{}'", text.replace('\'', "''")),
+            Part::Expr(expr) => expr.clone(),
+        })
+        .collect();
+    pieces.join(" || ")
+}
+
+impl Shape {
+    fn of(conn: &Connection, table: &str) -> Result<Shape> {
+        let without_rowid: bool = conn.query_row(
+            "SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ?1",
+            [table],
+            |r| r.get(0),
+        )?;
+        let mut statement =
+            conn.prepare("SELECT name, type, pk FROM pragma_table_info(?1) ORDER BY cid")?;
+        let rows = statement.query_map([table], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?;
+        let all: Vec<(String, String, i64)> = rows.collect::<rusqlite::Result<_>>()?;
+        let key_count = all.iter().filter(|(_, _, pk)| *pk > 0).count();
+        let alias = |(_, kind, pk): &(String, String, i64)| {
+            !without_rowid && key_count == 1 && *pk == 1 && kind.eq_ignore_ascii_case("INTEGER")
+        };
+        let mut keys: Vec<(i64, String)> = Vec::new();
+        if without_rowid {
+            keys = all
+                .iter()
+                .filter(|c| c.2 > 0)
+                .map(|c| (c.2, c.0.clone()))
+                .collect();
+            keys.sort();
+        }
+        Ok(Shape {
+            columns: all
+                .iter()
+                .filter(|c| !alias(c))
+                .map(|c| c.0.clone())
+                .collect(),
+            keys: keys.into_iter().map(|(_, name)| name).collect(),
+        })
+    }
+
+    /// `WHERE`'s condition naming the row as `row` (`old` or `new`) holds it.
+    fn key(&self, row: &str) -> Vec<Part> {
+        if self.keys.is_empty() {
+            return vec![
+                Part::Text("rowid = ".into()),
+                Part::Expr(format!("{row}.rowid")),
+            ];
+        }
+        let mut parts = Vec::new();
+        for (index, key) in self.keys.iter().enumerate() {
+            let and = if index > 0 { " AND " } else { "" };
+            parts.push(Part::Text(format!("{and}{} = ", quoted(key))));
+            parts.push(Part::Expr(format!("quote({row}.{})", quoted(key))));
+        }
+        parts
+    }
+
+    /// The statement that removes an inserted row.
+    fn inverse_insert(&self, t: &str) -> String {
+        let mut parts = vec![Part::Text(format!("DELETE FROM {t} WHERE "))];
+        parts.extend(self.key("new"));
+        concat(&parts)
+    }
+
+    /// The statement that puts a deleted row back as it was.
+    fn inverse_delete(&self, t: &str) -> String {
+        let mut names: Vec<String> = self.columns.iter().map(|c| quoted(c)).collect();
+        let mut values: Vec<String> = self
+            .columns
+            .iter()
+            .map(|c| format!("quote(old.{})", quoted(c)))
+            .collect();
+        if self.keys.is_empty() {
+            names.insert(0, "rowid".into());
+            values.insert(0, "old.rowid".into());
+        }
+        let mut parts = vec![Part::Text(format!(
+            "INSERT INTO {t} ({}) VALUES (",
+            names.join(", ")
+        ))];
+        for (index, value) in values.into_iter().enumerate() {
+            if index > 0 {
+                parts.push(Part::Text(", ".into()));
+            }
+            parts.push(Part::Expr(value));
+        }
+        parts.push(Part::Text(")".into()));
+        concat(&parts)
+    }
+
+    /// The statement that gives an updated row its old values back.
+    fn inverse_update(&self, t: &str) -> String {
+        let mut parts = vec![Part::Text(format!("UPDATE {t} SET "))];
+        for (index, column) in self.columns.iter().enumerate() {
+            let comma = if index > 0 { ", " } else { "" };
+            parts.push(Part::Text(format!("{comma}{} = ", quoted(column))));
+            parts.push(Part::Expr(format!("quote(old.{})", quoted(column))));
+        }
+        parts.push(Part::Text(" WHERE ".into()));
+        parts.extend(self.key("new"));
+        concat(&parts)
+    }
+}
+
 /// The three triggers of one table.
 fn triggers_sql(conn: &Connection, table: &str) -> Result<String> {
-    let columns = stored_columns(conn, table)?;
+    let shape = Shape::of(conn, table)?;
     let t = quoted(table);
-    let literal = |c: &String| format!("' || quote(old.{}) || '", quoted(c));
-    let names: Vec<String> = columns.iter().map(|c| quoted(c)).collect();
-    let values: Vec<String> = columns.iter().map(literal).collect();
-    let sets: Vec<String> = columns
-        .iter()
-        .map(|c| format!("{} = {}", quoted(c), literal(c)))
-        .collect();
-    let inverse_insert = format!("'DELETE FROM {t} WHERE rowid = ' || new.rowid");
-    let inverse_delete = format!(
-        "'INSERT INTO {t} (rowid{}{}) VALUES (' || old.rowid || '{}{})'",
-        if names.is_empty() { "" } else { ", " },
-        names.join(", "),
-        if values.is_empty() { "" } else { ", " },
-        values.join(", ")
-    );
-    let inverse_update = format!(
-        "'UPDATE {t} SET {} WHERE rowid = ' || new.rowid",
-        sets.join(", ")
-    );
     // An UPDATE that leaves a row as it was records nothing.
-    let changed: Vec<String> = columns
+    let changed: Vec<String> = shape
+        .columns
         .iter()
         .map(|c| format!("old.{0} IS NOT new.{0}", quoted(c)))
         .collect();
@@ -359,38 +468,49 @@ fn triggers_sql(conn: &Connection, table: &str) -> Result<String> {
     let trigger = |event: &str, body: &str| {
         format!(
             "CREATE TRIGGER {} AFTER {event} ON {t} {} BEGIN
-               INSERT INTO undo_steps (seq, sql) SELECT seq, {body} FROM undo_recording;
+               INSERT INTO undo_steps (seq, id, sql) SELECT r.seq, {NEXT_STEP}, {body} FROM undo_recording r;
              END;\n",
             quoted(&format!("undo_{table}_{}", event.to_lowercase())),
             if event == "UPDATE" { when.as_str() } else { "" }
         )
     };
-    let mut sql = trigger("INSERT", &inverse_insert) + &trigger("DELETE", &inverse_delete);
-    if !columns.is_empty() {
-        sql += &trigger("UPDATE", &inverse_update);
+    let mut sql = trigger("INSERT", &shape.inverse_insert(&t))
+        + &trigger("DELETE", &shape.inverse_delete(&t));
+    if !shape.columns.is_empty() {
+        sql += &trigger("UPDATE", &shape.inverse_update(&t));
     }
     Ok(sql)
 }
 
-/// A table's columns without the rowid alias (an `INTEGER PRIMARY KEY`),
-/// which the triggers write as `rowid`.
-fn stored_columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
-    let mut statement =
-        conn.prepare("SELECT name, type, pk FROM pragma_table_info(?1) ORDER BY cid")?;
-    let rows = statement.query_map([table], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, i64>(2)?,
-        ))
-    })?;
-    let columns: Vec<(String, String, i64)> = rows.collect::<rusqlite::Result<_>>()?;
-    let keys = columns.iter().filter(|(_, _, pk)| *pk > 0).count();
-    Ok(columns
-        .into_iter()
-        .filter(|(_, kind, pk)| !(keys == 1 && *pk == 1 && kind.eq_ignore_ascii_case("INTEGER")))
-        .map(|(name, _, _)| name)
-        .collect())
+/// The id of an entry's next step (entry `r.seq`): steps are numbered in
+/// the order they are written, and replayed the other way.
+const NEXT_STEP: &str = "coalesce((SELECT max(s.id) FROM undo_steps s WHERE s.seq = r.seq), 0) + 1";
+
+/// Adds a step to the entry `seq`.
+fn add_step(conn: &Connection, seq: i64, sql: &str, rows: i64) -> Result<()> {
+    conn.execute(
+        &format!(
+            "INSERT INTO undo_steps (seq, id, sql, rows) SELECT r.seq, {NEXT_STEP}, ?2, ?3 FROM (SELECT ?1 AS seq) r"
+        ),
+        (seq, sql, rows),
+    )?;
+    Ok(())
+}
+
+/// Whether any user table is `WITHOUT ROWID` (its rows have no ids to
+/// record as ranges).
+fn has_table_without_rowid(conn: &Connection) -> Result<bool> {
+    for table in user_tables(conn)? {
+        let wr: bool = conn.query_row(
+            "SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ?1",
+            [&table],
+            |r| r.get(0),
+        )?;
+        if wr {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// A name as an SQL identifier.

@@ -540,3 +540,52 @@ fn cert_rm_stops_tracking_with_the_ceus() {
     env.ok(&["undo"]);
     assert_eq!(env.json(&["cert", "list"])[0]["ceu_earned"], 50.0);
 }
+
+#[test]
+fn ceus_typed_wrong_are_corrected_or_removed() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "add", "RHIT"]);
+    env.ok(&["cert", "set", "RHIT", "passed", "--on", "2026-06-20"]);
+    env.ok(&[
+        "cert",
+        "ceu",
+        "RHIT",
+        "50",
+        "--on",
+        "2026-09-10",
+        "--title",
+        "Coding update",
+    ]);
+    env.ok(&["cert", "ceu", "RHIT", "2", "--on", "2026-10-10"]);
+    assert_eq!(env.json(&["cert", "list"])[0]["ceu_earned"], 52.0);
+    let entries = env.json(&["cert", "ceus", "RHIT"]);
+    assert_eq!(entries[1]["hours"], 50.0);
+    let id = entries[1]["id"].as_i64().unwrap().to_string();
+    let table = env.ok(&["cert", "ceus"]);
+    assert!(table.contains("Coding update"), "{table}");
+    let said = env.ok(&[
+        "cert",
+        "ceu-edit",
+        &id,
+        "--hours",
+        "5",
+        "--provider",
+        "AHIMA",
+    ]);
+    assert_eq!(
+        said,
+        format!("Changed CEU entry {id}: 5 hours for RHIT on 2026-09-10\n")
+    );
+    assert_eq!(env.json(&["cert", "list"])[0]["ceu_earned"], 7.0);
+    let err = env.fails(2, &["cert", "ceu-edit", &id, "--hours", "-5"]);
+    assert!(err.contains("more than 0"), "{err}");
+    let err = env.fails(2, &["cert", "ceu-edit", &id]);
+    assert!(err.contains("nothing to change"), "{err}");
+    env.fails(2, &["cert", "ceu-rm", "99"]);
+    let other = entries[0]["id"].as_i64().unwrap().to_string();
+    env.ok(&["cert", "ceu-rm", &other]);
+    assert_eq!(env.json(&["cert", "list"])[0]["ceu_earned"], 5.0);
+    env.ok(&["undo"]);
+    env.ok(&["undo"]);
+    assert_eq!(env.json(&["cert", "list"])[0]["ceu_earned"], 52.0);
+}
