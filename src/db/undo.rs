@@ -189,29 +189,51 @@ pub struct Bulk {
     seq: Option<i64>,
     tops: Vec<(String, i64)>,
     below: Vec<(String, i64, i64)>,
+    /// The undo triggers dropped for a large load, to make again.
+    dropped: Vec<String>,
 }
 
-/// Pauses the row triggers for a bulk writer that only appends rows; its
-/// `resume` records the appended rows as ranges of ids. While a table
-/// without rowids exists, the triggers keep recording row by row instead.
-pub fn pause(conn: &Connection) -> Result<Bulk> {
+/// Pauses the row triggers for a bulk writer that only appends rows (or
+/// rewrites columns it records itself); its `resume` records the appended
+/// rows as ranges of ids. For a `large` write the triggers are dropped
+/// inside the transaction and made again by `resume`, so its rows pay
+/// nothing for them. While a table without rowids exists, the triggers
+/// keep recording row by row instead.
+pub fn pause(conn: &Connection, large: bool) -> Result<Bulk> {
     let seq = match recording(conn)? {
         Some(_) if has_table_without_rowid(conn)? => None,
         seq => seq,
     };
-    let mut tops = Vec::new();
-    if seq.is_some() {
-        conn.execute("DELETE FROM undo_recording", [])?;
-        for table in user_tables(conn)? {
-            let top = largest_rowid(conn, &table)?;
-            tops.push((table, top));
+    let mut bulk = Bulk {
+        seq,
+        tops: Vec::new(),
+        below: Vec::new(),
+        dropped: Vec::new(),
+    };
+    if seq.is_none() {
+        return Ok(bulk);
+    }
+    conn.execute("DELETE FROM undo_recording", [])?;
+    for table in user_tables(conn)? {
+        let top = largest_rowid(conn, &table)?;
+        bulk.tops.push((table, top));
+    }
+    if large {
+        for (name, sql) in undo_triggers(conn)? {
+            conn.execute_batch(&format!("DROP TRIGGER {}", quoted(&name)))?;
+            bulk.dropped.push(sql);
         }
     }
-    Ok(Bulk {
-        seq,
-        tops,
-        below: Vec::new(),
-    })
+    Ok(bulk)
+}
+
+/// The undo triggers: name and SQL.
+fn undo_triggers(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut statement = conn.prepare(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'undo\\_%' ESCAPE '\\'",
+    )?;
+    let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn largest_rowid(conn: &Connection, table: &str) -> Result<i64> {
@@ -248,6 +270,9 @@ impl Bulk {
         let Some(seq) = self.seq else {
             return Ok(());
         };
+        for sql in &self.dropped {
+            conn.execute_batch(sql)?;
+        }
         let mut ranges = self.below;
         for (table, top) in self.tops {
             let now = largest_rowid(conn, &table)?;
@@ -306,14 +331,7 @@ pub fn install_triggers(conn: &Connection) -> Result<()> {
         // An upgrade step from before the log was added.
         return Ok(());
     }
-    let old: Vec<String> = {
-        let mut statement = conn.prepare(
-            "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'undo\\_%' ESCAPE '\\'",
-        )?;
-        let names = statement.query_map([], |r| r.get(0))?;
-        names.collect::<rusqlite::Result<_>>()?
-    };
-    for name in old {
+    for (name, _) in undo_triggers(conn)? {
         conn.execute_batch(&format!("DROP TRIGGER {}", quoted(&name)))?;
     }
     for table in user_tables(conn)? {

@@ -169,7 +169,7 @@ pub fn import_table(
 /// an undo step per application: the caller recorded the same statement
 /// before loading, so an undo runs it after the loaded rows are gone.
 fn refresh_all(conn: &Connection) -> Result<()> {
-    let bulk = undo::pause(conn)?;
+    let bulk = undo::pause(conn, true)?;
     conn.execute(&refresh_derived_sql(), [])?;
     bulk.resume(conn)
 }

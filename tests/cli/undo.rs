@@ -555,3 +555,35 @@ fn an_older_backup_is_restored_then_upgraded() {
     env.ok(&["undo"]);
     assert_eq!(env.json(&["report", "volunteer"])["total_hours"], 3.5);
 }
+
+#[test]
+fn a_large_import_is_undone_and_the_triggers_stay() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Health", "Coder"]);
+    let triggers = || env.count("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'");
+    let before_triggers = triggers();
+    let before = state(&env);
+    let mut csv = String::from("org,title,status,applied_on\n");
+    for i in 0..6000 {
+        csv.push_str(&format!(
+            "Organization number {},Health Information Technician in the records department {i},applied,2026-10-{:02}\n",
+            i % 50,
+            i % 28 + 1
+        ));
+    }
+    assert!(
+        csv.len() > 500_000,
+        "large enough to load without the row triggers"
+    );
+    let file = env.path("large.csv");
+    std::fs::write(&file, csv).unwrap();
+    env.ok(&["import", "applications", file.to_str().unwrap()]);
+    assert_eq!(triggers(), before_triggers);
+    assert_eq!(env.json(&["undo", "--list"])[0]["rows"], 6000 + 6000 + 50);
+    env.ok(&["undo"]);
+    assert_eq!(state(&env), before);
+    // Writes after it are still recorded row by row.
+    env.ok(&["app", "set", "1", "screening"]);
+    env.ok(&["undo"]);
+    assert_eq!(state(&env), before);
+}

@@ -183,7 +183,7 @@ fn bulk_rows_are_recorded_as_ranges_and_undone_in_one_step() {
     let before = dump(&conn);
     let tx = conn.transaction().unwrap();
     begin_entry(&tx, "import").unwrap();
-    let mut bulk = pause(&tx).unwrap();
+    let mut bulk = pause(&tx, true).unwrap();
     for n in 0..50 {
         tx.execute(
             "INSERT INTO organizations (name, created_at) VALUES (?1, '2026-11-26T10:00:00Z')",
@@ -200,8 +200,18 @@ fn bulk_rows_are_recorded_as_ranges_and_undone_in_one_step() {
     let steps: i64 = tx
         .query_row("SELECT count(*) FROM undo_steps", [], |r| r.get(0))
         .unwrap();
+    let triggers = |tx: &Connection| -> i64 {
+        tx.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    assert_eq!(triggers(&tx), 0, "a large load drops the triggers");
     bulk.inserted("organizations", &[]);
     bulk.resume(&tx).unwrap();
+    assert!(triggers(&tx) >= 42, "and makes them again");
     let ranges: i64 = tx
         .query_row("SELECT count(*) FROM undo_steps", [], |r| r.get(0))
         .unwrap();
@@ -252,7 +262,7 @@ fn a_table_without_rowid_is_covered_by_its_primary_key() {
     // recording them one by one.
     let tx = conn.transaction().unwrap();
     begin_entry(&tx, "bulk").unwrap();
-    let bulk = pause(&tx).unwrap();
+    let bulk = pause(&tx, true).unwrap();
     tx.execute("INSERT INTO links VALUES (4, 'w', NULL)", [])
         .unwrap();
     bulk.resume(&tx).unwrap();

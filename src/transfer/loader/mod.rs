@@ -126,7 +126,7 @@ impl<'c> Loader<'c> {
         let positions = header_positions(spec, file, &header)?;
         // The undo log records the appended rows as id ranges, not a
         // statement per row.
-        let mut bulk = undo::pause(self.conn)?;
+        let mut bulk = undo::pause(self.conn, length / BYTES_PER_ROW >= BULK_ROWS)?;
         let deferred = self.defer_indexes(spec, length)?;
         let mut prepared = self.prepare(spec)?;
         let bar = progress(length, spec.name());
