@@ -13,7 +13,7 @@ use crate::applications::{self, status_tone, Application};
 use crate::ctx::Ctx;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
-use crate::input::kept;
+use crate::input::{edited_notes, kept};
 use crate::network::store::{self, ContactFields, ContactFilter};
 use crate::network::{follow_up_after, Channel, Contact, Interaction, Relationship};
 use crate::output::count_of;
@@ -162,6 +162,14 @@ pub struct EditArgs {
     pub name: Option<String>,
     #[command(flatten)]
     pub details: Details,
+    /// Replace the notes with this text (--note adds a dated line instead)
+    #[arg(
+        long,
+        value_name = "TEXT",
+        allow_hyphen_values = true,
+        conflicts_with = "note"
+    )]
+    pub replace_note: Option<String>,
     /// Empty a field (repeat for more)
     #[arg(long, value_enum, value_name = "FIELD")]
     pub clear: Vec<ClearField>,
@@ -550,6 +558,8 @@ fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
         .map(|n| ctx.required_text("--name", n))
         .transpose()?;
     let parsed = parse_details(ctx, details)?;
+    let replace = ctx.text("--replace-note", args.replace_note.clone())?;
+    let today = ctx.today()?;
     let timestamp = ctx.timestamp()?;
 
     let mut conn = ctx.open(Access::Create)?;
@@ -563,7 +573,16 @@ fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
     } else {
         (old.org_id, old.org.clone())
     };
-    let fields = edited_fields(&old, &args, name, parsed, org_id);
+    let note = parsed.notes.clone();
+    let mut fields = edited_fields(&old, &args, name, parsed, org_id);
+    if !args.clear.contains(&ClearField::Notes) {
+        fields.notes = edited_notes(
+            old.notes.as_deref(),
+            note.as_deref(),
+            replace.as_deref(),
+            today,
+        );
+    }
     store::update_contact(&tx, old.id, &fields)?;
     let record = record(ctx, &tx, old.id)?;
     db::commit(tx)?;
@@ -594,7 +613,11 @@ fn check_edit_args(args: &EditArgs) -> Result<()> {
             details.follow_up.is_some(),
             "--follow-up",
         ),
-        (ClearField::Notes, details.note.is_some(), "--note"),
+        (
+            ClearField::Notes,
+            details.note.is_some() || args.replace_note.is_some(),
+            "--note",
+        ),
     ];
     crate::input::check_edit_options(
         &given,

@@ -589,3 +589,60 @@ fn ceus_typed_wrong_are_corrected_or_removed() {
     env.ok(&["undo"]);
     assert_eq!(env.json(&["cert", "list"])[0]["ceu_earned"], 52.0);
 }
+
+#[test]
+fn contact_and_work_edit_notes_are_appended_dated_unless_replaced() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "contact",
+        "add",
+        "Anna Lee",
+        "--note",
+        "met at the chapter meeting",
+    ]);
+    let edited = env.json(&["contact", "edit", "1", "--note", "prefers email"]);
+    assert_eq!(
+        edited["notes"],
+        "met at the chapter meeting\n2026-11-26: prefers email"
+    );
+    let edited = env.json(&["contact", "edit", "1", "--replace-note", "mentor"]);
+    assert_eq!(edited["notes"], "mentor");
+    env.fails(
+        2,
+        &[
+            "contact",
+            "edit",
+            "1",
+            "--replace-note",
+            "x",
+            "--clear",
+            "notes",
+        ],
+    );
+    env.ok(&[
+        "work",
+        "add",
+        "St. Brendan Hospital",
+        "Unit clerk",
+        "--from",
+        "2023-06-01",
+        "--note",
+        "nights",
+    ]);
+    env.ok(&["work", "edit", "1", "--note", "moved to days"]);
+    let jobs = env.json(&["work", "list"]);
+    let job = if jobs.is_array() {
+        jobs[0].clone()
+    } else {
+        jobs["jobs"][0].clone()
+    };
+    assert_eq!(job["notes"], "nights\n2026-11-26: moved to days", "{jobs}");
+    env.ok(&["work", "edit", "1", "--replace-note", "days"]);
+    let jobs = env.json(&["work", "list"]);
+    let job = if jobs.is_array() {
+        jobs[0].clone()
+    } else {
+        jobs["jobs"][0].clone()
+    };
+    assert_eq!(job["notes"], "days");
+}
