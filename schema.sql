@@ -229,4 +229,30 @@ CREATE TABLE goals (
     PRIMARY KEY (metric, period)
 ) STRICT;
 
-PRAGMA user_version = 3;
+-- The undo log (internal: never exported or counted). One entry per writing
+-- command, ordered by seq; its steps are the statements that revert it (or,
+-- once undone, that redo it), written by the triggers the program makes for
+-- every other table. undo_recording names the entry a command is recording
+-- and is empty otherwise, so the triggers write nothing.
+CREATE TABLE undo_log (
+    seq      INTEGER PRIMARY KEY,
+    at       TEXT NOT NULL,
+    command  TEXT NOT NULL,
+    rows     INTEGER NOT NULL DEFAULT 0 CHECK (rows >= 0),
+    bytes    INTEGER NOT NULL DEFAULT 0 CHECK (bytes >= 0),
+    undone   INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+) STRICT;
+
+CREATE TABLE undo_steps (
+    seq   INTEGER NOT NULL REFERENCES undo_log(seq) ON DELETE CASCADE,
+    id    INTEGER NOT NULL,
+    sql   TEXT NOT NULL,
+    rows  INTEGER NOT NULL DEFAULT 1 CHECK (rows >= 0),
+    PRIMARY KEY (seq, id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE undo_recording (
+    seq  INTEGER NOT NULL
+) STRICT;
+
+PRAGMA user_version = 4;

@@ -17,17 +17,25 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-JOBTRACK = os.path.join(ROOT, "target", "release", "jobtrack")
-GENERATE = os.path.join(ROOT, "target", "release", "examples", "generate")
+TARGET = os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target")
+JOBTRACK = os.path.join(TARGET, "release", "jobtrack")
+GENERATE = os.path.join(TARGET, "release", "examples", "generate")
 ENV = dict(os.environ, JOBTRACK_TODAY="2026-11-26", NO_COLOR="1")
 ENV.pop("JOBTRACK_DB", None)
+# The same build without the undo log: writes record no entry, on a copy of
+# the database whose undo triggers are dropped (see `without_undo_log`).
+NO_UNDO = dict(ENV, JOBTRACK_BENCH_NO_UNDO="1")
 ORG = "Organization 0000042"
 
 
 def run(cmd, stdin=None):
-    """Runs a command, discarding output; returns wall seconds. Fails loudly."""
+    """Runs a command (or a (command, environment) pair), discarding output;
+    returns wall seconds. Fails loudly."""
+    env = ENV
+    if isinstance(cmd, tuple):
+        cmd, env = cmd
     start = time.perf_counter()
-    done = subprocess.run(cmd, env=ENV, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = subprocess.run(cmd, env=env, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{done.stderr.decode()}")
@@ -47,24 +55,33 @@ ONLY = []
 
 
 def compare(name, ours, floor, runs, setup=None, target=None):
-    """Alternates the two commands `runs` times; returns a result row (None
-    when --only leaves it out)."""
+    """Alternates the two commands `runs` times (which goes first alternates
+    too); returns a result row (None when --only leaves it out)."""
     if ONLY and not any(word in name for word in ONLY):
         return None
     mine, base = [], []
-    for _ in range(runs):
-        if setup:
-            setup()
-        mine.append(run(ours()))
-        if setup:
-            setup()
-        base.append(run(floor()))
+    for index in range(runs):
+        # Every other round runs the floor first, so that neither side
+        # always pays for the other's writes still reaching the disk.
+        pair = [(mine, ours), (base, floor)]
+        for times, command in pair if index % 2 == 0 else reversed(pair):
+            if setup:
+                setup()
+            times.append(run(command()))
     m, b = statistics.median(mine), statistics.median(base)
     return (name, m, b, m / b, target)
 
 
 def sqlite(db, sql):
     return ["sqlite3", db, sql]
+
+
+def without_undo_log(db):
+    """Drops the undo triggers of `db` (a copy): with NO_UNDO, jobtrack then
+    writes as it would without the log."""
+    names = subprocess.run(["sqlite3", db, "SELECT name FROM sqlite_schema WHERE type = 'trigger' "
+                            "AND name LIKE 'undo%'"], check=True, capture_output=True, text=True).stdout.split()
+    subprocess.run(["sqlite3", db, "".join(f'DROP TRIGGER "{n}";' for n in names)], check=True)
 
 
 def bench_size(n, runs, work):
@@ -81,6 +98,16 @@ def bench_size(n, runs, work):
                        "applied_on, created_at, updated_at) VALUES (42, 'Benchmark Analyst', 'applied', 'indeed', "
                        "'2026-11-26', '2026-11-26T00:00:00Z', '2026-11-26T00:00:00Z');"),
         runs, target=1.5))
+
+    # The undo log's cost: the same command and build, with and without it.
+    plain_db = os.path.join(work, f"bench{n}-no-undo.db")
+    if not os.path.exists(plain_db):
+        subprocess.run(["sqlite3", db, f"VACUUM INTO '{plain_db}'"], check=True)
+        without_undo_log(plain_db)
+    rows.append(compare(
+        "app add: undo log vs. none", jt("app", "add", ORG, "Benchmark Analyst", "--source", "indeed"),
+        lambda: ([JOBTRACK, "--db", plain_db, "app", "add", ORG, "Benchmark Analyst", "--source", "indeed"], NO_UNDO),
+        runs, target=1.1))
 
     org_filter = f"(SELECT id FROM organizations WHERE name = '{ORG}')"
     rows.append(compare(
@@ -164,6 +191,21 @@ def bench_size(n, runs, work):
         "import applications", lambda: [JOBTRACK, "--db", target_db, "import", "applications", csv_out],
         lambda: ["sqlite3", target_db, f"CREATE TABLE raw ({columns});", f".import --csv --skip 1 {csv_out} raw"],
         slow_runs, setup=fresh_target, target=2.0))
+
+    plain_target = os.path.join(work, "import-no-undo.db")
+
+    def fresh_targets():
+        fresh_target()
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(plain_target + suffix):
+                os.remove(plain_target + suffix)
+        run([JOBTRACK, "--db", plain_target, "init"])
+        without_undo_log(plain_target)
+
+    rows.append(compare(
+        "import applications: undo log vs. none", lambda: [JOBTRACK, "--db", target_db, "import", "applications", csv_out],
+        lambda: ([JOBTRACK, "--db", plain_target, "import", "applications", csv_out], NO_UNDO),
+        slow_runs, setup=fresh_targets, target=1.3))
 
     import_kib = export_kib = 0
     if not ONLY or "memory" in ONLY:

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::commands::{app, cert, contact, edu, event, goal, org, volunteer, work};
+use crate::commands::{app, cert, contact, edu, event, goal, org, undo, volunteer, work};
 use crate::ctx::Ctx;
 use crate::output::ColorChoice;
 use crate::{reports, transfer};
@@ -57,6 +57,25 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The command as the undo log shows it: the arguments as typed, without
+/// the global options (`--db`, `--json`, `--color`, `-q`), which say where
+/// and how rather than what was written.
+pub fn typed_command(args: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--db" | "--color" => {
+                args.next();
+            }
+            "--json" | "-q" | "--quiet" => {}
+            a if a.starts_with("--db=") || a.starts_with("--color=") => {}
+            _ => words.push(arg),
+        }
+    }
+    words
 }
 
 /// The nouns.
@@ -115,6 +134,21 @@ pub enum Command {
         /// Replace FILE if it exists
         #[arg(long)]
         force: bool,
+    },
+    /// Revert the last write (everything that command wrote); --list shows the last 20
+    Undo(undo::UndoArgs),
+    /// Apply the last undone write again
+    Redo,
+    /// Put a backup in the database's place (the current one is kept beside it)
+    #[command(
+        after_help = "Examples:\n  jobtrack restore ~/jobtrack-2026-11-26.db --dry-run\n  jobtrack restore ~/jobtrack-2026-11-26.db"
+    )]
+    Restore {
+        /// The backup to restore (made by 'jobtrack backup')
+        file: PathBuf,
+        /// Check the file and say what would happen; change nothing
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Check the database: integrity, references, version, permissions, row counts
     Doctor,
@@ -220,7 +254,7 @@ Start here:
   init      create your database and print where it lives
 
 Your search:
-  app       applications and their history (add, list, show, set, note, interview)
+  app       applications and their history (add, list, show, set, note, interview, close)
   contact   the people you know (add, list --due, show, log, edit, rm)
   event     chapter meetings, conferences, career fairs (add, list --upcoming)
   org       organizations: employers, schools, chapters (list, show, join, rename, rm)
@@ -236,6 +270,7 @@ What to do, and how it is going:
 Your data:
   export    tables as spreadsheet-safe CSV or JSON     import   CSV, a whole export, LinkedIn files
   backup    a consistent copy                          doctor   check the database
+  undo      undo the last write (redo, --list)         restore  put a backup back in place
 
 First commands:
   jobtrack demo

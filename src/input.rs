@@ -438,6 +438,25 @@ pub fn kept<T>(cleared: bool, given: Option<T>, old: Option<T>) -> Option<T> {
     }
 }
 
+/// The notes an `edit` leaves: `--replace-note` replaces them; plain
+/// `--note` appends the line `YYYY-MM-DD: TEXT` (today's date), so earlier
+/// notes are never lost silently; neither keeps them as they were.
+pub fn edited_notes(
+    old: Option<&str>,
+    note: Option<&str>,
+    replace: Option<&str>,
+    today: NaiveDate,
+) -> Option<String> {
+    match (note, replace) {
+        (_, Some(replacement)) => non_empty(replacement),
+        (Some(line), None) => Some(match old.filter(|o| !o.is_empty()) {
+            Some(old) => format!("{old}\n{today}: {line}"),
+            None => format!("{today}: {line}"),
+        }),
+        (None, None) => old.map(str::to_string),
+    }
+}
+
 /// The refusal of an `edit` given no option.
 pub fn nothing_to_change(what: &str, id: i64, noun: &str) -> Error {
     Error::Input(format!(
@@ -510,6 +529,27 @@ mod tests {
     fn salary(text: &str) -> (f64, f64, PayPeriod) {
         let s = parse_salary("--salary", text).unwrap();
         (s.min, s.max, s.period)
+    }
+
+    #[test]
+    fn an_edit_note_is_appended_dated_unless_replaced() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        assert_eq!(
+            edited_notes(Some("met at the fair"), Some("called back"), None, day).as_deref(),
+            Some("met at the fair\n2026-11-26: called back")
+        );
+        assert_eq!(
+            edited_notes(None, Some("first"), None, day).as_deref(),
+            Some("2026-11-26: first")
+        );
+        assert_eq!(
+            edited_notes(Some("old"), None, Some("new"), day).as_deref(),
+            Some("new")
+        );
+        assert_eq!(
+            edited_notes(Some("old"), None, None, day).as_deref(),
+            Some("old")
+        );
     }
 
     #[test]

@@ -49,6 +49,16 @@ use crate::output::Output;
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     stop_on_signals();
+    // The undo log shows each write as the command typed. The benchmarks
+    // (benches/run.py) time writes without it, on a copy without its
+    // triggers; nothing else sets this variable.
+    if std::env::var_os("JOBTRACK_BENCH_NO_UNDO").is_none() {
+        db::undo::set_command(cli::typed_command(
+            std::env::args_os()
+                .skip(1)
+                .map(|a| a.to_string_lossy().into_owned()),
+        ));
+    }
     let ctx = Ctx::new(
         Output::new(cli.json, cli.quiet, cli.color, cli.wide),
         cli.db.clone().map(PathBuf::from),
@@ -80,6 +90,9 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Demo => maintenance::demo(ctx),
         Command::Backup { file, force } => maintenance::backup(ctx, &file, force),
         Command::Doctor => maintenance::doctor(ctx),
+        Command::Restore { file, dry_run } => maintenance::restore(ctx, &file, dry_run),
+        Command::Undo(args) => commands::undo::undo(ctx, &args),
+        Command::Redo => commands::undo::redo(ctx),
         Command::Completions { shell } => cli::print_completions(ctx, shell),
         Command::Man => cli::print_man(ctx),
         Command::App(cmd) => commands::app::run(ctx, cmd),

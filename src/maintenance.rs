@@ -9,11 +9,15 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
+mod restore;
+
+pub use restore::restore;
+
 use crate::ctx::Ctx;
 use crate::db::{self, Access, Opened};
 use crate::error::{Error, Result};
 use crate::files;
-use crate::output::{shell_command, shell_word, Tone};
+use crate::output::{count_of, shell_command, shell_word, Tone};
 
 /// What `init` reports.
 #[derive(Debug, Serialize)]
@@ -189,6 +193,18 @@ fn inspect(path: &Path, checks: &mut Vec<Check>, counts: &mut BTreeMap<String, i
             format!("{journal}; 'jobtrack init' sets wal")
         },
     });
+    if let Ok((entries, bytes)) = db::undo::size(&conn) {
+        checks.push(Check {
+            name: "undo_log",
+            ok: true,
+            detail: format!(
+                "{} ({} KiB of {} MiB)",
+                count_of(entries, "entry", "entries"),
+                (bytes + 1023) / 1024,
+                db::undo::MAX_BYTES >> 20
+            ),
+        });
+    }
     if version > 0 {
         for table in tables() {
             if let Ok(n) =

@@ -373,6 +373,12 @@ pub fn to_stderr(line: &str) {
     let _ = writeln!(err, "{line}");
 }
 
+/// A warning on standard error, for the base code that has no `Output`
+/// (the undo log); `Output::warning` prints through it.
+pub fn warn(text: impl AsRef<str>) {
+    to_stderr(&format!("warning: {}", visible(text.as_ref())));
+}
+
 /// Stored text made safe for a terminal: C0 and C1 control characters other
 /// than newline and tab (an escape sequence hidden in a note, say) and the
 /// bidirectional overrides that reorder what follows are shown as

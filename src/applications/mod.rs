@@ -4,6 +4,7 @@
 //! `write.rs` the writes and their rules, `store.rs` the SQL;
 //! this file holds the types and the rules they carry.
 
+pub mod history;
 pub mod store;
 
 use chrono::NaiveDate;
@@ -67,6 +68,11 @@ impl Status {
         Status::Withdrawn,
         Status::Ghosted,
     ];
+
+    /// The statuses that do not mean the application went in (withdrawing
+    /// a saved posting is not applying); entering any other sets an empty
+    /// `applied_on`.
+    pub const NOT_APPLIED: &'static [Status] = &[Status::Saved, Status::Withdrawn];
 
     /// True for `saved` through `offer`.
     pub fn is_active(self) -> bool {

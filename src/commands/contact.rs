@@ -1,6 +1,8 @@
 //! `jobtrack contact …`: the people in a job search, what was said and
 //! when to follow up.
 
+mod history;
+
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
@@ -12,7 +14,7 @@ use crate::ctx::Ctx;
 use crate::dates::DateKind;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
-use crate::input::kept;
+use crate::input::{edited_notes, kept};
 use crate::network::store::{self, ContactFields, ContactFilter};
 use crate::network::{follow_up_after, Channel, Contact, Interaction, Relationship, CONTACT};
 use crate::output::count_of;
@@ -94,6 +96,9 @@ pub enum ContactCommand {
         #[arg(value_name = "CONTACT", allow_hyphen_values = true)]
         id: String,
     },
+    /// Correct, move or remove one interaction
+    #[command(subcommand)]
+    History(history::HistoryCommand),
 }
 
 /// `contact add` arguments.
@@ -166,6 +171,14 @@ pub struct EditArgs {
     pub name: Option<String>,
     #[command(flatten)]
     pub details: Details,
+    /// Replace the notes with this text (--note adds a dated line instead)
+    #[arg(
+        long,
+        value_name = "TEXT",
+        allow_hyphen_values = true,
+        conflicts_with = "note"
+    )]
+    pub replace_note: Option<String>,
     /// Empty a field (repeat for more)
     #[arg(long, value_enum, value_name = "FIELD")]
     pub clear: Vec<ClearField>,
@@ -215,6 +228,7 @@ pub fn run(ctx: &Ctx, command: ContactCommand) -> Result<()> {
             edit(ctx, args)
         }
         ContactCommand::Rm { id } => remove(ctx, contact(&id)?),
+        ContactCommand::History(command) => history::run(ctx, command),
     }
 }
 
@@ -482,7 +496,9 @@ fn show(ctx: &Ctx, id: i64) -> Result<()> {
         ))?;
     } else {
         out.line(out.heading("Interactions"))?;
+        // The ids are what `contact history edit|rm` take.
         let mut table = out.table([
+            Column::keep("Entry"),
             Column::keep("Date"),
             Column::whole("Channel", 5),
             Column::text("Note", 8),
@@ -490,6 +506,7 @@ fn show(ctx: &Ctx, id: i64) -> Result<()> {
         ]);
         for interaction in &detail.interactions {
             table.add_row(vec![
+                out.number(interaction.id),
                 out.cell(interaction.date, Tone::Plain),
                 out.cell(interaction.channel, Tone::Plain),
                 out.cell(interaction.note.as_deref().unwrap_or(""), Tone::Plain),
@@ -573,6 +590,8 @@ fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
         .map(|n| ctx.required_text("--name", n))
         .transpose()?;
     let parsed = parse_details(ctx, details)?;
+    let replace = ctx.text("--replace-note", args.replace_note.clone())?;
+    let today = ctx.today()?;
     let timestamp = ctx.timestamp()?;
 
     let mut conn = ctx.open(Access::Create)?;
@@ -586,7 +605,16 @@ fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
     } else {
         (old.org_id, old.org.clone())
     };
-    let fields = edited_fields(&old, &args, name, parsed, org_id);
+    let note = parsed.notes.clone();
+    let mut fields = edited_fields(&old, &args, name, parsed, org_id);
+    if !args.clear.contains(&ClearField::Notes) {
+        fields.notes = edited_notes(
+            old.notes.as_deref(),
+            note.as_deref(),
+            replace.as_deref(),
+            today,
+        );
+    }
     store::update_contact(&tx, old.id, &fields)?;
     let record = record(ctx, &tx, old.id)?;
     db::commit(tx)?;
@@ -617,7 +645,11 @@ fn check_edit_args(args: &EditArgs) -> Result<()> {
             details.follow_up.is_some(),
             "--follow-up",
         ),
-        (ClearField::Notes, details.note.is_some(), "--note"),
+        (
+            ClearField::Notes,
+            details.note.is_some() || args.replace_note.is_some(),
+            "--note",
+        ),
     ];
     crate::input::check_edit_options(
         &given,

@@ -1,12 +1,13 @@
 //! `jobtrack event …`: chapter meetings, conferences, career fairs and
 //! webinars, past or planned.
 
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 
 use crate::ctx::Ctx;
 use crate::dates::DateKind;
 use crate::db::{self, Access};
 use crate::error::Result;
+use crate::input::{edited_notes, nothing_to_change};
 use crate::network::{store, EventKind, EVENT};
 use crate::orgs;
 use crate::output::{Column, Tone};
@@ -49,6 +50,11 @@ pub enum EventCommand {
         #[arg(long)]
         upcoming: bool,
     },
+    /// Correct an event: organization, title, date, kind or notes
+    #[command(
+        after_help = "Examples:\n  jobtrack event edit 2 --on 2026-12-10\n  jobtrack event edit 2 --note \"bring resumes\"   (added as a dated line)"
+    )]
+    Edit(EditArgs),
     /// Delete an event
     #[command(after_help = "Example:\n  jobtrack event rm 2")]
     Rm {
@@ -56,6 +62,39 @@ pub enum EventCommand {
         #[arg(value_name = "EVENT", allow_hyphen_values = true)]
         id: String,
     },
+}
+
+/// `event edit` arguments.
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The event id (see 'jobtrack event list')
+    pub id: i64,
+    /// Who holds it (created on first use; any case matches)
+    #[arg(long)]
+    pub org: Option<String>,
+    /// What it is called
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// When it is (past or future)
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub on: Option<String>,
+    /// What kind of event
+    #[arg(long, value_enum, value_name = "K")]
+    pub kind: Option<EventKind>,
+    /// A note, added to the notes as a dated line ('-' reads standard input)
+    #[arg(
+        long,
+        value_name = "TEXT",
+        allow_hyphen_values = true,
+        conflicts_with = "replace_note"
+    )]
+    pub note: Option<String>,
+    /// Replace the notes with this text
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub replace_note: Option<String>,
+    /// Empty the notes
+    #[arg(long, conflicts_with_all = ["note", "replace_note"])]
+    pub clear_notes: bool,
 }
 
 /// Runs an `event` subcommand.
@@ -69,6 +108,7 @@ pub fn run(ctx: &Ctx, command: EventCommand) -> Result<()> {
             note,
         } => add(ctx, org, title, on, kind, note),
         EventCommand::List { upcoming } => list(ctx, upcoming),
+        EventCommand::Edit(args) => edit(ctx, args),
         EventCommand::Rm { id } => remove(ctx, ctx.reference(&EVENT, "EVENT", &id)?),
     }
 }
@@ -146,4 +186,62 @@ fn remove(ctx: &Ctx, id: i64) -> Result<()> {
             event.title, event.date
         ))
     })
+}
+
+fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
+    let given = args.org.is_some()
+        || args.title.is_some()
+        || args.on.is_some()
+        || args.kind.is_some()
+        || args.note.is_some()
+        || args.replace_note.is_some()
+        || args.clear_notes;
+    if !given {
+        return Err(nothing_to_change("event", args.id, "event"));
+    }
+    let title = args
+        .title
+        .map(|t| ctx.required_text("--title", t))
+        .transpose()?;
+    let date = args
+        .on
+        .as_deref()
+        .map(|on| ctx.date("--on", on))
+        .transpose()?;
+    let note = ctx.text("--note", args.note)?;
+    let replace = ctx.text("--replace-note", args.replace_note)?;
+    let today = ctx.today()?;
+    let timestamp = ctx.timestamp()?;
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let mut event = store::require_event(&tx, args.id)?;
+    let org_id = match &args.org {
+        Some(org) => Some(orgs::find_or_create_noting(ctx, &tx, "--org", org, &timestamp)?.0),
+        None => None,
+    };
+    event.title = title.unwrap_or(event.title);
+    event.date = date.unwrap_or(event.date);
+    event.kind = args.kind.unwrap_or(event.kind);
+    event.notes = if args.clear_notes {
+        None
+    } else {
+        edited_notes(
+            event.notes.as_deref(),
+            note.as_deref(),
+            replace.as_deref(),
+            today,
+        )
+    };
+    store::update_event(&tx, &event, org_id)?;
+    let event = store::require_event(&tx, args.id)?;
+    db::commit(tx)?;
+    let message = format!(
+        "Changed event {}: {} ({}) at {} on {}",
+        event.id,
+        event.title,
+        event.kind,
+        event.org.as_deref().unwrap_or("no organization"),
+        event.date
+    );
+    ctx.out.written(event.id, &message, || Ok(event.clone()))
 }

@@ -11,5 +11,6 @@ pub mod edu;
 pub mod event;
 pub mod goal;
 pub mod org;
+pub mod undo;
 pub mod volunteer;
 pub mod work;

@@ -2,6 +2,8 @@
 //! every other noun holds about one organization), memberships, renaming and
 //! merging.
 
+mod edit;
+
 use clap::Subcommand;
 use rusqlite::Connection;
 use serde::Serialize;
@@ -75,6 +77,14 @@ pub enum OrgCommand {
         #[arg(allow_hyphen_values = true)]
         name: String,
     },
+    /// Change an organization's website, location or notes
+    Edit(edit::EditArgs),
+    /// End your membership of an association (the organization stays)
+    #[command(after_help = "Example:\n  jobtrack org leave \"Ohio AHIMA\"")]
+    Leave {
+        /// The organization (any case)
+        name: String,
+    },
 }
 
 /// Runs an `org` subcommand.
@@ -90,6 +100,8 @@ pub fn run(ctx: &Ctx, command: OrgCommand) -> Result<()> {
         } => join(ctx, &name, since, renews, note),
         OrgCommand::Rename { old, new } => rename(ctx, &old, &new),
         OrgCommand::Rm { name } => remove(ctx, &name),
+        OrgCommand::Edit(args) => edit::edit(ctx, args),
+        OrgCommand::Leave { name } => edit::leave(ctx, &name),
     }
 }
 

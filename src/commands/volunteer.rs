@@ -1,12 +1,15 @@
 //! `jobtrack volunteer …` (alias `vol`): volunteer shifts, their hours and the
 //! totals by organization that go on a resume.
 
-use clap::Subcommand;
+use clap::{Args, Subcommand, ValueEnum};
 
 use crate::ctx::Ctx;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
-use crate::input::{check_range, parse_hours, round_hours};
+use crate::input::{
+    check_edit_options, check_range, edited_notes, kept, nothing_to_change, parse_hours,
+    round_hours,
+};
 use crate::orgs;
 use crate::output::{hours, hours_phrase, Column, Tone};
 use crate::volunteer::{store, ShiftList};
@@ -58,12 +61,58 @@ pub enum VolunteerCommand {
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         until: Option<String>,
     },
+    /// Correct a shift: organization, hours, date, role or notes
+    #[command(
+        after_help = "Examples:\n  jobtrack vol edit 7 --hours 5\n  jobtrack vol edit 7 --on 2026-11-20 --note \"covered the front desk\""
+    )]
+    Edit(EditArgs),
     /// Delete a shift
     Rm {
         /// The shift id (see 'jobtrack vol list')
         #[arg(value_parser = crate::input::refs::id_number)]
         id: i64,
     },
+}
+
+/// `volunteer edit` arguments.
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The shift id (see 'jobtrack vol list')
+    pub id: i64,
+    /// Where you volunteered (created on first use; any case matches)
+    #[arg(long)]
+    pub org: Option<String>,
+    /// Hours worked: more than 0 and at most 24, at most 2 decimals
+    #[arg(long, value_name = "HOURS", allow_hyphen_values = true)]
+    pub hours: Option<String>,
+    /// The day of the shift (not after today)
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub on: Option<String>,
+    /// What you did
+    #[arg(long, value_name = "R", allow_hyphen_values = true)]
+    pub role: Option<String>,
+    /// A note, added to the notes as a dated line ('-' reads standard input)
+    #[arg(
+        long,
+        value_name = "TEXT",
+        allow_hyphen_values = true,
+        conflicts_with = "replace_note"
+    )]
+    pub note: Option<String>,
+    /// Replace the notes with this text
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub replace_note: Option<String>,
+    /// Empty a field (repeat for more)
+    #[arg(long, value_enum, value_name = "FIELD")]
+    pub clear: Vec<ClearField>,
+}
+
+/// What `volunteer edit --clear` can empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum ClearField {
+    Role,
+    Notes,
 }
 
 /// Runs a `volunteer` subcommand.
@@ -77,6 +126,7 @@ pub fn run(ctx: &Ctx, command: VolunteerCommand) -> Result<()> {
             note,
         } => log(ctx, org, hours, on, role, note),
         VolunteerCommand::List { org, since, until } => list(ctx, org, since, until),
+        VolunteerCommand::Edit(args) => edit(ctx, args),
         VolunteerCommand::Rm { id } => remove(ctx, id),
     }
 }
@@ -227,4 +277,72 @@ fn remove(ctx: &Ctx, id: i64) -> Result<()> {
             found.date
         ))
     })
+}
+
+fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
+    check_edit_options(
+        &[
+            (ClearField::Role, args.role.is_some(), "--role"),
+            (
+                ClearField::Notes,
+                args.note.is_some() || args.replace_note.is_some(),
+                "--note",
+            ),
+        ],
+        &args.clear,
+        args.org.is_some() || args.hours.is_some() || args.on.is_some(),
+        || nothing_to_change("shift", args.id, "vol").to_string(),
+    )?;
+    let hours_value = args
+        .hours
+        .as_deref()
+        .map(|h| parse_hours("--hours", h, Some(24.0)))
+        .transpose()?;
+    let date = args
+        .on
+        .as_deref()
+        .map(|on| ctx.past_date("--on", Some(on)))
+        .transpose()?;
+    let role = ctx.text("--role", args.role)?;
+    let note = ctx.text("--note", args.note)?;
+    let replace = ctx.text("--replace-note", args.replace_note)?;
+    let today = ctx.today()?;
+    let timestamp = ctx.timestamp()?;
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let mut shift = store::shift(&tx, args.id)?.ok_or_else(|| {
+        Error::NotFound(format!(
+            "no volunteer shift with id {} (see 'jobtrack vol list')",
+            args.id
+        ))
+    })?;
+    let org_id = match &args.org {
+        Some(org) => Some(orgs::find_or_create_noting(ctx, &tx, "--org", org, &timestamp)?.0),
+        None => None,
+    };
+    let cleared = |field| args.clear.contains(&field);
+    shift.hours = hours_value.unwrap_or(shift.hours);
+    shift.date = date.unwrap_or(shift.date);
+    shift.role = kept(cleared(ClearField::Role), role, shift.role);
+    shift.notes = if cleared(ClearField::Notes) {
+        None
+    } else {
+        edited_notes(
+            shift.notes.as_deref(),
+            note.as_deref(),
+            replace.as_deref(),
+            today,
+        )
+    };
+    store::update(&tx, &shift, org_id)?;
+    let shift = store::shift(&tx, args.id)?.unwrap_or(shift);
+    db::commit(tx)?;
+    let message = format!(
+        "Changed shift {}: {} at {} on {}",
+        shift.id,
+        hours_phrase(shift.hours),
+        shift.org,
+        shift.date
+    );
+    ctx.out.written(shift.id, &message, || Ok(shift.clone()))
 }

@@ -7,7 +7,7 @@ use clap::{Subcommand, ValueEnum};
 use crate::ctx::Ctx;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
-use crate::input::{kept, nothing_to_change};
+use crate::input::{edited_notes, kept, nothing_to_change};
 use crate::orgs;
 use crate::output::{Column, Tone};
 use crate::profile::{experience, require_work, store, Experience, Years};
@@ -75,9 +75,17 @@ pub enum WorkCommand {
         /// Mark it not a healthcare job
         #[arg(long)]
         not_healthcare: bool,
-        /// A new note ('-' reads standard input)
+        /// A note, added to the notes as a dated line ('-' reads standard input)
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
         note: Option<String>,
+        /// Replace the notes with this text
+        #[arg(
+            long,
+            value_name = "TEXT",
+            allow_hyphen_values = true,
+            conflicts_with = "note"
+        )]
+        replace_note: Option<String>,
         /// Empty a field: `to` makes it a current job (repeat for more)
         #[arg(long, value_enum, value_name = "FIELD")]
         clear: Vec<WorkClear>,
@@ -130,6 +138,7 @@ pub fn run(ctx: &Ctx, command: WorkCommand) -> Result<()> {
             healthcare,
             not_healthcare,
             note,
+            replace_note,
             clear,
         } => {
             let nothing = org.is_none()
@@ -139,6 +148,7 @@ pub fn run(ctx: &Ctx, command: WorkCommand) -> Result<()> {
                 && !healthcare
                 && !not_healthcare
                 && note.is_none()
+                && replace_note.is_none()
                 && clear.is_empty();
             if nothing {
                 return Err(nothing_to_change("job", id, "work"));
@@ -147,6 +157,8 @@ pub fn run(ctx: &Ctx, command: WorkCommand) -> Result<()> {
             let started_on = ctx.opt_month("--from", from.as_deref(), false)?;
             let ended_on = ctx.opt_month("--to", to.as_deref(), true)?;
             let notes = ctx.text("--note", note)?;
+            let replace = ctx.text("--replace-note", replace_note)?;
+            let today = ctx.today()?;
             save_work(ctx, Some(id), move |old: Option<Experience>| {
                 let old = old.ok_or_else(|| Error::NotFound(format!("no job {id}")))?;
                 Ok(WorkDraft {
@@ -155,7 +167,16 @@ pub fn run(ctx: &Ctx, command: WorkCommand) -> Result<()> {
                     started_on: started_on.unwrap_or(old.started_on),
                     ended_on: kept(clear.contains(&WorkClear::To), ended_on, old.ended_on),
                     healthcare: (old.healthcare || healthcare) && !not_healthcare,
-                    notes: kept(clear.contains(&WorkClear::Note), notes, old.notes),
+                    notes: if clear.contains(&WorkClear::Note) {
+                        None
+                    } else {
+                        edited_notes(
+                            old.notes.as_deref(),
+                            notes.as_deref(),
+                            replace.as_deref(),
+                            today,
+                        )
+                    },
                 })
             })
         }

@@ -4,6 +4,7 @@
 //! their SQL). The rules are in `credentials.md`.
 
 pub mod catalog;
+pub mod ceus;
 pub mod eligibility;
 pub mod tracking;
 

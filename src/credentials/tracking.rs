@@ -91,6 +91,18 @@ pub fn insert(conn: &Connection, code: &str, name: &str, issuer: Option<&str>) -
     Ok(conn.last_insert_rowid())
 }
 
+/// Stops tracking a credential; its CEUs go with it (`ON DELETE
+/// CASCADE`). Returns how many CEU entries went.
+pub fn delete(conn: &Connection, id: i64) -> Result<i64> {
+    let ceus: i64 = conn.query_row(
+        "SELECT count(*) FROM ceus WHERE certification_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    conn.execute("DELETE FROM certifications WHERE id = ?1", [id])?;
+    Ok(ceus)
+}
+
 /// Writes the status, dates and score of a tracked credential.
 pub fn update(conn: &Connection, cert: &Certification) -> Result<()> {
     conn.prepare_cached(

@@ -271,6 +271,58 @@ pub fn interaction(conn: &Connection, id: i64) -> Result<Interaction> {
         .query_row([id], interaction_from_row)?)
 }
 
+/// The interaction with this id, or exit 2 saying where the ids are shown.
+pub fn require_interaction(conn: &Connection, id: i64) -> Result<Interaction> {
+    let sql = format!("SELECT {INTERACTION_COLUMNS} FROM interactions WHERE id = ?1");
+    conn.prepare_cached(&sql)?
+        .query_row([id], interaction_from_row)
+        .optional()?
+        .ok_or_else(|| {
+            Error::NotFound(format!(
+                "no interaction {id} (the ids are in 'jobtrack contact show CONTACT_ID')"
+            ))
+        })
+}
+
+/// Overwrites an interaction (who, when, how, what, the follow-up it set).
+pub fn update_interaction(conn: &Connection, interaction: &Interaction) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE interactions SET contact_id = ?2, date = ?3, channel = ?4, note = ?5, follow_up_on = ?6
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        interaction.id,
+        interaction.contact_id,
+        interaction.date,
+        interaction.channel,
+        interaction.note,
+        interaction.follow_up_on
+    ])?;
+    Ok(())
+}
+
+/// Deletes one interaction.
+pub fn delete_interaction(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute("DELETE FROM interactions WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// The follow-up the contact's newest interaction that set one asked for.
+pub fn latest_interaction_follow_up(
+    conn: &Connection,
+    contact_id: i64,
+) -> Result<Option<NaiveDate>> {
+    Ok(conn
+        .query_row(
+            "SELECT follow_up_on FROM interactions WHERE contact_id = ?1 AND follow_up_on IS NOT NULL
+             ORDER BY date DESC, id DESC LIMIT 1",
+            [contact_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten())
+}
+
 /// Records an interaction and returns its id.
 pub fn insert_interaction(
     conn: &Connection,
@@ -335,6 +387,16 @@ pub fn insert_event(
     )?
     .execute(params![org_id, title, date, kind, notes])?;
     Ok(conn.last_insert_rowid())
+}
+
+/// Changes an event; `org_id` None keeps its organization.
+pub fn update_event(conn: &Connection, event: &Event, org_id: Option<i64>) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE events SET org_id = coalesce(?2, org_id), title = ?3, date = ?4, kind = ?5, notes = ?6
+         WHERE id = ?1",
+    )?
+    .execute(params![event.id, org_id, event.title, event.date, event.kind, event.notes])?;
+    Ok(())
 }
 
 /// The event with this id, or an error that says how to find ids.

@@ -229,6 +229,26 @@ pub fn rename(conn: &Connection, id: i64, name: &str) -> Result<()> {
     Ok(())
 }
 
+/// Sets an organization's website, location and notes.
+pub fn update_details(
+    conn: &Connection,
+    id: i64,
+    website: Option<&str>,
+    location: Option<&str>,
+    notes: Option<&str>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE organizations SET website = ?2, location = ?3, notes = ?4 WHERE id = ?1",
+        params![id, website, location, notes],
+    )?;
+    Ok(())
+}
+
+/// Deletes the user's membership of an organization; false when there was none.
+pub fn delete_membership(conn: &Connection, org_id: i64) -> Result<bool> {
+    Ok(conn.execute("DELETE FROM memberships WHERE org_id = ?1", [org_id])? > 0)
+}
+
 /// Deletes an organization and the user's membership of it; returns how
 /// many memberships went with it. The caller checks nothing else refers to it.
 pub fn delete(conn: &Connection, id: i64) -> Result<usize> {

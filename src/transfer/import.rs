@@ -14,6 +14,7 @@ use super::loader::{parse_map, History, Loader, Problems};
 use super::spec::{Spec, Table, SPECS};
 use super::{DateFormat, ImportReport};
 use crate::applications::store::refresh_derived_sql;
+use crate::db::undo;
 use crate::error::{Error, Result};
 
 /// Where `import_all` finds the table files.
@@ -53,6 +54,7 @@ pub fn rows_held(conn: &Connection) -> Result<Vec<(&'static str, i64)>> {
 /// inside a write transaction on a database with no rows (see `rows_held`);
 /// on error the caller drops the transaction and nothing is written.
 pub fn import_all(conn: &Connection, source: &Source<'_>) -> Result<Vec<Loaded>> {
+    undo::record(conn, &refresh_derived_sql(), 0)?;
     let mut loader = Loader::new(conn, History::Kept)?;
     if matches!(source, Source::Files(_)) {
         loader.allow_later_dates();
@@ -128,7 +130,7 @@ pub fn import_all(conn: &Connection, source: &Source<'_>) -> Result<Vec<Loaded>>
         )));
     }
     problems.check()?;
-    conn.execute(&refresh_derived_sql(), [])?;
+    refresh_all(conn)?;
     Ok(loaded)
 }
 
@@ -162,6 +164,9 @@ pub fn import_table(
         ..
     } = input;
     let spec = super::spec::spec(table);
+    if table == Table::ApplicationEvents {
+        undo::record(conn, &refresh_derived_sql(), 0)?;
+    }
     let map = match &options.map {
         Some(text) => parse_map(spec, text)?,
         None => Vec::new(),
@@ -190,7 +195,7 @@ pub fn import_table(
     // Applications imported here get their derived columns as they go in
     // (see `loader::derived`); new events change those of their applications.
     if table == Table::ApplicationEvents {
-        conn.execute(&refresh_derived_sql(), [])?;
+        refresh_all(conn)?;
     }
     Ok(ImportReport {
         table: table.as_str(),
@@ -202,6 +207,15 @@ pub fn import_table(
         ignored,
         ..ImportReport::default()
     })
+}
+
+/// Recomputes every application's derived columns after a load, without
+/// an undo step per application: the caller recorded the same statement
+/// before loading, so an undo runs it after the loaded rows are gone.
+fn refresh_all(conn: &Connection) -> Result<()> {
+    let bulk = undo::pause(conn, true)?;
+    conn.execute(&refresh_derived_sql(), [])?;
+    bulk.resume(conn)
 }
 
 /// An input opened for an import: read once from its start, whatever it is

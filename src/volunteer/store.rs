@@ -136,6 +136,17 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<(Vec<Shift>, Vec<OrgHo
 }
 
 /// Deletes a shift.
+/// Changes a shift; `org_id` None keeps its organization.
+pub fn update(conn: &Connection, shift: &Shift, org_id: Option<i64>) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE volunteer_shifts SET org_id = coalesce(?2, org_id), date = ?3, hours = ?4, role = ?5, notes = ?6
+         WHERE id = ?1",
+    )?
+    .execute(params![shift.id, org_id, shift.date, shift.hours, shift.role, shift.notes])?;
+    Ok(())
+}
+
+/// Deletes one shift.
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     conn.execute("DELETE FROM volunteer_shifts WHERE id = ?1", [id])?;
     Ok(())

@@ -5,6 +5,7 @@ mod util;
 
 mod applications;
 mod credentials;
+mod corrections;
 mod demo;
 mod files;
 mod foundation;
@@ -21,5 +22,6 @@ mod reports;
 mod screens;
 mod transfer;
 mod typing;
+mod undo;
 mod upgrade;
 mod volunteer;

@@ -221,7 +221,7 @@ fn hostile_text_is_stored_and_shown_literally() {
         .assert()
         .success();
     env.cmd()
-        .args(["app", "edit", "1", "--note", "-"])
+        .args(["app", "edit", "1", "--replace-note", "-"])
         .write_stdin(junk.clone())
         .assert()
         .success();

@@ -1,11 +1,13 @@
-//! Upgrades: the frozen databases (`tests/fixtures/v1.sql`, `v2.sql`) open
-//! through the upgrade ladder, their rows read back through the CLI, and
-//! their schema ends up identical to a fresh one's.
+//! Upgrades: the frozen databases (`tests/fixtures/v<N>.sql`, one for each
+//! version an upgrade step starts from) open through the upgrade ladder,
+//! their rows read back through the CLI, and their schema ends up identical
+//! to a fresh one's.
 
 use crate::util::TestEnv;
 
 const V1: &str = include_str!("../fixtures/v1.sql");
 const V2: &str = include_str!("../fixtures/v2.sql");
+const V3: &str = include_str!("../fixtures/v3.sql");
 
 fn load_v1(env: &TestEnv) {
     load(env, V1);
@@ -52,7 +54,7 @@ fn the_v1_fixture_reads_back_through_the_cli() {
     load_v1(&env);
     let said = env.ok(&["init"]);
     assert!(
-        said.contains("Upgraded") && said.contains("from version 1 to 3"),
+        said.contains("Upgraded") && said.contains("from version 1 to 4"),
         "{said}"
     );
     // The copy made before upgrading is the untouched version 1.
@@ -85,7 +87,7 @@ fn the_v1_fixture_reads_back_through_the_cli() {
     assert_eq!(volunteer["total_hours"], 3.5);
     assert_eq!(env.json(&["goal", "list"])[0]["metric"], "applications");
     assert_eq!(env.json(&["doctor"])["ok"], true);
-    assert_eq!(env.json(&["init"])["user_version"], 3);
+    assert_eq!(env.json(&["init"])["user_version"], 4);
     // The new column works on the upgraded file: a failed exam is kept.
     env.ok(&["cert", "set", "CCS", "failed", "--on", "2026-11-02"]);
     let failed: String = env
@@ -160,7 +162,7 @@ fn the_v2_fixture_upgrades_salaries_sources_and_goals() {
     let env = TestEnv::new();
     load(&env, V2);
     let said = env.ok(&["init"]);
-    assert!(said.contains("from version 2 to 3"), "{said}");
+    assert!(said.contains("from version 2 to 4"), "{said}");
     check_keys(&env);
     // Sources rewritten by the normalization rule, so the funnel has one
     // row per place.
@@ -236,4 +238,41 @@ fn an_upgraded_v2_database_has_the_same_schema_as_a_fresh_one() {
     fresh.ok(&["init"]);
     assert_eq!(schema_of(&env.db), schema_of(&fresh.db));
     check_keys(&fresh);
+}
+
+#[test]
+fn the_v3_fixture_upgrades_with_its_rows_and_an_empty_undo_log() {
+    let env = TestEnv::new();
+    load(&env, V3);
+    let said = env.ok(&["init"]);
+    assert!(said.contains("from version 3 to 4"), "{said}");
+    let app = env.json(&["app", "show", "1"]);
+    assert_eq!(app["title"], "Health Information Technician");
+    assert_eq!(app["status"], "interview");
+    assert_eq!(app["requires"], serde_json::json!(["RHIT"]));
+    assert_eq!(app["events"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        env.json(&["app", "show", "2"])["referral"]["name"],
+        "Dana Reyes"
+    );
+    assert_eq!(env.json(&["cert", "list"])[0]["status"], "passed");
+    // Version 3's own data: hourly pay and a metric with two periods.
+    let hourly = env.json(&["app", "show", "6"]);
+    assert_eq!(hourly["salary_period"], "hour");
+    assert_eq!(hourly["source"], "indeed");
+    assert_eq!(
+        env.count("SELECT count(*) FROM goals WHERE metric = 'applications'"),
+        2
+    );
+    assert!(env.json(&["undo", "--list"]).as_array().unwrap().is_empty());
+    env.fails(1, &["undo"]);
+    // Every table now records its writes, the upgraded rows included.
+    let before = env.count("SELECT count(*) FROM volunteer_shifts");
+    env.ok(&["vol", "rm", "1"]);
+    env.ok(&["undo"]);
+    assert_eq!(env.count("SELECT count(*) FROM volunteer_shifts"), before);
+    assert_eq!(env.json(&["report", "volunteer"])["total_hours"], 3.5);
+    let fresh = TestEnv::new();
+    fresh.ok(&["init"]);
+    assert_eq!(schema_of(&env.db), schema_of(&fresh.db));
 }

@@ -3,6 +3,8 @@
 
 use clap::{Args, Subcommand, ValueEnum};
 
+mod close;
+mod history;
 mod view;
 mod write;
 
@@ -10,6 +12,8 @@ use crate::applications::{Status, WorkMode, APPLICATION};
 use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::network::CONTACT;
+pub use close::{CloseArgs, CloseAs};
+pub use history::HistoryCommand;
 use view::{list, show};
 use write::{add, edit, interview, note, remove, set};
 
@@ -104,6 +108,14 @@ pub enum AppCommand {
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
         note: Option<String>,
     },
+    /// Correct or remove one entry of an application's history
+    #[command(subcommand)]
+    History(HistoryCommand),
+    /// Close many applications at once (one step to undo)
+    #[command(
+        after_help = "Examples:\n  jobtrack app close --active --as withdrawn      after accepting an offer\n  jobtrack app close --stale --as ghosted --dry-run\n  jobtrack app close --quiet-for 6w --as ghosted\n  jobtrack app close 12 15 --as rejected --on 2026-11-20"
+    )]
+    Close(CloseArgs),
     /// Delete an application and its history
     Rm {
         /// The application: its id, or part of its organization or title (see 'jobtrack app list')
@@ -160,7 +172,7 @@ pub struct Details {
     /// Follow up on this date instead of the automatic one (future allowed)
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub follow_up: Option<String>,
-    /// Notes about the posting ('-' reads standard input)
+    /// Notes about the posting; on edit, added as a dated line ('-' reads standard input)
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
     /// A credential the posting requires (repeat for more), like RHIT
@@ -248,6 +260,14 @@ pub struct EditArgs {
     pub title: Option<String>,
     #[command(flatten)]
     pub details: Details,
+    /// Replace the notes with this text (--note adds a dated line instead)
+    #[arg(
+        long,
+        value_name = "TEXT",
+        allow_hyphen_values = true,
+        conflicts_with = "note"
+    )]
+    pub replace_note: Option<String>,
     /// Empty a field (repeat for more)
     #[arg(long, value_enum, value_name = "FIELD")]
     pub clear: Vec<ClearField>,
@@ -289,6 +309,8 @@ pub fn run(ctx: &Ctx, command: AppCommand) -> Result<()> {
             follow_up,
         } => note(ctx, app(&id)?, text, on, follow_up),
         AppCommand::Interview { id, on, note } => interview(ctx, app(&id)?, on, note),
+        AppCommand::Close(args) => close::close(ctx, args),
+        AppCommand::History(command) => history::run(ctx, command),
         AppCommand::Rm { id } => remove(ctx, app(&id)?),
     }
 }

@@ -322,13 +322,16 @@ fn salary_text(salary: Salary) -> String {
 fn print_history(ctx: &Ctx, events: &[Event]) -> Result<()> {
     let out = &ctx.out;
     out.line(out.heading("History"))?;
+    // The entry ids are what `app history edit|rm` take.
     let mut table = out.table([
+        Column::keep("Entry"),
         Column::keep("Date"),
         Column::text("What", 8),
         Column::text("Note", 6),
     ]);
     for event in events {
         table.add_row(vec![
+            out.number(event.id),
             out.cell(event.date, Tone::Plain),
             out.cell(describe_event(event), Tone::Plain),
             out.cell(event_note(event), Tone::Plain),

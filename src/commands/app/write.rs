@@ -12,7 +12,7 @@ use crate::ctx::Ctx;
 use crate::dates::DateKind;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
-use crate::input::{kept, parse_code, parse_salary, Salary};
+use crate::input::{edited_notes, kept, parse_code, parse_salary, Salary};
 use crate::output::{count_of, shell_command};
 use crate::{dates, network, orgs};
 
@@ -377,7 +377,7 @@ fn tell_about_earlier(ctx: &Ctx, org_name: &str, earlier: &[Application]) {
 /// rules: the `status` event, `applied_on` on entering applied, and the
 /// follow-up (explicit, automatic, kept or cleared). Returns the new
 /// follow-up date.
-fn move_status(
+pub(super) fn move_status(
     tx: &Connection,
     app: &Application,
     to: Status,
@@ -398,7 +398,7 @@ fn move_status(
     // calls about a saved posting included): an empty applied_on takes this
     // date, so the funnel and the week's count see it. Withdrawing a saved
     // posting is not applying.
-    let applied = !matches!(to, Status::Saved | Status::Withdrawn);
+    let applied = !Status::NOT_APPLIED.contains(&to);
     if applied && app.applied_on.is_none() {
         store::set_applied_on(tx, app.id, on)?;
     }
@@ -455,6 +455,9 @@ pub(super) fn set(
     }
     let follow_up_on = move_status(&tx, &app, status, on, note.as_deref(), explicit_follow_up)?;
     let record = finish_history_write(ctx, tx, id, &timestamp)?;
+    if status == Status::Accepted {
+        note_still_active(ctx, &conn)?;
+    }
     let mut message = format!("Application {id}: {} → {status} on {on}", app.status);
     match follow_up_on {
         Some(date) if date < today => message.push_str(&format!("; follow up by {date} (overdue)")),
@@ -465,6 +468,24 @@ pub(super) fn set(
     ctx.out.written(id, &message, || Ok(record))
 }
 
+/// After an accepted offer: how many applications are still active, and
+/// the command that closes them together.
+fn note_still_active(ctx: &Ctx, conn: &Connection) -> Result<()> {
+    let filter = store::Filter {
+        statuses: Status::ACTIVE.to_vec(),
+        ..store::Filter::default()
+    };
+    let active = store::count(conn, &filter)?;
+    if active > 0 {
+        ctx.out.notice(format!(
+            "congratulations! {} still active; close them together with: \
+             jobtrack app close --active --as withdrawn (add --dry-run to see which)",
+            count_of(active, "other application is", "other applications are")
+        ));
+    }
+    Ok(())
+}
+
 /// What `app edit` was given, checked and typed before the database opens
 /// (`None`: not given).
 struct EditDraft {
@@ -472,6 +493,10 @@ struct EditDraft {
     salary: Option<Salary>,
     follow_up: Option<NaiveDate>,
     notes: Option<String>,
+    /// `--replace-note`: replaces the notes (plain `--note` appends a dated line).
+    replace_note: Option<String>,
+    /// Today, the date of an appended note.
+    today: NaiveDate,
     url: Option<String>,
     location: Option<String>,
     requires: Option<Vec<String>>,
@@ -571,7 +596,11 @@ fn check_edit_args(args: &EditArgs) -> Result<()> {
             details.follow_up.is_some(),
             "--follow-up",
         ),
-        (ClearField::Notes, details.note.is_some(), "--note"),
+        (
+            ClearField::Notes,
+            details.note.is_some() || args.replace_note.is_some(),
+            "--note",
+        ),
         (
             ClearField::Requires,
             details.requires.is_some(),
@@ -611,6 +640,8 @@ fn parse_edit(ctx: &Ctx, args: &EditArgs) -> Result<EditDraft> {
             .transpose()?,
         follow_up: ctx.opt_date_of(DateKind::Ahead, "--follow-up", details.follow_up.as_deref())?,
         notes: ctx.text("--note", details.note.clone())?,
+        replace_note: ctx.text("--replace-note", args.replace_note.clone())?,
+        today: ctx.today()?,
         url: ctx.text("--url", details.url.clone())?,
         location: ctx.text("--location", details.location.clone())?,
         requires: some_codes("--requires", &details.requires)?,
@@ -691,11 +722,16 @@ fn edited_fields(
             details.referral,
             app.referral_contact_id,
         ),
-        notes: kept(
-            cleared(ClearField::Notes),
-            draft.notes.clone(),
-            app.notes.clone(),
-        ),
+        notes: if cleared(ClearField::Notes) {
+            None
+        } else {
+            edited_notes(
+                app.notes.as_deref(),
+                draft.notes.as_deref(),
+                draft.replace_note.as_deref(),
+                draft.today,
+            )
+        },
     }
 }
 

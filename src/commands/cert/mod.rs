@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use clap::Subcommand;
 
+mod ceus;
 mod write;
 
 use crate::credentials::catalog::{self, Credential, Req};
@@ -119,6 +120,26 @@ pub enum CertCommand {
     },
     /// Tracked credentials with their CEU progress in the current cycle
     List,
+    /// CEU entries with their ids, newest first
+    #[command(after_help = "Examples:\n  jobtrack cert ceus\n  jobtrack cert ceus RHIT")]
+    Ceus {
+        /// Only this credential's
+        code: Option<String>,
+    },
+    /// Correct a CEU entry (hours, date, title, provider)
+    CeuEdit(ceus::CeuEditArgs),
+    /// Remove a CEU entry
+    #[command(after_help = "Example:\n  jobtrack cert ceu-rm 12")]
+    CeuRm {
+        /// The entry id (see 'jobtrack cert ceus')
+        id: i64,
+    },
+    /// Stop tracking a credential (its CEUs go with it)
+    #[command(after_help = "Example:\n  jobtrack cert rm CCS")]
+    Rm {
+        /// The credential code
+        code: String,
+    },
 }
 
 /// Runs a `cert` subcommand.
@@ -138,6 +159,10 @@ pub fn run(ctx: &Ctx, command: CertCommand) -> Result<()> {
             provider,
         } => ceu(ctx, code, hours, on, title, provider),
         CertCommand::List => list(ctx),
+        CertCommand::Rm { code } => write::remove(ctx, &code),
+        CertCommand::Ceus { code } => ceus::list(ctx, code),
+        CertCommand::CeuEdit(args) => ceus::edit(ctx, args),
+        CertCommand::CeuRm { id } => ceus::remove(ctx, id),
     }
 }
 

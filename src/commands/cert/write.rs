@@ -492,3 +492,25 @@ pub(super) fn ceu(
         },
     )
 }
+
+/// `cert rm CODE`: stops tracking a credential and removes its CEUs.
+pub(super) fn remove(ctx: &Ctx, code: &str) -> Result<()> {
+    let code = code_arg(code)?;
+    let id = {
+        let conn = ctx.open(Access::Existing)?;
+        tracking::get(&conn, &code)?
+            .ok_or_else(|| not_tracked(&code))?
+            .id
+    };
+    ctx.remove(id, |tx| {
+        let cert = tracking::get(tx, &code)?.ok_or_else(|| not_tracked(&code))?;
+        let ceus = tracking::delete(tx, cert.id)?;
+        Ok(match ceus {
+            0 => format!("Stopped tracking {code}"),
+            n => format!(
+                "Stopped tracking {code} and removed its {}",
+                crate::output::count_of(n, "CEU entry", "CEU entries")
+            ),
+        })
+    })
+}

@@ -35,6 +35,7 @@ use super::spec::{Fill, Kind, Spec, Table};
 use crate::applications::store;
 use crate::applications::{EventKind, Status};
 use crate::dates;
+use crate::db::undo;
 use crate::error::{Error, Result};
 use crate::output::spreadsheet_unsafe;
 
@@ -216,6 +217,9 @@ impl<'c> Loader<'c> {
             )));
         }
         let positions = self.header.positions.clone();
+        // The undo log records the appended rows as id ranges, not a
+        // statement per row.
+        let mut bulk = undo::pause(self.conn, length / BYTES_PER_ROW >= BULK_ROWS)?;
         let deferred = self.defer_indexes(spec, length)?;
         let mut prepared = self.prepare(spec, &positions)?;
         let bar = progress(length, spec.name());
@@ -237,6 +241,7 @@ impl<'c> Loader<'c> {
                 }
             }
             added += self.insert(spec, &mut prepared, &checked, file, problems)?;
+            bulk.inserted(spec.name(), &prepared.pending);
             bar.set_position(reader.position().byte());
         }
         bar.finish_and_clear();
@@ -252,6 +257,7 @@ impl<'c> Loader<'c> {
             .collect();
         drop(prepared);
         self.rebuild_indexes(&deferred)?;
+        bulk.resume(self.conn)?;
         Ok(added)
     }
 

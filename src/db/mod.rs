@@ -15,14 +15,16 @@ use rusqlite::{
 use crate::error::{Error, Result};
 use crate::files;
 
+pub mod undo;
+
 /// The current schema, run on a new database.
-pub const SCHEMA: &str = include_str!("../schema.sql");
+pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// One upgrade step: takes the database from version `n` to `n + 1`.
 pub type Step = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// The upgrade ladder: `UPGRADES[i]` takes version `i + 1` to `i + 2`.
-pub const UPGRADES: &[Step] = &[v1_to_v2, v2_to_v3];
+pub const UPGRADES: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 2: `certifications.failed_on`, the date of the last failed exam,
 /// which a rescheduled exam no longer overwrites (the retake wait counts
@@ -157,6 +159,33 @@ pub fn interrupt() {
     if let Some(handle) = handle.as_ref() {
         handle.interrupt();
     }
+}
+
+/// Version 4: the undo log (`undo_log`, its `undo_steps`, and
+/// `undo_recording`, which names the entry a command is recording). The
+/// triggers that fill it are made by `undo::install_triggers` after every
+/// step, from the schema as it then stands.
+fn v3_to_v4(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE undo_log (
+             seq      INTEGER PRIMARY KEY,
+             at       TEXT NOT NULL,
+             command  TEXT NOT NULL,
+             rows     INTEGER NOT NULL DEFAULT 0 CHECK (rows >= 0),
+             bytes    INTEGER NOT NULL DEFAULT 0 CHECK (bytes >= 0),
+             undone   INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+         ) STRICT;
+         CREATE TABLE undo_steps (
+             seq   INTEGER NOT NULL REFERENCES undo_log(seq) ON DELETE CASCADE,
+             id    INTEGER NOT NULL,
+             sql   TEXT NOT NULL,
+             rows  INTEGER NOT NULL DEFAULT 1 CHECK (rows >= 0),
+             PRIMARY KEY (seq, id)
+         ) STRICT, WITHOUT ROWID;
+         CREATE TABLE undo_recording (
+             seq  INTEGER NOT NULL
+         ) STRICT;",
+    )
 }
 
 /// The schema version this binary writes (`PRAGMA user_version`).
@@ -366,7 +395,7 @@ fn create_database(db: &DbPath) -> Result<bool> {
             let mut conn = Connection::open(plain_name(&temp))?;
             configure(&conn)?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            tx.execute_batch(SCHEMA)?;
+            create_schema(&tx)?;
             tx.commit()?;
             conn.pragma_update(None, "journal_mode", "WAL")?;
         }
@@ -395,6 +424,12 @@ pub fn plain_name(path: &Path) -> Cow<'_, Path> {
     } else {
         Cow::Borrowed(path)
     }
+}
+
+/// Builds a new database: `schema.sql`, then the undo triggers.
+fn create_schema(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(SCHEMA)?;
+    undo::install_triggers(tx)
 }
 
 /// The per-connection settings of DESIGN §3, all outside any transaction.
@@ -432,7 +467,7 @@ fn prepare_schema(conn: &mut Connection, path: &Path, access: Access) -> Result<
         let created_meanwhile: i64 =
             tx.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
         if created_meanwhile == 0 {
-            tx.execute_batch(SCHEMA)?;
+            create_schema(&tx)?;
         }
         tx.commit()?;
         if created_meanwhile > 0 {
@@ -485,8 +520,7 @@ pub fn snapshot_into(conn: &Connection, target: &Path, force: bool) -> Result<u6
         )?;
         let copy = Connection::open(&name)?;
         copy.pragma_update(None, "journal_mode", "WAL")?;
-        let unchanged = data_version(conn)? == before;
-        verify_copy(conn, &copy, unchanged).map_err(|problem| {
+        verify_copy(conn, &copy, before).map_err(|problem| {
             Error::Runtime(format!(
                 "the copy for {} did not read back as written ({problem}); nothing was saved",
                 target.display()
@@ -502,9 +536,10 @@ fn data_version(conn: &Connection) -> Result<i64> {
 }
 
 /// Reads a fresh copy back: SQLite's integrity check, the same schema
-/// version and tables, and (when no one wrote the source meanwhile) the
+/// version and tables, and (when no one wrote the source since
+/// `data_version` read `before`, checked after the source was counted) the
 /// same number of rows in every table. Says what differs.
-fn verify_copy(source: &Connection, copy: &Connection, same_rows: bool) -> Result<(), String> {
+fn verify_copy(source: &Connection, copy: &Connection, before: i64) -> Result<(), String> {
     let failed = |e: rusqlite::Error| e.to_string();
     if let Some(problem) = page_problems(copy, "integrity_check").map_err(failed)? {
         return Err(format!("integrity check: {problem}"));
@@ -513,6 +548,9 @@ fn verify_copy(source: &Connection, copy: &Connection, same_rows: bool) -> Resul
         return Err("the schema version differs".into());
     }
     let source_counts = row_counts(source).map_err(failed)?;
+    // Counted after the copy: only a source no other command wrote since
+    // before the copy must hold as many rows as the copy.
+    let same_rows = data_version(source).map_err(|e| e.to_string())? == before;
     let copy_counts = row_counts(copy).map_err(failed)?;
     let same_tables = source_counts.len() == copy_counts.len()
         && source_counts
@@ -621,7 +659,9 @@ pub fn backup_path(path: &Path, version: i64) -> PathBuf {
 /// off while the steps run, so that a step may rebuild a table others
 /// point at (dropping it would otherwise cascade); each transaction checks
 /// every foreign key before it commits, and the setting comes back on
-/// whatever happens.
+/// whatever happens; it also remakes
+/// the undo triggers from the schema the step left, and the undo log starts
+/// afresh (the copy made before upgrading is the way back).
 pub fn upgrade(conn: &mut Connection, from: i64, steps: &[Step]) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", "OFF")?;
     let climbed = climb(conn, from, steps);
@@ -647,6 +687,10 @@ fn climb(conn: &mut Connection, from: i64, steps: &[Step]) -> Result<()> {
                  nothing was changed"
             )));
         }
+        undo::install_triggers(&tx)?;
+        if index + 1 == steps.len() {
+            undo::clear(&tx)?;
+        }
         tx.pragma_update(None, "user_version", step_from + 1)?;
         tx.commit()?;
     }
@@ -654,13 +698,17 @@ fn climb(conn: &mut Connection, from: i64, steps: &[Step]) -> Result<()> {
 }
 
 /// Starts the one IMMEDIATE transaction of a write.
+/// It records the command's undo entry (`undo::begin`).
 pub fn write(conn: &mut Connection) -> Result<Transaction<'_>> {
-    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    undo::begin(&tx)?;
+    Ok(tx)
 }
 
-/// Commits a write. Debug builds honour `JOBTRACK_ABORT_BEFORE_COMMIT=1`, a
+/// Commits a write with its undo entry. Debug builds honour `JOBTRACK_ABORT_BEFORE_COMMIT=1`, a
 /// crash hook for the reliability tests.
 pub fn commit(tx: Transaction<'_>) -> Result<()> {
+    undo::finish(&tx)?;
     #[cfg(debug_assertions)]
     if std::env::var_os("JOBTRACK_ABORT_BEFORE_COMMIT").is_some_and(|v| v == "1") {
         std::process::abort();
