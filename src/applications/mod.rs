@@ -140,7 +140,101 @@ text_enum! {
         Note = "note",
         /// The follow-up date changed (note: the new date or `cleared`)
         FollowUp = "follow_up" / "follow-up",
+        /// A contact with the employer (method and direction)
+        EmployerContact = "employer_contact" / "employer contact",
     }
+}
+
+text_enum! {
+    /// How a contact with the employer was made (`app contact --via`).
+    pub enum Via {
+        Email = "email",
+        Phone = "phone",
+        /// The employer's applicant portal
+        Portal = "portal",
+        InPerson = "in_person" / "in person",
+        /// A text or chat message
+        Message = "message",
+        Linkedin = "linkedin",
+        /// Post
+        Mail = "mail",
+    }
+}
+
+text_enum! {
+    /// Which way an employer contact went.
+    pub enum Direction {
+        /// You contacted the employer
+        Outbound = "outbound",
+        /// The employer contacted you
+        Inbound = "inbound",
+    }
+}
+
+text_enum! {
+    /// What kind of interview it is (`app interview --kind`).
+    pub enum InterviewKind {
+        Phone = "phone",
+        Video = "video",
+        Onsite = "onsite",
+        Panel = "panel",
+        Technical = "technical",
+        Other = "other",
+    }
+}
+
+text_enum! {
+    /// How an interview went (`app interview --outcome`).
+    pub enum Outcome {
+        Passed = "passed",
+        Rejected = "rejected",
+        Pending = "pending",
+    }
+}
+
+text_enum! {
+    /// What a person is to an application (`app link --role`).
+    pub enum Role {
+        /// Recruiter for the position
+        Recruiter = "recruiter",
+        /// The hiring manager
+        HiringManager = "hiring_manager" / "hiring manager",
+        /// Someone who interviewed you
+        Interviewer = "interviewer",
+        /// Referred you (`--referral`)
+        Referrer = "referrer",
+        /// A reference you gave
+        Reference = "reference",
+        /// Anything else
+        Other = "other",
+    }
+}
+
+/// The referrer of the application `a` in SQL, as a literal for
+/// `concat!`: the earliest-linked contact with the `referrer` role, or NULL.
+macro_rules! referrer_sql {
+    () => {
+        "(SELECT ac.contact_id FROM application_contacts ac WHERE ac.rowid = \
+          (SELECT min(r.rowid) FROM application_contacts r \
+           WHERE r.application_id = a.id AND r.role = 'referrer'))"
+    };
+}
+pub(crate) use referrer_sql;
+
+/// A person linked to an application, with their role.
+#[derive(Debug, Clone, Serialize)]
+pub struct Person {
+    pub role: Role,
+    /// Not flattened: a contact has a `role` of its own (their job).
+    pub contact: Contact,
+}
+
+/// An application a contact is linked to, with the contact's role.
+#[derive(Debug, Clone, Serialize)]
+pub struct Linked {
+    pub role: Role,
+    #[serde(flatten)]
+    pub application: Application,
 }
 
 /// The columns derived from an application's history (`store::
@@ -178,6 +272,7 @@ pub struct Application {
     pub salary_period: Option<PayPeriod>,
     pub applied_on: Option<NaiveDate>,
     pub follow_up_on: Option<NaiveDate>,
+    /// The earliest-linked `referrer` (read from `application_contacts`).
     pub referral_contact_id: Option<i64>,
     pub notes: Option<String>,
     pub created_at: String,
@@ -229,6 +324,18 @@ pub struct Event {
     pub from_status: Option<Status>,
     pub to_status: Option<Status>,
     pub note: Option<String>,
+    /// Interviews: the local wall-clock time (`HH:MM`), length in minutes,
+    /// kind, place or link, and outcome.
+    pub at: Option<String>,
+    pub minutes: Option<i64>,
+    pub interview_kind: Option<InterviewKind>,
+    pub place: Option<String>,
+    pub outcome: Option<Outcome>,
+    /// Employer contacts: how, and which way.
+    pub via: Option<Via>,
+    pub direction: Option<Direction>,
+    /// The people the entry was with (interviewers, the person contacted).
+    pub with: Vec<Contact>,
 }
 
 /// An application with everything `app show` prints.
@@ -238,6 +345,8 @@ pub struct ApplicationDetail {
     pub application: Application,
     pub events: Vec<Event>,
     pub referral: Option<Contact>,
+    /// Everyone linked to the application, in the order they were linked.
+    pub people: Vec<Person>,
     pub requires: Vec<String>,
     pub prefers: Vec<String>,
     pub contacts_here: Vec<Contact>,

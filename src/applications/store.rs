@@ -4,16 +4,21 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use super::{Application, Event, EventKind, Status, WorkMode};
+use super::{Application, Event, EventKind, Linked, Person, Role, Status, WorkMode};
 use crate::error::{Error, Result};
 use crate::input::refs::Candidate;
 use crate::input::{PayPeriod, Salary};
+use crate::network;
 
 /// The columns `from_row` reads, for `FROM applications a JOIN organizations o`.
-pub const COLUMNS: &str =
+pub const COLUMNS: &str = concat!(
     "a.id, o.name, a.title, a.status, a.source, a.url, a.location, a.work_mode, \
-     a.salary_min, a.salary_max, a.applied_on, a.follow_up_on, a.referral_contact_id, a.notes, \
-     a.created_at, a.updated_at, a.org_id, a.stage_since, a.last_activity_on, a.salary_period";
+     a.salary_min, a.salary_max, a.applied_on, a.follow_up_on, ",
+    super::referrer_sql!(),
+    ", a.notes, a.created_at, a.updated_at, a.org_id, a.stage_since, a.last_activity_on, a.salary_period");
+
+/// How many values `COLUMNS` selects.
+const COLUMN_COUNT: usize = 20;
 
 /// Reads an application selected with `COLUMNS`.
 pub fn from_row(r: &Row<'_>) -> rusqlite::Result<Application> {
@@ -80,9 +85,8 @@ pub struct NewApplication {
 pub fn insert(conn: &Connection, new: &NewApplication, timestamp: &str) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO applications (org_id, title, status, source, url, location, work_mode, salary_min,
-             salary_max, applied_on, follow_up_on, referral_contact_id, notes, created_at, updated_at,
-             salary_period)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)",
+             salary_max, applied_on, follow_up_on, notes, created_at, updated_at, salary_period)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
     )?
     .execute(params![
         new.org_id,
@@ -96,12 +100,15 @@ pub fn insert(conn: &Connection, new: &NewApplication, timestamp: &str) -> Resul
         new.salary.map(|s| s.max),
         new.applied_on,
         new.follow_up_on,
-        new.referral_contact_id,
         new.notes,
         timestamp,
         new.salary.map(|s| s.period),
     ])?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    if let Some(contact_id) = new.referral_contact_id {
+        link(conn, id, contact_id, Role::Referrer)?;
+    }
+    Ok(id)
 }
 
 /// Appends one event to an application's history.
@@ -235,8 +242,8 @@ pub fn update(
 ) -> Result<()> {
     conn.prepare_cached(
         "UPDATE applications SET org_id = ?2, title = ?3, source = ?4, url = ?5, location = ?6, work_mode = ?7,
-             salary_min = ?8, salary_max = ?9, referral_contact_id = ?10, notes = ?11, updated_at = ?12,
-             salary_period = ?13
+             salary_min = ?8, salary_max = ?9, notes = ?10, updated_at = ?11,
+             salary_period = ?12
          WHERE id = ?1",
     )?
     .execute(params![
@@ -249,12 +256,98 @@ pub fn update(
         fields.work_mode,
         fields.salary.map(|s| s.min),
         fields.salary.map(|s| s.max),
-        fields.referral_contact_id,
         fields.notes,
         timestamp,
         fields.salary.map(|s| s.period),
     ])?;
+    set_referrer(conn, application_id, fields.referral_contact_id)
+}
+
+/// Makes `contact_id` the application's referrer (the `--referral` of
+/// `app add` and `app edit`): other `referrer` links are removed, and a
+/// contact linked in another role becomes the referrer. `None` removes the
+/// referrer links.
+pub fn set_referrer(conn: &Connection, application_id: i64, contact_id: Option<i64>) -> Result<()> {
+    conn.prepare_cached(
+        "DELETE FROM application_contacts
+         WHERE application_id = ?1 AND role = 'referrer' AND contact_id IS NOT ?2",
+    )?
+    .execute(params![application_id, contact_id])?;
+    if let Some(contact_id) = contact_id {
+        link(conn, application_id, contact_id, Role::Referrer)?;
+    }
     Ok(())
+}
+
+/// Links a contact to an application in a role (a contact already linked
+/// takes the new role); returns the role it had before, if any.
+pub fn link(
+    conn: &Connection,
+    application_id: i64,
+    contact_id: i64,
+    role: Role,
+) -> Result<Option<Role>> {
+    let before: Option<Role> = conn
+        .prepare_cached(
+            "SELECT role FROM application_contacts WHERE application_id = ?1 AND contact_id = ?2",
+        )?
+        .query_row(params![application_id, contact_id], |r| r.get(0))
+        .optional()?;
+    if before != Some(role) {
+        conn.prepare_cached(
+            "INSERT INTO application_contacts (application_id, contact_id, role) VALUES (?1, ?2, ?3)
+             ON CONFLICT (application_id, contact_id) DO UPDATE SET role = excluded.role",
+        )?
+        .execute(params![application_id, contact_id, role])?;
+    }
+    Ok(before)
+}
+
+/// Removes a contact's link to an application; returns the role it had.
+pub fn unlink(conn: &Connection, application_id: i64, contact_id: i64) -> Result<Option<Role>> {
+    Ok(conn
+        .prepare_cached(
+            "DELETE FROM application_contacts WHERE application_id = ?1 AND contact_id = ?2
+             RETURNING role",
+        )?
+        .query_row(params![application_id, contact_id], |r| r.get(0))
+        .optional()?)
+}
+
+/// The people linked to an application, in the order they were linked.
+pub fn people(conn: &Connection, application_id: i64) -> Result<Vec<Person>> {
+    let sql = format!(
+        "SELECT {}, ac.role FROM application_contacts ac
+         JOIN contacts c ON c.id = ac.contact_id LEFT JOIN organizations o ON o.id = c.org_id
+         WHERE ac.application_id = ?1 ORDER BY ac.rowid",
+        network::store::CONTACT_COLUMNS
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map([application_id], |r| {
+        Ok(Person {
+            contact: network::store::contact_from_row(r)?,
+            // The role follows the 13 contact columns.
+            role: r.get(13)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The applications a contact is linked to, with their role, oldest first.
+pub fn linked_to(conn: &Connection, contact_id: i64) -> Result<Vec<Linked>> {
+    let sql = format!(
+        "SELECT {COLUMNS}, ac.role FROM application_contacts ac
+         JOIN applications a ON a.id = ac.application_id JOIN organizations o ON o.id = a.org_id
+         WHERE ac.contact_id = ?1 ORDER BY coalesce(a.applied_on, a.added_on), a.id"
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map([contact_id], |r| {
+        Ok(Linked {
+            application: from_row(r)?,
+            role: r.get(COLUMN_COUNT)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// Deletes an application; its events and credential codes go with it
@@ -267,8 +360,9 @@ pub fn delete(conn: &Connection, application_id: i64) -> Result<()> {
 /// The history of an application, oldest first.
 pub fn events(conn: &Connection, application_id: i64) -> Result<Vec<Event>> {
     let mut statement = conn.prepare_cached(
-        "SELECT id, date, kind, from_status, to_status, note FROM application_events
-         WHERE application_id = ?1 ORDER BY date, id",
+        "SELECT id, date, kind, from_status, to_status, note, at, minutes, interview_kind, place,
+                outcome, via, direction
+         FROM application_events WHERE application_id = ?1 ORDER BY date, coalesce(at, ''), id",
     )?;
     let rows = statement.query_map([application_id], |r| {
         Ok(Event {
@@ -278,8 +372,32 @@ pub fn events(conn: &Connection, application_id: i64) -> Result<Vec<Event>> {
             from_status: r.get(3)?,
             to_status: r.get(4)?,
             note: r.get(5)?,
+            at: r.get(6)?,
+            minutes: r.get(7)?,
+            interview_kind: r.get(8)?,
+            place: r.get(9)?,
+            outcome: r.get(10)?,
+            via: r.get(11)?,
+            direction: r.get(12)?,
+            with: Vec::new(),
         })
     })?;
+    let mut events = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    for event in &mut events {
+        event.with = entry_contacts(conn, event.id)?;
+    }
+    Ok(events)
+}
+
+/// The people an entry was with, in the order they were added.
+pub fn entry_contacts(conn: &Connection, event_id: i64) -> Result<Vec<network::Contact>> {
+    let sql = format!(
+        "SELECT {} FROM entry_contacts x JOIN contacts c ON c.id = x.contact_id
+         LEFT JOIN organizations o ON o.id = c.org_id WHERE x.event_id = ?1 ORDER BY x.rowid",
+        network::store::CONTACT_COLUMNS
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map([event_id], network::store::contact_from_row)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
@@ -476,8 +594,10 @@ pub fn count(conn: &Connection, filter: &Filter) -> Result<i64> {
 
 fn referred_sql() -> String {
     format!(
-        "SELECT {} FROM applications a JOIN organizations o ON o.id = a.org_id
-         WHERE a.referral_contact_id = ?1 ORDER BY coalesce(a.applied_on, a.added_on), a.id",
+        "SELECT {} FROM application_contacts ac
+         JOIN applications a ON a.id = ac.application_id JOIN organizations o ON o.id = a.org_id
+         WHERE ac.contact_id = ?1 AND ac.role = 'referrer'
+         ORDER BY coalesce(a.applied_on, a.added_on), a.id",
         COLUMNS
     )
 }

@@ -205,7 +205,9 @@ impl Funnel {
 /// date. One pass over applications, no per-row subquery.
 const FUNNEL_CTE: &str = "WITH funnel AS (
     SELECT a.id, a.source, a.applied_on,
-           (a.referral_contact_id IS NOT NULL OR a.source IS 'referral') AS referred,
+           (EXISTS (SELECT 1 FROM application_contacts ac
+                    WHERE ac.application_id = a.id AND ac.role = 'referrer')
+            OR a.source IS 'referral') AS referred,
            CASE WHEN a.first_interview_on <= ?1
                 THEN min(coalesce(a.responded_on, a.first_interview_on), a.first_interview_on)
                 ELSE a.responded_on END AS responded_on,

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
+use crate::applications::referrer_sql;
 use crate::ctx::Ctx;
 use crate::dates::week_of;
 use crate::db::Access;
@@ -33,12 +34,12 @@ pub struct Activity {
 /// day of an interview entry is that interview (one row, with the entry's
 /// note, else the move's), and an interview entered twice on one day is one
 /// row.
-pub(super) const ACTIVITIES: &str = "
+pub(super) const ACTIVITIES: &str = concat!("
 SELECT date, org, position, contact, method, result FROM (
     SELECT a.applied_on AS date, o.name AS org, a.title AS position, c.name AS contact,
            a.source AS method, 'applied' AS result, 0 AS part, a.id AS id
     FROM applications a JOIN organizations o ON o.id = a.org_id
-    LEFT JOIN contacts c ON c.id = a.referral_contact_id
+    LEFT JOIN contacts c ON c.id = ", referrer_sql!(), "
     WHERE a.applied_on BETWEEN ?1 AND ?2
   UNION ALL
     SELECT e.date, o.name, a.title, c.name, a.source,
@@ -56,7 +57,7 @@ SELECT date, org, position, contact, method, result FROM (
            END || coalesce(': ' || e.note, ''), 1, e.id
     FROM application_events e JOIN applications a ON a.id = e.application_id
     JOIN organizations o ON o.id = a.org_id
-    LEFT JOIN contacts c ON c.id = a.referral_contact_id
+    LEFT JOIN contacts c ON c.id = ", referrer_sql!(), "
     WHERE e.date BETWEEN ?1 AND ?2 AND e.kind = 'status' AND e.to_status <> 'saved'
       -- the first application is the row above (dated applied_on)
       AND NOT (e.to_status = 'applied' AND (e.from_status IS NULL OR e.date = a.applied_on))
@@ -75,7 +76,7 @@ SELECT date, org, position, contact, method, result FROM (
                ORDER BY s.id LIMIT 1)), ''), 1, e.id
     FROM application_events e JOIN applications a ON a.id = e.application_id
     JOIN organizations o ON o.id = a.org_id
-    LEFT JOIN contacts c ON c.id = a.referral_contact_id
+    LEFT JOIN contacts c ON c.id = ", referrer_sql!(), "
     WHERE e.date BETWEEN ?1 AND ?2 AND e.kind = 'interview'
       -- the same interview entered twice is one activity
       AND NOT EXISTS (
@@ -91,7 +92,7 @@ SELECT date, org, position, contact, method, result FROM (
     SELECT v.date, o.name, NULL, NULL, v.kind, v.title || coalesce(': ' || v.notes, ''), 3, v.id
     FROM events v LEFT JOIN organizations o ON o.id = v.org_id
     WHERE v.date BETWEEN ?1 AND ?2
-) ORDER BY date, part, id";
+) ORDER BY date, part, id");
 
 /// Every activity from `since` to `until` (inclusive).
 pub fn activities(conn: &Connection, since: NaiveDate, until: NaiveDate) -> Result<Vec<Activity>> {

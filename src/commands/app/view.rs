@@ -7,7 +7,8 @@ use super::write::source_text;
 use super::ListArgs;
 use crate::applications::store::{self, Filter};
 use crate::applications::{
-    status_tone, Application, ApplicationDetail, Event, EventKind, ListRow, Status,
+    status_tone, Application, ApplicationDetail, Direction, Event, EventKind, ListRow, Person,
+    Status,
 };
 use crate::ctx::Ctx;
 use crate::db::Access;
@@ -26,10 +27,12 @@ pub fn detail(conn: &Connection, id: i64) -> Result<ApplicationDetail> {
     };
     let (requires, prefers) = store::credentials(conn, id)?;
     let contacts_here = network::contacts_at(conn, application.org_id)?;
+    let people = store::people(conn, id)?;
     Ok(ApplicationDetail {
         application,
         events,
         referral,
+        people,
         requires,
         prefers,
         contacts_here,
@@ -237,6 +240,7 @@ fn print_detail(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Resu
     print_fields(ctx, detail, today)?;
     out.line("")?;
     print_history(ctx, &detail.events)?;
+    print_linked(ctx, &detail.people)?;
     print_people(ctx, &app.org, &detail.contacts_here)
 }
 
@@ -335,6 +339,24 @@ fn print_history(ctx: &Ctx, events: &[Event]) -> Result<()> {
     out.print_table(&table)
 }
 
+/// The people linked to the application, with their roles.
+fn print_linked(ctx: &Ctx, people: &[Person]) -> Result<()> {
+    if people.is_empty() {
+        return Ok(());
+    }
+    let out = &ctx.out;
+    out.line("")?;
+    out.line(out.heading("People on this application"))?;
+    for person in people {
+        out.line(format!(
+            "  {}: {}",
+            person.role.words(),
+            visible(&describe_contact(&person.contact))
+        ))?;
+    }
+    Ok(())
+}
+
 /// The people the user knows at the organization, if any.
 fn print_people(ctx: &Ctx, org: &str, people: &[network::Contact]) -> Result<()> {
     if people.is_empty() {
@@ -358,6 +380,11 @@ fn describe_event(event: &Event) -> String {
         },
         EventKind::Interview => "interview".into(),
         EventKind::Note => "note".into(),
+        EventKind::EmployerContact => match (event.direction, event.via) {
+            (Some(Direction::Inbound), Some(via)) => format!("contact from them ({via})"),
+            (_, Some(via)) => format!("contact ({via})"),
+            _ => "contact".into(),
+        },
         EventKind::FollowUp => match event.note.as_deref() {
             Some("cleared") | None => "follow-up cleared".into(),
             Some(date) => format!("follow up by {date}"),

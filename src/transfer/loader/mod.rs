@@ -23,7 +23,7 @@ use problems::{constraint, csv_reason, header_positions, unreadable};
 
 use super::import::crash_hook;
 use super::progress;
-use super::spec::{Fill, Kind, Spec, Table};
+use super::spec::{Fill, Kind, Spec, Table, LEGACY_REFERRAL};
 use crate::applications::store;
 use crate::applications::{EventKind, Status};
 use crate::dates;
@@ -71,7 +71,13 @@ struct Prepared<'c> {
     pending: Vec<i64>,
     /// Set for `import applications`: each row also gets its first event.
     started: Option<Started<'c>>,
+    /// (application, contact) links from a legacy `referral_contact_id`
+    /// column, waiting for their batch to go in.
+    referrers: Vec<(i64, i64)>,
 }
+
+/// Whether a contact id exists.
+const CONTACT_EXISTS: &str = "SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ?1)";
 
 /// What an application imported without its history needs.
 struct Started<'c> {
@@ -123,6 +129,13 @@ impl<'c> Loader<'c> {
             return Ok(0);
         }
         let positions = header_positions(spec, file, &header)?;
+        let legacy = (spec.table == Table::Applications)
+            .then(|| {
+                header.iter().position(|h| {
+                    h.trim_start_matches('\u{feff}').trim().to_ascii_lowercase() == LEGACY_REFERRAL
+                })
+            })
+            .flatten();
         let deferred = self.defer_indexes(spec, length)?;
         let mut prepared = self.prepare(spec)?;
         let bar = progress(length, spec.name());
@@ -140,10 +153,14 @@ impl<'c> Loader<'c> {
                     number,
                 };
                 if let Some(values) = self.values(spec, &mut prepared, &row, problems)? {
+                    if let Some(position) = legacy {
+                        self.referrer(&mut prepared, &row, position, &values, problems)?;
+                    }
                     checked.push((number, values));
                 }
             }
             added += self.insert(spec, &mut prepared, &checked, file, problems)?;
+            self.link_referrers(&mut prepared)?;
             bar.set_position(reader.position().byte());
         }
         bar.finish_and_clear();
@@ -289,6 +306,7 @@ impl<'c> Loader<'c> {
             max_id,
             pending: Vec::with_capacity(BATCH),
             started,
+            referrers: Vec::new(),
         })
     }
 
@@ -335,6 +353,57 @@ impl<'c> Loader<'c> {
         Ok(Some(values))
     }
 
+    /// Reads the legacy `referral_contact_id` cell of a valid application
+    /// row: a contact id becomes a pending `referrer` link.
+    fn referrer(
+        &self,
+        prepared: &mut Prepared<'c>,
+        row: &CsvRow<'_, '_>,
+        position: usize,
+        values: &[Param<'_>],
+        problems: &mut Problems,
+    ) -> Result<()> {
+        let raw = row.record.get(position).unwrap_or("").trim();
+        let (Some(id), false) = (prepared.id, raw.is_empty()) else {
+            return Ok(());
+        };
+        let contact = raw.parse::<i64>().ok();
+        let known = match contact {
+            Some(contact) => self
+                .conn
+                .prepare_cached(CONTACT_EXISTS)?
+                .query_row([contact], |r| r.get(0))?,
+            None => false,
+        };
+        match (contact, &values[id]) {
+            (Some(contact), Param::Integer(application)) if known => {
+                prepared.referrers.push((*application, contact));
+            }
+            _ => problems.push(
+                row.file,
+                row.number,
+                LEGACY_REFERRAL,
+                raw,
+                "is not the id of a contact in the database".to_string(),
+            ),
+        }
+        Ok(())
+    }
+
+    /// Links the referrers the batch's rows named, for the rows that went in.
+    fn link_referrers(&self, prepared: &mut Prepared<'c>) -> Result<()> {
+        for (application, contact) in prepared.referrers.drain(..) {
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO application_contacts (application_id, contact_id, role)
+                     SELECT ?1, ?2, 'referrer' WHERE EXISTS (SELECT 1 FROM applications WHERE id = ?1)
+                     ON CONFLICT (application_id, contact_id) DO NOTHING",
+                )?
+                .execute([application, contact])?;
+        }
+        Ok(())
+    }
+
     /// What an empty cell stores, or why it may not be empty.
     #[inline]
     fn fill<'r>(&'r self, spec: &Spec, fill: Fill, row: &CsvRow<'_, 'r>) -> Checked<'r> {
@@ -357,15 +426,13 @@ impl<'c> Loader<'c> {
                 })
                 .map(|entry| Param::Text(entry.name))
                 .ok_or_else(|| "cannot be empty for a code outside jobtrack's catalog".to_string()),
-            Fill::SalaryPeriod => {
-                let paid = row.cell(spec, "salary_min").is_some()
-                    || row.cell(spec, "salary_max").is_some();
-                Ok(if paid {
-                    Param::Text("year")
-                } else {
-                    Param::Null
-                })
-            }
+            Fill::SalaryPeriod => Ok(yearly_if(
+                row.cell(spec, "salary_min").is_some() || row.cell(spec, "salary_max").is_some(),
+            )),
+            Fill::OfferSalaryPeriod => Ok(yearly_if(
+                row.cell(spec, "offer_salary_min").is_some()
+                    || row.cell(spec, "offer_salary_max").is_some(),
+            )),
         }
     }
 
@@ -559,6 +626,15 @@ impl Batch {
             self.filled += 1;
         }
         Ok(())
+    }
+}
+
+/// `year` for a row with a salary, else NULL.
+fn yearly_if(paid: bool) -> Param<'static> {
+    if paid {
+        Param::Text("year")
+    } else {
+        Param::Null
     }
 }
 

@@ -2,7 +2,7 @@
 //! (collected in `Problems` and reported together, the first 100).
 
 use crate::error::{Error, Result};
-use crate::transfer::spec::{Fill, Spec};
+use crate::transfer::spec::{Fill, Spec, Table, LEGACY_REFERRAL};
 
 /// Maps header names (any case, a BOM skipped) to the table's columns.
 pub(super) fn header_positions(
@@ -21,6 +21,9 @@ pub(super) fn header_positions(
             return Err(Error::Input(format!(
                 "{file} looks like JSON; only CSV files are imported (export with --format csv)"
             )));
+        }
+        if spec.table == Table::Applications && clean == LEGACY_REFERRAL {
+            continue;
         }
         let Some(index) = spec.index(&clean) else {
             unknown.push(format!("{:?}", name.trim()));
