@@ -72,6 +72,9 @@ CREATE TABLE applications (
                                                          'offer', 'accepted')),
     responded_on         TEXT CHECK (date(responded_on, '+0 days') IS responded_on),
     first_interview_on   TEXT CHECK (date(first_interview_on, '+0 days') IS first_interview_on),
+    -- The latest news from the employer (applied_on, status changes,
+    -- interviews, inbound contacts): the start of a stale spell.
+    last_news_on         TEXT CHECK (date(last_news_on, '+0 days') IS last_news_on),
     -- The terms of an offer (`app offer`), kept apart from the posted range.
     offer_salary_min     REAL CHECK (offer_salary_min >= 0 AND round(offer_salary_min, 2) = offer_salary_min),
     offer_salary_max     REAL CHECK (offer_salary_max >= 0 AND round(offer_salary_max, 2) = offer_salary_max),
@@ -309,8 +312,8 @@ BEGIN
         ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
 END;
 
-CREATE TRIGGER ics_stale AFTER UPDATE OF last_activity_on ON applications
-    WHEN NEW.last_activity_on IS NOT OLD.last_activity_on
+CREATE TRIGGER ics_stale AFTER UPDATE OF last_news_on ON applications
+    WHEN NEW.last_news_on IS NOT OLD.last_news_on
 BEGIN
     INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('stale', NEW.id, 1)
         ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;

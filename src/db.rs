@@ -201,6 +201,9 @@ const V4_REBUILD: &str = "CREATE TABLE application_contacts (
                                                                   'offer', 'accepted')),
              responded_on         TEXT CHECK (date(responded_on, '+0 days') IS responded_on),
              first_interview_on   TEXT CHECK (date(first_interview_on, '+0 days') IS first_interview_on),
+             -- The latest news from the employer (applied_on, status changes,
+             -- interviews, inbound contacts): the start of a stale spell.
+             last_news_on         TEXT CHECK (date(last_news_on, '+0 days') IS last_news_on),
              -- The terms of an offer (`app offer`), kept apart from the posted range.
              offer_salary_min     REAL CHECK (offer_salary_min >= 0 AND round(offer_salary_min, 2) = offer_salary_min),
              offer_salary_max     REAL CHECK (offer_salary_max >= 0 AND round(offer_salary_max, 2) = offer_salary_max),
@@ -212,8 +215,14 @@ const V4_REBUILD: &str = "CREATE TABLE application_contacts (
              CHECK (offer_salary_min <= offer_salary_max),
              CHECK ((offer_salary_period IS NULL) = (offer_salary_min IS NULL AND offer_salary_max IS NULL))
          ) STRICT;
-         INSERT INTO new_applications (id, org_id, title, status, source, url, location, work_mode, salary_min, salary_max, salary_period, applied_on, follow_up_on, notes, created_at, updated_at, added_on, stage_since, last_activity_on, furthest_status, responded_on, first_interview_on)
-         SELECT id, org_id, title, status, source, url, location, work_mode, salary_min, salary_max, salary_period, applied_on, follow_up_on, notes, created_at, updated_at, added_on, stage_since, last_activity_on, furthest_status, responded_on, first_interview_on FROM applications;
+         INSERT INTO new_applications (id, org_id, title, status, source, url, location, work_mode, salary_min, salary_max, salary_period, applied_on, follow_up_on, notes, created_at, updated_at, added_on, stage_since, last_activity_on, furthest_status, responded_on, first_interview_on, last_news_on)
+         SELECT id, org_id, title, status, source, url, location, work_mode, salary_min, salary_max, salary_period, applied_on, follow_up_on, notes, created_at, updated_at, added_on, stage_since, last_activity_on, furthest_status, responded_on, first_interview_on,
+                (SELECT max(d) FROM (
+                    SELECT a.applied_on AS d
+                    UNION ALL
+                    SELECT max(e.date) FROM application_events e
+                    WHERE e.application_id = a.id AND e.kind IN ('status', 'interview')))
+         FROM applications a;
          DROP TABLE applications;
          ALTER TABLE new_applications RENAME TO applications;
          CREATE INDEX applications_org ON applications (org_id);
@@ -287,8 +296,8 @@ const V4_REBUILD: &str = "CREATE TABLE application_contacts (
                  ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
          END;
 
-         CREATE TRIGGER ics_stale AFTER UPDATE OF last_activity_on ON applications
-             WHEN NEW.last_activity_on IS NOT OLD.last_activity_on
+         CREATE TRIGGER ics_stale AFTER UPDATE OF last_news_on ON applications
+             WHEN NEW.last_news_on IS NOT OLD.last_news_on
          BEGIN
              INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('stale', NEW.id, 1)
                  ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;

@@ -74,10 +74,13 @@ impl Status {
     }
 
     /// Days after entering this status that a follow-up falls due, for the
-    /// statuses that set one (applied 7, interview 4, offer 2).
+    /// statuses that set one (applied 7, screening 5, interview 4, offer 2).
+    /// For an interview the days count from the interview's date, which may
+    /// be ahead (see `store::latest_interview`).
     pub fn follow_up_days(self) -> Option<u64> {
         match self {
             Status::Applied => Some(7),
+            Status::Screening => Some(5),
             Status::Interview => Some(4),
             Status::Offer => Some(2),
             _ => None,
@@ -246,6 +249,7 @@ pub const DERIVED: &[&str] = &[
     "furthest_status",
     "responded_on",
     "first_interview_on",
+    "last_news_on",
 ];
 
 /// Days without activity after which an applied/screening/interview
@@ -283,6 +287,10 @@ pub struct Application {
     pub stage_since: Option<NaiveDate>,
     #[serde(skip)]
     pub last_activity_on: Option<NaiveDate>,
+    /// The latest news from the employer: `applied_on`, a status change,
+    /// an interview or a contact from them (not your own notes).
+    #[serde(skip)]
+    pub last_news_on: Option<NaiveDate>,
 }
 
 impl Application {
@@ -308,10 +316,13 @@ impl Application {
         self.last_activity_on.map(|d| (today - d).num_days().max(0))
     }
 
-    /// True when the application waits on the employer and has been quiet
-    /// for `STALE_DAYS` or more.
+    /// True when the application waits on the employer and has had no news
+    /// for `STALE_DAYS` or more (your own notes and follow-ups do not count).
     pub fn is_stale(&self, today: NaiveDate) -> bool {
-        self.status.can_go_stale() && self.days_quiet(today).is_some_and(|d| d >= STALE_DAYS)
+        self.status.can_go_stale()
+            && self
+                .last_news_on
+                .is_some_and(|d| (today - d).num_days() >= STALE_DAYS)
     }
 }
 
@@ -391,7 +402,8 @@ mod tests {
         );
         assert!(Status::Offer.is_active() && !Status::Ghosted.is_active());
         assert_eq!(Status::Applied.follow_up_days(), Some(7));
-        assert_eq!(Status::Screening.follow_up_days(), None);
+        assert_eq!(Status::Screening.follow_up_days(), Some(5));
+        assert_eq!(Status::Rejected.follow_up_days(), None);
     }
 
     /// The status rules reach SQL only through `rules_sql`: each list, run

@@ -4,7 +4,9 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use super::{Application, Event, EventKind, Linked, Person, Role, Status, WorkMode};
+use super::{
+    Application, Direction, Event, EventKind, Linked, Person, Role, Status, Via, WorkMode,
+};
 use crate::error::{Error, Result};
 use crate::input::refs::Candidate;
 use crate::input::{PayPeriod, Salary};
@@ -15,10 +17,11 @@ pub const COLUMNS: &str = concat!(
     "a.id, o.name, a.title, a.status, a.source, a.url, a.location, a.work_mode, \
      a.salary_min, a.salary_max, a.applied_on, a.follow_up_on, ",
     super::referrer_sql!(),
-    ", a.notes, a.created_at, a.updated_at, a.org_id, a.stage_since, a.last_activity_on, a.salary_period");
+    ", a.notes, a.created_at, a.updated_at, a.org_id, a.stage_since, a.last_activity_on, a.salary_period, \
+     a.last_news_on");
 
 /// How many values `COLUMNS` selects.
-const COLUMN_COUNT: usize = 20;
+const COLUMN_COUNT: usize = 21;
 
 /// Reads an application selected with `COLUMNS`.
 pub fn from_row(r: &Row<'_>) -> rusqlite::Result<Application> {
@@ -43,6 +46,7 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<Application> {
         stage_since: r.get(17)?,
         last_activity_on: r.get(18)?,
         salary_period: r.get(19)?,
+        last_news_on: r.get(20)?,
     })
 }
 
@@ -111,7 +115,7 @@ pub fn insert(conn: &Connection, new: &NewApplication, timestamp: &str) -> Resul
     Ok(id)
 }
 
-/// Appends one event to an application's history.
+/// Appends one event to an application's history; returns its id.
 pub fn add_event(
     conn: &Connection,
     application_id: i64,
@@ -120,23 +124,62 @@ pub fn add_event(
     from: Option<Status>,
     to: Option<Status>,
     note: Option<&str>,
-) -> Result<()> {
+) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO application_events (application_id, date, kind, from_status, to_status, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![application_id, date, kind, from, to, note])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The date of the application's latest interview entry, past or planned.
+pub fn latest_interview(conn: &Connection, application_id: i64) -> Result<Option<NaiveDate>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT max(date) FROM application_events WHERE application_id = ?1 AND kind = 'interview'",
+        )?
+        .query_row([application_id], |r| r.get(0))?)
+}
+
+/// Appends an `employer_contact` entry; returns its id.
+pub fn add_employer_contact(
+    conn: &Connection,
+    application_id: i64,
+    date: NaiveDate,
+    via: Via,
+    direction: Direction,
+    note: Option<&str>,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO application_events (application_id, date, kind, note, via, direction)
+         VALUES (?1, ?2, 'employer_contact', ?3, ?4, ?5)",
+    )?
+    .execute(params![application_id, date, note, via, direction])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Records that an entry was with a person (an interviewer, the person
+/// contacted); a person already named is kept once.
+pub fn add_entry_contact(conn: &Connection, event_id: i64, contact_id: i64) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO entry_contacts (event_id, contact_id) VALUES (?1, ?2)
+         ON CONFLICT (event_id, contact_id) DO NOTHING",
+    )?
+    .execute(params![event_id, contact_id])?;
     Ok(())
 }
 
 /// Sets `follow_up_on` and, when it changes, writes the `follow_up` event
-/// (note: the new date or `cleared`) dated `on`. Returns whether it changed.
+/// (note: the new date or `cleared`) dated `on`, tied to the entry whose
+/// command set it (`caused_by`). Returns whether it changed.
 pub fn set_follow_up(
     conn: &Connection,
     application_id: i64,
     old: Option<NaiveDate>,
     new: Option<NaiveDate>,
     on: NaiveDate,
+    caused_by: Option<i64>,
 ) -> Result<bool> {
     if old == new {
         return Ok(false);
@@ -144,15 +187,11 @@ pub fn set_follow_up(
     conn.prepare_cached("UPDATE applications SET follow_up_on = ?2 WHERE id = ?1")?
         .execute(params![application_id, new])?;
     let note = new.map_or_else(|| "cleared".to_string(), |d| d.to_string());
-    add_event(
-        conn,
-        application_id,
-        on,
-        EventKind::FollowUp,
-        None,
-        None,
-        Some(&note),
-    )?;
+    conn.prepare_cached(
+        "INSERT INTO application_events (application_id, date, kind, note, caused_by)
+         VALUES (?1, ?2, 'follow_up', ?3, ?4)",
+    )?
+    .execute(params![application_id, on, note, caused_by])?;
     Ok(true)
 }
 
@@ -173,7 +212,15 @@ const REFRESH_DERIVED: &str = "UPDATE applications SET
                    SELECT applications.applied_on AS d
                    UNION ALL
                    SELECT max(e.date) FROM application_events e
-                   WHERE e.application_id = applications.id AND e.kind IN ('status', 'interview', 'note'))),
+                   WHERE e.application_id = applications.id
+                     AND e.kind IN ('status', 'interview', 'note', 'employer_contact'))),
+    last_news_on = (SELECT max(d) FROM (
+                   SELECT applications.applied_on AS d
+                   UNION ALL
+                   SELECT max(e.date) FROM application_events e
+                   WHERE e.application_id = applications.id
+                     AND (e.kind IN ('status', 'interview')
+                          OR (e.kind = 'employer_contact' AND e.direction = 'inbound')))),
     furthest_status = (SELECT s FROM (
                        SELECT e.to_status AS s FROM application_events e
                        WHERE e.application_id = applications.id AND e.kind = 'status'

@@ -36,6 +36,8 @@ text_enum! {
         Stale = "stale",
         /// A CEU cycle ending within 90 days with CEUs short, whatever --days says (id: the certification)
         CeuDeadline = "ceu_deadline" / "CEU deadline",
+        /// A thank-you note due the day after an interview of the last 7 days, until you contact the employer or add a note (id: the interview entry)
+        ThankYou = "thank_you" / "thank-you",
     }
 }
 
@@ -125,13 +127,36 @@ pub(super) const SOURCES: &[(Kind, &str)] = &[
          WHERE m.renews_on <= ?2",
     ),
     (
+        Kind::ThankYou,
+        "SELECT date(e.date, '+1 day'), e.id,
+                'Send a thank-you: ' || a.title || ' at ' || o.name || ' (interview ' || e.date || ')',
+                a.id, NULL, NULL, NULL, 'app ' || a.id, a.status
+         FROM application_events e
+         JOIN applications a ON a.id = e.application_id
+         JOIN organizations o ON o.id = a.org_id
+         WHERE e.kind = 'interview' AND e.date BETWEEN date(?1, '-7 days') AND ?1
+           AND date(e.date, '+1 day') <= ?2
+           AND NOT EXISTS (
+               SELECT 1 FROM application_events d
+               WHERE d.application_id = e.application_id AND d.kind = 'interview'
+                 AND d.date = e.date AND d.id < e.id)
+           AND +a.status IN {active}
+           -- done: a contact you made on or after the day, or a note dated
+           -- on or after it and entered after the interview
+           AND NOT EXISTS (
+               SELECT 1 FROM application_events c
+               WHERE c.application_id = e.application_id AND c.date >= e.date
+                 AND ((c.kind = 'employer_contact' AND c.direction = 'outbound')
+                      OR (c.kind = 'note' AND c.id > e.id)))",
+    ),
+    (
         Kind::Stale,
-        "SELECT date(a.last_activity_on, printf('+%d days', ?3)), a.id,
-                'Stale: ' || a.title || ' at ' || o.name || ' (' || a.status || ', no news since ' || a.last_activity_on || ')',
+        "SELECT date(a.last_news_on, printf('+%d days', ?3)), a.id,
+                'Stale: ' || a.title || ' at ' || o.name || ' (' || a.status || ', no news since ' || a.last_news_on || ')',
                 a.id, NULL, NULL, NULL, 'app ' || a.id, a.status
          FROM applications a JOIN organizations o ON o.id = a.org_id
          WHERE a.status IN {can_go_stale}
-           AND a.last_activity_on <= date(?2, printf('-%d days', ?3))",
+           AND a.last_news_on <= date(?2, printf('-%d days', ?3))",
     ),
 ];
 

@@ -6,6 +6,7 @@ mod util;
 mod applications;
 mod credentials;
 mod demo;
+mod employers;
 mod foundation;
 mod html;
 mod layers;

@@ -623,9 +623,10 @@ fn the_agenda_lists_overdue_items_first_then_by_date() {
             (s("2026-11-20"), s("renewal"), 1, true),
             (s("2026-11-26"), s("contact_follow_up"), 1, false),
             (s("2026-11-27"), s("app_follow_up"), 1, false),
-            (s("2026-11-30"), s("app_follow_up"), 3, false),
             (s("2026-12-01"), s("interview"), interview_event, false),
             (s("2026-12-03"), s("event"), 1, false),
+            // The interview of 12-01 follows up 4 days after it (DESIGN §10.5).
+            (s("2026-12-05"), s("app_follow_up"), 3, false),
             (s("2026-12-05"), s("exam"), 1, false),
         ]
     );
@@ -642,7 +643,7 @@ fn the_agenda_lists_overdue_items_first_then_by_date() {
         "Renew membership: Regional Medical Center"
     );
     assert_eq!(
-        items[6]["title"],
+        items[5]["title"],
         "Interview: Cancer Registrar at Lakeside Clinic (application 3)"
     );
 

@@ -98,9 +98,9 @@ fn fill_every_table(env: &TestEnv) {
              VALUES (1, '2026-11-12', 'interview', {plus}, '09:30', 45, 'video', 'https://meet.example/x', 'pending');
          INSERT INTO entry_contacts (event_id, contact_id) SELECT max(id), 1 FROM application_events;
          INSERT INTO application_events (application_id, date, kind, note, via, direction)
-             VALUES (1, '2026-11-20', 'employer_contact', {minus}, 'phone', 'inbound');
+             VALUES (1, '2026-11-12', 'employer_contact', {minus}, 'phone', 'inbound');
          INSERT INTO application_events (application_id, date, kind, note, caused_by)
-             SELECT 1, '2026-11-20', 'follow_up', '2026-11-27', max(id) FROM application_events;
+             SELECT 1, '2026-11-12', 'follow_up', '2026-11-19', max(id) FROM application_events;
          INSERT INTO interactions (contact_id, date, channel, note, follow_up_on)
              VALUES (1, '2026-10-05', 'coffee', {quoted}, NULL);
          INSERT INTO events (org_id, title, date, kind, notes)

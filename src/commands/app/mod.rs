@@ -3,10 +3,11 @@
 
 use clap::{Args, Subcommand, ValueEnum};
 
+mod employer;
 mod view;
 mod write;
 
-use crate::applications::{Status, WorkMode, APPLICATION};
+use crate::applications::{Status, Via, WorkMode, APPLICATION};
 use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::network::CONTACT;
@@ -104,12 +105,44 @@ pub enum AppCommand {
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
         note: Option<String>,
     },
+    /// Record a contact with the employer: yours (a work-search activity) or theirs (--from-them)
+    #[command(
+        after_help = "Examples:\n  jobtrack app contact 12 --via email --note \"asked about the timeline\"\n  jobtrack app contact 12 --via phone --from-them --with \"Anna Lee\" --on yesterday"
+    )]
+    Contact(ContactArgs),
     /// Delete an application and its history
     Rm {
         /// The application: its id, or part of its organization or title (see 'jobtrack app list')
         #[arg(value_name = "APP", allow_hyphen_values = true)]
         id: String,
     },
+}
+
+/// `app contact` arguments.
+#[derive(Debug, Args)]
+pub struct ContactArgs {
+    /// The application: its id, or part of its organization or title (see 'jobtrack app list')
+    #[arg(value_name = "APP", allow_hyphen_values = true)]
+    pub app: String,
+    /// How the contact was made
+    #[arg(long, value_enum)]
+    pub via: Via,
+    /// The employer contacted you (news; without it, you contacted them)
+    #[arg(long)]
+    pub from_them: bool,
+    /// The person you dealt with: an id or part of a name (see 'jobtrack contact list')
+    #[arg(long, value_name = "CONTACT", allow_hyphen_values = true)]
+    pub with: Option<String>,
+    /// When (a past date: not after today) [default: today]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub on: Option<String>,
+    /// What was said ('-' reads standard input)
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub note: Option<String>,
+    /// Follow up on this date (a future date) [default: 7 days after your contact; kept or
+    /// cleared after theirs]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub follow_up: Option<String>,
 }
 
 /// `app add` arguments.
@@ -287,6 +320,11 @@ pub fn run(ctx: &Ctx, command: AppCommand) -> Result<()> {
             follow_up,
         } => note(ctx, app(&id)?, text, on, follow_up),
         AppCommand::Interview { id, on, note } => interview(ctx, app(&id)?, on, note),
+        AppCommand::Contact(args) => {
+            let id = app(&args.app)?;
+            let with = ctx.opt_reference(&CONTACT, "--with", args.with.as_deref())?;
+            employer::contact(ctx, id, args, with)
+        }
         AppCommand::Rm { id } => remove(ctx, app(&id)?),
     }
 }

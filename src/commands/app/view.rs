@@ -381,8 +381,10 @@ fn describe_event(event: &Event) -> String {
         EventKind::Interview => "interview".into(),
         EventKind::Note => "note".into(),
         EventKind::EmployerContact => match (event.direction, event.via) {
-            (Some(Direction::Inbound), Some(via)) => format!("contact from them ({via})"),
-            (_, Some(via)) => format!("contact ({via})"),
+            (Some(Direction::Inbound), Some(via)) => {
+                format!("contact from them ({})", via.words())
+            }
+            (_, Some(via)) => format!("contact ({})", via.words()),
             _ => "contact".into(),
         },
         EventKind::FollowUp => match event.note.as_deref() {
@@ -393,8 +395,18 @@ fn describe_event(event: &Event) -> String {
 }
 
 fn event_note(event: &Event) -> String {
-    match event.kind {
+    let note = match event.kind {
         EventKind::FollowUp => String::new(),
         _ => event.note.clone().unwrap_or_default(),
+    };
+    if event.with.is_empty() {
+        return note;
+    }
+    let names: Vec<&str> = event.with.iter().map(|c| c.name.as_str()).collect();
+    let with = format!("with {}", names.join(", "));
+    if note.is_empty() {
+        with
+    } else {
+        format!("{note} ({with})")
     }
 }

@@ -272,7 +272,7 @@ fn insert_with_history(
         Some(draft.status),
         None,
     )?;
-    store::set_follow_up(tx, id, None, draft.follow_up_on, on)?;
+    store::set_follow_up(tx, id, None, draft.follow_up_on, on, None)?;
     // A new application has no codes to replace: only insert.
     if !draft.requires.is_empty() {
         store::replace_credentials(tx, id, true, &draft.requires)?;
@@ -327,7 +327,7 @@ fn added_message(
 
 /// Ends a write that added to an application's history: marks it changed,
 /// refreshes the derived columns, reads the `--json` record and commits.
-fn finish_history_write(
+pub(super) fn finish_history_write(
     ctx: &Ctx,
     tx: Transaction<'_>,
     id: i64,
@@ -389,7 +389,7 @@ fn move_status(
     note: Option<&str>,
     explicit_follow_up: Option<NaiveDate>,
 ) -> Result<Option<NaiveDate>> {
-    store::add_event(
+    let entry = store::add_event(
         tx,
         app.id,
         on,
@@ -413,7 +413,7 @@ fn move_status(
         (None, None) if to.is_active() => app.follow_up_on,
         (None, None) => None,
     };
-    store::set_follow_up(tx, app.id, app.follow_up_on, follow_up, on)?;
+    store::set_follow_up(tx, app.id, app.follow_up_on, follow_up, on, Some(entry))?;
     Ok(follow_up)
 }
 
@@ -514,7 +514,7 @@ pub(super) fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
         draft.follow_up,
         app.follow_up_on,
     );
-    store::set_follow_up(&tx, app.id, app.follow_up_on, follow_up, today)?;
+    store::set_follow_up(&tx, app.id, app.follow_up_on, follow_up, today, None)?;
     if draft.requires.is_some() || cleared(ClearField::Requires) {
         store::replace_credentials(&tx, app.id, true, &requires)?;
     }
@@ -718,13 +718,13 @@ pub(super) fn note(
     let mut conn = ctx.open(Access::Create)?;
     let tx = db::write(&mut conn)?;
     let app = store::require(&tx, id)?;
-    store::add_event(&tx, id, on, EventKind::Note, None, None, Some(&text))?;
+    let entry = store::add_event(&tx, id, on, EventKind::Note, None, None, Some(&text))?;
     let new_follow_up = match (explicit_follow_up, app.follow_up_on) {
         (Some(date), _) => Some(date),
         (None, Some(old)) if old <= on => None,
         (None, old) => old,
     };
-    store::set_follow_up(&tx, id, app.follow_up_on, new_follow_up, on)?;
+    store::set_follow_up(&tx, id, app.follow_up_on, new_follow_up, on, Some(entry))?;
     let record = finish_history_write(ctx, tx, id, &timestamp)?;
     let mut message = format!(
         "Added a note to application {id} ({} at {}) on {on}",
@@ -755,7 +755,7 @@ pub(super) fn interview(ctx: &Ctx, id: i64, on: String, note: Option<String>) ->
             "the interview date {on} is before application {id} was sent ({applied}); recorded as given"
         ));
     }
-    store::add_event(
+    let entry = store::add_event(
         &tx,
         id,
         on,
@@ -768,9 +768,32 @@ pub(super) fn interview(ctx: &Ctx, id: i64, on: String, note: Option<String>) ->
         app.status,
         Status::Saved | Status::Applied | Status::Screening
     );
+    // The follow-up is 4 days after the latest interview, never before it.
+    let latest = store::latest_interview(&tx, id)?.unwrap_or(on).max(on);
+    let after_interview = Status::Interview
+        .follow_up_days()
+        .map(|days| dates::add_days(latest, days));
     let follow_up = if moved {
         let moved_on = on.min(today).max(app.stage_since.unwrap_or(on));
-        move_status(&tx, &app, Status::Interview, moved_on, None, None)?
+        move_status(
+            &tx,
+            &app,
+            Status::Interview,
+            moved_on,
+            None,
+            after_interview,
+        )?
+    } else if app.status == Status::Interview {
+        let dated = on.min(today);
+        store::set_follow_up(
+            &tx,
+            id,
+            app.follow_up_on,
+            after_interview,
+            dated,
+            Some(entry),
+        )?;
+        after_interview
     } else {
         app.follow_up_on
     };
@@ -782,9 +805,9 @@ pub(super) fn interview(ctx: &Ctx, id: i64, on: String, note: Option<String>) ->
     );
     if moved {
         message.push_str(&format!("; status {} → interview", app.status));
-        if let Some(date) = follow_up {
-            message.push_str(&format!("; follow up by {date}"));
-        }
+    }
+    if let Some(date) = follow_up.filter(|_| follow_up != app.follow_up_on) {
+        message.push_str(&format!("; follow up by {date}"));
     }
     ctx.out.written(id, &message, || Ok(record))
 }

@@ -236,6 +236,7 @@ pub(super) const DERIVED: &[&str] = &[
     "last_activity_on",
     "furthest_status",
     "responded_on",
+    "last_news_on",
 ];
 
 /// The derived columns (`DERIVED`) of an application whose whole history is
@@ -243,8 +244,9 @@ pub(super) const DERIVED: &[&str] = &[
 /// `applications::store::refresh_derived_sql` computes for it (a unit test
 /// checks they agree), set as the row goes in instead of by an UPDATE of
 /// every imported row afterwards. `date` is `applied_on` when given, and
-/// `last_activity_on` = max(applied_on, event date) is then that date too.
-pub(super) fn derived(status: Status, date: Param<'_>) -> [Param<'_>; 5] {
+/// `last_activity_on` and `last_news_on` = max(applied_on, event date) are
+/// then that date too.
+pub(super) fn derived(status: Status, date: Param<'_>) -> [Param<'_>; 6] {
     let furthest = match status {
         Status::Saved
         | Status::Applied
@@ -262,7 +264,14 @@ pub(super) fn derived(status: Status, date: Param<'_>) -> [Param<'_>; 5] {
         | Status::Rejected => date.clone(),
         Status::Saved | Status::Applied | Status::Withdrawn | Status::Ghosted => Param::Null,
     };
-    [date.clone(), date.clone(), date, furthest, responded]
+    [
+        date.clone(),
+        date.clone(),
+        date.clone(),
+        furthest,
+        responded,
+        date,
+    ]
 }
 
 /// True for a valid date written exactly `YYYY-MM-DD` (what

@@ -703,6 +703,7 @@ pub(super) fn start_history(
         Some(status),
         None,
     )
+    .map(|_| ())
 }
 
 /// Whether `sql` (an `EXISTS` query on `?1`) finds `value`; false for none.
@@ -755,11 +756,11 @@ mod tests {
         let mut statement = conn
             .prepare(
                 "SELECT id, status, added_on, stage_since, last_activity_on, furthest_status,
-                        responded_on FROM applications ORDER BY id",
+                        responded_on, last_news_on FROM applications ORDER BY id",
             )
             .unwrap();
         statement
-            .query_map([], |r| (0..7).map(|i| r.get(i)).collect())
+            .query_map([], |r| (0..8).map(|i| r.get(i)).collect())
             .unwrap()
             .map(|r| r.unwrap())
             .collect()

@@ -1,0 +1,347 @@
+//! Employer contacts, news and staleness, the follow-ups of screening and
+//! interviews, and the agenda's thank-you items. Every date is computed
+//! here from the pinned today (Thursday 2026-11-26), never copied from
+//! output.
+
+use chrono::{Days, NaiveDate};
+use serde_json::Value;
+
+use crate::util::TestEnv;
+
+const TODAY: &str = "2026-11-26";
+
+fn today() -> NaiveDate {
+    NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap()
+}
+
+/// Today moved by `days` (negative: back), as typed.
+fn day(days: i64) -> String {
+    let today = today();
+    let date = if days >= 0 {
+        today + Days::new(days as u64)
+    } else {
+        today - Days::new(days.unsigned_abs())
+    };
+    date.to_string()
+}
+
+/// The agenda items of one kind as (date, id, overdue).
+fn agenda_of(env: &TestEnv, kind: &str, extra: &[&str]) -> Vec<(String, i64, bool)> {
+    let mut args = vec!["agenda"];
+    args.extend_from_slice(extra);
+    env.json(&args)
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|item| item["kind"] == kind)
+        .map(|item| {
+            (
+                item["date"].as_str().unwrap().to_string(),
+                item["id"].as_i64().unwrap(),
+                item["overdue"].as_bool().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn show(env: &TestEnv, id: i64) -> Value {
+    env.json(&["app", "show", &id.to_string()])
+}
+
+#[test]
+fn your_own_contact_is_activity_and_sets_the_follow_up_but_is_not_news() {
+    let env = TestEnv::new();
+    let applied = day(-30);
+    env.ok(&["app", "add", "Mercy Health", "Coder", "--applied", &applied]);
+    let stale_on = day(-30 + 21);
+    assert_eq!(
+        agenda_of(&env, "stale", &[]),
+        vec![(stale_on.clone(), 1, true)]
+    );
+
+    let said = env.ok(&[
+        "app",
+        "contact",
+        "1",
+        "--via",
+        "email",
+        "--on",
+        &day(-2),
+        "--note",
+        "asked about timing",
+    ]);
+    assert!(said.contains("Contacted Mercy Health"), "{said}");
+    assert!(
+        said.contains(&format!("follow up by {}", day(-2 + 7))),
+        "{said}"
+    );
+    let app = show(&env, 1);
+    assert_eq!(app["follow_up_on"], day(5));
+    let entry = app["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "employer_contact")
+        .unwrap()
+        .clone();
+    assert_eq!(entry["via"], "email");
+    assert_eq!(entry["direction"], "outbound");
+    assert_eq!(entry["date"], day(-2));
+    // Activity: two days quiet. Not news: still stale, from the same day.
+    let listed = env.json(&["app", "list"]);
+    assert_eq!(listed[0]["days_quiet"], 2);
+    assert_eq!(
+        agenda_of(&env, "stale", &[]),
+        vec![(stale_on.clone(), 1, true)]
+    );
+    // A note is not news either.
+    env.ok(&["app", "note", "1", "still no reply"]);
+    assert_eq!(agenda_of(&env, "stale", &[]), vec![(stale_on, 1, true)]);
+    // The status did not move and no response was counted.
+    assert_eq!(app["status"], "applied");
+    assert_eq!(
+        env.json(&["report", "apps"])["by_source"][0]["responses"],
+        0
+    );
+}
+
+#[test]
+fn news_from_the_employer_ends_a_stale_spell_and_answers_a_due_follow_up() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--applied",
+        &day(-30),
+    ]);
+    // The follow-up from applying (applied + 7) is long due.
+    assert_eq!(show(&env, 1)["follow_up_on"], day(-23));
+    let output = env
+        .cmd()
+        .args([
+            "app",
+            "contact",
+            "mercy",
+            "--via",
+            "phone",
+            "--from-them",
+            "--on",
+            &day(-1),
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("jobtrack app set 1 screening"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("Heard from Mercy Health"), "{stdout}");
+    assert!(stdout.contains("follow-up cleared"), "{stdout}");
+    let app = show(&env, 1);
+    assert_eq!(app["follow_up_on"], Value::Null);
+    assert_eq!(app["status"], "applied", "news does not move the status");
+    assert!(agenda_of(&env, "stale", &[]).is_empty());
+    // Stale again 21 days after the news.
+    let later = env.on(&day(-1 + 21));
+    let stale = later.json(&["agenda"]);
+    assert!(
+        stale
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["kind"] == "stale" && i["date"] == day(20)),
+        "{stale}"
+    );
+
+    // A follow-up set later than the news is kept.
+    env.ok(&["app", "edit", "1", "--follow-up", &day(10)]);
+    env.ok(&["app", "contact", "1", "--via", "email", "--from-them"]);
+    assert_eq!(show(&env, 1)["follow_up_on"], day(10));
+    // An explicit one wins either way.
+    env.ok(&[
+        "app",
+        "contact",
+        "1",
+        "--via",
+        "portal",
+        "--from-them",
+        "--follow-up",
+        &day(3),
+    ]);
+    assert_eq!(show(&env, 1)["follow_up_on"], day(3));
+}
+
+#[test]
+fn a_contact_names_the_person_and_a_closed_application_gets_no_follow_up() {
+    let env = TestEnv::new();
+    env.ok(&["contact", "add", "Anna Lee", "--org", "Mercy Health"]);
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--applied",
+        &day(-10),
+    ]);
+    env.ok(&["app", "set", "1", "rejected"]);
+    assert_eq!(show(&env, 1)["follow_up_on"], Value::Null);
+    let output = env
+        .cmd()
+        .args([
+            "app",
+            "contact",
+            "1",
+            "--via",
+            "in_person",
+            "--with",
+            "anna",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("using contact 1: Anna Lee"));
+    let app = show(&env, 1);
+    assert_eq!(app["follow_up_on"], Value::Null);
+    let entry = app["events"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(entry["kind"], "employer_contact");
+    assert_eq!(entry["with"][0]["name"], "Anna Lee");
+    let shown = env.ok(&["app", "show", "1"]);
+    assert!(shown.contains("contact (in person)"), "{shown}");
+    assert!(shown.contains("Anna Lee"), "{shown}");
+    // With --follow-up it is set even here.
+    env.ok(&[
+        "app",
+        "contact",
+        "1",
+        "--via",
+        "mail",
+        "--follow-up",
+        &day(14),
+    ]);
+    assert_eq!(show(&env, 1)["follow_up_on"], day(14));
+}
+
+#[test]
+fn bad_contact_input_writes_nothing() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Health", "Coder"]);
+    let events = env.count("SELECT count(*) FROM application_events");
+    let stderr = env.fails(2, &["app", "contact", "1", "--via", "pigeon"]);
+    assert!(
+        stderr.contains("pigeon") && stderr.contains("email"),
+        "{stderr}"
+    );
+    let stderr = env.fails(
+        2,
+        &["app", "contact", "1", "--via", "email", "--on", &day(3)],
+    );
+    assert!(stderr.contains("--on"), "{stderr}");
+    let stderr = env.fails(
+        2,
+        &["app", "contact", "1", "--via", "email", "--with", "Zoe"],
+    );
+    assert!(stderr.contains("--with"), "{stderr}");
+    let stderr = env.fails(2, &["app", "contact", "1"]);
+    assert!(stderr.contains("--via"), "{stderr}");
+    assert_eq!(env.count("SELECT count(*) FROM application_events"), events);
+}
+
+#[test]
+fn screening_follows_up_in_five_days_and_an_interview_four_days_after_it() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--applied",
+        &day(-10),
+    ]);
+    env.ok(&["app", "set", "1", "screening", "--on", &day(-1)]);
+    assert_eq!(show(&env, 1)["follow_up_on"], day(-1 + 5));
+    // A planned interview: the follow-up is D + 4, never before D.
+    let said = env.ok(&["app", "interview", "1", "--on", &day(10)]);
+    assert!(
+        said.contains(&format!("follow up by {}", day(14))),
+        "{said}"
+    );
+    let app = show(&env, 1);
+    assert_eq!(app["status"], "interview");
+    assert_eq!(app["follow_up_on"], day(14));
+    // A second, later round moves it again; an earlier one does not pull it back.
+    env.ok(&["app", "interview", "1", "--on", &day(20)]);
+    assert_eq!(show(&env, 1)["follow_up_on"], day(24));
+    env.ok(&["app", "interview", "1", "--on", &day(12)]);
+    assert_eq!(show(&env, 1)["follow_up_on"], day(24));
+    // The follow-up entry names the entry whose command set it.
+    let caused: i64 = env.count(
+        "SELECT count(*) FROM application_events f JOIN application_events c ON c.id = f.caused_by
+         WHERE f.kind = 'follow_up' AND c.kind = 'interview'",
+    );
+    assert!(caused >= 1);
+}
+
+#[test]
+fn a_thank_you_is_due_the_day_after_an_interview_until_you_write() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--applied",
+        &day(-20),
+    ]);
+    env.ok(&["app", "add", "St. Luke's", "Clerk", "--applied", &day(-20)]);
+    env.ok(&[
+        "app",
+        "add",
+        "Trinity Health",
+        "Analyst",
+        "--applied",
+        &day(-20),
+    ]);
+    env.ok(&["app", "interview", "1", "--on", &day(-2)]);
+    env.ok(&["app", "interview", "2", "--on", &day(-3)]);
+    // Older than 7 days: no thank-you any more.
+    env.ok(&["app", "interview", "3", "--on", &day(-8)]);
+    let entry = |app: i64| -> i64 {
+        env.count(&format!(
+            "SELECT min(id) FROM application_events WHERE application_id = {app} AND kind = 'interview'"
+        ))
+    };
+    let mut due = agenda_of(&env, "thank_you", &[]);
+    due.sort();
+    assert_eq!(
+        due,
+        vec![(day(-2), entry(2), true), (day(-1), entry(1), true)]
+    );
+    let human = env.ok(&["agenda"]);
+    assert!(
+        human.contains("Send a thank-you: Coder at Mercy Health"),
+        "{human}"
+    );
+    // An outbound contact clears one, a note entered afterwards the other.
+    env.ok(&["app", "contact", "1", "--via", "email"]);
+    env.ok(&["app", "note", "2", "thanked the panel"]);
+    assert!(agenda_of(&env, "thank_you", &[]).is_empty());
+    // A contact from them does not count as your thank-you.
+    env.ok(&[
+        "app",
+        "add",
+        "Ohio HIMA",
+        "Coordinator",
+        "--applied",
+        &day(-20),
+    ]);
+    env.ok(&["app", "interview", "4", "--on", TODAY]);
+    env.ok(&["app", "contact", "4", "--via", "phone", "--from-them"]);
+    assert_eq!(
+        agenda_of(&env, "thank_you", &[]),
+        vec![(day(1), entry(4), false)]
+    );
+    // A closed application has none.
+    env.ok(&["app", "set", "4", "rejected"]);
+    assert!(agenda_of(&env, "thank_you", &[]).is_empty());
+}
