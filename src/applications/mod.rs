@@ -349,6 +349,27 @@ pub struct Event {
     pub with: Vec<Contact>,
 }
 
+/// What an interview entry records besides its date and note.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InterviewDetails {
+    /// Local wall-clock start, `HH:MM`.
+    pub at: Option<String>,
+    pub minutes: Option<i64>,
+    pub kind: Option<InterviewKind>,
+    pub place: Option<String>,
+}
+
+/// Reads a 24-hour time typed as `HH:MM` or `H:MM` into `HH:MM`.
+pub fn parse_time(text: &str) -> Option<String> {
+    let (hours, minutes) = text.trim().split_once(':')?;
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(hours) || minutes.len() != 2 || !all_digits(minutes) || hours.len() > 2 {
+        return None;
+    }
+    let (h, m): (u32, u32) = (hours.parse().ok()?, minutes.parse().ok()?);
+    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
+}
+
 /// An application with everything `app show` prints.
 #[derive(Debug, Clone, Serialize)]
 pub struct ApplicationDetail {
@@ -404,6 +425,18 @@ mod tests {
         assert_eq!(Status::Applied.follow_up_days(), Some(7));
         assert_eq!(Status::Screening.follow_up_days(), Some(5));
         assert_eq!(Status::Rejected.follow_up_days(), None);
+    }
+
+    #[test]
+    fn times_are_24_hour_hh_mm() {
+        assert_eq!(parse_time("9:05").as_deref(), Some("09:05"));
+        assert_eq!(parse_time(" 14:30 ").as_deref(), Some("14:30"));
+        assert_eq!(parse_time("23:59").as_deref(), Some("23:59"));
+        for bad in [
+            "24:00", "12:60", "2pm", "12", "12:5", "-1:00", "123:00", "", "1:2:3",
+        ] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
     }
 
     /// The status rules reach SQL only through `rules_sql`: each list, run

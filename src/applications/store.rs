@@ -5,7 +5,8 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::{
-    Application, Direction, Event, EventKind, Linked, Person, Role, Status, Via, WorkMode,
+    Application, Direction, Event, EventKind, InterviewDetails, Linked, Outcome, Person, Role,
+    Status, Via, WorkMode,
 };
 use crate::error::{Error, Result};
 use crate::input::refs::Candidate;
@@ -131,6 +132,70 @@ pub fn add_event(
     )?
     .execute(params![application_id, date, kind, from, to, note])?;
     Ok(conn.last_insert_rowid())
+}
+
+/// Appends an `interview` entry with its details; returns its id.
+pub fn add_interview(
+    conn: &Connection,
+    application_id: i64,
+    date: NaiveDate,
+    details: &InterviewDetails,
+    note: Option<&str>,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO application_events (application_id, date, kind, note, at, minutes, interview_kind, place)
+         VALUES (?1, ?2, 'interview', ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        application_id,
+        date,
+        note,
+        details.at,
+        details.minutes,
+        details.kind,
+        details.place
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The interview entry `--outcome` is about: `entry` when it is one of
+/// the application's interviews, else (no entry given) the latest one on
+/// or before `today`. Returns its id and date.
+pub fn interview_entry(
+    conn: &Connection,
+    application_id: i64,
+    entry: Option<i64>,
+    today: NaiveDate,
+) -> Result<Option<(i64, NaiveDate)>> {
+    let found = match entry {
+        Some(entry) => conn
+            .prepare_cached(
+                "SELECT id, date FROM application_events
+                 WHERE id = ?1 AND application_id = ?2 AND kind = 'interview'",
+            )?
+            .query_row(params![entry, application_id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?,
+        None => conn
+            .prepare_cached(
+                "SELECT id, date FROM application_events
+                 WHERE application_id = ?1 AND kind = 'interview' AND date <= ?2
+                 ORDER BY date DESC, coalesce(at, '') DESC, id DESC LIMIT 1",
+            )?
+            .query_row(params![application_id, today], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?,
+    };
+    Ok(found)
+}
+
+/// Sets an interview entry's outcome.
+pub fn set_outcome(conn: &Connection, entry: i64, outcome: Outcome) -> Result<()> {
+    conn.prepare_cached("UPDATE application_events SET outcome = ?2 WHERE id = ?1")?
+        .execute(params![entry, outcome])?;
+    Ok(())
 }
 
 /// The date of the application's latest interview entry, past or planned.

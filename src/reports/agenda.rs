@@ -90,17 +90,20 @@ pub(super) const SOURCES: &[(Kind, &str)] = &[
     ),
     (
         Kind::Interview,
-        "SELECT e.date, e.id, 'Interview: ' || a.title || ' at ' || o.name || ' (application ' || a.id || ')',
+        "SELECT e.date, e.id,
+                'Interview' || coalesce(' at ' || e.at, '') || ': ' || a.title || ' at ' || o.name
+                || ' (application ' || a.id || ')',
                 a.id, NULL, NULL, NULL, 'app ' || a.id, a.status
          FROM application_events e
          JOIN applications a ON a.id = e.application_id
          JOIN organizations o ON o.id = a.org_id
          WHERE e.kind = 'interview' AND e.date BETWEEN ?1 AND ?2
-           -- the same interview entered twice is one item: the lowest id
+           -- the same interview entered twice (same day and time) is one
+           -- item: the lowest id
            AND NOT EXISTS (
                SELECT 1 FROM application_events d
                WHERE d.application_id = e.application_id AND d.kind = 'interview'
-                 AND d.date = e.date AND d.id < e.id)
+                 AND d.date = e.date AND d.at IS e.at AND d.id < e.id)
            -- unary + keeps the planner on the events' date index (few rows)
            -- rather than walking every active application
            AND +a.status IN {active}",
@@ -139,7 +142,7 @@ pub(super) const SOURCES: &[(Kind, &str)] = &[
            AND NOT EXISTS (
                SELECT 1 FROM application_events d
                WHERE d.application_id = e.application_id AND d.kind = 'interview'
-                 AND d.date = e.date AND d.id < e.id)
+                 AND d.date = e.date AND d.at IS e.at AND d.id < e.id)
            AND +a.status IN {active}
            -- done: a contact you made on or after the day, or a note dated
            -- on or after it and entered after the interview

@@ -345,3 +345,207 @@ fn a_thank_you_is_due_the_day_after_an_interview_until_you_write() {
     env.ok(&["app", "set", "4", "rejected"]);
     assert!(agenda_of(&env, "thank_you", &[]).is_empty());
 }
+
+#[test]
+fn an_interview_keeps_its_time_length_kind_place_and_interviewers() {
+    let env = TestEnv::new();
+    env.ok(&["contact", "add", "Anna Lee", "--org", "Mercy Health"]);
+    env.ok(&["contact", "add", "Tom Baker", "--org", "Mercy Health"]);
+    env.ok(&["app", "add", "Mercy Health", "Coder", "--applied", &day(-5)]);
+    let said = env.ok(&[
+        "app",
+        "interview",
+        "1",
+        "--on",
+        &day(5),
+        "--at",
+        "9:30",
+        "--minutes",
+        "45",
+        "--kind",
+        "video",
+        "--where",
+        "https://meet.example/abc",
+        "--with",
+        "anna",
+        "--with",
+        "Tom Baker",
+    ]);
+    assert!(said.contains(&format!("on {} at 09:30", day(5))), "{said}");
+    let app = show(&env, 1);
+    let entry = app["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "interview")
+        .unwrap()
+        .clone();
+    assert_eq!(entry["at"], "09:30");
+    assert_eq!(entry["minutes"], 45);
+    assert_eq!(entry["interview_kind"], "video");
+    assert_eq!(entry["place"], "https://meet.example/abc");
+    assert_eq!(entry["with"][0]["name"], "Anna Lee");
+    assert_eq!(entry["with"][1]["name"], "Tom Baker");
+    let shown = env.ok(&["app", "show", "1"]);
+    assert!(
+        shown.contains("interview at 09:30 (video, 45 min)"),
+        "{shown}"
+    );
+    assert!(shown.contains("https://meet.example/abc"), "{shown}");
+    let agenda = env.json(&["agenda"]);
+    let item = agenda
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "interview")
+        .unwrap()
+        .clone();
+    assert_eq!(item["date"], day(5));
+    assert_eq!(
+        item["title"],
+        "Interview at 09:30: Coder at Mercy Health (application 1)"
+    );
+
+    // Two entries on one day are one interview only when the time matches.
+    env.ok(&["app", "interview", "1", "--on", &day(5), "--at", "09:30"]);
+    env.ok(&["app", "interview", "1", "--on", &day(5), "--at", "14:00"]);
+    let interviews = agenda_of(&env, "interview", &[]);
+    assert_eq!(interviews.len(), 2, "{interviews:?}");
+    assert_eq!(
+        env.count("SELECT count(*) FROM application_events WHERE kind = 'interview'"),
+        3
+    );
+}
+
+#[test]
+fn bad_interview_details_are_refused_and_nothing_is_written() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Health", "Coder"]);
+    let events = env.count("SELECT count(*) FROM application_events");
+    let on = day(3);
+    for (args, field) in [
+        (vec!["--at", "2pm"], "--at"),
+        (vec!["--at", "24:00"], "--at"),
+        (vec!["--minutes", "0"], "--minutes"),
+        (vec!["--minutes", "ninety"], "--minutes"),
+        (vec!["--kind", "lunch"], "lunch"),
+        (vec!["--with", "Nobody"], "--with"),
+    ] {
+        let mut full = vec!["app", "interview", "1", "--on", &on];
+        full.extend(args);
+        let stderr = env.fails(2, &full);
+        assert!(stderr.contains(field), "{field}: {stderr}");
+    }
+    assert!(env.fails(2, &["app", "interview", "1"]).contains("--on"));
+    assert_eq!(env.count("SELECT count(*) FROM application_events"), events);
+}
+
+#[test]
+fn an_outcome_marks_an_interview_and_leaves_the_status_alone() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--applied",
+        &day(-10),
+    ]);
+    env.ok(&["app", "interview", "1", "--on", &day(-3)]);
+    env.ok(&["app", "interview", "1", "--on", &day(-1)]);
+    env.ok(&["app", "interview", "1", "--on", &day(4)]);
+    let id_on = |date: &str| -> i64 {
+        env.count(&format!(
+            "SELECT id FROM application_events WHERE kind = 'interview' AND date = '{date}'"
+        ))
+    };
+    // Default: the latest interview on or before today.
+    env.ok(&["app", "interview", "1", "--outcome", "passed"]);
+    let outcome_of = |id: i64| -> Option<String> {
+        env.sql()
+            .query_row(
+                "SELECT outcome FROM application_events WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(outcome_of(id_on(&day(-1))).as_deref(), Some("passed"));
+    assert_eq!(outcome_of(id_on(&day(-3))), None);
+    assert_eq!(outcome_of(id_on(&day(4))), None);
+    // Another entry by id; rejected prints the command that closes it.
+    let first = id_on(&day(-3)).to_string();
+    let output = env
+        .cmd()
+        .args([
+            "app",
+            "interview",
+            "1",
+            "--outcome",
+            "rejected",
+            "--entry",
+            &first,
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("jobtrack app set 1 rejected"), "{stderr}");
+    assert_eq!(outcome_of(id_on(&day(-3))).as_deref(), Some("rejected"));
+    assert_eq!(show(&env, 1)["status"], "interview");
+    assert!(env.ok(&["app", "show", "1"]).contains(": rejected"));
+    // An entry that is not one of its interviews, or none to mark.
+    let stderr = env.fails(
+        2,
+        &[
+            "app",
+            "interview",
+            "1",
+            "--outcome",
+            "passed",
+            "--entry",
+            "1",
+        ],
+    );
+    assert!(
+        stderr.contains("not an interview of application 1"),
+        "{stderr}"
+    );
+    env.ok(&["app", "add", "St. Luke's", "Clerk"]);
+    let stderr = env.fails(2, &["app", "interview", "2", "--outcome", "passed"]);
+    assert!(
+        stderr.contains("no interview on or before today"),
+        "{stderr}"
+    );
+    let stderr = env.fails(
+        2,
+        &[
+            "app",
+            "interview",
+            "1",
+            "--outcome",
+            "passed",
+            "--on",
+            TODAY,
+        ],
+    );
+    assert!(stderr.contains("--on"), "{stderr}");
+}
+
+#[test]
+fn a_future_interview_set_as_a_status_points_to_app_interview() {
+    let env = TestEnv::new();
+    env.ok(&["app", "add", "Mercy Health", "Coder", "--applied", &day(-5)]);
+    let stderr = env.fails(2, &["app", "set", "1", "interview", "--on", &day(3)]);
+    assert!(
+        stderr.contains(&format!("jobtrack app interview 1 --on {}", day(3))),
+        "{stderr}"
+    );
+    assert_eq!(show(&env, 1)["status"], "applied");
+    // Other statuses keep the plain past-date refusal.
+    let stderr = env.fails(2, &["app", "set", "1", "screening", "--on", &day(3)]);
+    assert!(!stderr.contains("app interview"), "{stderr}");
+    // A past date is still a status change.
+    env.ok(&["app", "set", "1", "interview", "--on", &day(-1)]);
+    assert_eq!(show(&env, 1)["status"], "interview");
+}

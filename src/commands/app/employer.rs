@@ -1,16 +1,17 @@
 //! The employer's side of an application: contacts with the employer
-//! (`app contact`).
+//! (`app contact`) and interviews with their details and outcomes (`app
+//! interview`).
 
 use chrono::NaiveDate;
 
-use super::write::finish_history_write;
-use super::ContactArgs;
+use super::write::{finish_history_write, move_status};
+use super::{ContactArgs, InterviewArgs};
 use crate::applications::store;
-use crate::applications::{Application, Direction, Status};
+use crate::applications::{parse_time, Application, Direction, InterviewDetails, Outcome, Status};
 use crate::ctx::Ctx;
 use crate::dates::{self, DateKind};
 use crate::db::{self, Access};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::output::shell_command;
 
 /// Days after an outbound contact that the follow-up falls due.
@@ -78,5 +79,165 @@ pub(super) fn contact(ctx: &Ctx, id: i64, args: ContactArgs, with: Option<i64>) 
             shell_command(["jobtrack", "app", "set", &id.to_string(), "screening"])
         ));
     }
+    ctx.out.written(id, &message, || Ok(record))
+}
+
+/// The details typed on `app interview`, checked.
+fn interview_details(ctx: &Ctx, args: &InterviewArgs) -> Result<InterviewDetails> {
+    let at = match args.at.as_deref() {
+        Some(text) => Some(parse_time(text).ok_or_else(|| {
+            Error::invalid(
+                "--at",
+                text,
+                "a 24-hour local time HH:MM, like 09:30 or 14:00",
+            )
+        })?),
+        None => None,
+    };
+    let minutes = match args.minutes.as_deref() {
+        Some(text) => Some(
+            text.trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|n| (1..=1440).contains(n))
+                .ok_or_else(|| {
+                    Error::invalid(
+                        "--minutes",
+                        text,
+                        "a whole number of minutes from 1 to 1440",
+                    )
+                })?,
+        ),
+        None => None,
+    };
+    Ok(InterviewDetails {
+        at,
+        minutes,
+        kind: args.kind,
+        place: ctx.text("--where", args.place.clone())?,
+    })
+}
+
+/// `app interview ID --on DATE …`: adds an interview entry (always a new
+/// one), moves an early status to `interview`, and sets the follow-up to 4
+/// days after the application's latest interview.
+pub(super) fn interview(ctx: &Ctx, id: i64, args: InterviewArgs, with: &[i64]) -> Result<()> {
+    let today = ctx.today()?;
+    let on_text = args.on.as_deref().unwrap_or_default();
+    let on = ctx.date_of(DateKind::Ahead, "--on", on_text)?;
+    let details = interview_details(ctx, &args)?;
+    let note = ctx.text("--note", args.note)?;
+    let timestamp = ctx.timestamp()?;
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let app = store::require(&tx, id)?;
+    if let Some(applied) = app.applied_on.filter(|applied| on < *applied) {
+        ctx.out.warning(format!(
+            "the interview date {on} is before application {id} was sent ({applied}); recorded as given"
+        ));
+    }
+    let entry = store::add_interview(&tx, id, on, &details, note.as_deref())?;
+    for contact_id in with {
+        store::add_entry_contact(&tx, entry, *contact_id)?;
+    }
+    let moved = matches!(
+        app.status,
+        Status::Saved | Status::Applied | Status::Screening
+    );
+    // The follow-up is 4 days after the latest interview, never before it.
+    let latest = store::latest_interview(&tx, id)?.unwrap_or(on).max(on);
+    let after_interview = Status::Interview
+        .follow_up_days()
+        .map(|days| dates::add_days(latest, days));
+    let follow_up = if moved {
+        let moved_on = on.min(today).max(app.stage_since.unwrap_or(on));
+        move_status(
+            &tx,
+            &app,
+            Status::Interview,
+            moved_on,
+            None,
+            after_interview,
+        )?
+    } else if app.status == Status::Interview {
+        let dated = on.min(today);
+        store::set_follow_up(
+            &tx,
+            id,
+            app.follow_up_on,
+            after_interview,
+            dated,
+            Some(entry),
+        )?;
+        after_interview
+    } else {
+        app.follow_up_on
+    };
+    let record = finish_history_write(ctx, tx, id, &timestamp)?;
+    let message = interview_message(&app, on, today, &details, moved, follow_up);
+    ctx.out.written(id, &message, || Ok(record))
+}
+
+/// "Interview planned for application 3 (Coder at Mercy) on 2026-12-01 at
+/// 10:30; status applied → interview; follow up by 2026-12-05".
+fn interview_message(
+    app: &Application,
+    on: NaiveDate,
+    today: NaiveDate,
+    details: &InterviewDetails,
+    moved: bool,
+    follow_up: Option<NaiveDate>,
+) -> String {
+    let when = if on > today { "planned" } else { "recorded" };
+    let mut message = format!(
+        "Interview {when} for application {} ({} at {}) on {on}",
+        app.id, app.title, app.org
+    );
+    if let Some(at) = &details.at {
+        message.push_str(&format!(" at {at}"));
+    }
+    if moved {
+        message.push_str(&format!("; status {} → interview", app.status));
+    }
+    if let Some(date) = follow_up.filter(|_| follow_up != app.follow_up_on) {
+        message.push_str(&format!("; follow up by {date}"));
+    }
+    message
+}
+
+/// `app interview ID --outcome O [--entry E]`: records how an interview
+/// went; the status is left to `app set`.
+pub(super) fn outcome(ctx: &Ctx, id: i64, outcome: Outcome, entry: Option<i64>) -> Result<()> {
+    let today = ctx.today()?;
+    let timestamp = ctx.timestamp()?;
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let app = store::require(&tx, id)?;
+    let Some((entry, date)) = store::interview_entry(&tx, id, entry, today)? else {
+        return Err(match entry {
+            Some(entry) => Error::Input(format!(
+                "entry {entry} is not an interview of application {id} (see 'jobtrack app show {id}')"
+            )),
+            None => Error::Input(format!(
+                "application {id} has no interview on or before today; record one with \
+                 'jobtrack app interview {id} --on DATE', or name a planned one with --entry"
+            )),
+        });
+    };
+    store::set_outcome(&tx, entry, outcome)?;
+    let record = finish_history_write(ctx, tx, id, &timestamp)?;
+    if outcome == Outcome::Rejected && app.status.is_active() {
+        ctx.out.notice(format!(
+            "the status is still {}; to close the application: {}",
+            app.status,
+            shell_command(["jobtrack", "app", "set", &id.to_string(), "rejected"])
+        ));
+    }
+    let message = format!(
+        "Interview of {date} for application {id} ({} at {}): {}",
+        app.title,
+        app.org,
+        outcome.words()
+    );
     ctx.out.written(id, &message, || Ok(record))
 }

@@ -7,12 +7,12 @@ mod employer;
 mod view;
 mod write;
 
-use crate::applications::{Status, Via, WorkMode, APPLICATION};
+use crate::applications::{InterviewKind, Outcome, Status, Via, WorkMode, APPLICATION};
 use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::network::CONTACT;
 use view::{list, show};
-use write::{add, edit, interview, note, remove, set};
+use write::{add, edit, note, remove, set};
 
 const ADD_EXAMPLES: &str = "\
 Examples:
@@ -90,21 +90,11 @@ pub enum AppCommand {
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         follow_up: Option<String>,
     },
-    /// Record an interview, past or planned
+    /// Record an interview, past or planned, or how one went (--outcome)
     #[command(
-        after_help = "Examples:\n  jobtrack app interview 12 --on 2026-12-03 --note \"panel with the HIM director\"\n  jobtrack app interview 12 --on yesterday"
+        after_help = "Examples:\n  jobtrack app interview 12 --on 2026-12-03 --at 10:30 --minutes 45 --kind video --where https://meet.example/abc --with \"Anna Lee\"\n  jobtrack app interview 12 --on yesterday --note \"panel with the HIM director\"\n  jobtrack app interview 12 --outcome passed"
     )]
-    Interview {
-        /// The application: its id, or part of its organization or title (see 'jobtrack app list')
-        #[arg(value_name = "APP", allow_hyphen_values = true)]
-        id: String,
-        /// The interview date (future allowed; past too)
-        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
-        on: String,
-        /// A note ('-' reads standard input)
-        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
-        note: Option<String>,
-    },
+    Interview(InterviewArgs),
     /// Record a contact with the employer: yours (a work-search activity) or theirs (--from-them)
     #[command(
         after_help = "Examples:\n  jobtrack app contact 12 --via email --note \"asked about the timeline\"\n  jobtrack app contact 12 --via phone --from-them --with \"Anna Lee\" --on yesterday"
@@ -116,6 +106,51 @@ pub enum AppCommand {
         #[arg(value_name = "APP", allow_hyphen_values = true)]
         id: String,
     },
+}
+
+/// `app interview` arguments.
+#[derive(Debug, Args)]
+pub struct InterviewArgs {
+    /// The application: its id, or part of its organization or title (see 'jobtrack app list')
+    #[arg(value_name = "APP", allow_hyphen_values = true)]
+    pub app: String,
+    /// The interview date (future allowed; past too)
+    #[arg(
+        long,
+        value_name = "DATE",
+        allow_hyphen_values = true,
+        required_unless_present = "outcome"
+    )]
+    pub on: Option<String>,
+    /// The local time it starts, 24-hour HH:MM (14:30)
+    #[arg(long, value_name = "HH:MM", allow_hyphen_values = true)]
+    pub at: Option<String>,
+    /// How long it lasts, in minutes [calendar default: 60]
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub minutes: Option<String>,
+    /// What kind of interview
+    #[arg(long, value_enum)]
+    pub kind: Option<InterviewKind>,
+    /// Where: an address, a room, or the video link
+    #[arg(
+        long = "where",
+        value_name = "PLACE_OR_LINK",
+        allow_hyphen_values = true
+    )]
+    pub place: Option<String>,
+    /// Who interviews you: an id or part of a name (repeat for more)
+    #[arg(long, value_name = "CONTACT", allow_hyphen_values = true)]
+    pub with: Vec<String>,
+    /// A note ('-' reads standard input)
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub note: Option<String>,
+    /// How it went (records only this; the status changes with 'app set')
+    #[arg(long, value_enum, conflicts_with_all = ["on", "at", "minutes", "kind", "place", "with", "note"])]
+    pub outcome: Option<Outcome>,
+    /// With --outcome: the interview entry (see 'app show') [default: the latest interview on
+    /// or before today]
+    #[arg(long, value_name = "ENTRY_ID", requires = "outcome")]
+    pub entry: Option<i64>,
 }
 
 /// `app contact` arguments.
@@ -319,7 +354,18 @@ pub fn run(ctx: &Ctx, command: AppCommand) -> Result<()> {
             on,
             follow_up,
         } => note(ctx, app(&id)?, text, on, follow_up),
-        AppCommand::Interview { id, on, note } => interview(ctx, app(&id)?, on, note),
+        AppCommand::Interview(args) => {
+            let id = app(&args.app)?;
+            let with = args
+                .with
+                .iter()
+                .map(|text| ctx.reference(&CONTACT, "--with", text))
+                .collect::<Result<Vec<_>>>()?;
+            match args.outcome {
+                Some(outcome) => employer::outcome(ctx, id, outcome, args.entry),
+                None => employer::interview(ctx, id, args, &with),
+            }
+        }
         AppCommand::Contact(args) => {
             let id = app(&args.app)?;
             let with = ctx.opt_reference(&CONTACT, "--with", args.with.as_deref())?;

@@ -378,7 +378,7 @@ fn describe_event(event: &Event) -> String {
             (Some(from), Some(to)) => format!("{from} → {to}"),
             (_, None) => "status".into(),
         },
-        EventKind::Interview => "interview".into(),
+        EventKind::Interview => describe_interview(event),
         EventKind::Note => "note".into(),
         EventKind::EmployerContact => match (event.direction, event.via) {
             (Some(Direction::Inbound), Some(via)) => {
@@ -394,11 +394,39 @@ fn describe_event(event: &Event) -> String {
     }
 }
 
+/// "interview at 10:30 (video, 45 min): passed".
+fn describe_interview(event: &Event) -> String {
+    let mut text = String::from("interview");
+    if let Some(at) = &event.at {
+        text.push_str(&format!(" at {at}"));
+    }
+    let mut details = Vec::new();
+    if let Some(kind) = event.interview_kind {
+        details.push(kind.words().into_owned());
+    }
+    if let Some(minutes) = event.minutes {
+        details.push(format!("{minutes} min"));
+    }
+    if !details.is_empty() {
+        text.push_str(&format!(" ({})", details.join(", ")));
+    }
+    if let Some(outcome) = event.outcome {
+        text.push_str(&format!(": {}", outcome.words()));
+    }
+    text
+}
+
 fn event_note(event: &Event) -> String {
-    let note = match event.kind {
+    let mut note = match event.kind {
         EventKind::FollowUp => String::new(),
         _ => event.note.clone().unwrap_or_default(),
     };
+    if let Some(place) = &event.place {
+        if !note.is_empty() {
+            note.push_str("; ");
+        }
+        note.push_str(place);
+    }
     if event.with.is_empty() {
         return note;
     }

@@ -381,7 +381,7 @@ fn tell_about_earlier(ctx: &Ctx, org_name: &str, earlier: &[Application]) {
 /// rules: the `status` event, `applied_on` on entering applied, and the
 /// follow-up (explicit, automatic, kept or cleared). Returns the new
 /// follow-up date.
-fn move_status(
+pub(super) fn move_status(
     tx: &Connection,
     app: &Application,
     to: Status,
@@ -426,7 +426,12 @@ pub(super) fn set(
     follow_up: Option<String>,
 ) -> Result<()> {
     let today = ctx.today()?;
-    let on = ctx.past_date("--on", on.as_deref())?;
+    let on = match ctx.past_date("--on", on.as_deref()) {
+        Err(e) if status == Status::Interview => {
+            return Err(planned_interview_hint(ctx, id, on, e))
+        }
+        parsed => parsed?,
+    };
     let explicit_follow_up =
         ctx.opt_date_of(DateKind::Ahead, "--follow-up", follow_up.as_deref())?;
     let note = ctx.text("--note", note)?;
@@ -467,6 +472,30 @@ pub(super) fn set(
         None => {}
     }
     ctx.out.written(id, &message, || Ok(record))
+}
+
+/// The error for `app set ID interview --on DATE` when DATE is not a past
+/// date: for a date ahead, the `app interview` command that records a
+/// planned interview; otherwise the date error itself.
+fn planned_interview_hint(ctx: &Ctx, id: i64, on: Option<String>, error: Error) -> Error {
+    let ahead = on
+        .as_deref()
+        .and_then(|text| ctx.date_of(DateKind::Ahead, "--on", text).ok());
+    match (ahead, ctx.today()) {
+        (Some(date), Ok(today)) if date > today => Error::Input(format!(
+            "--on {date} is ahead, and 'app set' records a status already reached; \
+             a planned interview is recorded with: {}",
+            shell_command([
+                "jobtrack",
+                "app",
+                "interview",
+                &id.to_string(),
+                "--on",
+                &date.to_string()
+            ])
+        )),
+        _ => error,
+    }
 }
 
 /// What `app edit` was given, checked and typed before the database opens
@@ -738,76 +767,6 @@ pub(super) fn note(
             message.push_str("; the follow-up that was due is cleared")
         }
         _ => {}
-    }
-    ctx.out.written(id, &message, || Ok(record))
-}
-
-pub(super) fn interview(ctx: &Ctx, id: i64, on: String, note: Option<String>) -> Result<()> {
-    let today = ctx.today()?;
-    let on = ctx.date_of(DateKind::Ahead, "--on", &on)?;
-    let note = ctx.text("--note", note)?;
-    let timestamp = ctx.timestamp()?;
-    let mut conn = ctx.open(Access::Create)?;
-    let tx = db::write(&mut conn)?;
-    let app = store::require(&tx, id)?;
-    if let Some(applied) = app.applied_on.filter(|applied| on < *applied) {
-        ctx.out.warning(format!(
-            "the interview date {on} is before application {id} was sent ({applied}); recorded as given"
-        ));
-    }
-    let entry = store::add_event(
-        &tx,
-        id,
-        on,
-        EventKind::Interview,
-        None,
-        None,
-        note.as_deref(),
-    )?;
-    let moved = matches!(
-        app.status,
-        Status::Saved | Status::Applied | Status::Screening
-    );
-    // The follow-up is 4 days after the latest interview, never before it.
-    let latest = store::latest_interview(&tx, id)?.unwrap_or(on).max(on);
-    let after_interview = Status::Interview
-        .follow_up_days()
-        .map(|days| dates::add_days(latest, days));
-    let follow_up = if moved {
-        let moved_on = on.min(today).max(app.stage_since.unwrap_or(on));
-        move_status(
-            &tx,
-            &app,
-            Status::Interview,
-            moved_on,
-            None,
-            after_interview,
-        )?
-    } else if app.status == Status::Interview {
-        let dated = on.min(today);
-        store::set_follow_up(
-            &tx,
-            id,
-            app.follow_up_on,
-            after_interview,
-            dated,
-            Some(entry),
-        )?;
-        after_interview
-    } else {
-        app.follow_up_on
-    };
-    let record = finish_history_write(ctx, tx, id, &timestamp)?;
-    let when = if on > today { "planned" } else { "recorded" };
-    let mut message = format!(
-        "Interview {when} for application {id} ({} at {}) on {on}",
-        app.title, app.org
-    );
-    if moved {
-        message.push_str(&format!("; status {} → interview", app.status));
-    }
-    if let Some(date) = follow_up.filter(|_| follow_up != app.follow_up_on) {
-        message.push_str(&format!("; follow up by {date}"));
     }
     ctx.out.written(id, &message, || Ok(record))
 }
