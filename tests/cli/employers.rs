@@ -549,3 +549,91 @@ fn a_future_interview_set_as_a_status_points_to_app_interview() {
     env.ok(&["app", "set", "1", "interview", "--on", &day(-1)]);
     assert_eq!(show(&env, 1)["status"], "interview");
 }
+
+#[test]
+fn people_are_linked_to_applications_with_roles() {
+    let env = TestEnv::new();
+    env.ok(&["contact", "add", "Anna Lee", "--org", "Mercy Health"]);
+    env.ok(&["contact", "add", "Tom Baker"]);
+    env.ok(&["app", "add", "Mercy Health", "Coder", "--referral", "tom"]);
+    env.ok(&["app", "add", "Mercy Health", "Analyst"]);
+    let said = env.ok(&["app", "link", "coder", "anna", "--role", "recruiter"]);
+    assert!(said.contains("Linked Anna Lee to application 1"), "{said}");
+    assert!(said.contains("as recruiter"), "{said}");
+    env.ok(&["app", "link", "2", "1", "--role", "hiring_manager"]);
+    let app = show(&env, 1);
+    let people: Vec<(String, String)> = app["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["role"].as_str().unwrap().to_string(),
+                p["contact"]["name"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        vec![
+            ("referrer".to_string(), "Tom Baker".to_string()),
+            ("recruiter".to_string(), "Anna Lee".to_string())
+        ]
+    );
+    assert_eq!(app["referral"]["name"], "Tom Baker");
+    let shown = env.ok(&["app", "show", "1"]);
+    assert!(shown.contains("recruiter: Anna Lee"), "{shown}");
+    assert!(shown.contains("referrer: Tom Baker"), "{shown}");
+
+    // contact show lists the applications with roles.
+    let anna = env.json(&["contact", "show", "anna"]);
+    let roles: Vec<(i64, String)> = anna["applications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_i64().unwrap(),
+                a["role"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        roles,
+        vec![(1, "recruiter".into()), (2, "hiring_manager".into())]
+    );
+    let human = env.ok(&["contact", "show", "1"]);
+    assert!(
+        human.contains("On applications") && human.contains("hiring manager"),
+        "{human}"
+    );
+
+    // A new role replaces the old one; the same one changes nothing.
+    let said = env.ok(&["app", "link", "1", "anna", "--role", "interviewer"]);
+    assert!(
+        said.contains("now interviewer") && said.contains("was recruiter"),
+        "{said}"
+    );
+    let said = env.ok(&["app", "link", "1", "anna", "--role", "interviewer"]);
+    assert!(said.contains("nothing changed"), "{said}");
+    assert_eq!(env.count("SELECT count(*) FROM application_contacts"), 3);
+
+    // Unlinking removes only the link; the referrer role is the referral.
+    env.ok(&["app", "unlink", "1", "tom"]);
+    assert_eq!(show(&env, 1)["referral"], Value::Null);
+    assert_eq!(env.count("SELECT count(*) FROM contacts"), 2);
+    let stderr = env.fails(2, &["app", "unlink", "1", "tom"]);
+    assert!(
+        stderr.contains("Tom Baker is not linked to application 1"),
+        "{stderr}"
+    );
+    let stderr = env.fails(2, &["app", "link", "1", "anna", "--role", "boss"]);
+    assert!(
+        stderr.contains("boss") && stderr.contains("recruiter"),
+        "{stderr}"
+    );
+    // Removing a contact removes their links, not the applications.
+    env.ok(&["contact", "rm", "anna"]);
+    assert_eq!(env.count("SELECT count(*) FROM application_contacts"), 0);
+    assert_eq!(env.count("SELECT count(*) FROM applications"), 2);
+}

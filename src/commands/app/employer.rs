@@ -1,17 +1,21 @@
 //! The employer's side of an application: contacts with the employer
-//! (`app contact`) and interviews with their details and outcomes (`app
-//! interview`).
+//! (`app contact`), interviews with their details and outcomes (`app
+//! interview`) and the people on it (`app link`, `app unlink`).
 
 use chrono::NaiveDate;
 
+use super::view::detail;
 use super::write::{finish_history_write, move_status};
 use super::{ContactArgs, InterviewArgs};
 use crate::applications::store;
-use crate::applications::{parse_time, Application, Direction, InterviewDetails, Outcome, Status};
+use crate::applications::{
+    parse_time, Application, Direction, InterviewDetails, Outcome, Role, Status,
+};
 use crate::ctx::Ctx;
 use crate::dates::{self, DateKind};
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
+use crate::network;
 use crate::output::shell_command;
 
 /// Days after an outbound contact that the follow-up falls due.
@@ -238,6 +242,65 @@ pub(super) fn outcome(ctx: &Ctx, id: i64, outcome: Outcome, entry: Option<i64>) 
         app.title,
         app.org,
         outcome.words()
+    );
+    ctx.out.written(id, &message, || Ok(record))
+}
+
+/// `app link ID CONTACT --role R`.
+pub(super) fn link(ctx: &Ctx, id: i64, contact_id: i64, role: Role) -> Result<()> {
+    let timestamp = ctx.timestamp()?;
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let app = store::require(&tx, id)?;
+    let contact = network::store::require_contact(&tx, contact_id)?;
+    let before = store::link(&tx, id, contact_id, role)?;
+    let what = format!("application {id} ({} at {})", app.title, app.org);
+    let message = match before {
+        Some(old) if old == role => {
+            format!(
+                "{} is already on {what} as {}; nothing changed",
+                contact.name,
+                role.words()
+            )
+        }
+        Some(old) => format!(
+            "{} is now {} on {what} (was {})",
+            contact.name,
+            role.words(),
+            old.words()
+        ),
+        None => format!("Linked {} to {what} as {}", contact.name, role.words()),
+    };
+    if before != Some(role) {
+        store::touch(&tx, id, &timestamp)?;
+    }
+    let record = ctx.out.json_record(|| detail(&tx, id))?;
+    db::commit(tx)?;
+    ctx.out.written(id, &message, || Ok(record))
+}
+
+/// `app unlink ID CONTACT`.
+pub(super) fn unlink(ctx: &Ctx, id: i64, contact_id: i64) -> Result<()> {
+    let timestamp = ctx.timestamp()?;
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let app = store::require(&tx, id)?;
+    let contact = network::store::require_contact(&tx, contact_id)?;
+    let Some(role) = store::unlink(&tx, id, contact_id)? else {
+        return Err(Error::Input(format!(
+            "{} is not linked to application {id}; nothing to unlink (see 'jobtrack app show {id}')",
+            contact.name
+        )));
+    };
+    store::touch(&tx, id, &timestamp)?;
+    let record = ctx.out.json_record(|| detail(&tx, id))?;
+    db::commit(tx)?;
+    let message = format!(
+        "Unlinked {} ({}) from application {id} ({} at {})",
+        contact.name,
+        role.words(),
+        app.title,
+        app.org
     );
     ctx.out.written(id, &message, || Ok(record))
 }

@@ -7,7 +7,7 @@ mod employer;
 mod view;
 mod write;
 
-use crate::applications::{InterviewKind, Outcome, Status, Via, WorkMode, APPLICATION};
+use crate::applications::{InterviewKind, Outcome, Role, Status, Via, WorkMode, APPLICATION};
 use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::network::CONTACT;
@@ -100,6 +100,31 @@ pub enum AppCommand {
         after_help = "Examples:\n  jobtrack app contact 12 --via email --note \"asked about the timeline\"\n  jobtrack app contact 12 --via phone --from-them --with \"Anna Lee\" --on yesterday"
     )]
     Contact(ContactArgs),
+    /// Link a contact to an application in a role (a linked contact takes the new role)
+    #[command(
+        after_help = "Examples:\n  jobtrack app link 12 \"Anna Lee\" --role recruiter\n  jobtrack app link 12 7 --role hiring_manager"
+    )]
+    Link {
+        /// The application: its id, or part of its organization or title (see 'jobtrack app list')
+        #[arg(value_name = "APP", allow_hyphen_values = true)]
+        app: String,
+        /// The person: an id or part of a name (see 'jobtrack contact list')
+        #[arg(value_name = "CONTACT", allow_hyphen_values = true)]
+        contact: String,
+        /// What they are to this application
+        #[arg(long, value_enum, default_value_t = Role::Other)]
+        role: Role,
+    },
+    /// Remove a contact's link to an application (the contact stays)
+    #[command(after_help = "Example:\n  jobtrack app unlink 12 \"Anna Lee\"")]
+    Unlink {
+        /// The application: its id, or part of its organization or title (see 'jobtrack app list')
+        #[arg(value_name = "APP", allow_hyphen_values = true)]
+        app: String,
+        /// The person: an id or part of a name (see 'jobtrack contact list')
+        #[arg(value_name = "CONTACT", allow_hyphen_values = true)]
+        contact: String,
+    },
     /// Delete an application and its history
     Rm {
         /// The application: its id, or part of its organization or title (see 'jobtrack app list')
@@ -370,6 +395,18 @@ pub fn run(ctx: &Ctx, command: AppCommand) -> Result<()> {
             let id = app(&args.app)?;
             let with = ctx.opt_reference(&CONTACT, "--with", args.with.as_deref())?;
             employer::contact(ctx, id, args, with)
+        }
+        AppCommand::Link {
+            app: id,
+            contact,
+            role,
+        } => {
+            let id = app(&id)?;
+            employer::link(ctx, id, ctx.reference(&CONTACT, "CONTACT", &contact)?, role)
+        }
+        AppCommand::Unlink { app: id, contact } => {
+            let id = app(&id)?;
+            employer::unlink(ctx, id, ctx.reference(&CONTACT, "CONTACT", &contact)?)
         }
         AppCommand::Rm { id } => remove(ctx, app(&id)?),
     }
