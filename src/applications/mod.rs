@@ -281,6 +281,14 @@ pub struct Application {
     pub notes: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// The offer's terms (`app offer`), apart from the posted range.
+    #[serde(serialize_with = "crate::output::opt_whole_if_whole")]
+    pub offer_salary_min: Option<f64>,
+    #[serde(serialize_with = "crate::output::opt_whole_if_whole")]
+    pub offer_salary_max: Option<f64>,
+    pub offer_salary_period: Option<PayPeriod>,
+    pub offer_deadline: Option<NaiveDate>,
+    pub offer_start_on: Option<NaiveDate>,
     #[serde(skip)]
     pub org_id: i64,
     #[serde(skip)]
@@ -302,6 +310,16 @@ impl Application {
             min,
             max,
             period: self.salary_period.unwrap_or(PayPeriod::Year),
+        })
+    }
+
+    /// The offer's salary, when one was recorded.
+    pub fn offer_salary(&self) -> Option<Salary> {
+        let min = self.offer_salary_min.or(self.offer_salary_max)?;
+        Some(Salary {
+            min,
+            max: self.offer_salary_max.unwrap_or(min),
+            period: self.offer_salary_period.unwrap_or(PayPeriod::Year),
         })
     }
 

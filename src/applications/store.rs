@@ -19,10 +19,11 @@ pub const COLUMNS: &str = concat!(
      a.salary_min, a.salary_max, a.applied_on, a.follow_up_on, ",
     super::referrer_sql!(),
     ", a.notes, a.created_at, a.updated_at, a.org_id, a.stage_since, a.last_activity_on, a.salary_period, \
-     a.last_news_on");
+     a.last_news_on, a.offer_salary_min, a.offer_salary_max, a.offer_salary_period, \
+     a.offer_deadline, a.offer_start_on");
 
 /// How many values `COLUMNS` selects.
-const COLUMN_COUNT: usize = 21;
+const COLUMN_COUNT: usize = 26;
 
 /// Reads an application selected with `COLUMNS`.
 pub fn from_row(r: &Row<'_>) -> rusqlite::Result<Application> {
@@ -48,6 +49,11 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<Application> {
         last_activity_on: r.get(18)?,
         salary_period: r.get(19)?,
         last_news_on: r.get(20)?,
+        offer_salary_min: r.get(21)?,
+        offer_salary_max: r.get(22)?,
+        offer_salary_period: r.get(23)?,
+        offer_deadline: r.get(24)?,
+        offer_start_on: r.get(25)?,
     })
 }
 
@@ -460,6 +466,32 @@ pub fn linked_to(conn: &Connection, contact_id: i64) -> Result<Vec<Linked>> {
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The terms of an offer.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct OfferTerms {
+    pub salary: Option<Salary>,
+    pub deadline: Option<NaiveDate>,
+    pub start_on: Option<NaiveDate>,
+}
+
+/// Stores an offer's terms.
+pub fn set_offer(conn: &Connection, application_id: i64, terms: &OfferTerms) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE applications SET offer_salary_min = ?2, offer_salary_max = ?3,
+             offer_salary_period = ?4, offer_deadline = ?5, offer_start_on = ?6
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        application_id,
+        terms.salary.map(|s| s.min),
+        terms.salary.map(|s| s.max),
+        terms.salary.map(|s| s.period),
+        terms.deadline,
+        terms.start_on
+    ])?;
+    Ok(())
 }
 
 /// Deletes an application; its events and credential codes go with it

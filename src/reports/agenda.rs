@@ -36,6 +36,8 @@ text_enum! {
         Stale = "stale",
         /// A CEU cycle ending within 90 days with CEUs short, whatever --days says (id: the certification)
         CeuDeadline = "ceu_deadline" / "CEU deadline",
+        /// An offer's answer-by date, while the status is offer (id: the application)
+        OfferDeadline = "offer_deadline" / "offer deadline",
         /// A thank-you note due the day after an interview of the last 7 days, until you contact the employer or add a note (id: the interview entry)
         ThankYou = "thank_you" / "thank-you",
     }
@@ -128,6 +130,13 @@ pub(super) const SOURCES: &[(Kind, &str)] = &[
                 NULL, NULL, NULL, NULL, 'org ' || o.name, NULL
          FROM memberships m JOIN organizations o ON o.id = m.org_id
          WHERE m.renews_on <= ?2",
+    ),
+    (
+        Kind::OfferDeadline,
+        "SELECT a.offer_deadline, a.id, 'Answer the offer: ' || a.title || ' at ' || o.name,
+                a.id, NULL, NULL, NULL, 'app ' || a.id, a.status
+         FROM applications a JOIN organizations o ON o.id = a.org_id
+         WHERE a.offer_deadline <= ?2 AND a.status = 'offer'",
     ),
     (
         Kind::ThankYou,

@@ -637,3 +637,98 @@ fn people_are_linked_to_applications_with_roles() {
     assert_eq!(env.count("SELECT count(*) FROM application_contacts"), 0);
     assert_eq!(env.count("SELECT count(*) FROM applications"), 2);
 }
+
+#[test]
+fn an_offer_keeps_its_terms_apart_and_its_deadline_is_on_the_agenda() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--salary",
+        "45k-50k",
+        "--applied",
+        &day(-20),
+    ]);
+    env.ok(&["app", "interview", "1", "--on", &day(-5)]);
+    let said = env.ok(&[
+        "app",
+        "offer",
+        "1",
+        "--salary",
+        "52.5k",
+        "--deadline",
+        &day(6),
+        "--start",
+        &day(40),
+        "--note",
+        "benefits from day one",
+    ]);
+    assert!(said.contains("status interview → offer"), "{said}");
+    assert!(said.contains(&format!("follow up by {}", day(2))), "{said}");
+    let app = show(&env, 1);
+    assert_eq!(app["status"], "offer");
+    assert_eq!(app["salary_min"], 45000, "the posted range stays");
+    assert_eq!(app["salary_max"], 50000);
+    assert_eq!(app["offer_salary_min"], 52500);
+    assert_eq!(app["offer_salary_max"], 52500);
+    assert_eq!(app["offer_salary_period"], "year");
+    assert_eq!(app["offer_deadline"], day(6));
+    assert_eq!(app["offer_start_on"], day(40));
+    assert_eq!(app["follow_up_on"], day(2));
+    let status_entry = app["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["to_status"] == "offer")
+        .unwrap()
+        .clone();
+    assert_eq!(status_entry["date"], TODAY);
+    assert_eq!(status_entry["note"], "benefits from day one");
+    let shown = env.ok(&["app", "show", "1"]);
+    assert!(
+        shown.contains(&format!(
+            "52,500 a year; answer by {}; starts {}",
+            day(6),
+            day(40)
+        )),
+        "{shown}"
+    );
+    assert_eq!(
+        agenda_of(&env, "offer_deadline", &[]),
+        vec![(day(6), 1, false)]
+    );
+
+    // Repeating replaces the terms given and keeps the others; the status
+    // does not move again.
+    let events = env.count("SELECT count(*) FROM application_events");
+    env.ok(&["app", "offer", "1", "--salary", "26/hr"]);
+    let app = show(&env, 1);
+    assert_eq!(app["offer_salary_min"], 26);
+    assert_eq!(app["offer_salary_period"], "hour");
+    assert_eq!(app["offer_deadline"], day(6));
+    assert_eq!(env.count("SELECT count(*) FROM application_events"), events);
+    // Overdue while still an offer; gone once answered.
+    let later = env.on(&day(8));
+    let overdue = later.json(&["agenda"]);
+    assert!(
+        overdue
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["kind"] == "offer_deadline" && i["date"] == day(6) && i["overdue"] == true),
+        "{overdue}"
+    );
+    env.ok(&["app", "set", "1", "accepted"]);
+    assert!(agenda_of(&env, "offer_deadline", &[]).is_empty());
+    // Bad terms are refused before anything is written.
+    let events = env.count("SELECT count(*) FROM application_events");
+    assert!(env
+        .fails(2, &["app", "offer", "1", "--salary", "lots"])
+        .contains("--salary"));
+    assert!(env
+        .fails(2, &["app", "offer", "1", "--deadline", "someday"])
+        .contains("--deadline"));
+    assert_eq!(env.count("SELECT count(*) FROM application_events"), events);
+}

@@ -1,20 +1,22 @@
 //! The employer's side of an application: contacts with the employer
 //! (`app contact`), interviews with their details and outcomes (`app
-//! interview`) and the people on it (`app link`, `app unlink`).
+//! interview`), the people on it (`app link`, `app unlink`) and offers
+//! (`app offer`).
 
 use chrono::NaiveDate;
 
-use super::view::detail;
+use super::view::{detail, salary_text};
 use super::write::{finish_history_write, move_status};
 use super::{ContactArgs, InterviewArgs};
 use crate::applications::store;
 use crate::applications::{
-    parse_time, Application, Direction, InterviewDetails, Outcome, Role, Status,
+    parse_time, Application, Direction, EventKind, InterviewDetails, Outcome, Role, Status,
 };
 use crate::ctx::Ctx;
 use crate::dates::{self, DateKind};
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
+use crate::input::parse_salary;
 use crate::network;
 use crate::output::shell_command;
 
@@ -302,5 +304,68 @@ pub(super) fn unlink(ctx: &Ctx, id: i64, contact_id: i64) -> Result<()> {
         app.title,
         app.org
     );
+    ctx.out.written(id, &message, || Ok(record))
+}
+
+/// `app offer ID [--salary] [--deadline] [--start] [--note]`: records the
+/// terms given (a repeated offer replaces those and keeps the others) and
+/// moves an application that has not reached `offer` there, dated today.
+pub(super) fn offer(
+    ctx: &Ctx,
+    id: i64,
+    salary: Option<String>,
+    deadline: Option<String>,
+    start: Option<String>,
+    note: Option<String>,
+) -> Result<()> {
+    let today = ctx.today()?;
+    let given = store::OfferTerms {
+        salary: salary
+            .as_deref()
+            .map(|text| parse_salary("--salary", text))
+            .transpose()?,
+        deadline: ctx.opt_date_of(DateKind::Ahead, "--deadline", deadline.as_deref())?,
+        start_on: ctx.opt_date_of(DateKind::Ahead, "--start", start.as_deref())?,
+    };
+    let note = ctx.text("--note", note)?;
+    let timestamp = ctx.timestamp()?;
+    let mut conn = ctx.open(Access::Create)?;
+    let tx = db::write(&mut conn)?;
+    let app = store::require(&tx, id)?;
+    let terms = store::OfferTerms {
+        salary: given.salary.or(app.offer_salary()),
+        deadline: given.deadline.or(app.offer_deadline),
+        start_on: given.start_on.or(app.offer_start_on),
+    };
+    store::set_offer(&tx, id, &terms)?;
+    let moves = matches!(
+        app.status,
+        Status::Saved | Status::Applied | Status::Screening | Status::Interview
+    );
+    let follow_up = if moves {
+        move_status(&tx, &app, Status::Offer, today, note.as_deref(), None)?
+    } else {
+        if let Some(note) = &note {
+            store::add_event(&tx, id, today, EventKind::Note, None, None, Some(note))?;
+        }
+        app.follow_up_on
+    };
+    let record = finish_history_write(ctx, tx, id, &timestamp)?;
+    let mut message = format!(
+        "Offer recorded for application {id} ({} at {})",
+        app.title, app.org
+    );
+    if let Some(salary) = terms.salary {
+        message.push_str(&format!(": {}", salary_text(salary)));
+    }
+    if let Some(date) = terms.deadline {
+        message.push_str(&format!("; answer by {date}"));
+    }
+    if moves {
+        message.push_str(&format!("; status {} → offer", app.status));
+        if let Some(date) = follow_up {
+            message.push_str(&format!("; follow up by {date}"));
+        }
+    }
     ctx.out.written(id, &message, || Ok(record))
 }

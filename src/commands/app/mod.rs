@@ -100,6 +100,27 @@ pub enum AppCommand {
         after_help = "Examples:\n  jobtrack app contact 12 --via email --note \"asked about the timeline\"\n  jobtrack app contact 12 --via phone --from-them --with \"Anna Lee\" --on yesterday"
     )]
     Contact(ContactArgs),
+    /// Record an offer's terms (moves the application to offer if it is not there yet)
+    #[command(
+        after_help = "Examples:\n  jobtrack app offer 12 --salary 52k --deadline 2026-12-04 --start 2027-01-04\n  jobtrack app offer 12 --salary 24.50/hr --note \"benefits from day one\""
+    )]
+    Offer {
+        /// The application: its id, or part of its organization or title (see 'jobtrack app list')
+        #[arg(value_name = "APP", allow_hyphen_values = true)]
+        app: String,
+        /// The offered pay: 52000, 52k, 50k-55k, 24.50/hr, 4500/mo (kept apart from the posted range)
+        #[arg(long, value_name = "PAY", allow_hyphen_values = true)]
+        salary: Option<String>,
+        /// The day you must answer by (a future date; shown in the agenda)
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        deadline: Option<String>,
+        /// The start date offered (a future date)
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        start: Option<String>,
+        /// A note for the history ('-' reads standard input)
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        note: Option<String>,
+    },
     /// Link a contact to an application in a role (a linked contact takes the new role)
     #[command(
         after_help = "Examples:\n  jobtrack app link 12 \"Anna Lee\" --role recruiter\n  jobtrack app link 12 7 --role hiring_manager"
@@ -395,6 +416,16 @@ pub fn run(ctx: &Ctx, command: AppCommand) -> Result<()> {
             let id = app(&args.app)?;
             let with = ctx.opt_reference(&CONTACT, "--with", args.with.as_deref())?;
             employer::contact(ctx, id, args, with)
+        }
+        AppCommand::Offer {
+            app: id,
+            salary,
+            deadline,
+            start,
+            note,
+        } => {
+            let id = app(&id)?;
+            employer::offer(ctx, id, salary, deadline, start, note)
         }
         AppCommand::Link {
             app: id,

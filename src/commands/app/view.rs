@@ -282,6 +282,7 @@ fn print_fields(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Resu
         ("follow up", follow_up),
         ("quiet", quiet),
         ("salary", app.salary().map(salary_text)),
+        ("offer", offer_text(app)),
         ("work mode", app.work_mode.map(|m| m.to_string())),
         ("location", app.location.as_deref().map(visible)),
         ("url", app.url.as_deref().map(visible)),
@@ -290,6 +291,21 @@ fn print_fields(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Resu
         ("prefers", join(&detail.prefers)),
         ("notes", app.notes.as_deref().map(visible)),
     ])
+}
+
+/// "52,000 a year; answer by 2026-12-04; starts 2027-01-04".
+fn offer_text(app: &Application) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(salary) = app.offer_salary() {
+        parts.push(salary_text(salary));
+    }
+    if let Some(date) = app.offer_deadline {
+        parts.push(format!("answer by {date}"));
+    }
+    if let Some(date) = app.offer_start_on {
+        parts.push(format!("starts {date}"));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// "2026-12-01 (in 5 days)", in the alert colour when due or overdue.
@@ -307,7 +323,7 @@ fn follow_up_text(ctx: &Ctx, date: NaiveDate, today: NaiveDate) -> String {
 }
 
 /// "45,000 a year", "42,000–48,000 a year" or "19.50–22 an hour".
-fn salary_text(salary: Salary) -> String {
+pub(super) fn salary_text(salary: Salary) -> String {
     let per = match salary.period {
         PayPeriod::Hour => "an hour",
         PayPeriod::Month => "a month",
