@@ -742,6 +742,18 @@ fn climb(conn: &mut Connection, from: i64, steps: &[Step]) -> Result<()> {
     Ok(())
 }
 
+/// The database's random id (`meta.dbid`), which calendar UIDs carry so
+/// that two databases never collide; empty for a database upgraded from
+/// before it was kept, whose UIDs stay as they were.
+pub fn dbid(conn: &Connection) -> Result<String> {
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = 'dbid'", [], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .unwrap_or_default())
+}
+
 /// Starts the one IMMEDIATE transaction of a write.
 pub fn write(conn: &mut Connection) -> Result<Transaction<'_>> {
     Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)

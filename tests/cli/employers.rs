@@ -732,3 +732,225 @@ fn an_offer_keeps_its_terms_apart_and_its_deadline_is_on_the_agenda() {
         .contains("--deadline"));
     assert_eq!(env.count("SELECT count(*) FROM application_events"), events);
 }
+
+/// The VEVENTs of a feed, parsed with the `icalendar` crate, as maps of
+/// their properties (and `VALARM` when they hold one).
+fn vevents(text: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    let unfolded = icalendar::parser::unfold(text);
+    let calendar = icalendar::parser::read_calendar(&unfolded).expect("valid iCalendar");
+    calendar
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .map(|event| {
+            let mut props: std::collections::BTreeMap<String, String> = event
+                .properties
+                .iter()
+                .map(|p| (p.name.as_str().to_string(), p.val.as_str().to_string()))
+                .collect();
+            for alarm in event.components.iter().filter(|c| c.name == "VALARM") {
+                let trigger = alarm
+                    .find_prop("TRIGGER")
+                    .map(|p| p.val.as_str().to_string());
+                props.insert("VALARM".into(), trigger.unwrap_or_default());
+            }
+            props
+        })
+        .collect()
+}
+
+/// Today's date in the compact iCalendar form, moved by `days`.
+fn ics_day(days: i64) -> String {
+    day(days).replace('-', "")
+}
+
+#[test]
+fn a_timed_interview_is_a_timed_event_with_an_alarm_and_a_sequence() {
+    let env = TestEnv::new();
+    env.ok(&["contact", "add", "Anna Lee", "--org", "Mercy Health"]);
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--applied",
+        &day(-3),
+        "--url",
+        "https://jobs.example/coder",
+    ]);
+    env.ok(&[
+        "app",
+        "interview",
+        "1",
+        "--on",
+        &day(5),
+        "--at",
+        "14:30",
+        "--minutes",
+        "45",
+        "--kind",
+        "video",
+        "--where",
+        "https://meet.example/abc",
+        "--with",
+        "Anna Lee",
+    ]);
+    let entry = env.count("SELECT id FROM application_events WHERE kind = 'interview'");
+    let dbid: String = env
+        .sql()
+        .query_row("SELECT value FROM meta WHERE key = 'dbid'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let text = env.ok(&["agenda", "--ics"]);
+    let events = vevents(&text);
+    let interview = events
+        .iter()
+        .find(|e| e["CATEGORIES"] == "interview")
+        .expect("the interview")
+        .clone();
+    assert_eq!(
+        interview["UID"],
+        format!("interview-{entry}-{dbid}@jobtrack")
+    );
+    assert_eq!(interview["DTSTART"], format!("{}T143000", ics_day(5)));
+    assert_eq!(interview["DTEND"], format!("{}T151500", ics_day(5)));
+    assert_eq!(interview["VALARM"], "-PT1H");
+    assert_eq!(interview["SEQUENCE"], "0");
+    assert_eq!(interview["LOCATION"], "https://meet.example/abc");
+    let description = &interview["DESCRIPTION"];
+    assert!(
+        description.contains("Where: https://meet.example/abc"),
+        "{description}"
+    );
+    assert!(description.contains("With: Anna Lee"), "{description}");
+    assert!(
+        description.contains("Posting: https://jobs.example/coder"),
+        "{description}"
+    );
+    // The all-day follow-up has no alarm.
+    let follow_up = events
+        .iter()
+        .find(|e| e["CATEGORIES"] == "app_follow_up")
+        .unwrap();
+    assert!(!follow_up.contains_key("VALARM"));
+    assert_eq!(
+        follow_up["DTSTART"],
+        ics_day(9),
+        "4 days after the interview"
+    );
+
+    // Moving the interview raises its SEQUENCE, and so does moving the
+    // follow-up.
+    env.sql()
+        .execute(
+            "UPDATE application_events SET date = ?1 WHERE id = ?2",
+            rusqlite::params![day(6), entry],
+        )
+        .unwrap();
+    let moved = vevents(&env.ok(&["agenda", "--ics"]));
+    let interview = moved
+        .iter()
+        .find(|e| e["CATEGORIES"] == "interview")
+        .unwrap();
+    assert_eq!(interview["SEQUENCE"], "1");
+    assert_eq!(interview["DTSTART"], format!("{}T143000", ics_day(6)));
+    let before: i64 = follow_up["SEQUENCE"].parse().unwrap();
+    env.ok(&["app", "edit", "1", "--follow-up", &day(12)]);
+    let moved = vevents(&env.ok(&["agenda", "--ics"]));
+    let follow_up = moved
+        .iter()
+        .find(|e| e["CATEGORIES"] == "app_follow_up")
+        .unwrap();
+    assert_eq!(follow_up["SEQUENCE"], (before + 1).to_string());
+    assert_eq!(follow_up["DTSTART"], ics_day(12));
+    // A write that leaves the date alone leaves the SEQUENCE alone.
+    env.ok(&["app", "edit", "1", "--location", "Columbus, OH"]);
+    let same = vevents(&env.ok(&["agenda", "--ics"]));
+    let follow_up = same
+        .iter()
+        .find(|e| e["CATEGORIES"] == "app_follow_up")
+        .unwrap();
+    assert_eq!(follow_up["SEQUENCE"], (before + 1).to_string());
+    // Without --minutes a timed interview lasts an hour.
+    env.ok(&["app", "interview", "1", "--on", &day(8), "--at", "09:00"]);
+    let events = vevents(&env.ok(&["agenda", "--ics"]));
+    let second = events
+        .iter()
+        .find(|e| e["CATEGORIES"] == "interview" && e["DTSTART"].starts_with(&ics_day(8)))
+        .unwrap();
+    assert_eq!(second["DTEND"], format!("{}T100000", ics_day(8)));
+}
+
+#[test]
+fn the_calendar_places_overdue_items_on_today_and_looks_90_days_ahead_for_exams() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--applied",
+        &day(-10),
+    ]);
+    env.ok(&["cert", "add", "RHIT"]);
+    env.ok(&["cert", "exam", "RHIT", "--on", &day(22)]);
+    env.ok(&["app", "offer", "1", "--deadline", &day(60)]);
+    env.ok(&["app", "edit", "1", "--follow-up", &day(-2)]);
+    // The human agenda's 14 days leave the exam and the deadline out; the
+    // calendar has them.
+    assert!(agenda_of(&env, "exam", &[]).is_empty());
+    let events = vevents(&env.ok(&["agenda", "--ics"]));
+    let exam = events
+        .iter()
+        .find(|e| e["CATEGORIES"] == "exam")
+        .expect("the exam");
+    assert_eq!(exam["DTSTART"], ics_day(22));
+    let deadline = events
+        .iter()
+        .find(|e| e["CATEGORIES"] == "offer_deadline")
+        .unwrap();
+    assert_eq!(deadline["DTSTART"], ics_day(60));
+    // --days narrows the rest but not those.
+    let narrow = vevents(&env.ok(&["agenda", "--ics", "--days", "0"]));
+    assert!(narrow.iter().any(|e| e["CATEGORIES"] == "exam"));
+    // The overdue follow-up sits on today and says since when.
+    let follow_up = events
+        .iter()
+        .find(|e| e["CATEGORIES"] == "app_follow_up")
+        .unwrap();
+    assert_eq!(follow_up["DTSTART"], ics_day(0));
+    assert!(
+        follow_up["SUMMARY"].ends_with(&format!("(overdue since {})", day(-2))),
+        "{follow_up:?}"
+    );
+}
+
+#[test]
+fn two_databases_never_share_uids_and_an_empty_agenda_is_a_calendar() {
+    let one = TestEnv::new();
+    let two = TestEnv::new();
+    for env in [&one, &two] {
+        env.ok(&["app", "add", "Mercy Health", "Coder"]);
+    }
+    let uids = |env: &TestEnv| -> Vec<String> {
+        vevents(&env.ok(&["agenda", "--ics"]))
+            .iter()
+            .map(|e| e["UID"].clone())
+            .collect()
+    };
+    let (a, b) = (uids(&one), uids(&two));
+    assert_eq!(a.len(), 1);
+    assert_eq!(b.len(), 1);
+    assert_ne!(a, b);
+    assert!(
+        a[0].starts_with("app_follow_up-1-") && a[0].ends_with("@jobtrack"),
+        "{a:?}"
+    );
+
+    let empty = TestEnv::new();
+    empty.ok(&["init"]);
+    let text = empty.ok(&["agenda", "--ics"]);
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"));
+    assert!(vevents(&text).is_empty());
+}

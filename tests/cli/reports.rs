@@ -746,7 +746,9 @@ fn agenda_ics_parses_and_keeps_its_uids() {
         .filter(|c| c.name == "VEVENT")
         .collect();
     let items = env.json(&["agenda"]);
-    assert_eq!(events.len(), items.as_array().unwrap().len());
+    // The 14-day agenda, and the job fair of 12-20: events are included
+    // 90 days ahead whatever --days says.
+    assert_eq!(events.len(), items.as_array().unwrap().len() + 1);
     let prop = |event: &icalendar::parser::Component<'_>, name: &str| {
         event
             .find_prop(name)
@@ -757,15 +759,24 @@ fn agenda_ics_parses_and_keeps_its_uids() {
     assert_eq!(uids.len(), events.len(), "UIDs are unique");
     let interview_event = env
         .count("SELECT id FROM application_events WHERE kind = 'interview' AND application_id = 3");
+    // UIDs carry the database's random id (DESIGN §10.5).
+    let dbid: String = env
+        .sql()
+        .query_row("SELECT value FROM meta WHERE key = 'dbid'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
     for uid in [
-        "app_follow_up-1@jobtrack".to_string(),
-        "contact_follow_up-1@jobtrack".to_string(),
-        format!("interview-{interview_event}@jobtrack"),
-        "exam-1@jobtrack".to_string(),
-        "event-1@jobtrack".to_string(),
-        "stale-2@jobtrack".to_string(),
-        "renewal-1@jobtrack".to_string(),
-    ] {
+        "app_follow_up-1".to_string(),
+        "contact_follow_up-1".to_string(),
+        format!("interview-{interview_event}"),
+        "exam-1".to_string(),
+        "event-1".to_string(),
+        "stale-2".to_string(),
+        "renewal-1".to_string(),
+    ]
+    .map(|key| format!("{key}-{dbid}@jobtrack"))
+    {
         assert!(uids.contains(&uid), "{uid} missing from {uids:?}");
     }
     for event in &events {
@@ -773,13 +784,13 @@ fn agenda_ics_parses_and_keeps_its_uids() {
     }
     let exam = events
         .iter()
-        .find(|e| prop(e, "UID") == "exam-1@jobtrack")
+        .find(|e| prop(e, "UID") == format!("exam-1-{dbid}@jobtrack"))
         .unwrap();
     assert_eq!(prop(exam, "DTSTART"), "20261205");
     assert!(text.contains("DTSTART;VALUE=DATE:20261205"));
     let meeting = events
         .iter()
-        .find(|e| prop(e, "UID") == "event-1@jobtrack")
+        .find(|e| prop(e, "UID") == format!("event-1-{dbid}@jobtrack"))
         .unwrap();
     assert_eq!(
         prop(meeting, "SUMMARY"),
@@ -1124,7 +1135,17 @@ mod certs {
             deadline[0]
         );
         let ics = env.ok(&["agenda", "--ics"]);
-        assert!(ics.contains("UID:ceu_deadline-1@jobtrack"), "{ics}");
+        // The UID carries the database's id (DESIGN §10.5).
+        let dbid: String = env
+            .sql()
+            .query_row("SELECT value FROM meta WHERE key = 'dbid'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert!(
+            ics.contains(&format!("UID:ceu_deadline-1-{dbid}@jobtrack")),
+            "{ics}"
+        );
         let dashboard = env.json(&["report"]);
         assert_eq!(dashboard["certs"][0]["ceu_earned"], 5.0);
         assert!(dashboard["due"]
