@@ -954,3 +954,321 @@ fn two_databases_never_share_uids_and_an_empty_agenda_is_a_calendar() {
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"));
     assert!(vevents(&text).is_empty());
 }
+
+/// The search-log rows of a range as JSON.
+fn log_rows(env: &TestEnv, since: &str, until: &str, extra: &[&str]) -> Vec<Value> {
+    let mut args = vec!["report", "search-log", "--since", since, "--until", until];
+    args.extend_from_slice(extra);
+    env.json(&args).as_array().unwrap().clone()
+}
+
+#[test]
+fn the_search_log_has_a_row_per_employer_contact_with_person_info_and_method() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "contact",
+        "add",
+        "Rita Recruiter",
+        "--email",
+        "rita@mercy.example",
+    ]);
+    env.ok(&["contact", "add", "Hal Manager", "--phone", "555-0100"]);
+    env.ok(&["contact", "add", "Ivy Interviewer"]);
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--applied",
+        &day(-6),
+        "--source",
+        "Indeed.com",
+        "--url",
+        "https://jobs.example/1",
+    ]);
+    env.sql()
+        .execute(
+            "UPDATE organizations SET website = 'https://mercy.example'",
+            [],
+        )
+        .unwrap();
+    env.ok(&["app", "contact", "1", "--via", "email", "--on", &day(-6)]);
+    env.ok(&[
+        "app",
+        "add",
+        "St. Luke's",
+        "Clerk",
+        "--applied",
+        &day(-6),
+        "--url",
+        "https://jobs.example/2",
+    ]);
+    env.ok(&["app", "link", "1", "Hal", "--role", "hiring_manager"]);
+    env.ok(&["app", "link", "1", "Rita", "--role", "recruiter"]);
+    env.ok(&[
+        "app",
+        "contact",
+        "1",
+        "--via",
+        "phone",
+        "--from-them",
+        "--on",
+        &day(-5),
+        "--note",
+        "pending background check",
+    ]);
+    env.ok(&["app", "set", "1", "screening", "--on", &day(-5)]);
+    env.ok(&["app", "note", "1", "private thoughts", "--on", &day(-4)]);
+    env.ok(&[
+        "app",
+        "interview",
+        "1",
+        "--on",
+        &day(-3),
+        "--kind",
+        "video",
+        "--with",
+        "Ivy",
+    ]);
+    env.ok(&["app", "set", "2", "withdrawn", "--on", &day(-2)]);
+    let rows = log_rows(&env, &day(-6), TODAY, &[]);
+    let summary: Vec<(String, String, String, String, String, String)> = rows
+        .iter()
+        .map(|r| {
+            let text = |key: &str| r[key].as_str().unwrap_or("").to_string();
+            (
+                text("date"),
+                text("position"),
+                text("contact_person"),
+                text("contact_info"),
+                text("method"),
+                text("result"),
+            )
+        })
+        .collect();
+    let row = |d: i64, position: &str, person: &str, info: &str, method: &str, result: &str| {
+        (
+            day(d),
+            position.to_string(),
+            person.to_string(),
+            info.to_string(),
+            method.to_string(),
+            result.to_string(),
+        )
+    };
+    assert_eq!(
+        summary,
+        vec![
+            // Sent by email the same day: the application's method is email.
+            row(
+                -6,
+                "Coder",
+                "Rita Recruiter",
+                "rita@mercy.example",
+                "email",
+                "applied"
+            ),
+            // No person and no website: the posting's URL.
+            row(
+                -6,
+                "Clerk",
+                "",
+                "https://jobs.example/2",
+                "online",
+                "applied"
+            ),
+            row(
+                -6,
+                "Coder",
+                "Rita Recruiter",
+                "rita@mercy.example",
+                "email",
+                "sent"
+            ),
+            row(
+                -5,
+                "Coder",
+                "Rita Recruiter",
+                "rita@mercy.example",
+                "phone",
+                "received"
+            ),
+            // The status change takes the method of that day's call from them.
+            row(
+                -5,
+                "Coder",
+                "Rita Recruiter",
+                "rita@mercy.example",
+                "phone",
+                "screening"
+            ),
+            // The interviewer is the entry's own person; video is online.
+            row(
+                -3,
+                "Coder",
+                "Ivy Interviewer",
+                "https://mercy.example",
+                "online",
+                "interview"
+            ),
+        ],
+        "the note and the move to withdrawn are not rows"
+    );
+    assert_eq!(rows[0]["source"], "indeed");
+    assert_eq!(rows[0]["organization"], "Mercy Health");
+    let csv = env.ok(&["report", "search-log", "--since", &day(-6), "--csv"]);
+    assert!(
+        !csv.contains("background check") && !csv.contains("private"),
+        "{csv}"
+    );
+    let with_notes = env.ok(&[
+        "report",
+        "search-log",
+        "--since",
+        &day(-6),
+        "--csv",
+        "--include-notes",
+    ]);
+    assert!(
+        with_notes.contains("received: pending background check"),
+        "{with_notes}"
+    );
+    assert!(
+        !with_notes.contains("private thoughts"),
+        "a private note is never a row"
+    );
+    // Without the recruiter, the hiring manager and their phone.
+    env.ok(&["app", "unlink", "1", "Rita"]);
+    let rows = log_rows(&env, &day(-6), &day(-6), &[]);
+    assert_eq!(rows[0]["contact_person"], "Hal Manager");
+    assert_eq!(rows[0]["contact_info"], "555-0100");
+}
+
+#[test]
+fn the_weekly_search_log_counts_every_week_and_marks_the_short_ones() {
+    let env = TestEnv::new();
+    // Thursday 2026-11-26: its Monday week is 11-23..11-29.
+    for (d, title) in [(-3, "A"), (-2, "B"), (-1, "C"), (-10, "D")] {
+        env.ok(&["app", "add", "Mercy Health", title, "--applied", &day(d)]);
+    }
+    let weekly = env.json(&[
+        "report",
+        "search-log",
+        "--since",
+        &day(-24),
+        "--until",
+        TODAY,
+        "--weekly",
+        "--min",
+        "3",
+    ]);
+    let weeks: Vec<(String, i64, bool)> = weekly
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["week_start"].as_str().unwrap().to_string(),
+                w["count"].as_i64().unwrap(),
+                w["below"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    // day(-24) is Monday 11-02: four Monday weeks, the empty ones included.
+    assert_eq!(
+        weeks,
+        vec![
+            (day(-24), 0, true),
+            (day(-17), 0, true),
+            (day(-10), 1, true),
+            (day(-3), 3, false),
+        ]
+    );
+    let human = env.ok(&[
+        "report",
+        "search-log",
+        "--since",
+        &day(-24),
+        "--until",
+        TODAY,
+        "--weekly",
+        "--min",
+        "3",
+    ]);
+    assert!(
+        human.contains(&format!("{} to {}  3 activities", day(-3), day(3))),
+        "{human}"
+    );
+    assert_eq!(human.matches("below").count(), 3, "{human}");
+    // Weeks from Sunday: today's week is 11-22..11-28, and the default range
+    // follows it.
+    let sunday = env.json(&["report", "search-log", "--weekly", "--week-start", "sun"]);
+    assert_eq!(sunday[0]["week_start"], day(-4));
+    assert_eq!(sunday[0]["week_end"], day(2));
+    assert_eq!(sunday[0]["count"], 3);
+    let rows = env.json(&["report", "search-log", "--week-start", "sun"]);
+    assert_eq!(rows.as_array().unwrap().len(), 3);
+    assert!(env
+        .fails(2, &["report", "search-log", "--min", "3"])
+        .contains("--weekly"));
+}
+
+#[test]
+fn the_search_log_page_is_printable_and_names_the_claimant() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy <Health>",
+        "Coder",
+        "--applied",
+        &day(-2),
+    ]);
+    let file = env.path("log.html");
+    let said = env.ok(&[
+        "report",
+        "search-log",
+        "--since",
+        &day(-9),
+        "--html",
+        file.to_str().unwrap(),
+        "--name",
+        "Maria Lopez",
+        "--min",
+        "3",
+        "--weekly",
+    ]);
+    assert!(said.contains("Wrote the work-search log"), "{said}");
+    assert_eq!(crate::util::mode(&file), 0o600);
+    let page = std::fs::read_to_string(&file).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(
+        page.contains("<dt>Claimant</dt><dd>Maria Lopez</dd>"),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!("<dd>{} to {}</dd>", day(-9), day(3))),
+        "{page}"
+    );
+    assert!(
+        page.contains("Mercy &lt;Health&gt;"),
+        "stored text is escaped"
+    );
+    assert!(
+        !page.contains("<script") && !page.contains("http"),
+        "self-contained"
+    );
+    assert!(
+        page.contains("@page") && page.contains("<td class=\"below\">0</td>"),
+        "{page}"
+    );
+    // An existing file is kept without --force.
+    let stderr = env.fails(
+        2,
+        &["report", "search-log", "--html", file.to_str().unwrap()],
+    );
+    assert!(
+        stderr.contains("--force") || stderr.contains("exists"),
+        "{stderr}"
+    );
+}

@@ -868,7 +868,9 @@ fn search_log_csv_lists_every_activity_in_the_range_and_nothing_else() {
             "organization",
             "position",
             "contact_person",
+            "contact_info",
             "method",
+            "source",
             "result"
         ]
     );
@@ -876,7 +878,9 @@ fn search_log_csv_lists_every_activity_in_the_range_and_nothing_else() {
         .records()
         .map(|r| r.unwrap().iter().map(String::from).collect())
         .collect();
-    let row = |cells: [&str; 6]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    let row = |cells: [&str; 8]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    // DESIGN §10.5: how the contact was made (method) apart from where the
+    // job was found (source), and no note text without --include-notes.
     assert_eq!(
         rows,
         [
@@ -885,6 +889,8 @@ fn search_log_csv_lists_every_activity_in_the_range_and_nothing_else() {
                 "Mercy Health",
                 "Coder",
                 "",
+                "",
+                "online",
                 "indeed",
                 "applied"
             ]),
@@ -893,48 +899,74 @@ fn search_log_csv_lists_every_activity_in_the_range_and_nothing_else() {
                 "Mercy Health",
                 "Coder",
                 "",
+                "",
+                "online",
                 "indeed",
-                "interview scheduled for 2026-11-13"
+                "interview"
             ]),
             row([
                 "2026-11-13",
                 "Mercy Health",
                 "Coder",
                 "",
+                "",
+                "in_person",
                 "indeed",
-                "interview: panel, with HIM director"
+                "interview"
             ]),
             row([
                 "2026-11-14",
                 "Regional Medical Center",
                 "",
                 "Jane Doe",
+                "",
                 "email",
-                "''quoted"
+                "",
+                "email"
             ]),
             row([
                 "2026-11-14",
                 "",
+                "Virtual career fair",
                 "",
                 "",
-                "career_fair",
-                "Virtual career fair"
+                "event",
+                "",
+                "attended"
             ]),
             row([
                 "2026-11-15",
                 "Regional Medical Center",
                 "",
                 "Jane Doe",
-                "call",
-                "'=HYPERLINK(\"http://x\")"
+                "",
+                "phone",
+                "",
+                "call"
             ]),
         ]
     );
     assert!(
-        text.contains("\"interview: panel, with HIM director\""),
-        "RFC 4180 quoting: {text}"
+        !text.contains("panel") && !text.contains("HYPERLINK"),
+        "{text}"
     );
     assert!(!text.contains("outside") && !text.contains("Too"), "{text}");
+
+    let with_notes = env.ok(&[
+        "report",
+        "search-log",
+        "--since",
+        "2026-11-09",
+        "--until",
+        "2026-11-15",
+        "--csv",
+        "--include-notes",
+    ]);
+    assert!(
+        with_notes.contains("\"interview: panel, with HIM director\""),
+        "RFC 4180 quoting: {with_notes}"
+    );
+    assert!(with_notes.contains("call: =HYPERLINK"), "{with_notes}");
 
     let json = env.json(&[
         "report",
@@ -943,10 +975,12 @@ fn search_log_csv_lists_every_activity_in_the_range_and_nothing_else() {
         "2026-11-09",
         "--until",
         "2026-11-15",
+        "--include-notes",
     ]);
     assert_eq!(json.as_array().unwrap().len(), 6);
-    assert_eq!(json[3]["result"], "'quoted", "only CSV cells are guarded");
-    assert_eq!(json[4]["org"], Value::Null);
+    assert_eq!(json[3]["result"], "email: 'quoted");
+    assert_eq!(json[4]["organization"], Value::Null);
+    assert_eq!(json[0]["source"], "indeed");
 }
 
 #[test]
@@ -964,7 +998,8 @@ fn search_log_defaults_to_this_week() {
     let rows = env.json(&["report", "search-log"]);
     assert_eq!(rows.as_array().unwrap().len(), 1, "{rows:#}");
     assert_eq!(rows[0]["position"], "Monday");
-    assert_eq!(rows[0]["method"], "linkedin");
+    assert_eq!(rows[0]["method"], "online");
+    assert_eq!(rows[0]["source"], "linkedin");
     let human = env.ok(&["report", "search-log"]);
     assert!(
         human.contains("2026-11-23 to 2026-11-29: 1 entry"),
@@ -1201,17 +1236,25 @@ mod certs {
 
 /// The rows of `report search-log --json` for one day, as (position, result).
 fn search_log_day(env: &TestEnv, day: &str) -> Vec<(String, String)> {
-    env.json(&["report", "search-log", "--since", day, "--until", day])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (
-                r["position"].as_str().unwrap_or("").to_string(),
-                r["result"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect()
+    env.json(&[
+        "report",
+        "search-log",
+        "--since",
+        day,
+        "--until",
+        day,
+        "--include-notes",
+    ])
+    .as_array()
+    .unwrap()
+    .iter()
+    .map(|r| {
+        (
+            r["position"].as_str().unwrap_or("").to_string(),
+            r["result"].as_str().unwrap_or("").to_string(),
+        )
+    })
+    .collect()
 }
 
 #[test]
@@ -1284,7 +1327,7 @@ fn an_interview_and_its_automatic_move_to_interview_are_one_search_log_row() {
     interview(&env, registrar, "2026-10-12");
     assert_eq!(
         search_log_day(&env, "2026-10-09"),
-        [(s("Registrar"), s("interview scheduled for 2026-10-12"))]
+        [(s("Registrar"), s("interview"))]
     );
     assert_eq!(
         search_log_day(&env, "2026-10-12"),
@@ -1378,7 +1421,7 @@ fn report_tables_have_capitalised_headers() {
         .unwrap_or_default();
     assert_eq!(
         header(table).as_deref(),
-        Some("Date Organization Position Contact Method Result"),
+        Some("Date Organization Position Contact Info Method Source Result"),
         "{log}"
     );
     let apps = env.ok(&["report", "apps"]);
