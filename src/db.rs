@@ -246,7 +246,7 @@ const V4_REBUILD: &str = "CREATE TABLE application_contacts (
                                                        'accepted', 'rejected', 'withdrawn', 'ghosted')),
              note            TEXT CHECK (note <> ''),
              -- Interviews: local wall-clock time, length, kind, place or link, outcome.
-             at              TEXT CHECK (at GLOB '[0-2][0-9]:[0-5][0-9]' AND at <= '23:59'),
+             at              TEXT CHECK (length(at) = 5 AND at GLOB '[0-2][0-9]:[0-5][0-9]' AND at <= '23:59'),
              minutes         INTEGER CHECK (minutes > 0 AND minutes <= 1440),
              interview_kind  TEXT CHECK (interview_kind IN ('phone', 'video', 'onsite', 'panel', 'technical', 'other')),
              place           TEXT CHECK (place <> ''),
