@@ -58,7 +58,6 @@ CREATE TABLE applications (
     salary_period        TEXT CHECK (salary_period IN ('hour', 'month', 'year')),
     applied_on           TEXT CHECK (date(applied_on, '+0 days') IS applied_on),
     follow_up_on         TEXT CHECK (date(follow_up_on, '+0 days') IS follow_up_on),
-    referral_contact_id  INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
     notes                TEXT CHECK (notes <> ''),
     created_at           TEXT NOT NULL
                          CHECK (created_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
@@ -73,8 +72,19 @@ CREATE TABLE applications (
                                                          'offer', 'accepted')),
     responded_on         TEXT CHECK (date(responded_on, '+0 days') IS responded_on),
     first_interview_on   TEXT CHECK (date(first_interview_on, '+0 days') IS first_interview_on),
+    -- The latest news from the employer (applied_on, status changes,
+    -- interviews, inbound contacts): the start of a stale spell.
+    last_news_on         TEXT CHECK (date(last_news_on, '+0 days') IS last_news_on),
+    -- The terms of an offer (`app offer`), kept apart from the posted range.
+    offer_salary_min     REAL CHECK (offer_salary_min >= 0 AND round(offer_salary_min, 2) = offer_salary_min),
+    offer_salary_max     REAL CHECK (offer_salary_max >= 0 AND round(offer_salary_max, 2) = offer_salary_max),
+    offer_salary_period  TEXT CHECK (offer_salary_period IN ('hour', 'month', 'year')),
+    offer_deadline       TEXT CHECK (date(offer_deadline, '+0 days') IS offer_deadline),
+    offer_start_on       TEXT CHECK (date(offer_start_on, '+0 days') IS offer_start_on),
     CHECK (salary_min <= salary_max),
-    CHECK ((salary_period IS NULL) = (salary_min IS NULL AND salary_max IS NULL))
+    CHECK ((salary_period IS NULL) = (salary_min IS NULL AND salary_max IS NULL)),
+    CHECK (offer_salary_min <= offer_salary_max),
+    CHECK ((offer_salary_period IS NULL) = (offer_salary_min IS NULL AND offer_salary_max IS NULL))
 ) STRICT;
 
 CREATE INDEX applications_org ON applications (org_id);
@@ -84,25 +94,43 @@ CREATE INDEX applications_source ON applications (source, last_activity_on);
 CREATE INDEX applications_applied ON applications (applied_on);
 CREATE INDEX applications_url ON applications (url) WHERE url IS NOT NULL;
 CREATE INDEX applications_follow_up ON applications (follow_up_on) WHERE follow_up_on IS NOT NULL;
-CREATE INDEX applications_referral ON applications (referral_contact_id)
-    WHERE referral_contact_id IS NOT NULL;
+CREATE INDEX applications_offer_deadline ON applications (offer_deadline)
+    WHERE offer_deadline IS NOT NULL;
 
 CREATE TABLE application_events (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
     application_id  INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
     date            TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
-    kind            TEXT NOT NULL CHECK (kind IN ('status', 'interview', 'note', 'follow_up')),
+    kind            TEXT NOT NULL
+                    CHECK (kind IN ('status', 'interview', 'note', 'follow_up', 'employer_contact')),
     from_status     TEXT CHECK (from_status IN ('saved', 'applied', 'screening', 'interview', 'offer',
                                                 'accepted', 'rejected', 'withdrawn', 'ghosted')),
     to_status       TEXT CHECK (to_status IN ('saved', 'applied', 'screening', 'interview', 'offer',
                                               'accepted', 'rejected', 'withdrawn', 'ghosted')),
     note            TEXT CHECK (note <> ''),
+    -- Interviews: local wall-clock time, length, kind, place or link, outcome.
+    at              TEXT CHECK (length(at) = 5 AND at GLOB '[0-2][0-9]:[0-5][0-9]' AND at <= '23:59'),
+    minutes         INTEGER CHECK (minutes > 0 AND minutes <= 1440),
+    interview_kind  TEXT CHECK (interview_kind IN ('phone', 'video', 'onsite', 'panel', 'technical', 'other')),
+    place           TEXT CHECK (place <> ''),
+    outcome         TEXT CHECK (outcome IN ('passed', 'rejected', 'pending')),
+    -- Employer contacts: how and which way.
+    via             TEXT CHECK (via IN ('email', 'phone', 'portal', 'in_person', 'message', 'linkedin', 'mail')),
+    direction       TEXT CHECK (direction IN ('outbound', 'inbound')),
+    -- The entry whose command wrote this follow_up entry.
+    caused_by       INTEGER REFERENCES application_events(id) ON DELETE CASCADE,
     CHECK ((kind = 'status') = (to_status IS NOT NULL)),
-    CHECK (kind = 'status' OR from_status IS NULL)
+    CHECK (kind = 'status' OR from_status IS NULL),
+    CHECK (kind = 'interview' OR (at IS NULL AND minutes IS NULL AND interview_kind IS NULL
+                                  AND place IS NULL AND outcome IS NULL)),
+    CHECK ((kind = 'employer_contact') = (via IS NOT NULL AND direction IS NOT NULL)),
+    CHECK (kind = 'employer_contact' OR (via IS NULL AND direction IS NULL)),
+    CHECK (kind = 'follow_up' OR caused_by IS NULL)
 ) STRICT;
 
 CREATE INDEX application_events_app ON application_events (application_id, kind, date);
 CREATE INDEX application_events_date ON application_events (date, kind);
+CREATE INDEX application_events_caused_by ON application_events (caused_by) WHERE caused_by IS NOT NULL;
 
 CREATE TABLE application_credentials (
     application_id  INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
@@ -112,6 +140,28 @@ CREATE TABLE application_credentials (
 ) STRICT;
 
 CREATE INDEX application_credentials_code ON application_credentials (code);
+
+-- The people on an application and what they are to it (the referral of
+-- `--referral` is the `referrer` role).
+CREATE TABLE application_contacts (
+    application_id  INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+    contact_id      INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    role            TEXT NOT NULL DEFAULT 'other'
+                    CHECK (role IN ('recruiter', 'hiring_manager', 'interviewer', 'referrer', 'reference',
+                                    'other')),
+    PRIMARY KEY (application_id, contact_id)
+) STRICT;
+
+CREATE INDEX application_contacts_contact ON application_contacts (contact_id);
+
+-- The people an entry was with (interviewers, the person of an employer contact).
+CREATE TABLE entry_contacts (
+    event_id    INTEGER NOT NULL REFERENCES application_events(id) ON DELETE CASCADE,
+    contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    PRIMARY KEY (event_id, contact_id)
+) STRICT;
+
+CREATE INDEX entry_contacts_contact ON entry_contacts (contact_id);
 
 CREATE TABLE interactions (
     id            INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -255,4 +305,90 @@ CREATE TABLE undo_recording (
     seq  INTEGER NOT NULL
 ) STRICT;
 
-PRAGMA user_version = 4;
+-- Internal: facts about this database (`dbid`, the random id in calendar
+-- UIDs; empty for a database upgraded from before it, which keeps its old
+-- UIDs). Never exported or counted.
+CREATE TABLE meta (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+) STRICT;
+
+INSERT INTO meta (key, value) VALUES ('dbid', lower(hex(randomblob(8))));
+
+-- Internal: how often each calendar item's date has moved (the ICS
+-- SEQUENCE), raised by the triggers below. Never exported or counted.
+CREATE TABLE ics_revisions (
+    kind    TEXT NOT NULL,
+    row_id  INTEGER NOT NULL,
+    seq     INTEGER NOT NULL DEFAULT 0 CHECK (seq >= 0),
+    PRIMARY KEY (kind, row_id)
+) STRICT;
+
+CREATE TRIGGER ics_app_follow_up AFTER UPDATE OF follow_up_on ON applications
+    WHEN NEW.follow_up_on IS NOT OLD.follow_up_on
+BEGIN
+    INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('app_follow_up', NEW.id, 1)
+        ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+END;
+
+CREATE TRIGGER ics_offer_deadline AFTER UPDATE OF offer_deadline ON applications
+    WHEN NEW.offer_deadline IS NOT OLD.offer_deadline
+BEGIN
+    INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('offer_deadline', NEW.id, 1)
+        ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+END;
+
+CREATE TRIGGER ics_stale AFTER UPDATE OF last_news_on ON applications
+    WHEN NEW.last_news_on IS NOT OLD.last_news_on
+BEGIN
+    INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('stale', NEW.id, 1)
+        ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+END;
+
+CREATE TRIGGER ics_contact_follow_up AFTER UPDATE OF follow_up_on ON contacts
+    WHEN NEW.follow_up_on IS NOT OLD.follow_up_on
+BEGIN
+    INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('contact_follow_up', NEW.id, 1)
+        ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+END;
+
+CREATE TRIGGER ics_exam AFTER UPDATE OF exam_on ON certifications
+    WHEN NEW.exam_on IS NOT OLD.exam_on
+BEGIN
+    INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('exam', NEW.id, 1)
+        ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+END;
+
+CREATE TRIGGER ics_ceu_deadline AFTER UPDATE OF passed_on ON certifications
+    WHEN NEW.passed_on IS NOT OLD.passed_on
+BEGIN
+    INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('ceu_deadline', NEW.id, 1)
+        ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+END;
+
+CREATE TRIGGER ics_event AFTER UPDATE OF date ON events
+    WHEN NEW.date IS NOT OLD.date
+BEGIN
+    INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('event', NEW.id, 1)
+        ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+END;
+
+CREATE TRIGGER ics_renewal AFTER UPDATE OF renews_on ON memberships
+    WHEN NEW.renews_on IS NOT OLD.renews_on
+BEGIN
+    INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('renewal', NEW.id, 1)
+        ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+END;
+
+-- An interview entry dates two items: the interview and its thank-you.
+CREATE TRIGGER ics_interview AFTER UPDATE OF date, at, minutes ON application_events
+    WHEN NEW.kind = 'interview'
+     AND (NEW.date IS NOT OLD.date OR NEW.at IS NOT OLD.at OR NEW.minutes IS NOT OLD.minutes)
+BEGIN
+    INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('interview', NEW.id, 1)
+        ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+    INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('thank_you', NEW.id, 1)
+        ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+END;
+
+PRAGMA user_version = 5;

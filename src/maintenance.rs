@@ -553,6 +553,14 @@ const SAMPLE: &[(&str, &[u8])] = &[
         include_bytes!("../examples/data/application_credentials.csv"),
     ),
     (
+        "application_contacts.csv",
+        include_bytes!("../examples/data/application_contacts.csv"),
+    ),
+    (
+        "entry_contacts.csv",
+        include_bytes!("../examples/data/entry_contacts.csv"),
+    ),
+    (
         "interactions.csv",
         include_bytes!("../examples/data/interactions.csv"),
     ),

@@ -31,6 +31,16 @@ pub fn require(conn: &Connection, id: i64) -> Result<Entry> {
                     from_status: r.get(4)?,
                     to_status: r.get(5)?,
                     note: r.get(6)?,
+                    // What a correction needs is the entry's date, kind and
+                    // statuses; the details stay in the table untouched.
+                    at: None,
+                    minutes: None,
+                    interview_kind: None,
+                    place: None,
+                    outcome: None,
+                    via: None,
+                    direction: None,
+                    with: Vec::new(),
                 },
             })
         },

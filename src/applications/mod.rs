@@ -80,10 +80,13 @@ impl Status {
     }
 
     /// Days after entering this status that a follow-up falls due, for the
-    /// statuses that set one (applied 7, interview 4, offer 2).
+    /// statuses that set one (applied 7, screening 5, interview 4, offer 2).
+    /// For an interview the days count from the interview's date, which may
+    /// be ahead (see `store::latest_interview`).
     pub fn follow_up_days(self) -> Option<u64> {
         match self {
             Status::Applied => Some(7),
+            Status::Screening => Some(5),
             Status::Interview => Some(4),
             Status::Offer => Some(2),
             _ => None,
@@ -187,7 +190,101 @@ text_enum! {
         Note = "note",
         /// The follow-up date changed (note: the new date or `cleared`)
         FollowUp = "follow_up" / "follow-up",
+        /// A contact with the employer (method and direction)
+        EmployerContact = "employer_contact" / "employer contact",
     }
+}
+
+text_enum! {
+    /// How a contact with the employer was made (`app contact --via`).
+    pub enum Via {
+        Email = "email",
+        Phone = "phone",
+        /// The employer's applicant portal
+        Portal = "portal",
+        InPerson = "in_person" / "in person",
+        /// A text or chat message
+        Message = "message",
+        Linkedin = "linkedin",
+        /// Post
+        Mail = "mail",
+    }
+}
+
+text_enum! {
+    /// Which way an employer contact went.
+    pub enum Direction {
+        /// You contacted the employer
+        Outbound = "outbound",
+        /// The employer contacted you
+        Inbound = "inbound",
+    }
+}
+
+text_enum! {
+    /// What kind of interview it is (`app interview --kind`).
+    pub enum InterviewKind {
+        Phone = "phone",
+        Video = "video",
+        Onsite = "onsite",
+        Panel = "panel",
+        Technical = "technical",
+        Other = "other",
+    }
+}
+
+text_enum! {
+    /// How an interview went (`app interview --outcome`).
+    pub enum Outcome {
+        Passed = "passed",
+        Rejected = "rejected",
+        Pending = "pending",
+    }
+}
+
+text_enum! {
+    /// What a person is to an application (`app link --role`).
+    pub enum Role {
+        /// Recruiter for the position
+        Recruiter = "recruiter",
+        /// The hiring manager
+        HiringManager = "hiring_manager" / "hiring manager",
+        /// Someone who interviewed you
+        Interviewer = "interviewer",
+        /// Referred you (`--referral`)
+        Referrer = "referrer",
+        /// A reference you gave
+        Reference = "reference",
+        /// Anything else
+        Other = "other",
+    }
+}
+
+/// The referrer of the application `a` in SQL, as a literal for
+/// `concat!`: the earliest-linked contact with the `referrer` role, or NULL.
+macro_rules! referrer_sql {
+    () => {
+        "(SELECT ac.contact_id FROM application_contacts ac WHERE ac.rowid = \
+          (SELECT min(r.rowid) FROM application_contacts r \
+           WHERE r.application_id = a.id AND r.role = 'referrer'))"
+    };
+}
+pub(crate) use referrer_sql;
+
+/// A person linked to an application, with their role.
+#[derive(Debug, Clone, Serialize)]
+pub struct Person {
+    pub role: Role,
+    /// Not flattened: a contact has a `role` of its own (their job).
+    pub contact: Contact,
+}
+
+/// An application a contact is linked to, with the contact's role.
+#[derive(Debug, Clone, Serialize)]
+pub struct Linked {
+    pub role: Role,
+    #[serde(flatten)]
+    pub application: Application,
 }
 
 /// The columns derived from an application's history (`store::
@@ -199,6 +296,7 @@ pub const DERIVED: &[&str] = &[
     "furthest_status",
     "responded_on",
     "first_interview_on",
+    "last_news_on",
 ];
 
 /// Days without activity after which an applied/screening/interview
@@ -225,16 +323,29 @@ pub struct Application {
     pub salary_period: Option<PayPeriod>,
     pub applied_on: Option<NaiveDate>,
     pub follow_up_on: Option<NaiveDate>,
+    /// The earliest-linked `referrer` (read from `application_contacts`).
     pub referral_contact_id: Option<i64>,
     pub notes: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// The offer's terms (`app offer`), apart from the posted range.
+    #[serde(serialize_with = "crate::output::opt_whole_if_whole")]
+    pub offer_salary_min: Option<f64>,
+    #[serde(serialize_with = "crate::output::opt_whole_if_whole")]
+    pub offer_salary_max: Option<f64>,
+    pub offer_salary_period: Option<PayPeriod>,
+    pub offer_deadline: Option<NaiveDate>,
+    pub offer_start_on: Option<NaiveDate>,
     #[serde(skip)]
     pub org_id: i64,
     #[serde(skip)]
     pub stage_since: Option<NaiveDate>,
     #[serde(skip)]
     pub last_activity_on: Option<NaiveDate>,
+    /// The latest news from the employer: `applied_on`, a status change,
+    /// an interview or a contact from them (not your own notes).
+    #[serde(skip)]
+    pub last_news_on: Option<NaiveDate>,
 }
 
 impl Application {
@@ -249,6 +360,16 @@ impl Application {
         })
     }
 
+    /// The offer's salary, when one was recorded.
+    pub fn offer_salary(&self) -> Option<Salary> {
+        let min = self.offer_salary_min.or(self.offer_salary_max)?;
+        Some(Salary {
+            min,
+            max: self.offer_salary_max.unwrap_or(min),
+            period: self.offer_salary_period.unwrap_or(PayPeriod::Year),
+        })
+    }
+
     /// Days since the latest status change.
     pub fn days_in_stage(&self, today: NaiveDate) -> Option<i64> {
         self.stage_since.map(|d| (today - d).num_days().max(0))
@@ -260,10 +381,13 @@ impl Application {
         self.last_activity_on.map(|d| (today - d).num_days().max(0))
     }
 
-    /// True when the application waits on the employer and has been quiet
-    /// for `STALE_DAYS` or more.
+    /// True when the application waits on the employer and has had no news
+    /// for `STALE_DAYS` or more (your own notes and follow-ups do not count).
     pub fn is_stale(&self, today: NaiveDate) -> bool {
-        self.status.can_go_stale() && self.days_quiet(today).is_some_and(|d| d >= STALE_DAYS)
+        self.status.can_go_stale()
+            && self
+                .last_news_on
+                .is_some_and(|d| (today - d).num_days() >= STALE_DAYS)
     }
 }
 
@@ -276,6 +400,39 @@ pub struct Event {
     pub from_status: Option<Status>,
     pub to_status: Option<Status>,
     pub note: Option<String>,
+    /// Interviews: the local wall-clock time (`HH:MM`), length in minutes,
+    /// kind, place or link, and outcome.
+    pub at: Option<String>,
+    pub minutes: Option<i64>,
+    pub interview_kind: Option<InterviewKind>,
+    pub place: Option<String>,
+    pub outcome: Option<Outcome>,
+    /// Employer contacts: how, and which way.
+    pub via: Option<Via>,
+    pub direction: Option<Direction>,
+    /// The people the entry was with (interviewers, the person contacted).
+    pub with: Vec<Contact>,
+}
+
+/// What an interview entry records besides its date and note.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InterviewDetails {
+    /// Local wall-clock start, `HH:MM`.
+    pub at: Option<String>,
+    pub minutes: Option<i64>,
+    pub kind: Option<InterviewKind>,
+    pub place: Option<String>,
+}
+
+/// Reads a 24-hour time typed as `HH:MM` or `H:MM` into `HH:MM`.
+pub fn parse_time(text: &str) -> Option<String> {
+    let (hours, minutes) = text.trim().split_once(':')?;
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(hours) || minutes.len() != 2 || !all_digits(minutes) || hours.len() > 2 {
+        return None;
+    }
+    let (h, m): (u32, u32) = (hours.parse().ok()?, minutes.parse().ok()?);
+    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
 }
 
 /// An application with everything `app show` prints.
@@ -285,6 +442,8 @@ pub struct ApplicationDetail {
     pub application: Application,
     pub events: Vec<Event>,
     pub referral: Option<Contact>,
+    /// Everyone linked to the application, in the order they were linked.
+    pub people: Vec<Person>,
     pub requires: Vec<String>,
     pub prefers: Vec<String>,
     pub contacts_here: Vec<Contact>,
@@ -329,7 +488,20 @@ mod tests {
         );
         assert!(Status::Offer.is_active() && !Status::Ghosted.is_active());
         assert_eq!(Status::Applied.follow_up_days(), Some(7));
-        assert_eq!(Status::Screening.follow_up_days(), None);
+        assert_eq!(Status::Screening.follow_up_days(), Some(5));
+        assert_eq!(Status::Rejected.follow_up_days(), None);
+    }
+
+    #[test]
+    fn times_are_24_hour_hh_mm() {
+        assert_eq!(parse_time("9:05").as_deref(), Some("09:05"));
+        assert_eq!(parse_time(" 14:30 ").as_deref(), Some("14:30"));
+        assert_eq!(parse_time("23:59").as_deref(), Some("23:59"));
+        for bad in [
+            "24:00", "12:60", "2pm", "12", "12:5", "-1:00", "123:00", "", "1:2:3",
+        ] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
     }
 
     /// The status rules reach SQL only through `rules_sql`: each list, run

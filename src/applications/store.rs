@@ -4,16 +4,26 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use super::{rules_sql, Application, Event, EventKind, Status, WorkMode};
+use super::{
+    rules_sql, Application, Direction, Event, EventKind, InterviewDetails, Linked, Outcome, Person,
+    Role, Status, Via, WorkMode,
+};
 use crate::error::{Error, Result};
 use crate::input::refs::Candidate;
 use crate::input::{PayPeriod, Salary};
+use crate::network;
 
 /// The columns `from_row` reads, for `FROM applications a JOIN organizations o`.
-pub const COLUMNS: &str =
+pub const COLUMNS: &str = concat!(
     "a.id, o.name, a.title, a.status, a.source, a.url, a.location, a.work_mode, \
-     a.salary_min, a.salary_max, a.applied_on, a.follow_up_on, a.referral_contact_id, a.notes, \
-     a.created_at, a.updated_at, a.org_id, a.stage_since, a.last_activity_on, a.salary_period";
+     a.salary_min, a.salary_max, a.applied_on, a.follow_up_on, ",
+    super::referrer_sql!(),
+    ", a.notes, a.created_at, a.updated_at, a.org_id, a.stage_since, a.last_activity_on, a.salary_period, \
+     a.last_news_on, a.offer_salary_min, a.offer_salary_max, a.offer_salary_period, \
+     a.offer_deadline, a.offer_start_on");
+
+/// How many values `COLUMNS` selects.
+const COLUMN_COUNT: usize = 26;
 
 /// Reads an application selected with `COLUMNS`.
 pub fn from_row(r: &Row<'_>) -> rusqlite::Result<Application> {
@@ -38,6 +48,12 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<Application> {
         stage_since: r.get(17)?,
         last_activity_on: r.get(18)?,
         salary_period: r.get(19)?,
+        last_news_on: r.get(20)?,
+        offer_salary_min: r.get(21)?,
+        offer_salary_max: r.get(22)?,
+        offer_salary_period: r.get(23)?,
+        offer_deadline: r.get(24)?,
+        offer_start_on: r.get(25)?,
     })
 }
 
@@ -80,9 +96,8 @@ pub struct NewApplication {
 pub fn insert(conn: &Connection, new: &NewApplication, timestamp: &str) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO applications (org_id, title, status, source, url, location, work_mode, salary_min,
-             salary_max, applied_on, follow_up_on, referral_contact_id, notes, created_at, updated_at,
-             salary_period)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)",
+             salary_max, applied_on, follow_up_on, notes, created_at, updated_at, salary_period)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
     )?
     .execute(params![
         new.org_id,
@@ -96,15 +111,18 @@ pub fn insert(conn: &Connection, new: &NewApplication, timestamp: &str) -> Resul
         new.salary.map(|s| s.max),
         new.applied_on,
         new.follow_up_on,
-        new.referral_contact_id,
         new.notes,
         timestamp,
         new.salary.map(|s| s.period),
     ])?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    if let Some(contact_id) = new.referral_contact_id {
+        link(conn, id, contact_id, Role::Referrer)?;
+    }
+    Ok(id)
 }
 
-/// Appends one event to an application's history.
+/// Appends one event to an application's history; returns its id.
 pub fn add_event(
     conn: &Connection,
     application_id: i64,
@@ -113,23 +131,126 @@ pub fn add_event(
     from: Option<Status>,
     to: Option<Status>,
     note: Option<&str>,
-) -> Result<()> {
+) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO application_events (application_id, date, kind, from_status, to_status, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![application_id, date, kind, from, to, note])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Appends an `interview` entry with its details; returns its id.
+pub fn add_interview(
+    conn: &Connection,
+    application_id: i64,
+    date: NaiveDate,
+    details: &InterviewDetails,
+    note: Option<&str>,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO application_events (application_id, date, kind, note, at, minutes, interview_kind, place)
+         VALUES (?1, ?2, 'interview', ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        application_id,
+        date,
+        note,
+        details.at,
+        details.minutes,
+        details.kind,
+        details.place
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The interview entry `--outcome` is about: `entry` when it is one of
+/// the application's interviews, else (no entry given) the latest one on
+/// or before `today`. Returns its id and date.
+pub fn interview_entry(
+    conn: &Connection,
+    application_id: i64,
+    entry: Option<i64>,
+    today: NaiveDate,
+) -> Result<Option<(i64, NaiveDate)>> {
+    let found = match entry {
+        Some(entry) => conn
+            .prepare_cached(
+                "SELECT id, date FROM application_events
+                 WHERE id = ?1 AND application_id = ?2 AND kind = 'interview'",
+            )?
+            .query_row(params![entry, application_id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?,
+        None => conn
+            .prepare_cached(
+                "SELECT id, date FROM application_events
+                 WHERE application_id = ?1 AND kind = 'interview' AND date <= ?2
+                 ORDER BY date DESC, coalesce(at, '') DESC, id DESC LIMIT 1",
+            )?
+            .query_row(params![application_id, today], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?,
+    };
+    Ok(found)
+}
+
+/// Sets an interview entry's outcome.
+pub fn set_outcome(conn: &Connection, entry: i64, outcome: Outcome) -> Result<()> {
+    conn.prepare_cached("UPDATE application_events SET outcome = ?2 WHERE id = ?1")?
+        .execute(params![entry, outcome])?;
+    Ok(())
+}
+
+/// The date of the application's latest interview entry, past or planned.
+pub fn latest_interview(conn: &Connection, application_id: i64) -> Result<Option<NaiveDate>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT max(date) FROM application_events WHERE application_id = ?1 AND kind = 'interview'",
+        )?
+        .query_row([application_id], |r| r.get(0))?)
+}
+
+/// Appends an `employer_contact` entry; returns its id.
+pub fn add_employer_contact(
+    conn: &Connection,
+    application_id: i64,
+    date: NaiveDate,
+    via: Via,
+    direction: Direction,
+    note: Option<&str>,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO application_events (application_id, date, kind, note, via, direction)
+         VALUES (?1, ?2, 'employer_contact', ?3, ?4, ?5)",
+    )?
+    .execute(params![application_id, date, note, via, direction])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Records that an entry was with a person (an interviewer, the person
+/// contacted); a person already named is kept once.
+pub fn add_entry_contact(conn: &Connection, event_id: i64, contact_id: i64) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO entry_contacts (event_id, contact_id) VALUES (?1, ?2)
+         ON CONFLICT (event_id, contact_id) DO NOTHING",
+    )?
+    .execute(params![event_id, contact_id])?;
     Ok(())
 }
 
 /// Sets `follow_up_on` and, when it changes, writes the `follow_up` event
-/// (note: the new date or `cleared`) dated `on`. Returns whether it changed.
+/// (note: the new date or `cleared`) dated `on`, tied to the entry whose
+/// command set it (`caused_by`). Returns whether it changed.
 pub fn set_follow_up(
     conn: &Connection,
     application_id: i64,
     old: Option<NaiveDate>,
     new: Option<NaiveDate>,
     on: NaiveDate,
+    caused_by: Option<i64>,
 ) -> Result<bool> {
     if old == new {
         return Ok(false);
@@ -137,15 +258,11 @@ pub fn set_follow_up(
     conn.prepare_cached("UPDATE applications SET follow_up_on = ?2 WHERE id = ?1")?
         .execute(params![application_id, new])?;
     let note = new.map_or_else(|| "cleared".to_string(), |d| d.to_string());
-    add_event(
-        conn,
-        application_id,
-        on,
-        EventKind::FollowUp,
-        None,
-        None,
-        Some(&note),
-    )?;
+    conn.prepare_cached(
+        "INSERT INTO application_events (application_id, date, kind, note, caused_by)
+         VALUES (?1, ?2, 'follow_up', ?3, ?4)",
+    )?
+    .execute(params![application_id, on, note, caused_by])?;
     Ok(true)
 }
 
@@ -166,7 +283,15 @@ const REFRESH_DERIVED: &str = "UPDATE applications SET
                    SELECT applications.applied_on AS d
                    UNION ALL
                    SELECT max(e.date) FROM application_events e
-                   WHERE e.application_id = applications.id AND e.kind IN ('status', 'interview', 'note'))),
+                   WHERE e.application_id = applications.id
+                     AND e.kind IN ('status', 'interview', 'note', 'employer_contact'))),
+    last_news_on = (SELECT max(d) FROM (
+                   SELECT applications.applied_on AS d
+                   UNION ALL
+                   SELECT max(e.date) FROM application_events e
+                   WHERE e.application_id = applications.id
+                     AND (e.kind IN ('status', 'interview')
+                          OR (e.kind = 'employer_contact' AND e.direction = 'inbound')))),
     furthest_status = (SELECT s FROM (
                        SELECT e.to_status AS s FROM application_events e
                        WHERE e.application_id = applications.id AND e.kind = 'status'
@@ -247,8 +372,8 @@ pub fn update(
 ) -> Result<()> {
     conn.prepare_cached(
         "UPDATE applications SET org_id = ?2, title = ?3, source = ?4, url = ?5, location = ?6, work_mode = ?7,
-             salary_min = ?8, salary_max = ?9, referral_contact_id = ?10, notes = ?11, updated_at = ?12,
-             salary_period = ?13
+             salary_min = ?8, salary_max = ?9, notes = ?10, updated_at = ?11,
+             salary_period = ?12
          WHERE id = ?1",
     )?
     .execute(params![
@@ -261,10 +386,122 @@ pub fn update(
         fields.work_mode,
         fields.salary.map(|s| s.min),
         fields.salary.map(|s| s.max),
-        fields.referral_contact_id,
         fields.notes,
         timestamp,
         fields.salary.map(|s| s.period),
+    ])?;
+    set_referrer(conn, application_id, fields.referral_contact_id)
+}
+
+/// Makes `contact_id` the application's referrer (the `--referral` of
+/// `app add` and `app edit`): other `referrer` links are removed, and a
+/// contact linked in another role becomes the referrer. `None` removes the
+/// referrer links.
+pub fn set_referrer(conn: &Connection, application_id: i64, contact_id: Option<i64>) -> Result<()> {
+    conn.prepare_cached(
+        "DELETE FROM application_contacts
+         WHERE application_id = ?1 AND role = 'referrer' AND contact_id IS NOT ?2",
+    )?
+    .execute(params![application_id, contact_id])?;
+    if let Some(contact_id) = contact_id {
+        link(conn, application_id, contact_id, Role::Referrer)?;
+    }
+    Ok(())
+}
+
+/// Links a contact to an application in a role (a contact already linked
+/// takes the new role); returns the role it had before, if any.
+pub fn link(
+    conn: &Connection,
+    application_id: i64,
+    contact_id: i64,
+    role: Role,
+) -> Result<Option<Role>> {
+    let before: Option<Role> = conn
+        .prepare_cached(
+            "SELECT role FROM application_contacts WHERE application_id = ?1 AND contact_id = ?2",
+        )?
+        .query_row(params![application_id, contact_id], |r| r.get(0))
+        .optional()?;
+    if before != Some(role) {
+        conn.prepare_cached(
+            "INSERT INTO application_contacts (application_id, contact_id, role) VALUES (?1, ?2, ?3)
+             ON CONFLICT (application_id, contact_id) DO UPDATE SET role = excluded.role",
+        )?
+        .execute(params![application_id, contact_id, role])?;
+    }
+    Ok(before)
+}
+
+/// Removes a contact's link to an application; returns the role it had.
+pub fn unlink(conn: &Connection, application_id: i64, contact_id: i64) -> Result<Option<Role>> {
+    Ok(conn
+        .prepare_cached(
+            "DELETE FROM application_contacts WHERE application_id = ?1 AND contact_id = ?2
+             RETURNING role",
+        )?
+        .query_row(params![application_id, contact_id], |r| r.get(0))
+        .optional()?)
+}
+
+/// The people linked to an application, in the order they were linked.
+pub fn people(conn: &Connection, application_id: i64) -> Result<Vec<Person>> {
+    let sql = format!(
+        "SELECT {}, ac.role FROM application_contacts ac
+         JOIN contacts c ON c.id = ac.contact_id LEFT JOIN organizations o ON o.id = c.org_id
+         WHERE ac.application_id = ?1 ORDER BY ac.rowid",
+        network::store::CONTACT_COLUMNS
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map([application_id], |r| {
+        Ok(Person {
+            contact: network::store::contact_from_row(r)?,
+            // The role follows the 13 contact columns.
+            role: r.get(13)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The applications a contact is linked to, with their role, oldest first.
+pub fn linked_to(conn: &Connection, contact_id: i64) -> Result<Vec<Linked>> {
+    let sql = format!(
+        "SELECT {COLUMNS}, ac.role FROM application_contacts ac
+         JOIN applications a ON a.id = ac.application_id JOIN organizations o ON o.id = a.org_id
+         WHERE ac.contact_id = ?1 ORDER BY coalesce(a.applied_on, a.added_on), a.id"
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map([contact_id], |r| {
+        Ok(Linked {
+            application: from_row(r)?,
+            role: r.get(COLUMN_COUNT)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The terms of an offer.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct OfferTerms {
+    pub salary: Option<Salary>,
+    pub deadline: Option<NaiveDate>,
+    pub start_on: Option<NaiveDate>,
+}
+
+/// Stores an offer's terms.
+pub fn set_offer(conn: &Connection, application_id: i64, terms: &OfferTerms) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE applications SET offer_salary_min = ?2, offer_salary_max = ?3,
+             offer_salary_period = ?4, offer_deadline = ?5, offer_start_on = ?6
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        application_id,
+        terms.salary.map(|s| s.min),
+        terms.salary.map(|s| s.max),
+        terms.salary.map(|s| s.period),
+        terms.deadline,
+        terms.start_on
     ])?;
     Ok(())
 }
@@ -279,8 +516,9 @@ pub fn delete(conn: &Connection, application_id: i64) -> Result<()> {
 /// The history of an application, oldest first.
 pub fn events(conn: &Connection, application_id: i64) -> Result<Vec<Event>> {
     let mut statement = conn.prepare_cached(
-        "SELECT id, date, kind, from_status, to_status, note FROM application_events
-         WHERE application_id = ?1 ORDER BY date, id",
+        "SELECT id, date, kind, from_status, to_status, note, at, minutes, interview_kind, place,
+                outcome, via, direction
+         FROM application_events WHERE application_id = ?1 ORDER BY date, coalesce(at, ''), id",
     )?;
     let rows = statement.query_map([application_id], |r| {
         Ok(Event {
@@ -290,8 +528,32 @@ pub fn events(conn: &Connection, application_id: i64) -> Result<Vec<Event>> {
             from_status: r.get(3)?,
             to_status: r.get(4)?,
             note: r.get(5)?,
+            at: r.get(6)?,
+            minutes: r.get(7)?,
+            interview_kind: r.get(8)?,
+            place: r.get(9)?,
+            outcome: r.get(10)?,
+            via: r.get(11)?,
+            direction: r.get(12)?,
+            with: Vec::new(),
         })
     })?;
+    let mut events = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    for event in &mut events {
+        event.with = entry_contacts(conn, event.id)?;
+    }
+    Ok(events)
+}
+
+/// The people an entry was with, in the order they were added.
+pub fn entry_contacts(conn: &Connection, event_id: i64) -> Result<Vec<network::Contact>> {
+    let sql = format!(
+        "SELECT {} FROM entry_contacts x JOIN contacts c ON c.id = x.contact_id
+         LEFT JOIN organizations o ON o.id = c.org_id WHERE x.event_id = ?1 ORDER BY x.rowid",
+        network::store::CONTACT_COLUMNS
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map([event_id], network::store::contact_from_row)?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
@@ -488,8 +750,10 @@ pub fn count(conn: &Connection, filter: &Filter) -> Result<i64> {
 
 fn referred_sql() -> String {
     format!(
-        "SELECT {} FROM applications a JOIN organizations o ON o.id = a.org_id
-         WHERE a.referral_contact_id = ?1 ORDER BY coalesce(a.applied_on, a.added_on), a.id",
+        "SELECT {} FROM application_contacts ac
+         JOIN applications a ON a.id = ac.application_id JOIN organizations o ON o.id = a.org_id
+         WHERE ac.contact_id = ?1 AND ac.role = 'referrer'
+         ORDER BY coalesce(a.applied_on, a.added_on), a.id",
         COLUMNS
     )
 }

@@ -9,7 +9,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::applications::{self, status_tone, Application};
+use crate::applications::{self, status_tone, Application, Linked};
 use crate::ctx::Ctx;
 use crate::dates::DateKind;
 use crate::db::{self, Access};
@@ -193,6 +193,8 @@ pub struct ContactDetail {
     pub interactions: Vec<Interaction>,
     /// The applications this contact referred the user to.
     pub referred: Vec<Application>,
+    /// Every application the contact is linked to, with their role.
+    pub applications: Vec<Linked>,
 }
 
 /// Everything `contact show` prints about one contact.
@@ -201,6 +203,7 @@ fn contact_detail(conn: &Connection, id: i64) -> Result<ContactDetail> {
         contact: store::require_contact(conn, id)?,
         interactions: store::interactions(conn, id)?,
         referred: applications::store::referred_by(conn, id)?,
+        applications: applications::store::linked_to(conn, id)?,
     })
 }
 
@@ -536,7 +539,35 @@ fn show(ctx: &Ctx, id: i64) -> Result<()> {
         }
         out.print_table(&table)?;
     }
-    Ok(())
+    print_linked(ctx, &detail.applications)
+}
+
+/// The applications a contact is on, with their role.
+fn print_linked(ctx: &Ctx, linked: &[Linked]) -> Result<()> {
+    if linked.is_empty() {
+        return Ok(());
+    }
+    let out = &ctx.out;
+    out.line("")?;
+    out.line(out.heading("On applications"))?;
+    let mut table = out.table([
+        Column::keep("ID"),
+        Column::whole("Role", 6),
+        Column::text("Organization", 8),
+        Column::text("Title", 9),
+        Column::keep("Status"),
+    ]);
+    for link in linked {
+        let app = &link.application;
+        table.add_row(vec![
+            out.number(app.id),
+            out.cell(link.role.words(), Tone::Plain),
+            out.cell(&app.org, Tone::Plain),
+            out.cell(&app.title, Tone::Plain),
+            out.cell(app.status, status_tone(app.status)),
+        ]);
+    }
+    out.print_table(&table)
 }
 
 fn log(

@@ -24,7 +24,7 @@ pub const SCHEMA: &str = include_str!("../../schema.sql");
 pub type Step = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// The upgrade ladder: `UPGRADES[i]` takes version `i + 1` to `i + 2`.
-pub const UPGRADES: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+pub const UPGRADES: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Version 2: `certifications.failed_on`, the date of the last failed exam,
 /// which a rescheduled exam no longer overwrites (the retake wait counts
@@ -186,6 +186,260 @@ fn v3_to_v4(tx: &Transaction) -> rusqlite::Result<()> {
              seq  INTEGER NOT NULL
          ) STRICT;",
     )
+}
+
+/// The SQL of [`v4_to_v5`], with the version-5 definitions of
+/// `applications` and `application_events`, the new tables and the
+/// calendar triggers, frozen.
+const V5_REBUILD: &str = "CREATE TABLE application_contacts (
+             application_id  INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+             contact_id      INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+             role            TEXT NOT NULL DEFAULT 'other'
+                             CHECK (role IN ('recruiter', 'hiring_manager', 'interviewer', 'referrer', 'reference',
+                                             'other')),
+             PRIMARY KEY (application_id, contact_id)
+         ) STRICT;
+
+         CREATE INDEX application_contacts_contact ON application_contacts (contact_id);
+
+         -- The people an entry was with (interviewers, the person of an employer contact).
+         CREATE TABLE entry_contacts (
+             event_id    INTEGER NOT NULL REFERENCES application_events(id) ON DELETE CASCADE,
+             contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+             PRIMARY KEY (event_id, contact_id)
+         ) STRICT;
+
+         CREATE INDEX entry_contacts_contact ON entry_contacts (contact_id);
+         INSERT INTO application_contacts (application_id, contact_id, role)
+         SELECT id, referral_contact_id, 'referrer' FROM applications
+         WHERE referral_contact_id IS NOT NULL
+           AND referral_contact_id IN (SELECT id FROM contacts);
+         CREATE TABLE new_applications (
+             id                   INTEGER PRIMARY KEY AUTOINCREMENT,
+             org_id               INTEGER NOT NULL REFERENCES organizations(id) ON DELETE RESTRICT,
+             title                TEXT NOT NULL CHECK (length(trim(title)) > 0),
+             status               TEXT NOT NULL
+                                  CHECK (status IN ('saved', 'applied', 'screening', 'interview', 'offer',
+                                                    'accepted', 'rejected', 'withdrawn', 'ghosted')),
+             source               TEXT CHECK (source <> '' AND source = lower(trim(source))),
+             url                  TEXT CHECK (url <> ''),
+             location             TEXT CHECK (location <> ''),
+             work_mode            TEXT CHECK (work_mode IN ('onsite', 'hybrid', 'remote')),
+             salary_min           REAL CHECK (salary_min >= 0 AND round(salary_min, 2) = salary_min),
+             salary_max           REAL CHECK (salary_max >= 0 AND round(salary_max, 2) = salary_max),
+             -- The pay period of the figures: NULL exactly when there is no salary.
+             salary_period        TEXT CHECK (salary_period IN ('hour', 'month', 'year')),
+             applied_on           TEXT CHECK (date(applied_on, '+0 days') IS applied_on),
+             follow_up_on         TEXT CHECK (date(follow_up_on, '+0 days') IS follow_up_on),
+             notes                TEXT CHECK (notes <> ''),
+             created_at           TEXT NOT NULL
+                                  CHECK (created_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+             updated_at           TEXT NOT NULL
+                                  CHECK (updated_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+             -- Derived from application_events by the transaction that writes an
+             -- event (never exported; import recomputes them).
+             added_on             TEXT CHECK (date(added_on, '+0 days') IS added_on),
+             stage_since          TEXT CHECK (date(stage_since, '+0 days') IS stage_since),
+             last_activity_on     TEXT CHECK (date(last_activity_on, '+0 days') IS last_activity_on),
+             furthest_status      TEXT CHECK (furthest_status IN ('saved', 'applied', 'screening', 'interview',
+                                                                  'offer', 'accepted')),
+             responded_on         TEXT CHECK (date(responded_on, '+0 days') IS responded_on),
+             first_interview_on   TEXT CHECK (date(first_interview_on, '+0 days') IS first_interview_on),
+             -- The latest news from the employer (applied_on, status changes,
+             -- interviews, inbound contacts): the start of a stale spell.
+             last_news_on         TEXT CHECK (date(last_news_on, '+0 days') IS last_news_on),
+             -- The terms of an offer (`app offer`), kept apart from the posted range.
+             offer_salary_min     REAL CHECK (offer_salary_min >= 0 AND round(offer_salary_min, 2) = offer_salary_min),
+             offer_salary_max     REAL CHECK (offer_salary_max >= 0 AND round(offer_salary_max, 2) = offer_salary_max),
+             offer_salary_period  TEXT CHECK (offer_salary_period IN ('hour', 'month', 'year')),
+             offer_deadline       TEXT CHECK (date(offer_deadline, '+0 days') IS offer_deadline),
+             offer_start_on       TEXT CHECK (date(offer_start_on, '+0 days') IS offer_start_on),
+             CHECK (salary_min <= salary_max),
+             CHECK ((salary_period IS NULL) = (salary_min IS NULL AND salary_max IS NULL)),
+             CHECK (offer_salary_min <= offer_salary_max),
+             CHECK ((offer_salary_period IS NULL) = (offer_salary_min IS NULL AND offer_salary_max IS NULL))
+         ) STRICT;
+         INSERT INTO new_applications (id, org_id, title, status, source, url, location, work_mode, salary_min, salary_max, salary_period, applied_on, follow_up_on, notes, created_at, updated_at, added_on, stage_since, last_activity_on, furthest_status, responded_on, first_interview_on, last_news_on)
+         SELECT id, org_id, title, status, source, url, location, work_mode, salary_min, salary_max, salary_period, applied_on, follow_up_on, notes, created_at, updated_at, added_on, stage_since, last_activity_on, furthest_status, responded_on, first_interview_on,
+                (SELECT max(d) FROM (
+                    SELECT a.applied_on AS d
+                    UNION ALL
+                    SELECT max(e.date) FROM application_events e
+                    WHERE e.application_id = a.id AND e.kind IN ('status', 'interview')))
+         FROM applications a;
+         DROP TABLE applications;
+         ALTER TABLE new_applications RENAME TO applications;
+         CREATE INDEX applications_org ON applications (org_id);
+         CREATE INDEX applications_activity ON applications (last_activity_on, id);
+         CREATE INDEX applications_status ON applications (status, last_activity_on);
+         CREATE INDEX applications_source ON applications (source, last_activity_on);
+         CREATE INDEX applications_applied ON applications (applied_on);
+         CREATE INDEX applications_url ON applications (url) WHERE url IS NOT NULL;
+         CREATE INDEX applications_follow_up ON applications (follow_up_on) WHERE follow_up_on IS NOT NULL;
+         CREATE INDEX applications_offer_deadline ON applications (offer_deadline)
+             WHERE offer_deadline IS NOT NULL;
+         CREATE TABLE new_application_events (
+             id              INTEGER PRIMARY KEY AUTOINCREMENT,
+             application_id  INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+             date            TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
+             kind            TEXT NOT NULL
+                             CHECK (kind IN ('status', 'interview', 'note', 'follow_up', 'employer_contact')),
+             from_status     TEXT CHECK (from_status IN ('saved', 'applied', 'screening', 'interview', 'offer',
+                                                         'accepted', 'rejected', 'withdrawn', 'ghosted')),
+             to_status       TEXT CHECK (to_status IN ('saved', 'applied', 'screening', 'interview', 'offer',
+                                                       'accepted', 'rejected', 'withdrawn', 'ghosted')),
+             note            TEXT CHECK (note <> ''),
+             -- Interviews: local wall-clock time, length, kind, place or link, outcome.
+             at              TEXT CHECK (length(at) = 5 AND at GLOB '[0-2][0-9]:[0-5][0-9]' AND at <= '23:59'),
+             minutes         INTEGER CHECK (minutes > 0 AND minutes <= 1440),
+             interview_kind  TEXT CHECK (interview_kind IN ('phone', 'video', 'onsite', 'panel', 'technical', 'other')),
+             place           TEXT CHECK (place <> ''),
+             outcome         TEXT CHECK (outcome IN ('passed', 'rejected', 'pending')),
+             -- Employer contacts: how and which way.
+             via             TEXT CHECK (via IN ('email', 'phone', 'portal', 'in_person', 'message', 'linkedin', 'mail')),
+             direction       TEXT CHECK (direction IN ('outbound', 'inbound')),
+             -- The entry whose command wrote this follow_up entry.
+             caused_by       INTEGER REFERENCES application_events(id) ON DELETE CASCADE,
+             CHECK ((kind = 'status') = (to_status IS NOT NULL)),
+             CHECK (kind = 'status' OR from_status IS NULL),
+             CHECK (kind = 'interview' OR (at IS NULL AND minutes IS NULL AND interview_kind IS NULL
+                                           AND place IS NULL AND outcome IS NULL)),
+             CHECK ((kind = 'employer_contact') = (via IS NOT NULL AND direction IS NOT NULL)),
+             CHECK (kind = 'employer_contact' OR (via IS NULL AND direction IS NULL)),
+             CHECK (kind = 'follow_up' OR caused_by IS NULL)
+         ) STRICT;
+         INSERT INTO new_application_events (id, application_id, date, kind, from_status, to_status, note)
+         SELECT id, application_id, date, kind, from_status, to_status, note FROM application_events;
+         DROP TABLE application_events;
+         ALTER TABLE new_application_events RENAME TO application_events;
+         CREATE INDEX application_events_app ON application_events (application_id, kind, date);
+         CREATE INDEX application_events_date ON application_events (date, kind);
+         CREATE INDEX application_events_caused_by ON application_events (caused_by) WHERE caused_by IS NOT NULL;
+         CREATE TABLE meta (
+             key    TEXT PRIMARY KEY,
+             value  TEXT NOT NULL
+         ) STRICT;
+         INSERT INTO meta (key, value) VALUES ('dbid', '');
+         CREATE TABLE ics_revisions (
+             kind    TEXT NOT NULL,
+             row_id  INTEGER NOT NULL,
+             seq     INTEGER NOT NULL DEFAULT 0 CHECK (seq >= 0),
+             PRIMARY KEY (kind, row_id)
+         ) STRICT;
+         CREATE TRIGGER ics_app_follow_up AFTER UPDATE OF follow_up_on ON applications
+             WHEN NEW.follow_up_on IS NOT OLD.follow_up_on
+         BEGIN
+             INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('app_follow_up', NEW.id, 1)
+                 ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+         END;
+
+         CREATE TRIGGER ics_offer_deadline AFTER UPDATE OF offer_deadline ON applications
+             WHEN NEW.offer_deadline IS NOT OLD.offer_deadline
+         BEGIN
+             INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('offer_deadline', NEW.id, 1)
+                 ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+         END;
+
+         CREATE TRIGGER ics_stale AFTER UPDATE OF last_news_on ON applications
+             WHEN NEW.last_news_on IS NOT OLD.last_news_on
+         BEGIN
+             INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('stale', NEW.id, 1)
+                 ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+         END;
+
+         CREATE TRIGGER ics_contact_follow_up AFTER UPDATE OF follow_up_on ON contacts
+             WHEN NEW.follow_up_on IS NOT OLD.follow_up_on
+         BEGIN
+             INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('contact_follow_up', NEW.id, 1)
+                 ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+         END;
+
+         CREATE TRIGGER ics_exam AFTER UPDATE OF exam_on ON certifications
+             WHEN NEW.exam_on IS NOT OLD.exam_on
+         BEGIN
+             INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('exam', NEW.id, 1)
+                 ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+         END;
+
+         CREATE TRIGGER ics_ceu_deadline AFTER UPDATE OF passed_on ON certifications
+             WHEN NEW.passed_on IS NOT OLD.passed_on
+         BEGIN
+             INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('ceu_deadline', NEW.id, 1)
+                 ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+         END;
+
+         CREATE TRIGGER ics_event AFTER UPDATE OF date ON events
+             WHEN NEW.date IS NOT OLD.date
+         BEGIN
+             INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('event', NEW.id, 1)
+                 ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+         END;
+
+         CREATE TRIGGER ics_renewal AFTER UPDATE OF renews_on ON memberships
+             WHEN NEW.renews_on IS NOT OLD.renews_on
+         BEGIN
+             INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('renewal', NEW.id, 1)
+                 ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+         END;
+
+         -- An interview entry dates two items: the interview and its thank-you.
+         CREATE TRIGGER ics_interview AFTER UPDATE OF date, at, minutes ON application_events
+             WHEN NEW.kind = 'interview'
+              AND (NEW.date IS NOT OLD.date OR NEW.at IS NOT OLD.at OR NEW.minutes IS NOT OLD.minutes)
+         BEGIN
+             INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('interview', NEW.id, 1)
+                 ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+             INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('thank_you', NEW.id, 1)
+                 ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+         END;";
+
+/// Version 5 (DESIGN §10.5 and §10.9): employer contacts, interview
+/// details, people on applications, offers and calendar revisions.
+/// `application_events` gains the interview and contact columns and the
+/// `employer_contact` kind; `applications` gains the offer's terms and
+/// loses `referral_contact_id`, whose contacts become `referrer` links in
+/// `application_contacts`; `entry_contacts`, `meta` and `ics_revisions`
+/// are new. Both tables are rebuilt (a CHECK cannot change in place) while
+/// the ladder holds foreign keys off. An upgraded database gets an empty
+/// `dbid`, so the calendar UIDs it gave before stay the same.
+fn v4_to_v5(tx: &Transaction) -> rusqlite::Result<()> {
+    let sequences = autoincrement_counters(tx, &["applications", "application_events"])?;
+    tx.execute_batch(V5_REBUILD)?;
+    restore_counters(tx, &sequences)
+}
+
+/// The AUTOINCREMENT counters of `tables`, read before a rebuild drops them.
+fn autoincrement_counters(
+    tx: &Transaction,
+    tables: &[&str],
+) -> rusqlite::Result<Vec<(String, i64)>> {
+    let mut counters = Vec::new();
+    for table in tables {
+        let seq: Option<i64> = tx
+            .query_row(
+                "SELECT seq FROM sqlite_sequence WHERE name = ?1",
+                [table],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(seq) = seq {
+            counters.push(((*table).to_string(), seq));
+        }
+    }
+    Ok(counters)
+}
+
+/// Puts back the counters `autoincrement_counters` read, so the id of a
+/// deleted row is still never given again.
+fn restore_counters(tx: &Transaction, counters: &[(String, i64)]) -> rusqlite::Result<()> {
+    for (table, seq) in counters {
+        tx.execute("DELETE FROM sqlite_sequence WHERE name = ?1", [table])?;
+        tx.execute(
+            "INSERT INTO sqlite_sequence (name, seq) VALUES (?1, ?2)",
+            rusqlite::params![table, seq],
+        )?;
+    }
+    Ok(())
 }
 
 /// The schema version this binary writes (`PRAGMA user_version`).
@@ -602,7 +856,13 @@ pub fn discard_new(path: &Path) {
     let Ok(tx) = conn.transaction_with_behavior(TransactionBehavior::Immediate) else {
         return;
     };
-    let empty = row_counts(&tx).is_ok_and(|counts| counts.iter().all(|(_, n)| *n == 0));
+    // `meta` holds the database's own id from its creation on: not a row
+    // anyone added.
+    let empty = row_counts(&tx).is_ok_and(|counts| {
+        counts
+            .iter()
+            .all(|(table, n)| *n == 0 || table == "meta" || table == "sqlite_sequence")
+    });
     if empty {
         for suffix in ["", "-wal", "-shm"] {
             let mut name = path.as_os_str().to_owned();
@@ -695,6 +955,18 @@ fn climb(conn: &mut Connection, from: i64, steps: &[Step]) -> Result<()> {
         tx.commit()?;
     }
     Ok(())
+}
+
+/// The database's random id (`meta.dbid`), which calendar UIDs carry so
+/// that two databases never collide; empty for a database upgraded from
+/// before it was kept, whose UIDs stay as they were.
+pub fn dbid(conn: &Connection) -> Result<String> {
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = 'dbid'", [], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .unwrap_or_default())
 }
 
 /// Starts the one IMMEDIATE transaction of a write.

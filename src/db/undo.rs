@@ -41,6 +41,8 @@ pub const INTERNAL_TABLES: &[&str] = &[
     // DESIGN §10.9's ICS revision counters, raised by their own triggers
     // (a replay raises them again; restoring them would lower them).
     "ics_revisions",
+    // The database's own facts (its `dbid`): set once at creation.
+    "meta",
 ];
 
 /// The command line as typed, set once when the process starts.

@@ -347,12 +347,12 @@ pub fn set_contact_follow_up(conn: &Connection, id: i64, date: Option<NaiveDate>
     Ok(())
 }
 
-/// Deletes a contact (its interactions cascade, referrals become NULL);
-/// returns how many interactions and referrals went with it.
+/// Deletes a contact (its interactions and its links to applications
+/// cascade); returns how many interactions and referrals went with it.
 pub fn delete_contact(conn: &Connection, id: i64) -> Result<(i64, i64)> {
     let (interactions, referrals) = conn.query_row(
         "SELECT (SELECT count(*) FROM interactions WHERE contact_id = ?1),
-                (SELECT count(*) FROM applications WHERE referral_contact_id = ?1)",
+                (SELECT count(*) FROM application_contacts WHERE contact_id = ?1 AND role = 'referrer')",
         [id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;

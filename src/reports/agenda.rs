@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 use clap::Args;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::applications::STALE_DAYS;
@@ -36,6 +36,10 @@ text_enum! {
         Stale = "stale",
         /// A CEU cycle ending within 90 days with CEUs short, whatever --days says (id: the certification)
         CeuDeadline = "ceu_deadline" / "CEU deadline",
+        /// An offer's answer-by date, while the status is offer (id: the application)
+        OfferDeadline = "offer_deadline" / "offer deadline",
+        /// A thank-you note due the day after an interview of the last 7 days, until you contact the employer or add a note (id: the interview entry)
+        ThankYou = "thank_you" / "thank-you",
     }
 }
 
@@ -88,17 +92,20 @@ pub(super) const SOURCES: &[(Kind, &str)] = &[
     ),
     (
         Kind::Interview,
-        "SELECT e.date, e.id, 'Interview: ' || a.title || ' at ' || o.name || ' (application ' || a.id || ')',
+        "SELECT e.date, e.id,
+                'Interview' || coalesce(' at ' || e.at, '') || ': ' || a.title || ' at ' || o.name
+                || ' (application ' || a.id || ')',
                 a.id, NULL, NULL, NULL, 'app ' || a.id, a.status
          FROM application_events e
          JOIN applications a ON a.id = e.application_id
          JOIN organizations o ON o.id = a.org_id
          WHERE e.kind = 'interview' AND e.date BETWEEN ?1 AND ?2
-           -- the same interview entered twice is one item: the lowest id
+           -- the same interview entered twice (same day and time) is one
+           -- item: the lowest id
            AND NOT EXISTS (
                SELECT 1 FROM application_events d
                WHERE d.application_id = e.application_id AND d.kind = 'interview'
-                 AND d.date = e.date AND d.id < e.id)
+                 AND d.date = e.date AND d.at IS e.at AND d.id < e.id)
            -- unary + keeps the planner on the events' date index (few rows)
            -- rather than walking every active application
            AND +a.status IN {active}",
@@ -125,13 +132,43 @@ pub(super) const SOURCES: &[(Kind, &str)] = &[
          WHERE m.renews_on <= ?2",
     ),
     (
+        Kind::OfferDeadline,
+        "SELECT a.offer_deadline, a.id, 'Answer the offer: ' || a.title || ' at ' || o.name,
+                a.id, NULL, NULL, NULL, 'app ' || a.id, a.status
+         FROM applications a JOIN organizations o ON o.id = a.org_id
+         WHERE a.offer_deadline <= ?2 AND a.status = 'offer'",
+    ),
+    (
+        Kind::ThankYou,
+        "SELECT date(e.date, '+1 day'), e.id,
+                'Send a thank-you: ' || a.title || ' at ' || o.name || ' (interview ' || e.date || ')',
+                a.id, NULL, NULL, NULL, 'app ' || a.id, a.status
+         FROM application_events e
+         JOIN applications a ON a.id = e.application_id
+         JOIN organizations o ON o.id = a.org_id
+         WHERE e.kind = 'interview' AND e.date BETWEEN date(?1, '-7 days') AND ?1
+           AND date(e.date, '+1 day') <= ?2
+           AND NOT EXISTS (
+               SELECT 1 FROM application_events d
+               WHERE d.application_id = e.application_id AND d.kind = 'interview'
+                 AND d.date = e.date AND d.at IS e.at AND d.id < e.id)
+           AND +a.status IN {active}
+           -- done: a contact you made on or after the day, or a note dated
+           -- on or after it and entered after the interview
+           AND NOT EXISTS (
+               SELECT 1 FROM application_events c
+               WHERE c.application_id = e.application_id AND c.date >= e.date
+                 AND ((c.kind = 'employer_contact' AND c.direction = 'outbound')
+                      OR (c.kind = 'note' AND c.id > e.id)))",
+    ),
+    (
         Kind::Stale,
-        "SELECT date(a.last_activity_on, printf('+%d days', ?3)), a.id,
-                'Stale: ' || a.title || ' at ' || o.name || ' (' || a.status || ', no news since ' || a.last_activity_on || ')',
+        "SELECT date(a.last_news_on, printf('+%d days', ?3)), a.id,
+                'Stale: ' || a.title || ' at ' || o.name || ' (' || a.status || ', no news since ' || a.last_news_on || ')',
                 a.id, NULL, NULL, NULL, 'app ' || a.id, a.status
          FROM applications a JOIN organizations o ON o.id = a.org_id
          WHERE a.status IN {can_go_stale}
-           AND a.last_activity_on <= date(?2, printf('-%d days', ?3))",
+           AND a.last_news_on <= date(?2, printf('-%d days', ?3))",
     ),
 ];
 
@@ -232,10 +269,12 @@ pub fn run(ctx: &Ctx, args: AgendaArgs) -> Result<()> {
         })?;
     let today = ctx.today()?;
     let conn = ctx.open(Access::Existing)?;
-    let items = items(&conn, today, today + Days::new(days))?;
+    let last = today + Days::new(days);
     if args.ics {
-        return ctx.out.raw(ics(&items, today));
+        let items = ics_items(&conn, today, last)?;
+        return ctx.out.raw(ics(&conn, &items, today)?);
     }
+    let items = items(&conn, today, last)?;
     if ctx.out.json {
         return ctx.out.print_json(&items);
     }
@@ -292,9 +331,77 @@ pub fn print_items(ctx: &Ctx, items: &[AgendaItem], per_kind: usize) -> Result<(
     Ok(())
 }
 
-/// The items as an RFC 5545 calendar: one all-day VEVENT per item, stable
-/// UIDs `<kind>-<id>@jobtrack`, CRLF line ends, lines folded at 75 octets.
-pub fn ics(items: &[AgendaItem], today: NaiveDate) -> String {
+/// The kinds `--ics` includes up to `ICS_HORIZON_DAYS` ahead whatever
+/// `--days` says: a calendar is where they must not be missed.
+const ICS_HORIZON_KINDS: &[Kind] = &[
+    Kind::Exam,
+    Kind::Event,
+    Kind::Interview,
+    Kind::OfferDeadline,
+    // CEU deadlines always look 90 days ahead, in the table as here.
+    Kind::CeuDeadline,
+];
+
+/// How far ahead `--ics` looks for `ICS_HORIZON_KINDS`.
+const ICS_HORIZON_DAYS: u64 = 90;
+
+/// The items of the `--ics` feed: those the window `last` keeps, and the
+/// horizon kinds up to 90 days ahead.
+fn ics_items(conn: &Connection, today: NaiveDate, last: NaiveDate) -> Result<Vec<AgendaItem>> {
+    let horizon = last.max(today + Days::new(ICS_HORIZON_DAYS));
+    let mut all = items(conn, today, horizon)?;
+    all.retain(|item| item.date <= last || ICS_HORIZON_KINDS.contains(&item.kind));
+    Ok(all)
+}
+
+/// What a timed interview's VEVENT says beyond its summary.
+#[derive(Debug, Default)]
+struct Timing {
+    at: Option<String>,
+    minutes: Option<i64>,
+    place: Option<String>,
+    kind: Option<String>,
+    url: Option<String>,
+    with: Option<String>,
+}
+
+fn timing(conn: &Connection, entry: i64) -> Result<Timing> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT e.at, e.minutes, e.place, e.interview_kind, a.url,
+                    (SELECT group_concat(c.name, ', ') FROM entry_contacts x
+                     JOIN contacts c ON c.id = x.contact_id WHERE x.event_id = e.id)
+             FROM application_events e JOIN applications a ON a.id = e.application_id
+             WHERE e.id = ?1",
+        )?
+        .query_row([entry], |r| {
+            Ok(Timing {
+                at: r.get(0)?,
+                minutes: r.get(1)?,
+                place: r.get(2)?,
+                kind: r.get(3)?,
+                url: r.get(4)?,
+                with: r.get(5)?,
+            })
+        })?)
+}
+
+/// The SEQUENCE of an item: how often its date has moved (`ics_revisions`).
+fn sequence(conn: &Connection, item: &AgendaItem) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT seq FROM ics_revisions WHERE kind = ?1 AND row_id = ?2")?
+        .query_row(params![item.kind.as_str(), item.id], |r| r.get(0))
+        .optional()?
+        .unwrap_or(0))
+}
+
+/// The items as an RFC 5545 calendar: one VEVENT per item (all-day, or
+/// timed in floating local time for an interview with a time, with an
+/// alarm an hour before), UIDs `<kind>-<id>-<dbid>@jobtrack`, a SEQUENCE
+/// that grows when the item's date moves, overdue items placed on today,
+/// CRLF line ends, lines folded at 75 octets.
+pub fn ics(conn: &Connection, items: &[AgendaItem], today: NaiveDate) -> Result<String> {
+    let dbid = crate::db::dbid(conn)?;
     let stamp = format!("{}T000000Z", today.format("%Y%m%d"));
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
@@ -305,25 +412,103 @@ pub fn ics(items: &[AgendaItem], today: NaiveDate) -> String {
         "X-WR-CALNAME:jobtrack agenda".to_string(),
     ];
     for item in items {
-        let end = item.date + Days::new(1);
-        lines.extend([
-            "BEGIN:VEVENT".to_string(),
-            format!("UID:{}-{}@jobtrack", item.kind, item.id),
-            format!("DTSTAMP:{stamp}"),
-            format!("DTSTART;VALUE=DATE:{}", item.date.format("%Y%m%d")),
-            format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")),
-            format!("SUMMARY:{}", ics_text(&item.title)),
-            format!("CATEGORIES:{}", item.kind),
-            "TRANSP:TRANSPARENT".to_string(),
-            "END:VEVENT".to_string(),
-        ]);
+        let uid = if dbid.is_empty() {
+            format!("{}-{}@jobtrack", item.kind, item.id)
+        } else {
+            format!("{}-{}-{dbid}@jobtrack", item.kind, item.id)
+        };
+        let timing = match item.kind {
+            Kind::Interview => timing(conn, item.id)?,
+            _ => Timing::default(),
+        };
+        lines.push("BEGIN:VEVENT".to_string());
+        lines.push(format!("UID:{uid}"));
+        lines.push(format!("DTSTAMP:{stamp}"));
+        lines.push(format!("SEQUENCE:{}", sequence(conn, item)?));
+        lines.extend(vevent_body(item, today, &timing));
+        lines.push("END:VEVENT".to_string());
     }
     lines.push("END:VCALENDAR".to_string());
     let mut text = String::new();
     for line in lines {
         fold(&line, &mut text);
     }
-    text
+    Ok(text)
+}
+
+/// The dates, summary, description and alarm of one VEVENT.
+fn vevent_body(item: &AgendaItem, today: NaiveDate, timing: &Timing) -> Vec<String> {
+    // A calendar hides the past: an overdue item is shown on today.
+    let (date, summary) = if item.overdue {
+        (
+            today,
+            format!("{} (overdue since {})", item.title, item.date),
+        )
+    } else {
+        (item.date, item.title.clone())
+    };
+    let start = timing
+        .at
+        .as_deref()
+        .and_then(|at| chrono::NaiveTime::parse_from_str(at, "%H:%M").ok())
+        .map(|time| date.and_time(time));
+    let mut lines = match start {
+        Some(start) => {
+            let end = start + chrono::Duration::minutes(timing.minutes.unwrap_or(60));
+            vec![
+                format!("DTSTART:{}", start.format("%Y%m%dT%H%M%S")),
+                format!("DTEND:{}", end.format("%Y%m%dT%H%M%S")),
+                "TRANSP:OPAQUE".to_string(),
+            ]
+        }
+        None => vec![
+            format!("DTSTART;VALUE=DATE:{}", date.format("%Y%m%d")),
+            format!(
+                "DTEND;VALUE=DATE:{}",
+                (date + Days::new(1)).format("%Y%m%d")
+            ),
+            "TRANSP:TRANSPARENT".to_string(),
+        ],
+    };
+    lines.push(format!("SUMMARY:{}", ics_text(&summary)));
+    lines.push(format!(
+        "DESCRIPTION:{}",
+        ics_text(&description(item, timing))
+    ));
+    if let Some(place) = &timing.place {
+        lines.push(format!("LOCATION:{}", ics_text(place)));
+    }
+    lines.push(format!("CATEGORIES:{}", item.kind));
+    if start.is_some() {
+        lines.extend([
+            "BEGIN:VALARM".to_string(),
+            "ACTION:DISPLAY".to_string(),
+            "TRIGGER:-PT1H".to_string(),
+            format!("DESCRIPTION:{}", ics_text(&summary)),
+            "END:VALARM".to_string(),
+        ]);
+    }
+    lines
+}
+
+/// The DESCRIPTION: where, with whom, what kind and the posting for an
+/// interview; then the jobtrack reference of every item.
+fn description(item: &AgendaItem, timing: &Timing) -> String {
+    let mut parts = Vec::new();
+    if let Some(place) = &timing.place {
+        parts.push(format!("Where: {place}"));
+    }
+    if let Some(with) = &timing.with {
+        parts.push(format!("With: {with}"));
+    }
+    if let Some(kind) = &timing.kind {
+        parts.push(format!("Kind: {kind}"));
+    }
+    if let Some(url) = &timing.url {
+        parts.push(format!("Posting: {url}"));
+    }
+    parts.push(format!("jobtrack: {}", item.reference));
+    parts.join("\n")
 }
 
 /// Escapes TEXT values (RFC 5545 §3.3.11).

@@ -12,6 +12,7 @@ mod dashboard;
 mod html;
 mod network;
 mod search_log;
+mod search_log_page;
 mod volunteer;
 
 pub use agenda::{run as agenda, AgendaArgs, AgendaItem, Kind as AgendaKind};
@@ -96,19 +97,9 @@ pub enum ReportCommand {
     },
     /// Every job-search activity in a date range (for unemployment offices)
     #[command(
-        after_help = "Examples:\n  jobtrack report search-log\n  jobtrack report search-log --since 2026-11-01 --until 2026-11-30 --csv > november.csv"
+        after_help = "Examples:\n  jobtrack report search-log\n  jobtrack report search-log --since 2026-11-01 --until 2026-11-30 --csv > november.csv\n  jobtrack report search-log --since -8w --weekly --min 3\n  jobtrack report search-log --since 2026-11-01 --html log.html --name \"Maria Lopez\""
     )]
-    SearchLog {
-        /// First day (any date) [default: Monday of the current week]
-        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
-        since: Option<String>,
-        /// Last day (any date) [default: Sunday of the current week]
-        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
-        until: Option<String>,
-        /// Print CSV (organization, position, contact person, …)
-        #[arg(long)]
-        csv: bool,
-    },
+    SearchLog(search_log::SearchLogArgs),
 }
 
 /// Runs `jobtrack report …`.
@@ -123,7 +114,7 @@ pub fn report(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         ReportCommand::Network => network::run(ctx),
         ReportCommand::Certs => certs::run(ctx),
         ReportCommand::Volunteer { by } => volunteer::run(ctx, by),
-        ReportCommand::SearchLog { since, until, csv } => search_log::run(ctx, since, until, csv),
+        ReportCommand::SearchLog(args) => search_log::run(ctx, args),
     }
 }
 
@@ -205,7 +196,9 @@ impl Funnel {
 /// date. One pass over applications, no per-row subquery.
 const FUNNEL_CTE: &str = "WITH funnel AS (
     SELECT a.id, a.source, a.applied_on,
-           (a.referral_contact_id IS NOT NULL OR a.source IS 'referral') AS referred,
+           (EXISTS (SELECT 1 FROM application_contacts ac
+                    WHERE ac.application_id = a.id AND ac.role = 'referrer')
+            OR a.source IS 'referral') AS referred,
            CASE WHEN a.first_interview_on <= ?1
                 THEN min(coalesce(a.responded_on, a.first_interview_on), a.first_interview_on)
                 ELSE a.responded_on END AS responded_on,

@@ -75,7 +75,10 @@ pub fn build(conn: &Connection, today: NaiveDate) -> Result<NetworkReport> {
         "SELECT a.id, o.name, a.title, json_group_array(c.name)
          FROM applications a
          JOIN organizations o ON o.id = a.org_id
-         JOIN contacts c ON c.org_id = a.org_id AND c.id IS NOT a.referral_contact_id
+         JOIN contacts c ON c.org_id = a.org_id
+             -- someone already linked to the application is no warm path to it
+         AND NOT EXISTS (SELECT 1 FROM application_contacts ac
+                         WHERE ac.application_id = a.id AND ac.contact_id = c.id)
          WHERE a.status IN {active}
          GROUP BY a.id ORDER BY o.name COLLATE NOCASE, a.id",
     ))?;

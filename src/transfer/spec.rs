@@ -3,7 +3,9 @@
 //! Export, import and `import_all` all read these descriptions, so a column
 //! is described once.
 
-use crate::applications::{EventKind, Status, WorkMode};
+use crate::applications::{
+    Direction, EventKind, InterviewKind, Outcome, Role, Status, Via, WorkMode,
+};
 use crate::credentials::CertStatus;
 use crate::goals::{Metric, Period};
 use crate::input::PayPeriod;
@@ -18,6 +20,8 @@ text_enum! {
         Applications = "applications",
         ApplicationEvents = "application_events",
         ApplicationCredentials = "application_credentials",
+        ApplicationContacts = "application_contacts",
+        EntryContacts = "entry_contacts",
         Contacts = "contacts",
         Interactions = "interactions",
         Events = "events",
@@ -108,7 +112,13 @@ pub enum Fill {
     /// `year` when the row has a salary, else NULL (files from before pay
     /// periods were kept).
     SalaryPeriod,
+    /// `year` when the row has an offer salary, else NULL.
+    OfferSalaryPeriod,
 }
+
+/// The column files from before version 4 name an application's referrer
+/// by: still accepted by an applications import, as a `referrer` link.
+pub const LEGACY_REFERRAL: &str = "referral_contact_id";
 
 /// One exported column.
 #[derive(Debug, Clone, Copy)]
@@ -245,6 +255,11 @@ pub fn status_word(text: &str) -> Option<Status> {
 const WORK_MODE: Choice = |s| s.parse::<WorkMode>().map(WorkMode::as_str);
 const PAY_PERIOD: Choice = |s| s.parse::<PayPeriod>().map(PayPeriod::as_str);
 const EVENT_KIND: Choice = |s| s.parse::<EventKind>().map(EventKind::as_str);
+const INTERVIEW_KIND: Choice = |s| s.parse::<InterviewKind>().map(InterviewKind::as_str);
+const OUTCOME: Choice = |s| s.parse::<Outcome>().map(Outcome::as_str);
+const VIA: Choice = |s| s.parse::<Via>().map(Via::as_str);
+const DIRECTION: Choice = |s| s.parse::<Direction>().map(Direction::as_str);
+const ROLE: Choice = |s| s.parse::<Role>().map(Role::as_str);
 const RELATIONSHIP: Choice = |s| s.parse::<Relationship>().map(Relationship::as_str);
 const CHANNEL: Choice = |s| s.parse::<network::Channel>().map(network::Channel::as_str);
 const MEETING_KIND: Choice = |s| {
@@ -316,10 +331,18 @@ pub const SPECS: &[Spec] = &[
             ),
             col("applied_on", Kind::PastDate, Fill::Null),
             col("follow_up_on", Kind::Date, Fill::Null),
-            col("referral_contact_id", Kind::Ref("contacts"), Fill::Null),
             col("notes", Kind::Text, Fill::Null),
             col("created_at", Kind::Timestamp, Fill::Now),
             col("updated_at", Kind::Timestamp, Fill::Now),
+            col("offer_salary_min", Kind::Money, Fill::Null),
+            col("offer_salary_max", Kind::Money, Fill::Null),
+            col(
+                "offer_salary_period",
+                Kind::Choice(PAY_PERIOD),
+                Fill::OfferSalaryPeriod,
+            ),
+            col("offer_deadline", Kind::Date, Fill::Null),
+            col("offer_start_on", Kind::Date, Fill::Null),
         ],
         order_by: "id",
     },
@@ -333,8 +356,36 @@ pub const SPECS: &[Spec] = &[
             col("from_status", Kind::Choice(STATUS), Fill::Null),
             col("to_status", Kind::Choice(STATUS), Fill::Null),
             col("note", Kind::Text, Fill::Null),
+            col("at", Kind::Text, Fill::Null),
+            col("minutes", Kind::Count, Fill::Null),
+            col("interview_kind", Kind::Choice(INTERVIEW_KIND), Fill::Null),
+            col("place", Kind::Text, Fill::Null),
+            col("outcome", Kind::Choice(OUTCOME), Fill::Null),
+            col("via", Kind::Choice(VIA), Fill::Null),
+            col("direction", Kind::Choice(DIRECTION), Fill::Null),
+            // An entry of the same file, possibly in the same batch: SQLite's
+            // foreign key checks it, not the loader.
+            col("caused_by", Kind::Integer, Fill::Null),
         ],
         order_by: "id",
+    },
+    Spec {
+        table: Table::EntryContacts,
+        columns: &[
+            col("event_id", Kind::Ref("application_events"), Fill::Required),
+            col("contact_id", Kind::Ref("contacts"), Fill::Required),
+        ],
+        order_by: "rowid",
+    },
+    Spec {
+        table: Table::ApplicationContacts,
+        columns: &[
+            col("application_id", Kind::Ref("applications"), Fill::Required),
+            col("contact_id", Kind::Ref("contacts"), Fill::Required),
+            col("role", Kind::Choice(ROLE), Fill::Text("other")),
+        ],
+        // Link order is meaning: the earliest-linked referrer is the referral.
+        order_by: "rowid",
     },
     Spec {
         table: Table::ApplicationCredentials,

@@ -139,8 +139,8 @@ fn entering_statuses_sets_keeps_or_clears_the_follow_up() {
     assert_eq!(applied["follow_up_on"], "2026-11-30");
     let screening = env.json(&["app", "set", "1", "screening"]);
     assert_eq!(
-        screening["follow_up_on"], "2026-11-30",
-        "screening keeps the follow-up"
+        screening["follow_up_on"], "2026-12-01",
+        "screening follows up in 5 days (DESIGN §10.5)"
     );
     let offer = env.json(&["app", "set", "1", "offer", "--follow-up", "2026-12-24"]);
     assert_eq!(
@@ -538,7 +538,10 @@ fn interview_moves_early_statuses_and_allows_future_dates() {
             && e["date"] == "2026-11-26"),
         "the status move is dated min(DATE, today)"
     );
-    assert_eq!(planned["follow_up_on"], "2026-11-30");
+    assert_eq!(
+        planned["follow_up_on"], "2026-12-07",
+        "4 days after the planned interview, never before it"
+    );
     env.ok(&["app", "set", "1", "offer"]);
     let second = env.json(&["app", "interview", "1", "--on", "2026-12-05"]);
     assert_eq!(
@@ -709,7 +712,8 @@ fn messages_that_keep_the_user_oriented() {
     let env = TestEnv::new();
     env.on("2026-11-01").ok(&["app", "add", "A", "T"]);
     let out = env.ok(&["app", "set", "1", "screening"]);
-    assert!(out.contains("follow up by 2026-11-08 (overdue)"), "{out}");
+    // Screening today follows up in 5 days (DESIGN §10.5).
+    assert!(out.contains("follow up by 2026-12-01"), "{out}");
     let output = env
         .cmd()
         .args(["app", "set", "1", "screening", "--note", "HR call"])

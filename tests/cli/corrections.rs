@@ -268,7 +268,7 @@ fn an_interaction_on_the_wrong_person_moves_and_the_reports_follow() {
     assert_eq!(ben["interactions"][0]["note"], "coder job");
     assert_eq!(ben["follow_up_on"], "2026-12-01");
     let log = env.json(&["report", "search-log"]);
-    assert_eq!(log[0]["contact"], "Ben Ortiz");
+    assert_eq!(log[0]["contact_person"], "Ben Ortiz");
     assert_eq!(env.json(&["goal", "list"])[0]["done"], 1);
     // Dated in the wrong week: the goal and the weekly counts follow.
     let moved = env.json(&[

@@ -147,3 +147,75 @@ fn demo_without_a_path_makes_a_private_folder_in_the_temp_directory() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains(&db.display().to_string()), "{stderr}");
 }
+
+#[test]
+fn the_demo_shows_employer_contacts_timed_interviews_people_and_offers() {
+    // The sample moves by the whole weeks between its day and today.
+    let env = TestEnv::new().on_day("2027-03-03");
+    env.ok(&["demo"]);
+    let days = (date("2027-03-03") - date("2026-11-26")).num_days();
+    let shift = chrono::Days::new((days / 7 * 7) as u64);
+    let moved = |text: &str| (date(text) + shift).to_string();
+    // A timed interview ahead, with its interviewer, as a timed VEVENT.
+    let keystone = env.json(&["app", "show", "10"]);
+    let interview = keystone["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "interview" && e["at"] == "10:00")
+        .expect("the timed interview")
+        .clone();
+    assert_eq!(interview["date"], moved("2026-12-03"));
+    assert_eq!(interview["with"][0]["name"], "Brian Kowalski");
+    assert_eq!(keystone["follow_up_on"], moved("2026-12-07"));
+    let ics = env.ok(&["agenda", "--ics"]);
+    let start = format!("DTSTART:{}T100000", moved("2026-12-03").replace('-', ""));
+    assert!(ics.contains(&start), "{ics}");
+    assert!(ics.contains("TRIGGER:-PT1H"));
+    // Employer contacts both ways; a linked recruiter; an offer with a deadline.
+    assert!(keystone["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["kind"] == "employer_contact" && e["direction"] == "inbound"));
+    let scioto = env.json(&["app", "show", "7"]);
+    let roles: Vec<&str> = scioto["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["role"].as_str().unwrap())
+        .collect();
+    assert_eq!(roles, ["referrer", "recruiter"]);
+    assert_eq!(scioto["offer_deadline"], moved("2026-12-08"));
+    assert_eq!(scioto["offer_salary_period"], "hour");
+    let agenda = env.json(&["agenda", "--days", "30"]);
+    assert!(agenda
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["kind"] == "offer_deadline" && i["id"] == 7));
+    // The weekly search log: one line per week, the sample's busy weeks at
+    // three or more.
+    let weeks = env.json(&[
+        "report",
+        "search-log",
+        "--since",
+        &moved("2026-09-01"),
+        "--until",
+        &moved("2026-11-29"),
+        "--weekly",
+        "--min",
+        "3",
+    ]);
+    let weeks = weeks.as_array().unwrap();
+    assert_eq!(weeks.len(), 13);
+    assert_eq!(
+        weeks.iter().filter(|w| w["below"] == true).count(),
+        1,
+        "{weeks:?}"
+    );
+    let outbound: i64 = env.count(
+        "SELECT count(*) FROM application_events WHERE kind = 'employer_contact' AND direction = 'outbound'",
+    );
+    assert!(outbound >= 1);
+}

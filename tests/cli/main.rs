@@ -8,6 +8,7 @@ mod credentials;
 mod corrections;
 mod demo;
 mod files;
+mod employers;
 mod foundation;
 mod hardening;
 mod html;

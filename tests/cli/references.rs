@@ -34,8 +34,8 @@ fn footprint(env: &TestEnv) -> Vec<String> {
     [
         "SELECT count(*) FROM interactions",
         "SELECT count(*) FROM application_events",
-        "SELECT group_concat(id || status || coalesce(location, '') || coalesce(referral_contact_id, ''))
-         FROM applications",
+        "SELECT group_concat(id || status || coalesce(location, '')) FROM applications",
+        "SELECT group_concat(application_id || contact_id || role) FROM application_contacts",
         "SELECT group_concat(id || name || coalesce(role, '') || coalesce(follow_up_on, '')) FROM contacts",
         "SELECT group_concat(id || title) FROM events",
         "SELECT group_concat(id || name) FROM organizations",
@@ -265,17 +265,17 @@ fn the_referral_option_takes_a_name() {
     assert!(stdout.contains("Added application 4"), "{stdout}");
     assert!(stderr.contains("using contact 1: Tom Baker"), "{stderr}");
     assert_eq!(
-        env.count("SELECT referral_contact_id FROM applications WHERE id = 4"),
+        env.count("SELECT contact_id FROM application_contacts WHERE application_id = 4 AND role = 'referrer'"),
         1
     );
     env.ok(&["app", "edit", "trinity", "--referral", "anna lee"]);
     assert_eq!(
-        env.count("SELECT referral_contact_id FROM applications WHERE id = 4"),
+        env.count("SELECT contact_id FROM application_contacts WHERE application_id = 4 AND role = 'referrer'"),
         2
     );
     env.ok(&["app", "edit", "4", "--referral", "3"]);
     assert_eq!(
-        env.count("SELECT referral_contact_id FROM applications WHERE id = 4"),
+        env.count("SELECT contact_id FROM application_contacts WHERE application_id = 4 AND role = 'referrer'"),
         3
     );
 
@@ -302,7 +302,7 @@ fn the_referral_option_takes_a_name() {
     );
     assert_eq!(footprint(&env), before);
     assert_eq!(
-        env.count("SELECT referral_contact_id FROM applications WHERE id = 4"),
+        env.count("SELECT contact_id FROM application_contacts WHERE application_id = 4 AND role = 'referrer'"),
         3
     );
 }

@@ -623,9 +623,10 @@ fn the_agenda_lists_overdue_items_first_then_by_date() {
             (s("2026-11-20"), s("renewal"), 1, true),
             (s("2026-11-26"), s("contact_follow_up"), 1, false),
             (s("2026-11-27"), s("app_follow_up"), 1, false),
-            (s("2026-11-30"), s("app_follow_up"), 3, false),
             (s("2026-12-01"), s("interview"), interview_event, false),
             (s("2026-12-03"), s("event"), 1, false),
+            // The interview of 12-01 follows up 4 days after it (DESIGN §10.5).
+            (s("2026-12-05"), s("app_follow_up"), 3, false),
             (s("2026-12-05"), s("exam"), 1, false),
         ]
     );
@@ -642,7 +643,7 @@ fn the_agenda_lists_overdue_items_first_then_by_date() {
         "Renew membership: Regional Medical Center"
     );
     assert_eq!(
-        items[6]["title"],
+        items[5]["title"],
         "Interview: Cancer Registrar at Lakeside Clinic (application 3)"
     );
 
@@ -745,7 +746,9 @@ fn agenda_ics_parses_and_keeps_its_uids() {
         .filter(|c| c.name == "VEVENT")
         .collect();
     let items = env.json(&["agenda"]);
-    assert_eq!(events.len(), items.as_array().unwrap().len());
+    // The 14-day agenda, and the job fair of 12-20: events are included
+    // 90 days ahead whatever --days says.
+    assert_eq!(events.len(), items.as_array().unwrap().len() + 1);
     let prop = |event: &icalendar::parser::Component<'_>, name: &str| {
         event
             .find_prop(name)
@@ -756,15 +759,24 @@ fn agenda_ics_parses_and_keeps_its_uids() {
     assert_eq!(uids.len(), events.len(), "UIDs are unique");
     let interview_event = env
         .count("SELECT id FROM application_events WHERE kind = 'interview' AND application_id = 3");
+    // UIDs carry the database's random id (DESIGN §10.5).
+    let dbid: String = env
+        .sql()
+        .query_row("SELECT value FROM meta WHERE key = 'dbid'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
     for uid in [
-        "app_follow_up-1@jobtrack".to_string(),
-        "contact_follow_up-1@jobtrack".to_string(),
-        format!("interview-{interview_event}@jobtrack"),
-        "exam-1@jobtrack".to_string(),
-        "event-1@jobtrack".to_string(),
-        "stale-2@jobtrack".to_string(),
-        "renewal-1@jobtrack".to_string(),
-    ] {
+        "app_follow_up-1".to_string(),
+        "contact_follow_up-1".to_string(),
+        format!("interview-{interview_event}"),
+        "exam-1".to_string(),
+        "event-1".to_string(),
+        "stale-2".to_string(),
+        "renewal-1".to_string(),
+    ]
+    .map(|key| format!("{key}-{dbid}@jobtrack"))
+    {
         assert!(uids.contains(&uid), "{uid} missing from {uids:?}");
     }
     for event in &events {
@@ -772,13 +784,13 @@ fn agenda_ics_parses_and_keeps_its_uids() {
     }
     let exam = events
         .iter()
-        .find(|e| prop(e, "UID") == "exam-1@jobtrack")
+        .find(|e| prop(e, "UID") == format!("exam-1-{dbid}@jobtrack"))
         .unwrap();
     assert_eq!(prop(exam, "DTSTART"), "20261205");
     assert!(text.contains("DTSTART;VALUE=DATE:20261205"));
     let meeting = events
         .iter()
-        .find(|e| prop(e, "UID") == "event-1@jobtrack")
+        .find(|e| prop(e, "UID") == format!("event-1-{dbid}@jobtrack"))
         .unwrap();
     assert_eq!(
         prop(meeting, "SUMMARY"),
@@ -856,7 +868,9 @@ fn search_log_csv_lists_every_activity_in_the_range_and_nothing_else() {
             "organization",
             "position",
             "contact_person",
+            "contact_info",
             "method",
+            "source",
             "result"
         ]
     );
@@ -864,7 +878,9 @@ fn search_log_csv_lists_every_activity_in_the_range_and_nothing_else() {
         .records()
         .map(|r| r.unwrap().iter().map(String::from).collect())
         .collect();
-    let row = |cells: [&str; 6]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    let row = |cells: [&str; 8]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    // DESIGN §10.5: how the contact was made (method) apart from where the
+    // job was found (source), and no note text without --include-notes.
     assert_eq!(
         rows,
         [
@@ -873,6 +889,8 @@ fn search_log_csv_lists_every_activity_in_the_range_and_nothing_else() {
                 "Mercy Health",
                 "Coder",
                 "",
+                "",
+                "online",
                 "indeed",
                 "applied"
             ]),
@@ -881,48 +899,74 @@ fn search_log_csv_lists_every_activity_in_the_range_and_nothing_else() {
                 "Mercy Health",
                 "Coder",
                 "",
+                "",
+                "online",
                 "indeed",
-                "interview scheduled for 2026-11-13"
+                "interview"
             ]),
             row([
                 "2026-11-13",
                 "Mercy Health",
                 "Coder",
                 "",
+                "",
+                "in_person",
                 "indeed",
-                "interview: panel, with HIM director"
+                "interview"
             ]),
             row([
                 "2026-11-14",
                 "Regional Medical Center",
                 "",
                 "Jane Doe",
+                "",
                 "email",
-                "''quoted"
+                "",
+                "email"
             ]),
             row([
                 "2026-11-14",
                 "",
+                "Virtual career fair",
                 "",
                 "",
-                "career_fair",
-                "Virtual career fair"
+                "event",
+                "",
+                "attended"
             ]),
             row([
                 "2026-11-15",
                 "Regional Medical Center",
                 "",
                 "Jane Doe",
-                "call",
-                "'=HYPERLINK(\"http://x\")"
+                "",
+                "phone",
+                "",
+                "call"
             ]),
         ]
     );
     assert!(
-        text.contains("\"interview: panel, with HIM director\""),
-        "RFC 4180 quoting: {text}"
+        !text.contains("panel") && !text.contains("HYPERLINK"),
+        "{text}"
     );
     assert!(!text.contains("outside") && !text.contains("Too"), "{text}");
+
+    let with_notes = env.ok(&[
+        "report",
+        "search-log",
+        "--since",
+        "2026-11-09",
+        "--until",
+        "2026-11-15",
+        "--csv",
+        "--include-notes",
+    ]);
+    assert!(
+        with_notes.contains("\"interview: panel, with HIM director\""),
+        "RFC 4180 quoting: {with_notes}"
+    );
+    assert!(with_notes.contains("call: =HYPERLINK"), "{with_notes}");
 
     let json = env.json(&[
         "report",
@@ -931,10 +975,12 @@ fn search_log_csv_lists_every_activity_in_the_range_and_nothing_else() {
         "2026-11-09",
         "--until",
         "2026-11-15",
+        "--include-notes",
     ]);
     assert_eq!(json.as_array().unwrap().len(), 6);
-    assert_eq!(json[3]["result"], "'quoted", "only CSV cells are guarded");
-    assert_eq!(json[4]["org"], Value::Null);
+    assert_eq!(json[3]["result"], "email: 'quoted");
+    assert_eq!(json[4]["organization"], Value::Null);
+    assert_eq!(json[0]["source"], "indeed");
 }
 
 #[test]
@@ -952,7 +998,8 @@ fn search_log_defaults_to_this_week() {
     let rows = env.json(&["report", "search-log"]);
     assert_eq!(rows.as_array().unwrap().len(), 1, "{rows:#}");
     assert_eq!(rows[0]["position"], "Monday");
-    assert_eq!(rows[0]["method"], "linkedin");
+    assert_eq!(rows[0]["method"], "online");
+    assert_eq!(rows[0]["source"], "linkedin");
     let human = env.ok(&["report", "search-log"]);
     assert!(
         human.contains("2026-11-23 to 2026-11-29: 1 entry"),
@@ -1123,7 +1170,17 @@ mod certs {
             deadline[0]
         );
         let ics = env.ok(&["agenda", "--ics"]);
-        assert!(ics.contains("UID:ceu_deadline-1@jobtrack"), "{ics}");
+        // The UID carries the database's id (DESIGN §10.5).
+        let dbid: String = env
+            .sql()
+            .query_row("SELECT value FROM meta WHERE key = 'dbid'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert!(
+            ics.contains(&format!("UID:ceu_deadline-1-{dbid}@jobtrack")),
+            "{ics}"
+        );
         let dashboard = env.json(&["report"]);
         assert_eq!(dashboard["certs"][0]["ceu_earned"], 5.0);
         assert!(dashboard["due"]
@@ -1179,17 +1236,25 @@ mod certs {
 
 /// The rows of `report search-log --json` for one day, as (position, result).
 fn search_log_day(env: &TestEnv, day: &str) -> Vec<(String, String)> {
-    env.json(&["report", "search-log", "--since", day, "--until", day])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            (
-                r["position"].as_str().unwrap_or("").to_string(),
-                r["result"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect()
+    env.json(&[
+        "report",
+        "search-log",
+        "--since",
+        day,
+        "--until",
+        day,
+        "--include-notes",
+    ])
+    .as_array()
+    .unwrap()
+    .iter()
+    .map(|r| {
+        (
+            r["position"].as_str().unwrap_or("").to_string(),
+            r["result"].as_str().unwrap_or("").to_string(),
+        )
+    })
+    .collect()
 }
 
 #[test]
@@ -1262,7 +1327,7 @@ fn an_interview_and_its_automatic_move_to_interview_are_one_search_log_row() {
     interview(&env, registrar, "2026-10-12");
     assert_eq!(
         search_log_day(&env, "2026-10-09"),
-        [(s("Registrar"), s("interview scheduled for 2026-10-12"))]
+        [(s("Registrar"), s("interview"))]
     );
     assert_eq!(
         search_log_day(&env, "2026-10-12"),
@@ -1356,7 +1421,7 @@ fn report_tables_have_capitalised_headers() {
         .unwrap_or_default();
     assert_eq!(
         header(table).as_deref(),
-        Some("Date Organization Position Contact Method Result"),
+        Some("Date Organization Position Contact Info Method Source Result"),
         "{log}"
     );
     let apps = env.ok(&["report", "apps"]);

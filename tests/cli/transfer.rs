@@ -13,6 +13,8 @@ const TABLES: &[&str] = &[
     "applications",
     "application_events",
     "application_credentials",
+    "application_contacts",
+    "entry_contacts",
     "contacts",
     "interactions",
     "events",
@@ -86,7 +88,19 @@ fn fill_every_table(env: &TestEnv) {
                      'https://www.linkedin.com/in/sob', 'mentor', 'AHIMA chapter', '2026-10-01',
                      '2026-12-01', {tab});
          INSERT INTO contacts (name, added_on) VALUES ('@handle only', '2026-10-02');
-         UPDATE applications SET referral_contact_id = 1 WHERE id = 1;
+         INSERT INTO application_contacts (application_id, contact_id, role)
+             VALUES (1, 2, 'recruiter'), (1, 1, 'referrer');
+         UPDATE applications SET offer_salary_min = 52000.5, offer_salary_max = 52000.5,
+             offer_salary_period = 'year', offer_deadline = '2026-12-04', offer_start_on = '2027-01-04'
+             WHERE id = 1;
+         INSERT INTO application_events (application_id, date, kind, note, at, minutes, interview_kind,
+                                         place, outcome)
+             VALUES (1, '2026-11-12', 'interview', {plus}, '09:30', 45, 'video', 'https://meet.example/x', 'pending');
+         INSERT INTO entry_contacts (event_id, contact_id) SELECT max(id), 1 FROM application_events;
+         INSERT INTO application_events (application_id, date, kind, note, via, direction)
+             VALUES (1, '2026-11-12', 'employer_contact', {minus}, 'phone', 'inbound');
+         INSERT INTO application_events (application_id, date, kind, note, caused_by)
+             SELECT 1, '2026-11-12', 'follow_up', '2026-11-19', max(id) FROM application_events;
          INSERT INTO interactions (contact_id, date, channel, note, follow_up_on)
              VALUES (1, '2026-10-05', 'coffee', {quoted}, NULL);
          INSERT INTO events (org_id, title, date, kind, notes)
@@ -186,7 +200,7 @@ fn export_import_export_is_byte_identical() {
     let first = original.path("first");
     let first_arg = first.to_str().unwrap();
     let said = original.ok(&["export", "--all", "--out", first_arg]);
-    assert!(said.starts_with("Exported 14 tables"), "{said}");
+    assert!(said.starts_with("Exported 16 tables"), "{said}");
     assert_eq!(mode(&first), 0o700);
     let files = read_dir(&first);
     assert_eq!(files.len(), TABLES.len(), "{:?}", files.keys());
@@ -283,7 +297,7 @@ fn exported_text_never_starts_with_a_formula_character() {
     // One table to standard output, the same bytes as the file.
     let one = env.ok(&["export", "applications"]);
     assert_eq!(one, apps);
-    assert!(apps.starts_with("id,org,title,status,source,url,location,work_mode,salary_min,salary_max,salary_period,applied_on,follow_up_on,referral_contact_id,notes,created_at,updated_at\n"));
+    assert!(apps.starts_with("id,org,title,status,source,url,location,work_mode,salary_min,salary_max,salary_period,applied_on,follow_up_on,notes,created_at,updated_at,offer_salary_min,offer_salary_max,offer_salary_period,offer_deadline,offer_start_on\n"));
     assert!(!apps.contains("org_id") && !apps.contains("stage_since"));
 }
 
@@ -896,4 +910,40 @@ fn export_all_refuses_a_folder_in_a_files_place_before_writing_anything() {
         !out.join("applications.csv").exists(),
         "nothing was written"
     );
+}
+
+#[test]
+fn an_older_file_with_referral_contact_id_links_the_referrer() {
+    let env = TestEnv::new();
+    env.ok(&["contact", "add", "Dana Reyes"]);
+    env.ok(&["contact", "add", "Tom Baker"]);
+    let file = env.path("older.csv");
+    std::fs::write(
+        &file,
+        "org,title,status,applied_on,referral_contact_id\n\
+         Mercy Health,Coder,applied,2026-11-20,2\n\
+         Mercy Health,Analyst,applied,2026-11-21,\n",
+    )
+    .unwrap();
+    env.ok(&["import", "applications", file.to_str().unwrap()]);
+    let coder = env.json(&["app", "show", "1"]);
+    assert_eq!(coder["referral"]["name"], "Tom Baker");
+    assert_eq!(coder["people"][0]["role"], "referrer");
+    assert_eq!(env.json(&["app", "show", "2"])["referral"], Value::Null);
+    assert_eq!(env.count("SELECT count(*) FROM application_contacts"), 1);
+
+    // A contact that is not there is refused, naming row and column, and
+    // nothing goes in.
+    let bad = env.path("bad.csv");
+    std::fs::write(
+        &bad,
+        "org,title,referral_contact_id\nMercy Health,Scanner,9\n",
+    )
+    .unwrap();
+    let stderr = env.fails(2, &["import", "applications", bad.to_str().unwrap()]);
+    assert!(
+        stderr.contains("referral_contact_id") && stderr.contains("row 2"),
+        "{stderr}"
+    );
+    assert_eq!(env.count("SELECT count(*) FROM applications"), 2);
 }

@@ -8,6 +8,7 @@ use crate::util::TestEnv;
 const V1: &str = include_str!("../fixtures/v1.sql");
 const V2: &str = include_str!("../fixtures/v2.sql");
 const V3: &str = include_str!("../fixtures/v3.sql");
+const V4: &str = include_str!("../fixtures/v4.sql");
 
 fn load_v1(env: &TestEnv) {
     load(env, V1);
@@ -54,7 +55,7 @@ fn the_v1_fixture_reads_back_through_the_cli() {
     load_v1(&env);
     let said = env.ok(&["init"]);
     assert!(
-        said.contains("Upgraded") && said.contains("from version 1 to 4"),
+        said.contains("Upgraded") && said.contains("from version 1 to 5"),
         "{said}"
     );
     // The copy made before upgrading is the untouched version 1.
@@ -87,7 +88,7 @@ fn the_v1_fixture_reads_back_through_the_cli() {
     assert_eq!(volunteer["total_hours"], 3.5);
     assert_eq!(env.json(&["goal", "list"])[0]["metric"], "applications");
     assert_eq!(env.json(&["doctor"])["ok"], true);
-    assert_eq!(env.json(&["init"])["user_version"], 4);
+    assert_eq!(env.json(&["init"])["user_version"], 5);
     // The new column works on the upgraded file: a failed exam is kept.
     env.ok(&["cert", "set", "CCS", "failed", "--on", "2026-11-02"]);
     let failed: String = env
@@ -143,8 +144,10 @@ fn check_keys(env: &TestEnv) {
         )
         .unwrap()
     };
-    assert_eq!(fks("applications"), 2, "org and referral");
-    assert_eq!(fks("application_events"), 1);
+    assert_eq!(fks("applications"), 1, "org");
+    assert_eq!(fks("application_events"), 2, "application and caused_by");
+    assert_eq!(fks("application_contacts"), 2);
+    assert_eq!(fks("entry_contacts"), 2);
     assert_eq!(fks("application_credentials"), 1);
     let indexes: i64 = conn
         .query_row(
@@ -162,7 +165,7 @@ fn the_v2_fixture_upgrades_salaries_sources_and_goals() {
     let env = TestEnv::new();
     load(&env, V2);
     let said = env.ok(&["init"]);
-    assert!(said.contains("from version 2 to 4"), "{said}");
+    assert!(said.contains("from version 2 to 5"), "{said}");
     check_keys(&env);
     // Sources rewritten by the normalization rule, so the funnel has one
     // row per place.
@@ -245,25 +248,18 @@ fn the_v3_fixture_upgrades_with_its_rows_and_an_empty_undo_log() {
     let env = TestEnv::new();
     load(&env, V3);
     let said = env.ok(&["init"]);
-    assert!(said.contains("from version 3 to 4"), "{said}");
+    assert!(said.contains("from version 3 to 5"), "{said}");
     let app = env.json(&["app", "show", "1"]);
     assert_eq!(app["title"], "Health Information Technician");
     assert_eq!(app["status"], "interview");
-    assert_eq!(app["requires"], serde_json::json!(["RHIT"]));
     assert_eq!(app["events"].as_array().unwrap().len(), 4);
     assert_eq!(
         env.json(&["app", "show", "2"])["referral"]["name"],
         "Dana Reyes"
     );
     assert_eq!(env.json(&["cert", "list"])[0]["status"], "passed");
-    // Version 3's own data: hourly pay and a metric with two periods.
-    let hourly = env.json(&["app", "show", "6"]);
-    assert_eq!(hourly["salary_period"], "hour");
-    assert_eq!(hourly["source"], "indeed");
-    assert_eq!(
-        env.count("SELECT count(*) FROM goals WHERE metric = 'applications'"),
-        2
-    );
+    // Version 3's own data: hourly pay.
+    assert_eq!(env.json(&["app", "show", "6"])["salary_period"], "hour");
     assert!(env.json(&["undo", "--list"]).as_array().unwrap().is_empty());
     env.fails(1, &["undo"]);
     // Every table now records its writes, the upgraded rows included.
@@ -272,6 +268,115 @@ fn the_v3_fixture_upgrades_with_its_rows_and_an_empty_undo_log() {
     env.ok(&["undo"]);
     assert_eq!(env.count("SELECT count(*) FROM volunteer_shifts"), before);
     assert_eq!(env.json(&["report", "volunteer"])["total_hours"], 3.5);
+    let fresh = TestEnv::new();
+    fresh.ok(&["init"]);
+    assert_eq!(schema_of(&env.db), schema_of(&fresh.db));
+}
+
+#[test]
+fn the_v3_fixture_keeps_referrals_as_referrer_links() {
+    let env = TestEnv::new();
+    load(&env, V3);
+    let said = env.ok(&["init"]);
+    assert!(said.contains("from version 3 to 5"), "{said}");
+    check_keys(&env);
+    // Both stored referrals are links with the referrer role, and the
+    // column is gone.
+    let links: Vec<(i64, i64, String)> = {
+        let conn = env.sql();
+        let mut statement = conn
+            .prepare(
+                "SELECT application_id, contact_id, role FROM application_contacts ORDER BY rowid",
+            )
+            .unwrap();
+        let rows = statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap();
+        rows.map(|r| r.unwrap()).collect()
+    };
+    assert_eq!(
+        links,
+        vec![
+            (2, 1, "referrer".to_string()),
+            (6, 1, "referrer".to_string())
+        ]
+    );
+    assert_eq!(
+        env.count("SELECT count(*) FROM pragma_table_info('applications') WHERE name = 'referral_contact_id'"),
+        0
+    );
+    let app = env.json(&["app", "show", "2"]);
+    assert_eq!(app["referral"]["name"], "Dana Reyes");
+    assert_eq!(app["people"][0]["role"], "referrer");
+    assert_eq!(app["people"][0]["contact"]["name"], "Dana Reyes");
+    let shown = env.ok(&["app", "show", "2"]);
+    assert!(
+        shown.contains("People on this application") && shown.contains("referrer: Dana Reyes"),
+        "{shown}"
+    );
+    let contact = env.json(&["contact", "show", "1"]);
+    assert_eq!(contact["referred"].as_array().unwrap().len(), 2);
+    // History, salaries and counters survive the rebuilds.
+    let hourly = env.json(&["app", "show", "6"]);
+    assert_eq!(hourly["salary_min"], 19.5);
+    assert_eq!(hourly["salary_period"], "hour");
+    assert_eq!(hourly["events"].as_array().unwrap().len(), 3);
+    assert_eq!(env.count("SELECT count(*) FROM application_events"), 17);
+    let added = env.ok(&["-q", "app", "add", "Mercy Health", "Scanner"]);
+    assert_eq!(
+        added.trim(),
+        "8",
+        "application 7 was deleted before the upgrade"
+    );
+    assert_eq!(
+        env.count("SELECT min(id) FROM application_events WHERE application_id = 8"),
+        20,
+        "the events' AUTOINCREMENT counter survives too"
+    );
+    // An upgraded database keeps its old calendar UIDs: an empty dbid.
+    let dbid: String = env
+        .sql()
+        .query_row("SELECT value FROM meta WHERE key = 'dbid'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(dbid, "");
+    assert_eq!(env.json(&["doctor"])["ok"], true);
+}
+
+#[test]
+fn an_upgraded_v3_database_has_the_same_schema_as_a_fresh_one() {
+    let env = TestEnv::new();
+    load(&env, V3);
+    env.ok(&["init"]);
+    let fresh = TestEnv::new();
+    fresh.ok(&["init"]);
+    assert_eq!(schema_of(&env.db), schema_of(&fresh.db));
+    let dbid: String = fresh
+        .sql()
+        .query_row("SELECT value FROM meta WHERE key = 'dbid'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(dbid.len(), 16);
+    assert!(dbid.chars().all(|c| c.is_ascii_hexdigit()), "{dbid}");
+}
+
+#[test]
+fn the_v4_fixture_upgrades_its_referrals_and_keeps_its_undo_triggers() {
+    let env = TestEnv::new();
+    load(&env, V4);
+    let said = env.ok(&["init"]);
+    assert!(said.contains("from version 4 to 5"), "{said}");
+    let app = env.json(&["app", "show", "2"]);
+    assert_eq!(app["referral"]["name"], "Dana Reyes");
+    // The rebuilt tables record their writes: an edit undoes exactly.
+    env.ok(&["app", "edit", "2", "--title", "Coding Specialist II"]);
+    env.ok(&["undo"]);
+    assert_eq!(
+        env.json(&["app", "show", "2"])["title"],
+        "Coding Specialist"
+    );
     let fresh = TestEnv::new();
     fresh.ok(&["init"]);
     assert_eq!(schema_of(&env.db), schema_of(&fresh.db));

@@ -5,17 +5,18 @@ use clap::{Args, Subcommand, ValueEnum};
 
 mod close;
 mod history;
+mod employer;
 mod view;
 mod write;
 
-use crate::applications::{Status, WorkMode, APPLICATION};
+use crate::applications::{InterviewKind, Outcome, Role, Status, Via, WorkMode, APPLICATION};
 use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::network::CONTACT;
 pub use close::{CloseArgs, CloseAs};
 pub use history::HistoryCommand;
 use view::{list, show};
-use write::{add, edit, interview, note, remove, set};
+use write::{add, edit, note, remove, set};
 
 const ADD_EXAMPLES: &str = "\
 Examples:
@@ -93,18 +94,34 @@ pub enum AppCommand {
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         follow_up: Option<String>,
     },
-    /// Record an interview, past or planned
+    /// Record an interview, past or planned, or how one went (--outcome)
     #[command(
-        after_help = "Examples:\n  jobtrack app interview 12 --on 2026-12-03 --note \"panel with the HIM director\"\n  jobtrack app interview 12 --on yesterday"
+        after_help = "Examples:\n  jobtrack app interview 12 --on 2026-12-03 --at 10:30 --minutes 45 --kind video --where https://meet.example/abc --with \"Anna Lee\"\n  jobtrack app interview 12 --on yesterday --note \"panel with the HIM director\"\n  jobtrack app interview 12 --outcome passed"
     )]
-    Interview {
+    Interview(InterviewArgs),
+    /// Record a contact with the employer: yours (a work-search activity) or theirs (--from-them)
+    #[command(
+        after_help = "Examples:\n  jobtrack app contact 12 --via email --note \"asked about the timeline\"\n  jobtrack app contact 12 --via phone --from-them --with \"Anna Lee\" --on yesterday"
+    )]
+    Contact(ContactArgs),
+    /// Record an offer's terms (moves the application to offer if it is not there yet)
+    #[command(
+        after_help = "Examples:\n  jobtrack app offer 12 --salary 52k --deadline 2026-12-04 --start 2027-01-04\n  jobtrack app offer 12 --salary 24.50/hr --note \"benefits from day one\""
+    )]
+    Offer {
         /// The application: its id, or part of its organization or title (see 'jobtrack app list')
         #[arg(value_name = "APP", allow_hyphen_values = true)]
-        id: String,
-        /// The interview date (future allowed; past too)
+        app: String,
+        /// The offered pay: 52000, 52k, 50k-55k, 24.50/hr, 4500/mo (kept apart from the posted range)
+        #[arg(long, value_name = "PAY", allow_hyphen_values = true)]
+        salary: Option<String>,
+        /// The day you must answer by (a future date; shown in the agenda)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
-        on: String,
-        /// A note ('-' reads standard input)
+        deadline: Option<String>,
+        /// The start date offered (a future date)
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        start: Option<String>,
+        /// A note for the history ('-' reads standard input)
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
         note: Option<String>,
     },
@@ -116,12 +133,109 @@ pub enum AppCommand {
         after_help = "Examples:\n  jobtrack app close --active --as withdrawn      after accepting an offer\n  jobtrack app close --stale --as ghosted --dry-run\n  jobtrack app close --quiet-for 6w --as ghosted\n  jobtrack app close 12 15 --as rejected --on 2026-11-20"
     )]
     Close(CloseArgs),
+    /// Link a contact to an application in a role (a linked contact takes the new role)
+    #[command(
+        after_help = "Examples:\n  jobtrack app link 12 \"Anna Lee\" --role recruiter\n  jobtrack app link 12 7 --role hiring_manager"
+    )]
+    Link {
+        /// The application: its id, or part of its organization or title (see 'jobtrack app list')
+        #[arg(value_name = "APP", allow_hyphen_values = true)]
+        app: String,
+        /// The person: an id or part of a name (see 'jobtrack contact list')
+        #[arg(value_name = "CONTACT", allow_hyphen_values = true)]
+        contact: String,
+        /// What they are to this application
+        #[arg(long, value_enum, default_value_t = Role::Other)]
+        role: Role,
+    },
+    /// Remove a contact's link to an application (the contact stays)
+    #[command(after_help = "Example:\n  jobtrack app unlink 12 \"Anna Lee\"")]
+    Unlink {
+        /// The application: its id, or part of its organization or title (see 'jobtrack app list')
+        #[arg(value_name = "APP", allow_hyphen_values = true)]
+        app: String,
+        /// The person: an id or part of a name (see 'jobtrack contact list')
+        #[arg(value_name = "CONTACT", allow_hyphen_values = true)]
+        contact: String,
+    },
     /// Delete an application and its history
     Rm {
         /// The application: its id, or part of its organization or title (see 'jobtrack app list')
         #[arg(value_name = "APP", allow_hyphen_values = true)]
         id: String,
     },
+}
+
+/// `app interview` arguments.
+#[derive(Debug, Args)]
+pub struct InterviewArgs {
+    /// The application: its id, or part of its organization or title (see 'jobtrack app list')
+    #[arg(value_name = "APP", allow_hyphen_values = true)]
+    pub app: String,
+    /// The interview date (future allowed; past too)
+    #[arg(
+        long,
+        value_name = "DATE",
+        allow_hyphen_values = true,
+        required_unless_present = "outcome"
+    )]
+    pub on: Option<String>,
+    /// The local time it starts, 24-hour HH:MM (14:30)
+    #[arg(long, value_name = "HH:MM", allow_hyphen_values = true)]
+    pub at: Option<String>,
+    /// How long it lasts, in minutes [calendar default: 60]
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub minutes: Option<String>,
+    /// What kind of interview
+    #[arg(long, value_enum)]
+    pub kind: Option<InterviewKind>,
+    /// Where: an address, a room, or the video link
+    #[arg(
+        long = "where",
+        value_name = "PLACE_OR_LINK",
+        allow_hyphen_values = true
+    )]
+    pub place: Option<String>,
+    /// Who interviews you: an id or part of a name (repeat for more)
+    #[arg(long, value_name = "CONTACT", allow_hyphen_values = true)]
+    pub with: Vec<String>,
+    /// A note ('-' reads standard input)
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub note: Option<String>,
+    /// How it went (records only this; the status changes with 'app set')
+    #[arg(long, value_enum, conflicts_with_all = ["on", "at", "minutes", "kind", "place", "with", "note"])]
+    pub outcome: Option<Outcome>,
+    /// With --outcome: the interview entry (see 'app show') [default: the latest interview on
+    /// or before today]
+    #[arg(long, value_name = "ENTRY_ID", requires = "outcome")]
+    pub entry: Option<i64>,
+}
+
+/// `app contact` arguments.
+#[derive(Debug, Args)]
+pub struct ContactArgs {
+    /// The application: its id, or part of its organization or title (see 'jobtrack app list')
+    #[arg(value_name = "APP", allow_hyphen_values = true)]
+    pub app: String,
+    /// How the contact was made
+    #[arg(long, value_enum)]
+    pub via: Via,
+    /// The employer contacted you (news; without it, you contacted them)
+    #[arg(long)]
+    pub from_them: bool,
+    /// The person you dealt with: an id or part of a name (see 'jobtrack contact list')
+    #[arg(long, value_name = "CONTACT", allow_hyphen_values = true)]
+    pub with: Option<String>,
+    /// When (a past date: not after today) [default: today]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub on: Option<String>,
+    /// What was said ('-' reads standard input)
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub note: Option<String>,
+    /// Follow up on this date (a future date) [default: 7 days after your contact; kept or
+    /// cleared after theirs]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub follow_up: Option<String>,
 }
 
 /// `app add` arguments.
@@ -308,7 +422,45 @@ pub fn run(ctx: &Ctx, command: AppCommand) -> Result<()> {
             on,
             follow_up,
         } => note(ctx, app(&id)?, text, on, follow_up),
-        AppCommand::Interview { id, on, note } => interview(ctx, app(&id)?, on, note),
+        AppCommand::Interview(args) => {
+            let id = app(&args.app)?;
+            let with = args
+                .with
+                .iter()
+                .map(|text| ctx.reference(&CONTACT, "--with", text))
+                .collect::<Result<Vec<_>>>()?;
+            match args.outcome {
+                Some(outcome) => employer::outcome(ctx, id, outcome, args.entry),
+                None => employer::interview(ctx, id, args, &with),
+            }
+        }
+        AppCommand::Contact(args) => {
+            let id = app(&args.app)?;
+            let with = ctx.opt_reference(&CONTACT, "--with", args.with.as_deref())?;
+            employer::contact(ctx, id, args, with)
+        }
+        AppCommand::Offer {
+            app: id,
+            salary,
+            deadline,
+            start,
+            note,
+        } => {
+            let id = app(&id)?;
+            employer::offer(ctx, id, salary, deadline, start, note)
+        }
+        AppCommand::Link {
+            app: id,
+            contact,
+            role,
+        } => {
+            let id = app(&id)?;
+            employer::link(ctx, id, ctx.reference(&CONTACT, "CONTACT", &contact)?, role)
+        }
+        AppCommand::Unlink { app: id, contact } => {
+            let id = app(&id)?;
+            employer::unlink(ctx, id, ctx.reference(&CONTACT, "CONTACT", &contact)?)
+        }
         AppCommand::Close(args) => close::close(ctx, args),
         AppCommand::History(command) => history::run(ctx, command),
         AppCommand::Rm { id } => remove(ctx, app(&id)?),

@@ -7,7 +7,8 @@ use super::write::source_text;
 use super::ListArgs;
 use crate::applications::store::{self, Filter};
 use crate::applications::{
-    status_tone, Application, ApplicationDetail, Event, EventKind, ListRow, Status,
+    status_tone, Application, ApplicationDetail, Direction, Event, EventKind, ListRow, Person,
+    Status,
 };
 use crate::ctx::Ctx;
 use crate::db::Access;
@@ -26,10 +27,12 @@ pub fn detail(conn: &Connection, id: i64) -> Result<ApplicationDetail> {
     };
     let (requires, prefers) = store::credentials(conn, id)?;
     let contacts_here = network::contacts_at(conn, application.org_id)?;
+    let people = store::people(conn, id)?;
     Ok(ApplicationDetail {
         application,
         events,
         referral,
+        people,
         requires,
         prefers,
         contacts_here,
@@ -239,6 +242,7 @@ fn print_detail(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Resu
     print_fields(ctx, detail, today)?;
     out.line("")?;
     print_history(ctx, &detail.events)?;
+    print_linked(ctx, &detail.people)?;
     print_people(ctx, &app.org, &detail.contacts_here)
 }
 
@@ -280,6 +284,7 @@ fn print_fields(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Resu
         ("follow up", follow_up),
         ("quiet", quiet),
         ("salary", app.salary().map(salary_text)),
+        ("offer", offer_text(app)),
         ("work mode", app.work_mode.map(|m| m.to_string())),
         ("location", app.location.as_deref().map(visible)),
         ("url", app.url.as_deref().map(visible)),
@@ -288,6 +293,21 @@ fn print_fields(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Resu
         ("prefers", join(&detail.prefers)),
         ("notes", app.notes.as_deref().map(visible)),
     ])
+}
+
+/// "52,000 a year; answer by 2026-12-04; starts 2027-01-04".
+fn offer_text(app: &Application) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(salary) = app.offer_salary() {
+        parts.push(salary_text(salary));
+    }
+    if let Some(date) = app.offer_deadline {
+        parts.push(format!("answer by {date}"));
+    }
+    if let Some(date) = app.offer_start_on {
+        parts.push(format!("starts {date}"));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// "2026-12-01 (in 5 days)", in the alert colour when due or overdue.
@@ -305,7 +325,7 @@ fn follow_up_text(ctx: &Ctx, date: NaiveDate, today: NaiveDate) -> String {
 }
 
 /// "45,000 a year", "42,000–48,000 a year" or "19.50–22 an hour".
-fn salary_text(salary: Salary) -> String {
+pub(super) fn salary_text(salary: Salary) -> String {
     let per = match salary.period {
         PayPeriod::Hour => "an hour",
         PayPeriod::Month => "a month",
@@ -340,6 +360,24 @@ fn print_history(ctx: &Ctx, events: &[Event]) -> Result<()> {
     out.print_table(&table)
 }
 
+/// The people linked to the application, with their roles.
+fn print_linked(ctx: &Ctx, people: &[Person]) -> Result<()> {
+    if people.is_empty() {
+        return Ok(());
+    }
+    let out = &ctx.out;
+    out.line("")?;
+    out.line(out.heading("People on this application"))?;
+    for person in people {
+        out.line(format!(
+            "  {}: {}",
+            person.role.words(),
+            visible(&describe_contact(&person.contact))
+        ))?;
+    }
+    Ok(())
+}
+
 /// The people the user knows at the organization, if any.
 fn print_people(ctx: &Ctx, org: &str, people: &[network::Contact]) -> Result<()> {
     if people.is_empty() {
@@ -361,8 +399,15 @@ fn describe_event(event: &Event) -> String {
             (Some(from), Some(to)) => format!("{from} → {to}"),
             (_, None) => "status".into(),
         },
-        EventKind::Interview => "interview".into(),
+        EventKind::Interview => describe_interview(event),
         EventKind::Note => "note".into(),
+        EventKind::EmployerContact => match (event.direction, event.via) {
+            (Some(Direction::Inbound), Some(via)) => {
+                format!("contact from them ({})", via.words())
+            }
+            (_, Some(via)) => format!("contact ({})", via.words()),
+            _ => "contact".into(),
+        },
         EventKind::FollowUp => match event.note.as_deref() {
             Some("cleared") | None => "follow-up cleared".into(),
             Some(date) => format!("follow up by {date}"),
@@ -370,9 +415,47 @@ fn describe_event(event: &Event) -> String {
     }
 }
 
+/// "interview at 10:30 (video, 45 min): passed".
+fn describe_interview(event: &Event) -> String {
+    let mut text = String::from("interview");
+    if let Some(at) = &event.at {
+        text.push_str(&format!(" at {at}"));
+    }
+    let mut details = Vec::new();
+    if let Some(kind) = event.interview_kind {
+        details.push(kind.words().into_owned());
+    }
+    if let Some(minutes) = event.minutes {
+        details.push(format!("{minutes} min"));
+    }
+    if !details.is_empty() {
+        text.push_str(&format!(" ({})", details.join(", ")));
+    }
+    if let Some(outcome) = event.outcome {
+        text.push_str(&format!(": {}", outcome.words()));
+    }
+    text
+}
+
 fn event_note(event: &Event) -> String {
-    match event.kind {
+    let mut note = match event.kind {
         EventKind::FollowUp => String::new(),
         _ => event.note.clone().unwrap_or_default(),
+    };
+    if let Some(place) = &event.place {
+        if !note.is_empty() {
+            note.push_str("; ");
+        }
+        note.push_str(place);
+    }
+    if event.with.is_empty() {
+        return note;
+    }
+    let names: Vec<&str> = event.with.iter().map(|c| c.name.as_str()).collect();
+    let with = format!("with {}", names.join(", "));
+    if note.is_empty() {
+        with
+    } else {
+        format!("{note} ({with})")
     }
 }

@@ -268,7 +268,7 @@ fn insert_with_history(
         Some(draft.status),
         None,
     )?;
-    store::set_follow_up(tx, id, None, draft.follow_up_on, on)?;
+    store::set_follow_up(tx, id, None, draft.follow_up_on, on, None)?;
     // A new application has no codes to replace: only insert.
     if !draft.requires.is_empty() {
         store::replace_credentials(tx, id, true, &draft.requires)?;
@@ -323,7 +323,7 @@ fn added_message(
 
 /// Ends a write that added to an application's history: marks it changed,
 /// refreshes the derived columns, reads the `--json` record and commits.
-fn finish_history_write(
+pub(super) fn finish_history_write(
     ctx: &Ctx,
     tx: Transaction<'_>,
     id: i64,
@@ -385,7 +385,7 @@ pub(super) fn move_status(
     note: Option<&str>,
     explicit_follow_up: Option<NaiveDate>,
 ) -> Result<Option<NaiveDate>> {
-    store::add_event(
+    let entry = store::add_event(
         tx,
         app.id,
         on,
@@ -409,7 +409,7 @@ pub(super) fn move_status(
         (None, None) if to.is_active() => app.follow_up_on,
         (None, None) => None,
     };
-    store::set_follow_up(tx, app.id, app.follow_up_on, follow_up, on)?;
+    store::set_follow_up(tx, app.id, app.follow_up_on, follow_up, on, Some(entry))?;
     Ok(follow_up)
 }
 
@@ -422,7 +422,12 @@ pub(super) fn set(
     follow_up: Option<String>,
 ) -> Result<()> {
     let today = ctx.today()?;
-    let on = ctx.past_date("--on", on.as_deref())?;
+    let on = match ctx.past_date("--on", on.as_deref()) {
+        Err(e) if status == Status::Interview => {
+            return Err(planned_interview_hint(ctx, id, on, e))
+        }
+        parsed => parsed?,
+    };
     let explicit_follow_up =
         ctx.opt_date_of(DateKind::Ahead, "--follow-up", follow_up.as_deref())?;
     let note = ctx.text("--note", note)?;
@@ -486,6 +491,30 @@ fn note_still_active(ctx: &Ctx, conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// The error for `app set ID interview --on DATE` when DATE is not a past
+/// date: for a date ahead, the `app interview` command that records a
+/// planned interview; otherwise the date error itself.
+fn planned_interview_hint(ctx: &Ctx, id: i64, on: Option<String>, error: Error) -> Error {
+    let ahead = on
+        .as_deref()
+        .and_then(|text| ctx.date_of(DateKind::Ahead, "--on", text).ok());
+    match (ahead, ctx.today()) {
+        (Some(date), Ok(today)) if date > today => Error::Input(format!(
+            "--on {date} is ahead, and 'app set' records a status already reached; \
+             a planned interview is recorded with: {}",
+            shell_command([
+                "jobtrack",
+                "app",
+                "interview",
+                &id.to_string(),
+                "--on",
+                &date.to_string()
+            ])
+        )),
+        _ => error,
+    }
+}
+
 /// What `app edit` was given, checked and typed before the database opens
 /// (`None`: not given).
 struct EditDraft {
@@ -535,7 +564,7 @@ pub(super) fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
         draft.follow_up,
         app.follow_up_on,
     );
-    store::set_follow_up(&tx, app.id, app.follow_up_on, follow_up, today)?;
+    store::set_follow_up(&tx, app.id, app.follow_up_on, follow_up, today, None)?;
     if draft.requires.is_some() || cleared(ClearField::Requires) {
         store::replace_credentials(&tx, app.id, true, &requires)?;
     }
@@ -750,13 +779,13 @@ pub(super) fn note(
     let mut conn = ctx.open(Access::Create)?;
     let tx = db::write(&mut conn)?;
     let app = store::require(&tx, id)?;
-    store::add_event(&tx, id, on, EventKind::Note, None, None, Some(&text))?;
+    let entry = store::add_event(&tx, id, on, EventKind::Note, None, None, Some(&text))?;
     let new_follow_up = match (explicit_follow_up, app.follow_up_on) {
         (Some(date), _) => Some(date),
         (None, Some(old)) if old <= on => None,
         (None, old) => old,
     };
-    store::set_follow_up(&tx, id, app.follow_up_on, new_follow_up, on)?;
+    store::set_follow_up(&tx, id, app.follow_up_on, new_follow_up, on, Some(entry))?;
     let record = finish_history_write(ctx, tx, id, &timestamp)?;
     let mut message = format!(
         "Added a note to application {id} ({} at {}) on {on}",
@@ -770,53 +799,6 @@ pub(super) fn note(
             message.push_str("; the follow-up that was due is cleared")
         }
         _ => {}
-    }
-    ctx.out.written(id, &message, || Ok(record))
-}
-
-pub(super) fn interview(ctx: &Ctx, id: i64, on: String, note: Option<String>) -> Result<()> {
-    let today = ctx.today()?;
-    let on = ctx.date_of(DateKind::Ahead, "--on", &on)?;
-    let note = ctx.text("--note", note)?;
-    let timestamp = ctx.timestamp()?;
-    let mut conn = ctx.open(Access::Create)?;
-    let tx = db::write(&mut conn)?;
-    let app = store::require(&tx, id)?;
-    if let Some(applied) = app.applied_on.filter(|applied| on < *applied) {
-        ctx.out.warning(format!(
-            "the interview date {on} is before application {id} was sent ({applied}); recorded as given"
-        ));
-    }
-    store::add_event(
-        &tx,
-        id,
-        on,
-        EventKind::Interview,
-        None,
-        None,
-        note.as_deref(),
-    )?;
-    let moved = matches!(
-        app.status,
-        Status::Saved | Status::Applied | Status::Screening
-    );
-    let follow_up = if moved {
-        let moved_on = on.min(today).max(app.stage_since.unwrap_or(on));
-        move_status(&tx, &app, Status::Interview, moved_on, None, None)?
-    } else {
-        app.follow_up_on
-    };
-    let record = finish_history_write(ctx, tx, id, &timestamp)?;
-    let when = if on > today { "planned" } else { "recorded" };
-    let mut message = format!(
-        "Interview {when} for application {id} ({} at {}) on {on}",
-        app.title, app.org
-    );
-    if moved {
-        message.push_str(&format!("; status {} → interview", app.status));
-        if let Some(date) = follow_up {
-            message.push_str(&format!("; follow up by {date}"));
-        }
     }
     ctx.out.written(id, &message, || Ok(record))
 }

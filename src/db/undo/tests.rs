@@ -202,7 +202,7 @@ fn bulk_rows_are_recorded_as_ranges_and_undone_in_one_step() {
         .unwrap();
     let triggers = |tx: &Connection| -> i64 {
         tx.query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'",
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'undo\\_%' ESCAPE '\\'",
             [],
             |r| r.get(0),
         )

@@ -297,6 +297,7 @@ pub(super) const DERIVED: &[&str] = &[
     "last_activity_on",
     "furthest_status",
     "responded_on",
+    "last_news_on",
 ];
 
 /// The derived columns (`DERIVED`) of an application whose whole history is
@@ -304,8 +305,9 @@ pub(super) const DERIVED: &[&str] = &[
 /// `applications::store::refresh_derived_sql` computes for it (a unit test
 /// checks they agree), set as the row goes in instead of by an UPDATE of
 /// every imported row afterwards. `date` is `applied_on` when given, and
-/// `last_activity_on` = max(applied_on, event date) is then that date too.
-pub(super) fn derived(status: Status, date: Param<'_>) -> [Param<'_>; 5] {
+/// `last_activity_on` and `last_news_on` = max(applied_on, event date) are
+/// then that date too.
+pub(super) fn derived(status: Status, date: Param<'_>) -> [Param<'_>; 6] {
     let furthest = if Status::PIPELINE.contains(&status) {
         Param::Text(status.as_str())
     } else {
@@ -316,7 +318,14 @@ pub(super) fn derived(status: Status, date: Param<'_>) -> [Param<'_>; 5] {
     } else {
         Param::Null
     };
-    [date.clone(), date.clone(), date, furthest, responded]
+    [
+        date.clone(),
+        date.clone(),
+        date.clone(),
+        furthest,
+        responded,
+        date,
+    ]
 }
 
 /// True for a valid date written exactly `YYYY-MM-DD` (what

@@ -31,7 +31,7 @@ use spreadsheet_dates::DateColumn;
 
 use super::import::crash_hook;
 use super::progress;
-use super::spec::{Fill, Kind, Spec, Table};
+use super::spec::{Fill, Kind, Spec, Table, LEGACY_REFERRAL};
 use crate::applications::store;
 use crate::applications::{EventKind, Status};
 use crate::dates;
@@ -109,7 +109,13 @@ struct Prepared<'c> {
     /// (column, word as written) → the value it was read as, for words
     /// that are not the value's own spelling ("Interviewing" → interview).
     words: BTreeMap<(&'static str, String), &'static str>,
+    /// (application, contact) links from a legacy `referral_contact_id`
+    /// column, waiting for their batch to go in.
+    referrers: Vec<(i64, i64)>,
 }
+
+/// Whether a contact id exists.
+const CONTACT_EXISTS: &str = "SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ?1)";
 
 /// What an application imported without its history needs.
 struct Started<'c> {
@@ -176,6 +182,29 @@ impl<'c> Loader<'c> {
         (self.updated.get(), self.already_there.get())
     }
 
+    /// Maps the file's header onto the table's columns (`self.header`). A
+    /// whole export (`--all`) must have no unknown column: there it would be
+    /// data lost, not a spreadsheet's extra column.
+    fn read_header(&mut self, spec: &Spec, file: &str, header: &csv::StringRecord) -> Result<()> {
+        self.header = headers::map_header(spec, file, header, &self.map)?;
+        // An export from before version 5 has `referral_contact_id`: read as
+        // a referrer link, never an unknown column.
+        if spec.table == Table::Applications {
+            self.header
+                .ignored
+                .retain(|name| name.to_ascii_lowercase() != LEGACY_REFERRAL);
+        }
+        if self.history == History::Kept && !self.header.ignored.is_empty() {
+            return Err(Error::Input(format!(
+                "{file}: unknown column {} in the header; {} accepts: {}",
+                self.header.ignored.join(", "),
+                spec.name(),
+                spec.header_names()
+            )));
+        }
+        Ok(())
+    }
+
     /// Loads one CSV into `spec`'s table; refused rows go to `problems`.
     /// Returns how many rows were inserted. Rows are read, checked and
     /// inserted `BATCH` at a time (one INSERT of many rows costs SQLite far
@@ -205,21 +234,12 @@ impl<'c> Loader<'c> {
         {
             return Ok(0);
         }
-        self.header = headers::map_header(spec, file, &header, &self.map)?;
-        if self.history == History::Kept && !self.header.ignored.is_empty() {
-            // A whole export is jobtrack's own: a column it does not know
-            // would be data lost, not a spreadsheet's extra column.
-            return Err(Error::Input(format!(
-                "{file}: unknown column {} in the header; {} accepts: {}",
-                self.header.ignored.join(", "),
-                spec.name(),
-                spec.header_names()
-            )));
-        }
+        self.read_header(spec, file, &header)?;
         let positions = self.header.positions.clone();
         // The undo log records the appended rows as id ranges, not a
         // statement per row.
         let mut bulk = undo::pause(self.conn, length / BYTES_PER_ROW >= BULK_ROWS)?;
+        let legacy = legacy_referral(spec, &header);
         let deferred = self.defer_indexes(spec, length)?;
         let mut prepared = self.prepare(spec, &positions)?;
         let bar = progress(length, spec.name());
@@ -237,11 +257,15 @@ impl<'c> Loader<'c> {
                     number,
                 };
                 if let Some(values) = self.values(spec, &mut prepared, &row, problems)? {
+                    if let Some(position) = legacy {
+                        self.referrer(&mut prepared, &row, position, &values, problems)?;
+                    }
                     checked.push((number, values));
                 }
             }
             added += self.insert(spec, &mut prepared, &checked, file, problems)?;
             bulk.inserted(spec.name(), &prepared.pending);
+            self.link_referrers(&mut prepared)?;
             bar.set_position(reader.position().byte());
         }
         bar.finish_and_clear();
@@ -412,6 +436,7 @@ impl<'c> Loader<'c> {
             dates: vec![DateColumn::default(); spec.columns.len()],
             row: 0,
             words: BTreeMap::new(),
+            referrers: Vec::new(),
         })
     }
 
@@ -524,6 +549,57 @@ impl<'c> Loader<'c> {
         Ok(false)
     }
 
+    /// Reads the legacy `referral_contact_id` cell of a valid application
+    /// row: a contact id becomes a pending `referrer` link.
+    fn referrer(
+        &self,
+        prepared: &mut Prepared<'c>,
+        row: &CsvRow<'_, '_>,
+        position: usize,
+        values: &[Param<'_>],
+        problems: &mut Problems,
+    ) -> Result<()> {
+        let raw = row.record.get(position).unwrap_or("").trim();
+        let (Some(id), false) = (prepared.id, raw.is_empty()) else {
+            return Ok(());
+        };
+        let contact = raw.parse::<i64>().ok();
+        let known = match contact {
+            Some(contact) => self
+                .conn
+                .prepare_cached(CONTACT_EXISTS)?
+                .query_row([contact], |r| r.get(0))?,
+            None => false,
+        };
+        match (contact, &values[id]) {
+            (Some(contact), Param::Integer(application)) if known => {
+                prepared.referrers.push((*application, contact));
+            }
+            _ => problems.push(
+                row.file,
+                row.number,
+                LEGACY_REFERRAL,
+                raw,
+                "is not the id of a contact in the database".to_string(),
+            ),
+        }
+        Ok(())
+    }
+
+    /// Links the referrers the batch's rows named, for the rows that went in.
+    fn link_referrers(&self, prepared: &mut Prepared<'c>) -> Result<()> {
+        for (application, contact) in prepared.referrers.drain(..) {
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO application_contacts (application_id, contact_id, role)
+                     SELECT ?1, ?2, 'referrer' WHERE EXISTS (SELECT 1 FROM applications WHERE id = ?1)
+                     ON CONFLICT (application_id, contact_id) DO NOTHING",
+                )?
+                .execute([application, contact])?;
+        }
+        Ok(())
+    }
+
     /// What an empty cell stores, or why it may not be empty.
     #[inline]
     fn fill<'r>(&'r self, spec: &Spec, fill: Fill, row: &CsvRow<'_, 'r>) -> Checked<'r> {
@@ -546,15 +622,13 @@ impl<'c> Loader<'c> {
                 })
                 .map(|entry| Param::Text(entry.name))
                 .ok_or_else(|| "cannot be empty for a code outside jobtrack's catalog".to_string()),
-            Fill::SalaryPeriod => {
-                let paid = row.cell(spec, "salary_min").is_some()
-                    || row.cell(spec, "salary_max").is_some();
-                Ok(if paid {
-                    Param::Text("year")
-                } else {
-                    Param::Null
-                })
-            }
+            Fill::SalaryPeriod => Ok(yearly_if(
+                row.cell(spec, "salary_min").is_some() || row.cell(spec, "salary_max").is_some(),
+            )),
+            Fill::OfferSalaryPeriod => Ok(yearly_if(
+                row.cell(spec, "offer_salary_min").is_some()
+                    || row.cell(spec, "offer_salary_max").is_some(),
+            )),
         }
     }
 
@@ -811,6 +885,26 @@ pub(in crate::transfer) fn open_quote(file: &str, row: u64) -> Error {
     ))
 }
 
+/// Where an applications file from before version 5 holds its
+/// `referral_contact_id` column, if it has one.
+fn legacy_referral(spec: &Spec, header: &csv::StringRecord) -> Option<usize> {
+    if spec.table != Table::Applications {
+        return None;
+    }
+    header.iter().position(|h| {
+        h.trim_start_matches('\u{feff}').trim().to_ascii_lowercase() == LEGACY_REFERRAL
+    })
+}
+
+/// `year` for a row with a salary, else NULL.
+fn yearly_if(paid: bool) -> Param<'static> {
+    if paid {
+        Param::Text("year")
+    } else {
+        Param::Null
+    }
+}
+
 /// Gives the row the id SQLite would give it (the largest so far plus
 /// one), now, so that a batch's applications and events agree.
 #[inline]
@@ -876,6 +970,7 @@ pub(super) fn start_history(
         Some(status),
         None,
     )
+    .map(|_| ())
 }
 
 /// Whether `sql` (an `EXISTS` query on `?1`) finds `value`; false for none.
@@ -946,11 +1041,11 @@ mod tests {
         let mut statement = conn
             .prepare(
                 "SELECT id, status, added_on, stage_since, last_activity_on, furthest_status,
-                        responded_on FROM applications ORDER BY id",
+                        responded_on, last_news_on FROM applications ORDER BY id",
             )
             .unwrap();
         statement
-            .query_map([], |r| (0..7).map(|i| r.get(i)).collect())
+            .query_map([], |r| (0..8).map(|i| r.get(i)).collect())
             .unwrap()
             .map(|r| r.unwrap())
             .collect()
