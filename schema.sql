@@ -273,7 +273,7 @@ CREATE INDEX ceus_date ON ceus (date);
 CREATE TABLE goals (
     metric  TEXT NOT NULL
             CHECK (metric IN ('applications', 'interactions', 'contacts', 'volunteer_hours',
-                              'interviews', 'events')),
+                              'interviews', 'events', 'employer_contacts')),
     period  TEXT NOT NULL CHECK (period IN ('week', 'month')),
     target  INTEGER NOT NULL CHECK (target > 0),
     PRIMARY KEY (metric, period)
@@ -391,4 +391,4 @@ BEGIN
         ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
 END;
 
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;

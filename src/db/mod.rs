@@ -24,7 +24,7 @@ pub const SCHEMA: &str = include_str!("../../schema.sql");
 pub type Step = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// The upgrade ladder: `UPGRADES[i]` takes version `i + 1` to `i + 2`.
-pub const UPGRADES: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+pub const UPGRADES: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// Version 2: `certifications.failed_on`, the date of the last failed exam,
 /// which a rescheduled exam no longer overwrites (the retake wait counts
@@ -406,6 +406,26 @@ fn v4_to_v5(tx: &Transaction) -> rusqlite::Result<()> {
     let sequences = autoincrement_counters(tx, &["applications", "application_events"])?;
     tx.execute_batch(V5_REBUILD)?;
     restore_counters(tx, &sequences)
+}
+
+/// Version 6 (DESIGN §10.9, goals): the `employer_contacts` metric, the
+/// outbound contacts with employers that version 5 records. Its CHECK lists
+/// the metrics, so `goals` is rebuilt (foreign keys are off on the ladder;
+/// nothing refers to goals). Frozen as it stood at version 6.
+fn v5_to_v6(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE new_goals (
+             metric  TEXT NOT NULL
+                     CHECK (metric IN ('applications', 'interactions', 'contacts', 'volunteer_hours',
+                                       'interviews', 'events', 'employer_contacts')),
+             period  TEXT NOT NULL CHECK (period IN ('week', 'month')),
+             target  INTEGER NOT NULL CHECK (target > 0),
+             PRIMARY KEY (metric, period)
+         ) STRICT;
+         INSERT INTO new_goals (metric, period, target) SELECT metric, period, target FROM goals;
+         DROP TABLE goals;
+         ALTER TABLE new_goals RENAME TO goals;",
+    )
 }
 
 /// The AUTOINCREMENT counters of `tables`, read before a rebuild drops them.

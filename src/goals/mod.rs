@@ -29,6 +29,8 @@ text_enum! {
         Interviews = "interviews",
         /// Events (by date, up to today)
         Events = "events",
+        /// Contacts you made with employers (`app contact`, by date, up to today)
+        EmployerContacts = "employer_contacts",
     }
 }
 

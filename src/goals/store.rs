@@ -25,6 +25,11 @@ impl Metric {
                  WHERE kind = 'interview' AND date BETWEEN ?1 AND ?2"
             }
             Metric::Events => "SELECT count(*) FROM events WHERE date BETWEEN ?1 AND ?2",
+            Metric::EmployerContacts => {
+                "SELECT count(*) FROM application_events
+                 WHERE kind = 'employer_contact' AND direction = 'outbound'
+                   AND date BETWEEN ?1 AND ?2"
+            }
         }
     }
 

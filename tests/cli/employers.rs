@@ -1272,3 +1272,25 @@ fn the_search_log_page_is_printable_and_names_the_claimant() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_employer_contacts_goal_counts_the_contacts_you_made() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--applied",
+        &day(-10),
+    ]);
+    env.ok(&["goal", "set", "employer_contacts", "3", "--per", "week"]);
+    let done = |env: &TestEnv| env.json(&["goal", "list"])[0]["done"].clone();
+    assert_eq!(done(&env), 0);
+    env.ok(&["app", "contact", "1", "--via", "phone"]);
+    // News from the employer is theirs, not a contact you made.
+    env.ok(&["app", "contact", "1", "--via", "email", "--from-them"]);
+    assert_eq!(done(&env), 1);
+    let line = env.ok(&["goal", "list"]);
+    assert!(line.contains("employer contacts per week"), "{line}");
+}

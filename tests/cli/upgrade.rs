@@ -9,6 +9,7 @@ const V1: &str = include_str!("../fixtures/v1.sql");
 const V2: &str = include_str!("../fixtures/v2.sql");
 const V3: &str = include_str!("../fixtures/v3.sql");
 const V4: &str = include_str!("../fixtures/v4.sql");
+const V5: &str = include_str!("../fixtures/v5.sql");
 
 fn load_v1(env: &TestEnv) {
     load(env, V1);
@@ -55,7 +56,7 @@ fn the_v1_fixture_reads_back_through_the_cli() {
     load_v1(&env);
     let said = env.ok(&["init"]);
     assert!(
-        said.contains("Upgraded") && said.contains("from version 1 to 5"),
+        said.contains("Upgraded") && said.contains("from version 1 to 6"),
         "{said}"
     );
     // The copy made before upgrading is the untouched version 1.
@@ -88,7 +89,7 @@ fn the_v1_fixture_reads_back_through_the_cli() {
     assert_eq!(volunteer["total_hours"], 3.5);
     assert_eq!(env.json(&["goal", "list"])[0]["metric"], "applications");
     assert_eq!(env.json(&["doctor"])["ok"], true);
-    assert_eq!(env.json(&["init"])["user_version"], 5);
+    assert_eq!(env.json(&["init"])["user_version"], 6);
     // The new column works on the upgraded file: a failed exam is kept.
     env.ok(&["cert", "set", "CCS", "failed", "--on", "2026-11-02"]);
     let failed: String = env
@@ -165,7 +166,7 @@ fn the_v2_fixture_upgrades_salaries_sources_and_goals() {
     let env = TestEnv::new();
     load(&env, V2);
     let said = env.ok(&["init"]);
-    assert!(said.contains("from version 2 to 5"), "{said}");
+    assert!(said.contains("from version 2 to 6"), "{said}");
     check_keys(&env);
     // Sources rewritten by the normalization rule, so the funnel has one
     // row per place.
@@ -248,7 +249,7 @@ fn the_v3_fixture_upgrades_with_its_rows_and_an_empty_undo_log() {
     let env = TestEnv::new();
     load(&env, V3);
     let said = env.ok(&["init"]);
-    assert!(said.contains("from version 3 to 5"), "{said}");
+    assert!(said.contains("from version 3 to 6"), "{said}");
     let app = env.json(&["app", "show", "1"]);
     assert_eq!(app["title"], "Health Information Technician");
     assert_eq!(app["status"], "interview");
@@ -278,7 +279,7 @@ fn the_v3_fixture_keeps_referrals_as_referrer_links() {
     let env = TestEnv::new();
     load(&env, V3);
     let said = env.ok(&["init"]);
-    assert!(said.contains("from version 3 to 5"), "{said}");
+    assert!(said.contains("from version 3 to 6"), "{said}");
     check_keys(&env);
     // Both stored referrals are links with the referrer role, and the
     // column is gone.
@@ -367,7 +368,7 @@ fn the_v4_fixture_upgrades_its_referrals_and_keeps_its_undo_triggers() {
     let env = TestEnv::new();
     load(&env, V4);
     let said = env.ok(&["init"]);
-    assert!(said.contains("from version 4 to 5"), "{said}");
+    assert!(said.contains("from version 4 to 6"), "{said}");
     let app = env.json(&["app", "show", "2"]);
     assert_eq!(app["referral"]["name"], "Dana Reyes");
     // The rebuilt tables record their writes: an edit undoes exactly.
@@ -377,6 +378,22 @@ fn the_v4_fixture_upgrades_its_referrals_and_keeps_its_undo_triggers() {
         env.json(&["app", "show", "2"])["title"],
         "Coding Specialist"
     );
+    let fresh = TestEnv::new();
+    fresh.ok(&["init"]);
+    assert_eq!(schema_of(&env.db), schema_of(&fresh.db));
+}
+
+#[test]
+fn the_v5_fixture_keeps_its_goals_and_counts_employer_contacts() {
+    let env = TestEnv::new();
+    load(&env, V5);
+    let said = env.ok(&["init"]);
+    assert!(said.contains("from version 5 to 6"), "{said}");
+    assert_eq!(env.count("SELECT count(*) FROM goals"), 3);
+    // The rebuilt goals table takes the new metric, and records its writes.
+    env.ok(&["goal", "set", "employer_contacts", "3", "--per", "week"]);
+    env.ok(&["undo"]);
+    assert_eq!(env.count("SELECT count(*) FROM goals"), 3);
     let fresh = TestEnv::new();
     fresh.ok(&["init"]);
     assert_eq!(schema_of(&env.db), schema_of(&fresh.db));
