@@ -103,11 +103,11 @@ pub fn delete(conn: &Connection, id: i64) -> Result<i64> {
     Ok(ceus)
 }
 
-/// Writes the status, dates and score of a tracked credential.
+/// Writes the name, issuer, status, dates and score of a tracked credential.
 pub fn update(conn: &Connection, cert: &Certification) -> Result<()> {
     conn.prepare_cached(
         "UPDATE certifications SET status = ?2, applied_on = ?3, exam_on = ?4, score = ?5,
-             passed_on = ?6, failed_on = ?7 WHERE id = ?1",
+             passed_on = ?6, failed_on = ?7, name = ?8, issuer = ?9 WHERE id = ?1",
     )?
     .execute(params![
         cert.id,
@@ -116,7 +116,9 @@ pub fn update(conn: &Connection, cert: &Certification) -> Result<()> {
         cert.exam_on,
         cert.score,
         cert.passed_on,
-        cert.failed_on
+        cert.failed_on,
+        cert.name,
+        cert.issuer
     ])?;
     Ok(())
 }

@@ -646,3 +646,140 @@ fn contact_and_work_edit_notes_are_appended_dated_unless_replaced() {
     };
     assert_eq!(job["notes"], "days");
 }
+
+#[test]
+fn cert_edit_fixes_a_score_and_says_when_the_status_disagrees() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "add", "RHIT"]);
+    env.ok(&["cert", "score", "RHIT", "290", "--on", "2026-11-20"]);
+    let output = env
+        .std_cmd()
+        .args(["cert", "edit", "rhit", "--score", "312"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "Changed RHIT: Registered Health Information Technician (AHIMA), failed; \
+         exam on 2026-11-20, score 312\n"
+    );
+    let note = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        note.contains("RHIT stays failed")
+            && note.contains("'jobtrack cert set RHIT passed --on 2026-11-20'"),
+        "{note}"
+    );
+    let row = &env.json(&["cert", "list"])[0];
+    assert_eq!(row["score"], 312);
+    assert_eq!(row["status"], "failed");
+    assert_eq!(row["exam_on"], "2026-11-20");
+}
+
+#[test]
+fn cert_edit_fixes_a_pass_date_and_the_cycle_follows() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "add", "RHIT"]);
+    env.ok(&["cert", "set", "RHIT", "passed", "--on", "2026-06-20"]);
+    env.ok(&["cert", "ceu", "RHIT", "3", "--on", "2026-09-10"]);
+    let before = env.json(&["cert", "list"])[0].clone();
+    let record = env.json(&["cert", "edit", "RHIT", "--passed-on", "2025-06-20"]);
+    assert_eq!(record["passed_on"], "2025-06-20");
+    assert_eq!(record["status"], "passed");
+    assert_eq!(record["ceu_earned"], 3.0);
+    assert_ne!(record["cycle_start"], before["cycle_start"]);
+    assert_eq!(env.json(&["cert", "list"])[0]["passed_on"], "2025-06-20");
+    let said = env.ok(&["cert", "edit", "RHIT", "--passed-on", "2026-06-21"]);
+    assert!(
+        said.starts_with(
+            "Changed RHIT: Registered Health Information Technician (AHIMA), passed; "
+        ) && said.contains("passed on 2026-06-21; CEUs 3 of 20 in the cycle"),
+        "{said}"
+    );
+}
+
+#[test]
+fn cert_edit_clears_renames_and_is_one_undo_step() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "add", "CPC", "--name", "Coder", "--issuer", "AHIMA"]);
+    env.ok(&["cert", "exam", "CPC", "--on", "2026-12-10"]);
+    let said = env.ok(&[
+        "cert",
+        "edit",
+        "CPC",
+        "--name",
+        "Certified Professional Coder",
+        "--issuer",
+        "AAPC",
+        "--clear",
+        "exam_on",
+    ]);
+    assert_eq!(
+        said,
+        "Changed CPC: Certified Professional Coder (AAPC), scheduled\n"
+    );
+    let row = &env.json(&["cert", "list"])[0];
+    assert_eq!(row["exam_on"], Value::Null);
+    assert_eq!(row["name"], "Certified Professional Coder");
+    assert_eq!(row["status"], "scheduled");
+    env.ok(&["cert", "edit", "CPC", "--clear", "issuer"]);
+    assert_eq!(env.json(&["cert", "list"])[0]["issuer"], Value::Null);
+    env.ok(&["undo"]);
+    assert_eq!(env.json(&["cert", "list"])[0]["issuer"], "AAPC");
+    let undone = env.ok(&["undo"]);
+    assert!(
+        undone.starts_with("Undid: cert edit CPC --name"),
+        "{undone}"
+    );
+    let row = &env.json(&["cert", "list"])[0];
+    assert_eq!(row["name"], "Coder");
+    assert_eq!(row["issuer"], "AHIMA");
+    assert_eq!(row["exam_on"], "2026-12-10");
+}
+
+#[test]
+fn cert_edit_refuses_bad_input_and_writes_nothing() {
+    let env = TestEnv::new();
+    env.ok(&["cert", "add", "RHIT"]);
+    env.ok(&["cert", "score", "RHIT", "312", "--on", "2026-11-20"]);
+    env.ok(&[
+        "cert",
+        "add",
+        "CPC",
+        "--name",
+        "Certified Professional Coder",
+    ]);
+    let err = env.fails(2, &["cert", "edit", "RHIT", "--score", "401"]);
+    assert!(
+        err.contains("score 401 is off the RHIT scale: expected a whole number from 100 to 400"),
+        "{err}"
+    );
+    let err = env.fails(2, &["cert", "edit", "RHIT", "--score", "high"]);
+    assert!(
+        err.contains("--score") && err.contains("100 to 400"),
+        "{err}"
+    );
+    let err = env.fails(2, &["cert", "edit", "CPC", "--score", "80"]);
+    assert!(err.contains("no score scale for CPC"), "{err}");
+    let err = env.fails(
+        2,
+        &["cert", "edit", "RHIT", "--score", "300", "--clear", "score"],
+    );
+    assert!(
+        err.contains("--score and --clear score contradict each other"),
+        "{err}"
+    );
+    let err = env.fails(2, &["cert", "edit", "RHIT"]);
+    assert!(err.contains("nothing to change for RHIT"), "{err}");
+    let err = env.fails(2, &["cert", "edit", "RHIT", "--passed-on", "2026-12-01"]);
+    assert!(err.contains("--passed-on cannot be after today"), "{err}");
+    let err = env.fails(2, &["cert", "edit", "RHIT", "--exam-on", "someday"]);
+    assert!(err.contains("--exam-on"), "{err}");
+    let err = env.fails(2, &["cert", "edit", "RHIT", "--clear", "name"]);
+    assert!(err.contains("name"), "{err}");
+    let err = env.fails(2, &["cert", "edit", "CCS", "--exam-on", "2026-12-10"]);
+    assert!(err.contains("'jobtrack cert add CCS'"), "{err}");
+    let row = &env.json(&["cert", "list"])[0];
+    assert_eq!(row["score"], 312);
+    assert_eq!(row["passed_on"], "2026-11-20");
+    assert_eq!(env.json(&["undo", "--list"]).as_array().unwrap().len(), 3);
+}

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 
 mod ceus;
+mod edit;
 mod write;
 
 use crate::credentials::catalog::{self, Credential, Req};
@@ -97,6 +98,8 @@ pub enum CertCommand {
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         on: Option<String>,
     },
+    /// Correct a tracked credential's exam day, score, pass day, name or issuer (the status stays)
+    Edit(edit::CertEditArgs),
     /// Log continuing-education hours (CEUs; one CEU is 60 minutes)
     #[command(
         after_help = "Examples:\n  jobtrack cert ceu RHIT 1.5 --title \"Coding Clinic webinar\" --provider AHIMA\n  jobtrack cert ceu CPHIMS 2 --on 2026-11-02 --title \"Ethics in health IT\""
@@ -151,6 +154,7 @@ pub fn run(ctx: &Ctx, command: CertCommand) -> Result<()> {
         CertCommand::Set { code, status, on } => set(ctx, code, status, on),
         CertCommand::Exam { code, on } => exam(ctx, code, on),
         CertCommand::Score { code, score, on } => record_score(ctx, code, score, on),
+        CertCommand::Edit(args) => edit::edit(ctx, args),
         CertCommand::Ceu {
             code,
             hours,

@@ -33,7 +33,7 @@ fn tracked_or_new(ctx: &Ctx, conn: &Connection, code: &str) -> Result<Certificat
     tracking::get(conn, code)?.ok_or_else(|| not_tracked(code))
 }
 
-fn not_tracked(code: &str) -> Error {
+pub(super) fn not_tracked(code: &str) -> Error {
     Error::NotFound(format!(
         "{code} is not tracked; start with 'jobtrack cert add {code}' (give --name for a code outside the catalog)"
     ))
@@ -41,7 +41,7 @@ fn not_tracked(code: &str) -> Error {
 
 /// The common end of every `cert` write: store `cert`, recompute the
 /// cycles, commit and print the credential with its progress.
-fn finish(
+pub(super) fn finish(
     ctx: &Ctx,
     today: NaiveDate,
     change: impl FnOnce(&Connection) -> Result<Certification>,
@@ -270,7 +270,7 @@ fn status_date(cert: &Certification, status: CertStatus) -> Option<NaiveDate> {
     }
 }
 
-fn cycle_text(record: &Progress) -> String {
+pub(super) fn cycle_text(record: &Progress) -> String {
     match (record.cycle_start, record.cycle_end, record.ceu_required) {
         (Some(start), Some(end), Some(required)) => format!(
             "; CEUs {} of {required} in the cycle {start} – {end}",
@@ -356,6 +356,30 @@ fn scale_of(code: &str) -> Result<(&'static Credential, Scale)> {
         })
 }
 
+/// A score typed for `field`, checked against the catalog's scale for
+/// `code`; with the credential and its scale.
+pub(super) fn parse_score(
+    code: &str,
+    field: &str,
+    text: &str,
+) -> Result<(&'static Credential, Scale, i64)> {
+    let (entry, scale) = scale_of(code)?;
+    let range = format!(
+        "a whole number from {} to {} (the {code} scale)",
+        scale.min, scale.max
+    );
+    let value: i64 = text
+        .trim()
+        .parse()
+        .map_err(|_| Error::invalid(field, text, &range))?;
+    if value < scale.min || value > scale.max {
+        return Err(Error::Input(format!(
+            "score {value} is off the {code} scale: expected {range}"
+        )));
+    }
+    Ok((entry, scale, value))
+}
+
 pub(super) fn record_score(
     ctx: &Ctx,
     code: String,
@@ -364,20 +388,7 @@ pub(super) fn record_score(
 ) -> Result<()> {
     let today = ctx.today()?;
     let code = code_arg(&code)?;
-    let (entry, scale) = scale_of(&code)?;
-    let range = format!(
-        "a whole number from {} to {} (the {code} scale)",
-        scale.min, scale.max
-    );
-    let value: i64 = score_text
-        .trim()
-        .parse()
-        .map_err(|_| Error::invalid("SCORE", &score_text, &range))?;
-    if value < scale.min || value > scale.max {
-        return Err(Error::Input(format!(
-            "score {value} is off the {code} scale: expected {range}"
-        )));
-    }
+    let (entry, scale, value) = parse_score(&code, "SCORE", &score_text)?;
     let day = ctx.past_date("--on", on.as_deref())?;
     let passed = value >= scale.pass;
     finish(
