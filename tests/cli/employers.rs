@@ -1272,3 +1272,172 @@ fn the_search_log_page_is_printable_and_names_the_claimant() {
         "{stderr}"
     );
 }
+
+/// The id of application `app`'s first history entry of `kind`.
+fn entry_of(env: &TestEnv, app: i64, kind: &str) -> i64 {
+    env.count(&format!(
+        "SELECT min(id) FROM application_events WHERE application_id = {app} AND kind = '{kind}'"
+    ))
+}
+
+/// Application 1's derived `first_interview_on`.
+fn first_interview_on(env: &TestEnv) -> Option<String> {
+    env.sql()
+        .query_row(
+            "SELECT first_interview_on FROM applications WHERE id = 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn history_edit_corrects_an_interview_its_people_and_its_follow_up() {
+    let env = TestEnv::new();
+    env.ok(&["contact", "add", "Anna Lee", "--org", "Mercy Health"]);
+    env.ok(&["contact", "add", "Tom Baker", "--org", "Mercy Health"]);
+    env.ok(&["app", "add", "Mercy Health", "Coder", "--applied", &day(-5)]);
+    env.ok(&[
+        "app",
+        "interview",
+        "1",
+        "--on",
+        &day(3),
+        "--at",
+        "9:30",
+        "--with",
+        "anna",
+    ]);
+    assert_eq!(show(&env, 1)["follow_up_on"], day(3 + 4));
+    let id = entry_of(&env, 1, "interview");
+    let said = env.ok(&[
+        "app",
+        "history",
+        "edit",
+        &id.to_string(),
+        "--on",
+        &day(6),
+        "--at",
+        "14:00",
+        "--minutes",
+        "30",
+        "--kind",
+        "panel",
+        "--where",
+        "Room 4",
+        "--with",
+        "Tom Baker",
+        "--outcome",
+        "pending",
+    ]);
+    assert!(
+        said.contains(&format!("(was interview on {})", day(3))),
+        "{said}"
+    );
+    let app = show(&env, 1);
+    let entry = app["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap()
+        .clone();
+    assert_eq!(entry["date"], day(6));
+    assert_eq!(entry["at"], "14:00");
+    assert_eq!(entry["minutes"], 30);
+    assert_eq!(entry["interview_kind"], "panel");
+    assert_eq!(entry["place"], "Room 4");
+    assert_eq!(entry["outcome"], "pending");
+    let people: Vec<&Value> = entry["with"].as_array().unwrap().iter().collect();
+    assert_eq!(people.len(), 1, "--with replaces the people: {people:?}");
+    assert_eq!(people[0]["name"], "Tom Baker");
+    // The follow-up moves with the interview: D + 4 of the latest one.
+    assert_eq!(app["follow_up_on"], day(6 + 4));
+    assert_eq!(first_interview_on(&env), Some(day(6)));
+    assert_eq!(agenda_of(&env, "interview", &[]), [(day(6), id, false)]);
+
+    // One detail changed, the others kept.
+    env.ok(&["app", "history", "edit", &id.to_string(), "--minutes", "90"]);
+    let entry = show(&env, 1)["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (&entry["minutes"], &entry["at"], &entry["place"]),
+        (
+            &Value::from(90),
+            &Value::from("14:00"),
+            &Value::from("Room 4")
+        )
+    );
+
+    // Removing the interview removes the follow-up its edit wrote, even
+    // with other entries written after it.
+    env.ok(&["app", "note", "1", "asked about parking", "--on", &day(-1)]);
+    env.ok(&["app", "history", "rm", &id.to_string()]);
+    assert_eq!(
+        env.count(&format!(
+            "SELECT count(*) FROM application_events WHERE caused_by = {id}"
+        )),
+        0
+    );
+    let app = show(&env, 1);
+    assert_eq!(
+        app["follow_up_on"],
+        day(3 + 4),
+        "back to the follow-up the move to interview set"
+    );
+    assert_eq!(first_interview_on(&env), None);
+}
+
+#[test]
+fn history_edit_refuses_interview_options_elsewhere_and_writes_nothing() {
+    let env = TestEnv::new();
+    env.ok(&["contact", "add", "Anna Lee"]);
+    env.ok(&["app", "add", "Mercy Health", "Coder", "--applied", &day(-5)]);
+    env.ok(&["app", "note", "1", "called HR", "--on", &day(-2)]);
+    env.ok(&["app", "interview", "1", "--on", &day(2), "--with", "Anna"]);
+    let status = entry_of(&env, 1, "status").to_string();
+    let note = entry_of(&env, 1, "note").to_string();
+    let interview = entry_of(&env, 1, "interview").to_string();
+    let snapshot = |env: &TestEnv| {
+        (
+            env.count("SELECT count(*) FROM application_events"),
+            env.count("SELECT count(*) FROM entry_contacts"),
+            env.count("SELECT sum(length(coalesce(at, '') || date)) FROM application_events"),
+        )
+    };
+    let before = snapshot(&env);
+    for (entry, option, value) in [
+        (&status, "--at", "10:00"),
+        (&status, "--minutes", "30"),
+        (&note, "--kind", "phone"),
+        (&note, "--where", "Room 4"),
+        (&status, "--outcome", "passed"),
+    ] {
+        let err = env.fails(2, &["app", "history", "edit", entry, option, value]);
+        assert!(
+            err.contains(&format!("{option}: entry {entry} is a"))
+                && err.contains("interviews only"),
+            "{option}: {err}"
+        );
+    }
+    let err = env.fails(2, &["app", "history", "edit", &note, "--with", "Anna"]);
+    assert!(
+        err.contains("--with") && err.contains("interviews and employer contacts"),
+        "{err}"
+    );
+    let err = env.fails(2, &["app", "history", "edit", &interview, "--at", "25:00"]);
+    assert!(err.contains("--at") && err.contains("HH:MM"), "{err}");
+    let err = env.fails(2, &["app", "history", "edit", &interview, "--minutes", "0"]);
+    assert!(err.contains("--minutes"), "{err}");
+    let err = env.fails(
+        2,
+        &["app", "history", "edit", &interview, "--with", "Nobody"],
+    );
+    assert!(err.contains("--with"), "{err}");
+    assert_eq!(snapshot(&env), before);
+}
