@@ -1441,3 +1441,90 @@ fn history_edit_refuses_interview_options_elsewhere_and_writes_nothing() {
     assert!(err.contains("--with"), "{err}");
     assert_eq!(snapshot(&env), before);
 }
+
+#[test]
+fn moves_made_by_app_close_are_not_search_log_rows() {
+    let env = TestEnv::new();
+    for (org, applied) in [
+        ("Mercy Health", -10),
+        ("St. Luke's", -9),
+        ("Ridge Clinic", -8),
+    ] {
+        env.ok(&["app", "add", org, "Coder", "--applied", &day(applied)]);
+    }
+    env.ok(&[
+        "app",
+        "add",
+        "Valley Health",
+        "Clerk",
+        "--applied",
+        &day(-7),
+    ]);
+    env.ok(&[
+        "app",
+        "add",
+        "Lake Hospital",
+        "Clerk",
+        "--applied",
+        &day(-7),
+    ]);
+    // A rejection told by the employer is a row; the same status set in
+    // bulk by app close is not.
+    env.ok(&["app", "set", "3", "rejected", "--on", &day(-2)]);
+    env.ok(&[
+        "app",
+        "close",
+        "1",
+        "2",
+        "--as",
+        "rejected",
+        "--on",
+        &day(-2),
+    ]);
+    env.ok(&["app", "close", "--active", "--as", "withdrawn"]);
+    for id in 4..=5 {
+        assert_eq!(show(&env, id)["status"], "withdrawn");
+    }
+    let rows = log_rows(&env, &day(-14), TODAY, &[]);
+    let results: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["organization"].as_str().unwrap().to_string(),
+                r["result"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let applied = |org: &str| (org.to_string(), "applied".to_string());
+    assert_eq!(
+        results,
+        [
+            applied("Mercy Health"),
+            applied("St. Luke's"),
+            applied("Ridge Clinic"),
+            applied("Valley Health"),
+            applied("Lake Hospital"),
+            ("Ridge Clinic".to_string(), "rejected".to_string()),
+        ]
+    );
+    let weekly = env.json(&["report", "search-log", "--since", &day(-2), "--weekly"]);
+    let counted: i64 = weekly
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["count"].as_i64().unwrap())
+        .sum();
+    assert_eq!(counted, 1, "{weekly}");
+    let shown = env.ok(&["app", "show", "1"]);
+    assert!(shown.contains("follow-up cleared (app close)"), "{shown}");
+    // Removing the close's status entry takes its mark with it.
+    let closed = env.count(
+        "SELECT max(id) FROM application_events WHERE application_id = 1 AND kind = 'status'",
+    );
+    env.ok(&["app", "history", "rm", &closed.to_string()]);
+    assert_eq!(
+        env.count("SELECT count(*) FROM application_events WHERE application_id = 1 AND kind = 'follow_up' AND note IS NULL"),
+        0
+    );
+    assert_eq!(show(&env, 1)["status"], "applied");
+}
