@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{store, Event, EventKind, Status};
+use super::{store, Event, EventKind, InterviewDetails, Outcome, Status};
 use crate::error::{Error, Result};
 
 /// One history entry and the application it belongs to.
@@ -68,21 +68,59 @@ pub fn is_first_status(conn: &Connection, entry: &Entry) -> Result<bool> {
 }
 
 /// Removes an entry and the `follow_up` entries its command wrote: those
-/// that follow it directly (no other entry of the application between),
-/// dated the same day.
+/// that name it in `caused_by`, and, among those written before that column
+/// existed (`caused_by` NULL), the ones that follow it directly (no other
+/// entry of the application between), dated the same day.
 pub fn remove(conn: &Connection, entry: &Entry) -> Result<()> {
     conn.execute(
         "DELETE FROM application_events
-         WHERE application_id = ?1 AND kind = 'follow_up' AND id > ?2 AND date = ?3
-           AND id < coalesce((SELECT min(id) FROM application_events
-                              WHERE application_id = ?1 AND kind <> 'follow_up' AND id > ?2),
-                             9223372036854775807)",
+         WHERE application_id = ?1 AND kind = 'follow_up'
+           AND (caused_by = ?2
+                OR (caused_by IS NULL AND id > ?2 AND date = ?3
+                    AND id < coalesce((SELECT min(id) FROM application_events
+                                       WHERE application_id = ?1 AND kind <> 'follow_up' AND id > ?2),
+                                      9223372036854775807)))",
         params![entry.application_id, entry.event.id, entry.event.date],
     )?;
     conn.execute(
         "DELETE FROM application_events WHERE id = ?1",
         [entry.event.id],
     )?;
+    Ok(())
+}
+
+/// Changes the details of an interview entry: each one given replaces the
+/// old, the others stay.
+pub fn change_interview(
+    conn: &Connection,
+    id: i64,
+    details: &InterviewDetails,
+    outcome: Option<Outcome>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE application_events SET at = coalesce(?2, at), minutes = coalesce(?3, minutes),
+             interview_kind = coalesce(?4, interview_kind), place = coalesce(?5, place),
+             outcome = coalesce(?6, outcome)
+         WHERE id = ?1",
+        params![
+            id,
+            details.at,
+            details.minutes,
+            details.kind,
+            details.place,
+            outcome
+        ],
+    )?;
+    Ok(())
+}
+
+/// Makes `contacts` the people of an entry (its interviewers, the person
+/// contacted), in place of those it had.
+pub fn replace_people(conn: &Connection, id: i64, contacts: &[i64]) -> Result<()> {
+    conn.execute("DELETE FROM entry_contacts WHERE event_id = ?1", [id])?;
+    for contact_id in contacts {
+        store::add_entry_contact(conn, id, *contact_id)?;
+    }
     Ok(())
 }
 

@@ -266,6 +266,31 @@ pub fn set_follow_up(
     Ok(true)
 }
 
+/// Marks the status entry just written on the application as one `app
+/// close` made (the work-search log leaves those out): its `follow_up`
+/// entry has no note (the follow-up is cleared all the same). Written when
+/// the move did not change the follow-up, dated `on`.
+pub fn mark_closed_in_bulk(conn: &Connection, application_id: i64, on: NaiveDate) -> Result<()> {
+    let entry: i64 = conn
+        .prepare_cached(
+            "SELECT max(id) FROM application_events WHERE application_id = ?1 AND kind = 'status'",
+        )?
+        .query_row([application_id], |r| r.get(0))?;
+    let marked = conn
+        .prepare_cached(
+            "UPDATE application_events SET note = NULL WHERE kind = 'follow_up' AND caused_by = ?1",
+        )?
+        .execute([entry])?;
+    if marked == 0 {
+        conn.prepare_cached(
+            "INSERT INTO application_events (application_id, date, kind, caused_by)
+             VALUES (?1, ?2, 'follow_up', ?3)",
+        )?
+        .execute(params![application_id, on, entry])?;
+    }
+    Ok(())
+}
+
 /// The SQL that recomputes the derived columns from the history, for the
 /// rows the `WHERE` clause appended to it selects (every row without one).
 /// The status rules are filled in by `rules_sql`.

@@ -128,7 +128,8 @@ macro_rules! own {
 /// `interview:KIND`, `interaction:CHANNEL`, `event`). A move to
 /// `interview` on the day of an interview entry is that interview (one
 /// row), an interview entered twice (same day and time) is one row, and
-/// moves to saved, withdrawn or ghosted are not activities.
+/// moves to saved, withdrawn or ghosted, and those `app close` made, are
+/// not activities.
 pub(super) const ACTIVITIES: &str = concat!(
     "SELECT date, org, position, person, info, how, source, word, note FROM (
     SELECT a.applied_on AS date, o.name AS org, a.title AS position,
@@ -151,6 +152,10 @@ pub(super) const ACTIVITIES: &str = concat!(
     JOIN organizations o ON o.id = a.org_id
     WHERE e.date BETWEEN ?1 AND ?2 AND e.kind = 'status'
       AND e.to_status NOT IN ('saved', 'withdrawn', 'ghosted')
+      -- a move `app close` made: its follow-up entry has no note
+      AND NOT EXISTS (
+          SELECT 1 FROM application_events f
+          WHERE f.caused_by = e.id AND f.kind = 'follow_up' AND f.note IS NULL)
       -- the first application is the row above (dated applied_on)
       AND NOT (e.to_status = 'applied' AND (e.from_status IS NULL OR e.date = a.applied_on))
       -- an interview moves the application to `interview` the same day:

@@ -1294,3 +1294,259 @@ fn an_employer_contacts_goal_counts_the_contacts_you_made() {
     let line = env.ok(&["goal", "list"]);
     assert!(line.contains("employer contacts per week"), "{line}");
 }
+
+/// The id of application `app`'s first history entry of `kind`.
+fn entry_of(env: &TestEnv, app: i64, kind: &str) -> i64 {
+    env.count(&format!(
+        "SELECT min(id) FROM application_events WHERE application_id = {app} AND kind = '{kind}'"
+    ))
+}
+
+/// Application 1's derived `first_interview_on`.
+fn first_interview_on(env: &TestEnv) -> Option<String> {
+    env.sql()
+        .query_row(
+            "SELECT first_interview_on FROM applications WHERE id = 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn history_edit_corrects_an_interview_its_people_and_its_follow_up() {
+    let env = TestEnv::new();
+    env.ok(&["contact", "add", "Anna Lee", "--org", "Mercy Health"]);
+    env.ok(&["contact", "add", "Tom Baker", "--org", "Mercy Health"]);
+    env.ok(&["app", "add", "Mercy Health", "Coder", "--applied", &day(-5)]);
+    env.ok(&[
+        "app",
+        "interview",
+        "1",
+        "--on",
+        &day(3),
+        "--at",
+        "9:30",
+        "--with",
+        "anna",
+    ]);
+    assert_eq!(show(&env, 1)["follow_up_on"], day(3 + 4));
+    let id = entry_of(&env, 1, "interview");
+    let said = env.ok(&[
+        "app",
+        "history",
+        "edit",
+        &id.to_string(),
+        "--on",
+        &day(6),
+        "--at",
+        "14:00",
+        "--minutes",
+        "30",
+        "--kind",
+        "panel",
+        "--where",
+        "Room 4",
+        "--with",
+        "Tom Baker",
+        "--outcome",
+        "pending",
+    ]);
+    assert!(
+        said.contains(&format!("(was interview on {})", day(3))),
+        "{said}"
+    );
+    let app = show(&env, 1);
+    let entry = app["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap()
+        .clone();
+    assert_eq!(entry["date"], day(6));
+    assert_eq!(entry["at"], "14:00");
+    assert_eq!(entry["minutes"], 30);
+    assert_eq!(entry["interview_kind"], "panel");
+    assert_eq!(entry["place"], "Room 4");
+    assert_eq!(entry["outcome"], "pending");
+    let people: Vec<&Value> = entry["with"].as_array().unwrap().iter().collect();
+    assert_eq!(people.len(), 1, "--with replaces the people: {people:?}");
+    assert_eq!(people[0]["name"], "Tom Baker");
+    // The follow-up moves with the interview: D + 4 of the latest one.
+    assert_eq!(app["follow_up_on"], day(6 + 4));
+    assert_eq!(first_interview_on(&env), Some(day(6)));
+    assert_eq!(agenda_of(&env, "interview", &[]), [(day(6), id, false)]);
+
+    // One detail changed, the others kept.
+    env.ok(&["app", "history", "edit", &id.to_string(), "--minutes", "90"]);
+    let entry = show(&env, 1)["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (&entry["minutes"], &entry["at"], &entry["place"]),
+        (
+            &Value::from(90),
+            &Value::from("14:00"),
+            &Value::from("Room 4")
+        )
+    );
+
+    // Removing the interview removes the follow-up its edit wrote, even
+    // with other entries written after it.
+    env.ok(&["app", "note", "1", "asked about parking", "--on", &day(-1)]);
+    env.ok(&["app", "history", "rm", &id.to_string()]);
+    assert_eq!(
+        env.count(&format!(
+            "SELECT count(*) FROM application_events WHERE caused_by = {id}"
+        )),
+        0
+    );
+    let app = show(&env, 1);
+    assert_eq!(
+        app["follow_up_on"],
+        day(3 + 4),
+        "back to the follow-up the move to interview set"
+    );
+    assert_eq!(first_interview_on(&env), None);
+}
+
+#[test]
+fn history_edit_refuses_interview_options_elsewhere_and_writes_nothing() {
+    let env = TestEnv::new();
+    env.ok(&["contact", "add", "Anna Lee"]);
+    env.ok(&["app", "add", "Mercy Health", "Coder", "--applied", &day(-5)]);
+    env.ok(&["app", "note", "1", "called HR", "--on", &day(-2)]);
+    env.ok(&["app", "interview", "1", "--on", &day(2), "--with", "Anna"]);
+    let status = entry_of(&env, 1, "status").to_string();
+    let note = entry_of(&env, 1, "note").to_string();
+    let interview = entry_of(&env, 1, "interview").to_string();
+    let snapshot = |env: &TestEnv| {
+        (
+            env.count("SELECT count(*) FROM application_events"),
+            env.count("SELECT count(*) FROM entry_contacts"),
+            env.count("SELECT sum(length(coalesce(at, '') || date)) FROM application_events"),
+        )
+    };
+    let before = snapshot(&env);
+    for (entry, option, value) in [
+        (&status, "--at", "10:00"),
+        (&status, "--minutes", "30"),
+        (&note, "--kind", "phone"),
+        (&note, "--where", "Room 4"),
+        (&status, "--outcome", "passed"),
+    ] {
+        let err = env.fails(2, &["app", "history", "edit", entry, option, value]);
+        assert!(
+            err.contains(&format!("{option}: entry {entry} is a"))
+                && err.contains("interviews only"),
+            "{option}: {err}"
+        );
+    }
+    let err = env.fails(2, &["app", "history", "edit", &note, "--with", "Anna"]);
+    assert!(
+        err.contains("--with") && err.contains("interviews and employer contacts"),
+        "{err}"
+    );
+    let err = env.fails(2, &["app", "history", "edit", &interview, "--at", "25:00"]);
+    assert!(err.contains("--at") && err.contains("HH:MM"), "{err}");
+    let err = env.fails(2, &["app", "history", "edit", &interview, "--minutes", "0"]);
+    assert!(err.contains("--minutes"), "{err}");
+    let err = env.fails(
+        2,
+        &["app", "history", "edit", &interview, "--with", "Nobody"],
+    );
+    assert!(err.contains("--with"), "{err}");
+    assert_eq!(snapshot(&env), before);
+}
+
+#[test]
+fn moves_made_by_app_close_are_not_search_log_rows() {
+    let env = TestEnv::new();
+    for (org, applied) in [
+        ("Mercy Health", -10),
+        ("St. Luke's", -9),
+        ("Ridge Clinic", -8),
+    ] {
+        env.ok(&["app", "add", org, "Coder", "--applied", &day(applied)]);
+    }
+    env.ok(&[
+        "app",
+        "add",
+        "Valley Health",
+        "Clerk",
+        "--applied",
+        &day(-7),
+    ]);
+    env.ok(&[
+        "app",
+        "add",
+        "Lake Hospital",
+        "Clerk",
+        "--applied",
+        &day(-7),
+    ]);
+    // A rejection told by the employer is a row; the same status set in
+    // bulk by app close is not.
+    env.ok(&["app", "set", "3", "rejected", "--on", &day(-2)]);
+    env.ok(&[
+        "app",
+        "close",
+        "1",
+        "2",
+        "--as",
+        "rejected",
+        "--on",
+        &day(-2),
+    ]);
+    env.ok(&["app", "close", "--active", "--as", "withdrawn"]);
+    for id in 4..=5 {
+        assert_eq!(show(&env, id)["status"], "withdrawn");
+    }
+    let rows = log_rows(&env, &day(-14), TODAY, &[]);
+    let results: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["organization"].as_str().unwrap().to_string(),
+                r["result"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let applied = |org: &str| (org.to_string(), "applied".to_string());
+    assert_eq!(
+        results,
+        [
+            applied("Mercy Health"),
+            applied("St. Luke's"),
+            applied("Ridge Clinic"),
+            applied("Valley Health"),
+            applied("Lake Hospital"),
+            ("Ridge Clinic".to_string(), "rejected".to_string()),
+        ]
+    );
+    let weekly = env.json(&["report", "search-log", "--since", &day(-2), "--weekly"]);
+    let counted: i64 = weekly
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["count"].as_i64().unwrap())
+        .sum();
+    assert_eq!(counted, 1, "{weekly}");
+    let shown = env.ok(&["app", "show", "1"]);
+    assert!(shown.contains("follow-up cleared (app close)"), "{shown}");
+    // Removing the close's status entry takes its mark with it.
+    let closed = env.count(
+        "SELECT max(id) FROM application_events WHERE application_id = 1 AND kind = 'status'",
+    );
+    env.ok(&["app", "history", "rm", &closed.to_string()]);
+    assert_eq!(
+        env.count("SELECT count(*) FROM application_events WHERE application_id = 1 AND kind = 'follow_up' AND note IS NULL"),
+        0
+    );
+    assert_eq!(show(&env, 1)["status"], "applied");
+}

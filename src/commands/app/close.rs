@@ -87,6 +87,7 @@ pub(super) fn close(ctx: &Ctx, args: CloseArgs) -> Result<()> {
     }
     for app in &chosen {
         move_status(&tx, app, to, on, None, None)?;
+        store::mark_closed_in_bulk(&tx, app.id, on)?;
         store::touch(&tx, app.id, &timestamp)?;
         store::refresh_derived(&tx, app.id)?;
     }

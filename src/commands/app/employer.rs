@@ -90,38 +90,44 @@ pub(super) fn contact(ctx: &Ctx, id: i64, args: ContactArgs, with: Option<i64>) 
 
 /// The details typed on `app interview`, checked.
 fn interview_details(ctx: &Ctx, args: &InterviewArgs) -> Result<InterviewDetails> {
-    let at = match args.at.as_deref() {
-        Some(text) => Some(parse_time(text).ok_or_else(|| {
+    Ok(InterviewDetails {
+        at: checked_at(args.at.as_deref())?,
+        minutes: checked_minutes(args.minutes.as_deref())?,
+        kind: args.kind,
+        place: ctx.text("--where", args.place.clone())?,
+    })
+}
+
+/// An interview's `--at`, read into `HH:MM`.
+pub(super) fn checked_at(text: Option<&str>) -> Result<Option<String>> {
+    text.map(|text| {
+        parse_time(text).ok_or_else(|| {
             Error::invalid(
                 "--at",
                 text,
                 "a 24-hour local time HH:MM, like 09:30 or 14:00",
             )
-        })?),
-        None => None,
-    };
-    let minutes = match args.minutes.as_deref() {
-        Some(text) => Some(
-            text.trim()
-                .parse::<i64>()
-                .ok()
-                .filter(|n| (1..=1440).contains(n))
-                .ok_or_else(|| {
-                    Error::invalid(
-                        "--minutes",
-                        text,
-                        "a whole number of minutes from 1 to 1440",
-                    )
-                })?,
-        ),
-        None => None,
-    };
-    Ok(InterviewDetails {
-        at,
-        minutes,
-        kind: args.kind,
-        place: ctx.text("--where", args.place.clone())?,
+        })
     })
+    .transpose()
+}
+
+/// An interview's `--minutes`: a whole number from 1 to 1440.
+pub(super) fn checked_minutes(text: Option<&str>) -> Result<Option<i64>> {
+    text.map(|text| {
+        text.trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (1..=1440).contains(n))
+            .ok_or_else(|| {
+                Error::invalid(
+                    "--minutes",
+                    text,
+                    "a whole number of minutes from 1 to 1440",
+                )
+            })
+    })
+    .transpose()
 }
 
 /// `app interview ID --on DATE …`: adds an interview entry (always a new

@@ -409,7 +409,8 @@ fn describe_event(event: &Event) -> String {
             _ => "contact".into(),
         },
         EventKind::FollowUp => match event.note.as_deref() {
-            Some("cleared") | None => "follow-up cleared".into(),
+            Some("cleared") => "follow-up cleared".into(),
+            None => "follow-up cleared (app close)".into(),
             Some(date) => format!("follow up by {date}"),
         },
     }
