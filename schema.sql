@@ -41,6 +41,19 @@ CREATE INDEX contacts_follow_up ON contacts (follow_up_on) WHERE follow_up_on IS
 CREATE INDEX contacts_added ON contacts (added_on);
 CREATE INDEX contacts_linkedin ON contacts (linkedin_url) WHERE linkedin_url IS NOT NULL;
 
+-- Files the user keeps with their search (résumés, cover letters), stored
+-- whole and identified by their SHA-256: the same bytes twice are one row.
+CREATE TABLE documents (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    sha256    TEXT NOT NULL UNIQUE
+              CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+    kind      TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ('resume', 'cover_letter', 'other')),
+    name      TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    size      INTEGER NOT NULL CHECK (size >= 0 AND size <= 20971520),
+    added_on  TEXT NOT NULL CHECK (date(added_on, '+0 days') IS added_on),
+    content   BLOB NOT NULL CHECK (length(content) = size)
+) STRICT;
+
 CREATE TABLE applications (
     id                   INTEGER PRIMARY KEY AUTOINCREMENT,
     org_id               INTEGER NOT NULL REFERENCES organizations(id) ON DELETE RESTRICT,
@@ -81,6 +94,13 @@ CREATE TABLE applications (
     offer_salary_period  TEXT CHECK (offer_salary_period IN ('hour', 'month', 'year')),
     offer_deadline       TEXT CHECK (date(offer_deadline, '+0 days') IS offer_deadline),
     offer_start_on       TEXT CHECK (date(offer_start_on, '+0 days') IS offer_start_on),
+    posted_on            TEXT CHECK (date(posted_on, '+0 days') IS posted_on),
+    closes_on            TEXT CHECK (date(closes_on, '+0 days') IS closes_on),
+    employment_type      TEXT CHECK (employment_type IN ('full_time', 'part_time', 'contract', 'temporary',
+                                                         'internship', 'per_diem', 'other')),
+    description          TEXT CHECK (description <> ''),
+    resume_id            INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+    cover_letter_id      INTEGER REFERENCES documents(id) ON DELETE SET NULL,
     CHECK (salary_min <= salary_max),
     CHECK ((salary_period IS NULL) = (salary_min IS NULL AND salary_max IS NULL)),
     CHECK (offer_salary_min <= offer_salary_max),
@@ -96,6 +116,10 @@ CREATE INDEX applications_url ON applications (url) WHERE url IS NOT NULL;
 CREATE INDEX applications_follow_up ON applications (follow_up_on) WHERE follow_up_on IS NOT NULL;
 CREATE INDEX applications_offer_deadline ON applications (offer_deadline)
     WHERE offer_deadline IS NOT NULL;
+CREATE INDEX applications_closes ON applications (closes_on) WHERE closes_on IS NOT NULL;
+CREATE INDEX applications_resume ON applications (resume_id) WHERE resume_id IS NOT NULL;
+CREATE INDEX applications_cover_letter ON applications (cover_letter_id)
+    WHERE cover_letter_id IS NOT NULL;
 
 CREATE TABLE application_events (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -391,4 +415,11 @@ BEGIN
         ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
 END;
 
-PRAGMA user_version = 6;
+CREATE TRIGGER ics_closing AFTER UPDATE OF closes_on ON applications
+    WHEN NEW.closes_on IS NOT OLD.closes_on
+BEGIN
+    INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('closing', NEW.id, 1)
+        ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+END;
+
+PRAGMA user_version = 7;

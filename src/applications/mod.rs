@@ -180,6 +180,19 @@ text_enum! {
 }
 
 text_enum! {
+    /// The kind of job a posting offers (schema.org `employmentType`).
+    pub enum EmploymentType {
+        FullTime = "full_time",
+        PartTime = "part_time",
+        Contract = "contract",
+        Temporary = "temporary",
+        Internship = "internship",
+        PerDiem = "per_diem",
+        Other = "other",
+    }
+}
+
+text_enum! {
     /// The kinds of dated entry in an application's history.
     pub enum EventKind {
         /// A status change (the first one has no `from_status`)

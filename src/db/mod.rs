@@ -24,7 +24,7 @@ pub const SCHEMA: &str = include_str!("../../schema.sql");
 pub type Step = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// The upgrade ladder: `UPGRADES[i]` takes version `i + 1` to `i + 2`.
-pub const UPGRADES: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
+pub const UPGRADES: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
 
 /// Version 2: `certifications.failed_on`, the date of the last failed exam,
 /// which a rescheduled exam no longer overwrites (the retake wait counts
@@ -428,6 +428,48 @@ fn v5_to_v6(tx: &Transaction) -> rusqlite::Result<()> {
     )
 }
 
+/// Version 7 (DESIGN §10.6, §10.9): postings and documents. Applications
+/// gain the posting's dates, employment type and description and the
+/// résumé and cover letter sent (→ `documents`, new); a changed closing
+/// date raises its calendar SEQUENCE. Columns are added in place (nothing
+/// else changes), so no table is rebuilt. Frozen as it stood at version 7.
+fn v6_to_v7(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE documents (
+             id        INTEGER PRIMARY KEY AUTOINCREMENT,
+             sha256    TEXT NOT NULL UNIQUE
+                       CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+             kind      TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ('resume', 'cover_letter', 'other')),
+             name      TEXT NOT NULL CHECK (length(trim(name)) > 0),
+             size      INTEGER NOT NULL CHECK (size >= 0 AND size <= 20971520),
+             added_on  TEXT NOT NULL CHECK (date(added_on, '+0 days') IS added_on),
+             content   BLOB NOT NULL CHECK (length(content) = size)
+         ) STRICT;
+         ALTER TABLE applications ADD COLUMN
+             posted_on TEXT CHECK (date(posted_on, '+0 days') IS posted_on);
+         ALTER TABLE applications ADD COLUMN
+             closes_on TEXT CHECK (date(closes_on, '+0 days') IS closes_on);
+         ALTER TABLE applications ADD COLUMN
+             employment_type TEXT CHECK (employment_type IN ('full_time', 'part_time', 'contract',
+                                         'temporary', 'internship', 'per_diem', 'other'));
+         ALTER TABLE applications ADD COLUMN description TEXT CHECK (description <> '');
+         ALTER TABLE applications ADD COLUMN
+             resume_id INTEGER REFERENCES documents(id) ON DELETE SET NULL;
+         ALTER TABLE applications ADD COLUMN
+             cover_letter_id INTEGER REFERENCES documents(id) ON DELETE SET NULL;
+         CREATE INDEX applications_closes ON applications (closes_on) WHERE closes_on IS NOT NULL;
+         CREATE INDEX applications_resume ON applications (resume_id) WHERE resume_id IS NOT NULL;
+         CREATE INDEX applications_cover_letter ON applications (cover_letter_id)
+             WHERE cover_letter_id IS NOT NULL;
+         CREATE TRIGGER ics_closing AFTER UPDATE OF closes_on ON applications
+             WHEN NEW.closes_on IS NOT OLD.closes_on
+         BEGIN
+             INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('closing', NEW.id, 1)
+                 ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
+         END;",
+    )
+}
+
 /// The AUTOINCREMENT counters of `tables`, read before a rebuild drops them.
 fn autoincrement_counters(
     tx: &Transaction,
@@ -461,6 +503,9 @@ fn restore_counters(tx: &Transaction, counters: &[(String, i64)]) -> rusqlite::R
     }
     Ok(())
 }
+
+/// The first version with the undo log.
+const UNDO_LOG_SINCE: i64 = 4;
 
 /// The schema version this binary writes (`PRAGMA user_version`).
 pub const CURRENT_VERSION: i64 = UPGRADES.len() as i64 + 1;
@@ -957,6 +1002,11 @@ fn climb(conn: &mut Connection, from: i64, steps: &[Step]) -> Result<()> {
         }
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         step(&tx)?;
+        // Before the check: version 6 emptied the log with foreign keys
+        // off and left its steps behind, which would count as broken.
+        if step_from + 1 >= UNDO_LOG_SINCE {
+            undo::clear(&tx)?;
+        }
         let broken: i64 =
             tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
                 r.get(0)
@@ -968,9 +1018,6 @@ fn climb(conn: &mut Connection, from: i64, steps: &[Step]) -> Result<()> {
             )));
         }
         undo::install_triggers(&tx)?;
-        if index + 1 == steps.len() {
-            undo::clear(&tx)?;
-        }
         tx.pragma_update(None, "user_version", step_from + 1)?;
         tx.commit()?;
     }

@@ -646,9 +646,11 @@ pub fn size(conn: &Connection) -> Result<(i64, i64)> {
     )?)
 }
 
-/// Empties the log: an upgrade or a restore starts it afresh.
+/// Empties the log: an upgrade or a restore starts it afresh. The steps go
+/// by name, not by the cascade: the upgrade ladder runs with foreign keys
+/// off.
 pub fn clear(conn: &Connection) -> Result<()> {
-    conn.execute("DELETE FROM undo_log", [])?;
+    conn.execute_batch("DELETE FROM undo_steps; DELETE FROM undo_log;")?;
     Ok(())
 }
 

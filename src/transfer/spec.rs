@@ -4,7 +4,7 @@
 //! is described once.
 
 use crate::applications::{
-    Direction, EventKind, InterviewKind, Outcome, Role, Status, Via, WorkMode,
+    Direction, EmploymentType, EventKind, InterviewKind, Outcome, Role, Status, Via, WorkMode,
 };
 use crate::credentials::CertStatus;
 use crate::goals::{Metric, Period};
@@ -253,6 +253,7 @@ pub fn status_word(text: &str) -> Option<Status> {
         .map(|(_, status)| *status)
 }
 const WORK_MODE: Choice = |s| s.parse::<WorkMode>().map(WorkMode::as_str);
+const EMPLOYMENT_TYPE: Choice = |s| s.parse::<EmploymentType>().map(EmploymentType::as_str);
 const PAY_PERIOD: Choice = |s| s.parse::<PayPeriod>().map(PayPeriod::as_str);
 const EVENT_KIND: Choice = |s| s.parse::<EventKind>().map(EventKind::as_str);
 const INTERVIEW_KIND: Choice = |s| s.parse::<InterviewKind>().map(InterviewKind::as_str);
@@ -343,6 +344,12 @@ pub const SPECS: &[Spec] = &[
             ),
             col("offer_deadline", Kind::Date, Fill::Null),
             col("offer_start_on", Kind::Date, Fill::Null),
+            col("posted_on", Kind::Date, Fill::Null),
+            col("closes_on", Kind::Date, Fill::Null),
+            col("employment_type", Kind::Choice(EMPLOYMENT_TYPE), Fill::Null),
+            col("description", Kind::Text, Fill::Null),
+            col("resume_id", Kind::Integer, Fill::Null),
+            col("cover_letter_id", Kind::Integer, Fill::Null),
         ],
         order_by: "id",
     },

@@ -34,7 +34,7 @@ fn default_database_is_0600_in_a_0700_folder_and_uses_wal() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 6);
+    assert_eq!(version, 7);
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn init_creates_and_reports_in_json() {
     let env = TestEnv::new();
     let report = env.json(&["init"]);
     assert_eq!(report["created"], true);
-    assert_eq!(report["user_version"], 6);
+    assert_eq!(report["user_version"], 7);
     assert_eq!(report["path"], env.db.display().to_string());
     let again = env.json(&["init"]);
     assert_eq!(again["created"], false);

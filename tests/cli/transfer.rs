@@ -297,7 +297,7 @@ fn exported_text_never_starts_with_a_formula_character() {
     // One table to standard output, the same bytes as the file.
     let one = env.ok(&["export", "applications"]);
     assert_eq!(one, apps);
-    assert!(apps.starts_with("id,org,title,status,source,url,location,work_mode,salary_min,salary_max,salary_period,applied_on,follow_up_on,notes,created_at,updated_at,offer_salary_min,offer_salary_max,offer_salary_period,offer_deadline,offer_start_on\n"));
+    assert!(apps.starts_with("id,org,title,status,source,url,location,work_mode,salary_min,salary_max,salary_period,applied_on,follow_up_on,notes,created_at,updated_at,offer_salary_min,offer_salary_max,offer_salary_period,offer_deadline,offer_start_on,posted_on,closes_on,employment_type,description,resume_id,cover_letter_id\n"));
     assert!(!apps.contains("org_id") && !apps.contains("stage_since"));
 }
 

@@ -546,7 +546,7 @@ fn an_older_backup_is_restored_then_upgraded() {
         .unwrap();
     drop(conn);
     let said = env.ok(&["restore", old.to_str().unwrap()]);
-    assert!(said.contains("(version 2, upgraded to 6)"), "{said}");
+    assert!(said.contains("(version 2, upgraded to 7)"), "{said}");
     assert!(!said.contains("keeping"), "there was no database: {said}");
     assert!(env.path("jobtrack.db.v2.bak").exists());
     assert_eq!(

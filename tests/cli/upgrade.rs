@@ -10,6 +10,7 @@ const V2: &str = include_str!("../fixtures/v2.sql");
 const V3: &str = include_str!("../fixtures/v3.sql");
 const V4: &str = include_str!("../fixtures/v4.sql");
 const V5: &str = include_str!("../fixtures/v5.sql");
+const V6: &str = include_str!("../fixtures/v6.sql");
 
 fn load_v1(env: &TestEnv) {
     load(env, V1);
@@ -56,7 +57,7 @@ fn the_v1_fixture_reads_back_through_the_cli() {
     load_v1(&env);
     let said = env.ok(&["init"]);
     assert!(
-        said.contains("Upgraded") && said.contains("from version 1 to 6"),
+        said.contains("Upgraded") && said.contains("from version 1 to 7"),
         "{said}"
     );
     // The copy made before upgrading is the untouched version 1.
@@ -89,7 +90,7 @@ fn the_v1_fixture_reads_back_through_the_cli() {
     assert_eq!(volunteer["total_hours"], 3.5);
     assert_eq!(env.json(&["goal", "list"])[0]["metric"], "applications");
     assert_eq!(env.json(&["doctor"])["ok"], true);
-    assert_eq!(env.json(&["init"])["user_version"], 6);
+    assert_eq!(env.json(&["init"])["user_version"], 7);
     // The new column works on the upgraded file: a failed exam is kept.
     env.ok(&["cert", "set", "CCS", "failed", "--on", "2026-11-02"]);
     let failed: String = env
@@ -145,7 +146,7 @@ fn check_keys(env: &TestEnv) {
         )
         .unwrap()
     };
-    assert_eq!(fks("applications"), 1, "org");
+    assert_eq!(fks("applications"), 3, "org, résumé and cover letter");
     assert_eq!(fks("application_events"), 2, "application and caused_by");
     assert_eq!(fks("application_contacts"), 2);
     assert_eq!(fks("entry_contacts"), 2);
@@ -158,7 +159,7 @@ fn check_keys(env: &TestEnv) {
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(indexes, 8);
+    assert_eq!(indexes, 11);
 }
 
 #[test]
@@ -166,7 +167,7 @@ fn the_v2_fixture_upgrades_salaries_sources_and_goals() {
     let env = TestEnv::new();
     load(&env, V2);
     let said = env.ok(&["init"]);
-    assert!(said.contains("from version 2 to 6"), "{said}");
+    assert!(said.contains("from version 2 to 7"), "{said}");
     check_keys(&env);
     // Sources rewritten by the normalization rule, so the funnel has one
     // row per place.
@@ -249,7 +250,7 @@ fn the_v3_fixture_upgrades_with_its_rows_and_an_empty_undo_log() {
     let env = TestEnv::new();
     load(&env, V3);
     let said = env.ok(&["init"]);
-    assert!(said.contains("from version 3 to 6"), "{said}");
+    assert!(said.contains("from version 3 to 7"), "{said}");
     let app = env.json(&["app", "show", "1"]);
     assert_eq!(app["title"], "Health Information Technician");
     assert_eq!(app["status"], "interview");
@@ -279,7 +280,7 @@ fn the_v3_fixture_keeps_referrals_as_referrer_links() {
     let env = TestEnv::new();
     load(&env, V3);
     let said = env.ok(&["init"]);
-    assert!(said.contains("from version 3 to 6"), "{said}");
+    assert!(said.contains("from version 3 to 7"), "{said}");
     check_keys(&env);
     // Both stored referrals are links with the referrer role, and the
     // column is gone.
@@ -368,7 +369,7 @@ fn the_v4_fixture_upgrades_its_referrals_and_keeps_its_undo_triggers() {
     let env = TestEnv::new();
     load(&env, V4);
     let said = env.ok(&["init"]);
-    assert!(said.contains("from version 4 to 6"), "{said}");
+    assert!(said.contains("from version 4 to 7"), "{said}");
     let app = env.json(&["app", "show", "2"]);
     assert_eq!(app["referral"]["name"], "Dana Reyes");
     // The rebuilt tables record their writes: an edit undoes exactly.
@@ -388,12 +389,40 @@ fn the_v5_fixture_keeps_its_goals_and_counts_employer_contacts() {
     let env = TestEnv::new();
     load(&env, V5);
     let said = env.ok(&["init"]);
-    assert!(said.contains("from version 5 to 6"), "{said}");
+    assert!(said.contains("from version 5 to 7"), "{said}");
     assert_eq!(env.count("SELECT count(*) FROM goals"), 3);
     // The rebuilt goals table takes the new metric, and records its writes.
     env.ok(&["goal", "set", "employer_contacts", "3", "--per", "week"]);
     env.ok(&["undo"]);
     assert_eq!(env.count("SELECT count(*) FROM goals"), 3);
+    let fresh = TestEnv::new();
+    fresh.ok(&["init"]);
+    assert_eq!(schema_of(&env.db), schema_of(&fresh.db));
+}
+
+#[test]
+fn the_v6_fixture_takes_postings_and_documents() {
+    let env = TestEnv::new();
+    load(&env, V6);
+    let said = env.ok(&["init"]);
+    assert!(said.contains("from version 6 to 7"), "{said}");
+    assert_eq!(env.count("SELECT count(*) FROM applications"), 6);
+    assert_eq!(
+        env.count("SELECT count(*) FROM applications WHERE description IS NOT NULL"),
+        0
+    );
+    assert_eq!(env.count("SELECT count(*) FROM documents"), 0);
+    // The new columns are written and their writes are undone like any.
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.execute(
+        "UPDATE applications SET closes_on = '2026-12-20' WHERE id = 1",
+        [],
+    )
+    .unwrap();
+    assert_eq!(
+        env.count("SELECT seq FROM ics_revisions WHERE kind = 'closing' AND row_id = 1"),
+        1
+    );
     let fresh = TestEnv::new();
     fresh.ok(&["init"]);
     assert_eq!(schema_of(&env.db), schema_of(&fresh.db));
