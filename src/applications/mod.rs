@@ -349,6 +349,10 @@ pub struct Application {
     pub offer_salary_period: Option<PayPeriod>,
     pub offer_deadline: Option<NaiveDate>,
     pub offer_start_on: Option<NaiveDate>,
+    /// The posting's own dates and kind of job (DESIGN §10.6).
+    pub posted_on: Option<NaiveDate>,
+    pub closes_on: Option<NaiveDate>,
+    pub employment_type: Option<EmploymentType>,
     #[serde(skip)]
     pub org_id: i64,
     #[serde(skip)]
@@ -460,6 +464,9 @@ pub struct ApplicationDetail {
     pub requires: Vec<String>,
     pub prefers: Vec<String>,
     pub contacts_here: Vec<Contact>,
+    /// The posting's text (`app posting` prints it); read for one
+    /// application only, never for lists.
+    pub description: Option<String>,
 }
 
 /// A row of `app list`.

@@ -5,8 +5,8 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::{
-    rules_sql, Application, Direction, Event, EventKind, InterviewDetails, Linked, Outcome, Person,
-    Role, Status, Via, WorkMode,
+    rules_sql, Application, Direction, EmploymentType, Event, EventKind, InterviewDetails, Linked,
+    Outcome, Person, Role, Status, Via, WorkMode,
 };
 use crate::error::{Error, Result};
 use crate::input::refs::Candidate;
@@ -20,10 +20,10 @@ pub const COLUMNS: &str = concat!(
     super::referrer_sql!(),
     ", a.notes, a.created_at, a.updated_at, a.org_id, a.stage_since, a.last_activity_on, a.salary_period, \
      a.last_news_on, a.offer_salary_min, a.offer_salary_max, a.offer_salary_period, \
-     a.offer_deadline, a.offer_start_on");
+     a.offer_deadline, a.offer_start_on, a.posted_on, a.closes_on, a.employment_type");
 
 /// How many values `COLUMNS` selects.
-const COLUMN_COUNT: usize = 26;
+const COLUMN_COUNT: usize = 29;
 
 /// Reads an application selected with `COLUMNS`.
 pub fn from_row(r: &Row<'_>) -> rusqlite::Result<Application> {
@@ -54,6 +54,9 @@ pub fn from_row(r: &Row<'_>) -> rusqlite::Result<Application> {
         offer_salary_period: r.get(23)?,
         offer_deadline: r.get(24)?,
         offer_start_on: r.get(25)?,
+        posted_on: r.get(26)?,
+        closes_on: r.get(27)?,
+        employment_type: r.get(28)?,
     })
 }
 
@@ -64,6 +67,16 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<Application>> {
         .prepare_cached(&sql)?
         .query_row([id], from_row)
         .optional()?)
+}
+
+/// An application's posting text (`description`), read alone: lists never
+/// carry it.
+pub fn description(conn: &Connection, id: i64) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT description FROM applications WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .flatten())
 }
 
 /// The application with this id, or an error that says how to find ids.
@@ -90,14 +103,26 @@ pub struct NewApplication {
     pub follow_up_on: Option<NaiveDate>,
     pub referral_contact_id: Option<i64>,
     pub notes: Option<String>,
+    pub posting: Posting,
+}
+
+/// What a posting says beyond the title and pay: its dates, the kind of
+/// job and the description (DESIGN §10.6).
+#[derive(Debug, Clone, Default)]
+pub struct Posting {
+    pub posted_on: Option<NaiveDate>,
+    pub closes_on: Option<NaiveDate>,
+    pub employment_type: Option<EmploymentType>,
+    pub description: Option<String>,
 }
 
 /// Inserts an application row (no events) and returns its id.
 pub fn insert(conn: &Connection, new: &NewApplication, timestamp: &str) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO applications (org_id, title, status, source, url, location, work_mode, salary_min,
-             salary_max, applied_on, follow_up_on, notes, created_at, updated_at, salary_period)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
+             salary_max, applied_on, follow_up_on, notes, created_at, updated_at, salary_period,
+             posted_on, closes_on, employment_type, description)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16, ?17, ?18)",
     )?
     .execute(params![
         new.org_id,
@@ -114,6 +139,10 @@ pub fn insert(conn: &Connection, new: &NewApplication, timestamp: &str) -> Resul
         new.notes,
         timestamp,
         new.salary.map(|s| s.period),
+        new.posting.posted_on,
+        new.posting.closes_on,
+        new.posting.employment_type,
+        new.posting.description,
     ])?;
     let id = conn.last_insert_rowid();
     if let Some(contact_id) = new.referral_contact_id {
@@ -386,6 +415,7 @@ pub struct ApplicationFields {
     pub salary: Option<Salary>,
     pub referral_contact_id: Option<i64>,
     pub notes: Option<String>,
+    pub posting: Posting,
 }
 
 /// Overwrites an application's editable columns and marks it changed.
@@ -398,7 +428,8 @@ pub fn update(
     conn.prepare_cached(
         "UPDATE applications SET org_id = ?2, title = ?3, source = ?4, url = ?5, location = ?6, work_mode = ?7,
              salary_min = ?8, salary_max = ?9, notes = ?10, updated_at = ?11,
-             salary_period = ?12
+             salary_period = ?12, posted_on = ?13, closes_on = ?14, employment_type = ?15,
+             description = ?16
          WHERE id = ?1",
     )?
     .execute(params![
@@ -414,6 +445,10 @@ pub fn update(
         fields.notes,
         timestamp,
         fields.salary.map(|s| s.period),
+        fields.posting.posted_on,
+        fields.posting.closes_on,
+        fields.posting.employment_type,
+        fields.posting.description,
     ])?;
     set_referrer(conn, application_id, fields.referral_contact_id)
 }

@@ -570,6 +570,7 @@ impl<'c> Importer<'c> {
             follow_up_on: None,
             referral_contact_id: None,
             notes: None,
+            posting: store::Posting::default(),
         };
         let id = store::insert(self.conn, &new, &self.timestamp)?;
         if status.can_go_stale() && dates::days_between(date, self.today) >= QUIET_DAYS {

@@ -9,13 +9,15 @@ mod employer;
 mod view;
 mod write;
 
-use crate::applications::{InterviewKind, Outcome, Role, Status, Via, WorkMode, APPLICATION};
+use crate::applications::{
+    EmploymentType, InterviewKind, Outcome, Role, Status, Via, WorkMode, APPLICATION,
+};
 use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::network::CONTACT;
 pub use close::{CloseArgs, CloseAs};
 pub use history::HistoryCommand;
-use view::{list, show};
+use view::{list, posting, show};
 use write::{add, edit, note, remove, set};
 
 const ADD_EXAMPLES: &str = "\
@@ -46,6 +48,13 @@ pub enum AppCommand {
     /// Show one application with its history and the people you know there
     #[command(after_help = "Example:\n  jobtrack app show 12")]
     Show {
+        /// The application: its id, or part of its organization or title (see 'jobtrack app list')
+        #[arg(value_name = "APP", allow_hyphen_values = true)]
+        id: String,
+    },
+    /// Print the posting's saved text (the description kept with --description)
+    #[command(after_help = "Example:\n  jobtrack app posting 12 | less")]
+    Posting {
         /// The application: its id, or part of its organization or title (see 'jobtrack app list')
         #[arg(value_name = "APP", allow_hyphen_values = true)]
         id: String,
@@ -295,6 +304,18 @@ pub struct Details {
     /// A credential the posting prefers (repeat for more)
     #[arg(long, value_name = "CODE", allow_hyphen_values = true)]
     pub prefers: Option<Vec<String>>,
+    /// The posting's text, kept for the interview ('-' reads standard input: paste it)
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub description: Option<String>,
+    /// When the job was posted (any date)
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub posted: Option<String>,
+    /// The last day to apply (an upcoming date; a saved posting shows it in the agenda)
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub closes: Option<String>,
+    /// The kind of job
+    #[arg(long, value_enum, value_name = "TYPE")]
+    pub employment_type: Option<EmploymentType>,
 }
 
 /// `app list` arguments.
@@ -355,6 +376,10 @@ pub enum ClearField {
     Notes,
     Requires,
     Prefers,
+    Description,
+    Posted,
+    Closes,
+    EmploymentType,
 }
 
 /// `app edit` arguments.
@@ -404,6 +429,7 @@ pub fn run(ctx: &Ctx, command: AppCommand) -> Result<()> {
         }
         AppCommand::List(args) => list(ctx, args),
         AppCommand::Show { id } => show(ctx, app(&id)?),
+        AppCommand::Posting { id } => posting(ctx, app(&id)?),
         AppCommand::Set {
             id,
             status,

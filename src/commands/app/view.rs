@@ -14,7 +14,7 @@ use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::{Error, Result};
 use crate::input::{parse_salary, PayPeriod, Salary};
-use crate::output::{count_of, pay, visible, Column, JsonArray, Tone};
+use crate::output::{count_of, pay, shell_command, visible, Column, JsonArray, Tone};
 use crate::{dates, network, orgs};
 
 /// Everything `app show` prints about one application.
@@ -28,7 +28,9 @@ pub fn detail(conn: &Connection, id: i64) -> Result<ApplicationDetail> {
     let (requires, prefers) = store::credentials(conn, id)?;
     let contacts_here = network::contacts_at(conn, application.org_id)?;
     let people = store::people(conn, id)?;
+    let description = store::description(conn, id)?;
     Ok(ApplicationDetail {
+        description,
         application,
         events,
         referral,
@@ -286,13 +288,64 @@ fn print_fields(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Resu
         ("salary", app.salary().map(salary_text)),
         ("offer", offer_text(app)),
         ("work mode", app.work_mode.map(|m| m.to_string())),
+        ("job type", app.employment_type.map(|t| t.to_string())),
+        ("posted", app.posted_on.map(|d| d.to_string())),
+        ("closes", app.closes_on.map(|d| d.to_string())),
         ("location", app.location.as_deref().map(visible)),
         ("url", app.url.as_deref().map(visible)),
         ("referred by", referral),
         ("requires", join(&detail.requires)),
         ("prefers", join(&detail.prefers)),
         ("notes", app.notes.as_deref().map(visible)),
+        (
+            "posting",
+            detail
+                .description
+                .as_deref()
+                .map(|text| posting_text(app.id, text)),
+        ),
     ])
+}
+
+/// "412 words (jobtrack app posting 12)": the text itself is long.
+fn posting_text(id: i64, description: &str) -> String {
+    let words = description.split_whitespace().count() as i64;
+    format!(
+        "{} ({})",
+        count_of(words, "word", "words"),
+        shell_command(["jobtrack", "app", "posting", &id.to_string()])
+    )
+}
+
+/// `app posting ID`: the saved description, as it was kept.
+pub(super) fn posting(ctx: &Ctx, id: i64) -> Result<()> {
+    let conn = ctx.open(Access::Existing)?;
+    let app = store::require(&conn, id)?;
+    let description = store::description(&conn, id)?;
+    if ctx.out.json {
+        return ctx.out.print_json(&serde_json::json!({
+            "id": app.id,
+            "org": app.org,
+            "title": app.title,
+            "url": app.url,
+            "description": description,
+        }));
+    }
+    let Some(description) = description else {
+        return Err(Error::NotFound(format!(
+            "application {id} ({} at {}) has no saved posting; keep one with \
+             'jobtrack app edit {id} --description -' (paste, then Ctrl-D)",
+            app.title, app.org
+        )));
+    };
+    let out = &ctx.out;
+    let heading = format!("{} at {}", app.title, app.org);
+    out.line(out.heading(&visible(&heading)))?;
+    if let Some(url) = &app.url {
+        out.line(visible(url))?;
+    }
+    out.line("")?;
+    out.line(visible(&description))
 }
 
 /// "52,000 a year; answer by 2026-12-04; starts 2027-01-04".

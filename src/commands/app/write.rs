@@ -6,7 +6,7 @@ use rusqlite::{Connection, Transaction};
 
 use super::view::{describe_contact, detail};
 use super::{AddArgs, ClearField, Details, EditArgs};
-use crate::applications::store::{self, ApplicationFields, NewApplication};
+use crate::applications::store::{self, ApplicationFields, NewApplication, Posting};
 use crate::applications::{Application, ApplicationDetail, EventKind, Status};
 use crate::ctx::Ctx;
 use crate::dates::DateKind;
@@ -100,6 +100,20 @@ fn check_both_lists(requires: &[String], prefers: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// The posting options given (`--posted`, `--closes`, `--employment-type`,
+/// `--description`), checked and typed; on edit, `None` keeps the stored
+/// value.
+fn given_posting(ctx: &Ctx, details: &Details) -> Result<Posting> {
+    Ok(Posting {
+        posted_on: ctx.opt_date_of(DateKind::Range, "--posted", details.posted.as_deref())?,
+        closes_on: ctx.opt_date_of(DateKind::Ahead, "--closes", details.closes.as_deref())?,
+        employment_type: details.employment_type,
+        description: ctx
+            .text("--description", details.description.clone())?
+            .map(|text| text.replace("\r\n", "\n")),
+    })
+}
+
 /// What `app add` was given, checked and typed before the database opens.
 struct AddDraft {
     title: String,
@@ -113,6 +127,7 @@ struct AddDraft {
     source: Option<String>,
     requires: Vec<String>,
     prefers: Vec<String>,
+    posting: Posting,
 }
 
 /// The organization of a new application, with what the user already has
@@ -193,6 +208,7 @@ fn parse_add(ctx: &Ctx, args: &AddArgs) -> Result<AddDraft> {
         (given, _) => given,
     };
     Ok(AddDraft {
+        posting: given_posting(ctx, details)?,
         title,
         status: args.status,
         applied_on,
@@ -246,6 +262,7 @@ fn new_application(
         follow_up_on: None,
         referral_contact_id: details.referral,
         notes: draft.notes.clone(),
+        posting: draft.posting.clone(),
     })
 }
 
@@ -530,6 +547,7 @@ struct EditDraft {
     location: Option<String>,
     requires: Option<Vec<String>>,
     prefers: Option<Vec<String>>,
+    posting: Posting,
 }
 
 pub(super) fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
@@ -553,7 +571,9 @@ pub(super) fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
         }
         None => (app.org_id, app.org.clone()),
     };
-    let fields = edited_fields(ctx, &app, &args, &draft, org_id);
+    let description = store::description(&tx, app.id)?;
+    let mut fields = edited_fields(ctx, &app, &args, &draft, org_id);
+    fields.posting = edited_posting(&app, description, &args.clear, &draft.posting);
     if fields.source != app.source {
         note_new_source(ctx, &tx, fields.source.as_deref())?;
     }
@@ -636,6 +656,18 @@ fn check_edit_args(args: &EditArgs) -> Result<()> {
             "--requires",
         ),
         (ClearField::Prefers, details.prefers.is_some(), "--prefers"),
+        (
+            ClearField::Description,
+            details.description.is_some(),
+            "--description",
+        ),
+        (ClearField::Posted, details.posted.is_some(), "--posted"),
+        (ClearField::Closes, details.closes.is_some(), "--closes"),
+        (
+            ClearField::EmploymentType,
+            details.employment_type.is_some(),
+            "--employment-type",
+        ),
     ];
     crate::input::check_edit_options(
         &options,
@@ -675,6 +707,7 @@ fn parse_edit(ctx: &Ctx, args: &EditArgs) -> Result<EditDraft> {
         location: ctx.text("--location", details.location.clone())?,
         requires: some_codes("--requires", &details.requires)?,
         prefers: some_codes("--prefers", &details.prefers)?,
+        posting: given_posting(ctx, details)?,
     })
 }
 
@@ -706,7 +739,32 @@ fn edited_codes(
     Ok((requires, prefers))
 }
 
+/// The posting's fields after the edit: each cleared, given or kept.
+fn edited_posting(
+    app: &Application,
+    description: Option<String>,
+    clear: &[ClearField],
+    given: &Posting,
+) -> Posting {
+    let cleared = |field: ClearField| clear.contains(&field);
+    Posting {
+        posted_on: kept(cleared(ClearField::Posted), given.posted_on, app.posted_on),
+        closes_on: kept(cleared(ClearField::Closes), given.closes_on, app.closes_on),
+        employment_type: kept(
+            cleared(ClearField::EmploymentType),
+            given.employment_type,
+            app.employment_type,
+        ),
+        description: kept(
+            cleared(ClearField::Description),
+            given.description.clone(),
+            description,
+        ),
+    }
+}
+
 /// The application's columns after the edit: each cleared, given or kept.
+/// The posting's fields are set apart (`edited_posting`).
 /// Notes when a cleared referral leaves the source "referral".
 fn edited_fields(
     ctx: &Ctx,
@@ -761,6 +819,7 @@ fn edited_fields(
                 draft.today,
             )
         },
+        posting: Posting::default(),
     }
 }
 
