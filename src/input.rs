@@ -416,6 +416,48 @@ pub fn parse_code(field: &str, text: &str) -> Result<String> {
     }
 }
 
+/// What joins the codes of an any-of group ("RHIT or RHIA": `RHIA|RHIT`),
+/// as `application_credentials.code` stores it.
+pub const CODE_GROUP_SEPARATOR: char = '|';
+
+/// The stored form of an any-of group: its codes sorted, each once, joined
+/// by `|` (a single code is a group of one).
+pub fn code_group<S: AsRef<str>>(codes: &[S]) -> String {
+    let mut codes: Vec<&str> = codes.iter().map(AsRef::as_ref).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes.join(&CODE_GROUP_SEPARATOR.to_string())
+}
+
+/// The codes of a stored group, in its (sorted) order.
+pub fn code_group_parts(group: &str) -> impl Iterator<Item = &str> {
+    group.split(CODE_GROUP_SEPARATOR)
+}
+
+/// A group as people read it: "RHIA or RHIT".
+pub fn code_group_words(group: &str) -> String {
+    code_group_parts(group).collect::<Vec<_>>().join(" or ")
+}
+
+/// Normalizes a credential group typed for `--requires`/`--prefers` or read
+/// from a file: one code, or several joined by `|` (any one of them will
+/// do), each checked as `parse_code` checks it.
+pub fn parse_code_group(field: &str, text: &str) -> Result<String> {
+    let codes = text
+        .split(CODE_GROUP_SEPARATOR)
+        .map(|part| parse_code(field, part))
+        .collect::<Result<Vec<_>>>()
+        .map_err(|_| {
+            Error::invalid(
+                field,
+                text,
+                "a credential code of letters, digits and '-' (like RHIT or CCS-P), \
+                 or several joined by '|' when any one of them will do (like RHIT|RHIA)",
+            )
+        })?;
+    Ok(code_group(&codes))
+}
+
 /// Refuses a `--since`/`--until` range that ends before it starts (exit
 /// 2, naming both options), so no command answers an impossible range with
 /// an empty list; one day at both ends is a range. Shared by `report
@@ -648,6 +690,15 @@ mod tests {
         assert_eq!(parse_code("--requires", " rhit ").unwrap(), "RHIT");
         assert_eq!(parse_code("--requires", "ccs-p").unwrap(), "CCS-P");
         assert!(parse_code("--requires", "R H").is_err());
+        assert_eq!(
+            parse_code_group("--requires", " rhit | RHIA ").unwrap(),
+            "RHIA|RHIT"
+        );
+        assert_eq!(parse_code_group("--requires", "RHIT|rhit").unwrap(), "RHIT");
+        assert_eq!(parse_code_group("--requires", "CCS-P").unwrap(), "CCS-P");
+        assert!(parse_code_group("--requires", "RHIT|").is_err());
+        assert!(parse_code_group("--requires", "RHIT||RHIA").is_err());
+        assert_eq!(code_group_words("RHIA|RHIT"), "RHIA or RHIT");
     }
 
     #[test]
