@@ -746,19 +746,8 @@ impl Filter {
             values.push(Value::Real(min_salary));
         }
         if let Some(also_ok) = &self.qualified {
-            let mut clause = "NOT EXISTS (SELECT 1 FROM application_credentials ac
-                 WHERE ac.application_id = a.id AND ac.required = 1
-                   AND ac.code NOT IN (SELECT code FROM certifications WHERE status = 'passed')"
-                .to_string();
-            if !also_ok.is_empty() {
-                clause.push_str(&format!(
-                    " AND ac.code NOT IN ({})",
-                    vec!["?"; also_ok.len()].join(", ")
-                ));
-                values.extend(also_ok.iter().map(|c| Value::Text(c.clone())));
-            }
-            clause.push(')');
-            clauses.push(clause);
+            clauses.push(qualified_clause(also_ok.len()));
+            values.extend(also_ok.iter().map(|c| Value::Text(c.clone())));
         }
         if clauses.is_empty() {
             (String::new(), values)
@@ -766,6 +755,32 @@ impl Filter {
             (format!("WHERE {}", clauses.join(" AND ")), values)
         }
     }
+}
+
+/// `--qualified`: no required group of the posting lacks a code held (or
+/// one of the `also_ok` codes bound after it). A group `RHIA|RHIT` is met
+/// when `|RHIA|RHIT|` contains `|CODE|` for one of those codes, so a group
+/// of one is met by its code alone.
+fn qualified_clause(also_ok: usize) -> String {
+    let sep = crate::input::CODE_GROUP_SEPARATOR;
+    let met_by = |code: &str| {
+        format!("instr('{sep}' || ac.code || '{sep}', '{sep}' || {code} || '{sep}') > 0")
+    };
+    let mut unmet = format!(
+        "NOT EXISTS (SELECT 1 FROM certifications h WHERE h.status = 'passed' AND {})",
+        met_by("h.code")
+    );
+    if also_ok > 0 {
+        let rows = vec!["(?)"; also_ok].join(", ");
+        unmet.push_str(&format!(
+            " AND NOT EXISTS (SELECT 1 FROM (VALUES {rows}) ok WHERE {})",
+            met_by("ok.column1")
+        ));
+    }
+    format!(
+        "NOT EXISTS (SELECT 1 FROM application_credentials ac
+             WHERE ac.application_id = a.id AND ac.required = 1 AND {unmet})"
+    )
 }
 
 /// The `app list` query for a filter, with its parameters.

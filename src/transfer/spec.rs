@@ -55,6 +55,9 @@ pub enum Kind {
     Source,
     /// A credential code, stored trimmed and upper-cased.
     Code,
+    /// A posting's credential group: one code, or codes joined by `|`,
+    /// each checked as a code and stored sorted (`input::parse_code_group`).
+    CodeGroup,
     /// One of a fixed list of values.
     Choice(Choice),
     /// A date `YYYY-MM-DD`.
@@ -85,7 +88,7 @@ impl Kind {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Kind::Org | Kind::OrgName | Kind::Text | Kind::Source | Kind::Code
+            Kind::Org | Kind::OrgName | Kind::Text | Kind::Source | Kind::Code | Kind::CodeGroup
         )
     }
 }
@@ -398,7 +401,7 @@ pub const SPECS: &[Spec] = &[
         table: Table::ApplicationCredentials,
         columns: &[
             col("application_id", Kind::Ref("applications"), Fill::Required),
-            col("code", Kind::Code, Fill::Required),
+            col("code", Kind::CodeGroup, Fill::Required),
             col("required", Kind::Bool, Fill::Int(1)),
         ],
         order_by: "application_id, code",

@@ -298,10 +298,11 @@ pub struct Details {
     /// Notes about the posting; on edit, added as a dated line ('-' reads standard input)
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
-    /// A credential the posting requires (repeat for more), like RHIT
+    /// A credential the posting requires (repeat for more), like RHIT; RHIT|RHIA when either
+    /// will do. Without it (and --prefers), a --description's credentials are detected
     #[arg(long, value_name = "CODE", allow_hyphen_values = true)]
     pub requires: Option<Vec<String>>,
-    /// A credential the posting prefers (repeat for more)
+    /// A credential the posting prefers (repeat for more; A|B when either will do)
     #[arg(long, value_name = "CODE", allow_hyphen_values = true)]
     pub prefers: Option<Vec<String>>,
     /// The posting's text, kept for the interview ('-' reads standard input: paste it)
@@ -343,7 +344,7 @@ pub struct ListArgs {
     /// × 2080, monthly × 12): 45000, 45k, 20/hr
     #[arg(long, value_name = "PAY", allow_hyphen_values = true)]
     pub min_salary: Option<String>,
-    /// Keep postings whose required credentials you hold
+    /// Keep postings whose required credentials you hold (one code of each RHIT|RHIA group)
     #[arg(long)]
     pub qualified: bool,
     /// With --qualified: also keep postings whose required credentials you are eligible for

@@ -8,11 +8,14 @@ use super::view::{describe_contact, detail};
 use super::{AddArgs, ClearField, Details, EditArgs};
 use crate::applications::store::{self, ApplicationFields, NewApplication, Posting};
 use crate::applications::{Application, ApplicationDetail, EventKind, Status};
+use crate::credentials::detect::{detect, Detected, Vocabulary};
 use crate::ctx::Ctx;
 use crate::dates::DateKind;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
-use crate::input::{edited_notes, kept, parse_code, parse_salary, Salary};
+use crate::input::{
+    code_group_parts, code_group_words, edited_notes, kept, parse_code_group, parse_salary, Salary,
+};
 use crate::output::{count_of, shell_command};
 use crate::{dates, network, orgs};
 
@@ -47,13 +50,15 @@ fn note_new_source(ctx: &Ctx, tx: &Connection, source: Option<&str>) -> Result<(
     Ok(())
 }
 
+/// The groups typed for `--requires`/`--prefers`: commas separate groups,
+/// `|` joins the codes of one ("RHIT|RHIA": either will do).
 fn codes(field: &str, values: &[String]) -> Result<Vec<String>> {
     let mut codes = Vec::new();
     for value in values {
         for part in value.split(',') {
-            let code = parse_code(field, part)?;
-            if !codes.contains(&code) {
-                codes.push(code);
+            let group = parse_code_group(field, part)?;
+            if !codes.contains(&group) {
+                codes.push(group);
             }
         }
     }
@@ -62,8 +67,8 @@ fn codes(field: &str, values: &[String]) -> Result<Vec<String>> {
 
 /// A note for each code that is neither in the catalog nor tracked (a typo
 /// like RHTI would make the posting impossible to qualify for).
-fn note_unknown_codes(ctx: &Ctx, conn: &Connection, codes: &[String]) -> Result<()> {
-    for code in codes {
+fn note_unknown_codes(ctx: &Ctx, conn: &Connection, groups: &[String]) -> Result<()> {
+    for code in groups.iter().flat_map(|group| code_group_parts(group)) {
         if crate::credentials::catalog::find(code).is_some() {
             continue;
         }
@@ -83,6 +88,63 @@ fn note_unknown_codes(ctx: &Ctx, conn: &Connection, codes: &[String]) -> Result<
     Ok(())
 }
 
+/// The credentials found in a description given to `app add`/`edit`
+/// (DESIGN §10.6): `None` when no description was given or `--requires`
+/// or `--prefers` was (the flags replace detection). Finds the catalog's
+/// and the tracked credentials.
+fn detected_credentials(
+    tx: &Connection,
+    description: Option<&str>,
+    flags_given: bool,
+) -> Result<Option<Detected>> {
+    let Some(text) = description.filter(|_| !flags_given) else {
+        return Ok(None);
+    };
+    let tracked = crate::credentials::tracking::all(tx)?;
+    let vocabulary = Vocabulary::new(tracked.iter().map(|c| (c.code.as_str(), c.name.as_str())));
+    Ok(Some(detect(text, &vocabulary)))
+}
+
+/// Says on standard error what was found in the posting, and how to
+/// correct it.
+fn tell_detected(ctx: &Ctx, id: i64, detected: Option<&Detected>) {
+    let Some(detected) = detected else {
+        return;
+    };
+    let words = |groups: &[String]| {
+        let words: Vec<String> = groups.iter().map(|g| code_group_words(g)).collect();
+        words.join(", ")
+    };
+    let mut found = Vec::new();
+    if !detected.requires.is_empty() {
+        found.push(format!("requires {}", words(&detected.requires)));
+    }
+    if !detected.prefers.is_empty() {
+        found.push(format!("prefers {}", words(&detected.prefers)));
+    }
+    let id = id.to_string();
+    let fix = shell_command([
+        "jobtrack",
+        "app",
+        "edit",
+        &id,
+        "--requires",
+        "CODE",
+        "--prefers",
+        "CODE",
+    ]);
+    if found.is_empty() {
+        ctx.out.notice(format!(
+            "no credentials found in the posting (to add them: {fix})"
+        ));
+    } else {
+        ctx.out.notice(format!(
+            "found in the posting: {} (to correct it: {fix})",
+            found.join("; ")
+        ));
+    }
+}
+
 fn check_referral(conn: &Connection, contact_id: i64) -> Result<network::Contact> {
     network::contact(conn, contact_id)?.ok_or_else(|| {
         Error::NotFound(format!(
@@ -91,8 +153,12 @@ fn check_referral(conn: &Connection, contact_id: i64) -> Result<network::Contact
     })
 }
 
+/// Refuses a code both required and preferred, compared code by code
+/// across groups ("RHIT" required and "RHIA|RHIT" preferred included).
 fn check_both_lists(requires: &[String], prefers: &[String]) -> Result<()> {
-    if let Some(code) = requires.iter().find(|c| prefers.contains(c)) {
+    let preferred: Vec<&str> = prefers.iter().flat_map(|g| code_group_parts(g)).collect();
+    let mut required = requires.iter().flat_map(|g| code_group_parts(g));
+    if let Some(code) = required.find(|c| preferred.contains(c)) {
         return Err(Error::Input(format!(
             "{code} is given both in --requires and in --prefers; a posting requires or prefers a credential, not both"
         )));
@@ -140,11 +206,17 @@ struct OrgHistory {
 }
 
 pub(super) fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
-    let draft = parse_add(ctx, &args)?;
+    let mut draft = parse_add(ctx, &args)?;
     let timestamp = ctx.timestamp()?;
 
     let mut conn = ctx.open(Access::Create)?;
     let tx = db::write(&mut conn)?;
+    let flags_given = args.details.requires.is_some() || args.details.prefers.is_some();
+    let detected = detected_credentials(&tx, draft.posting.description.as_deref(), flags_given)?;
+    if let Some(found) = &detected {
+        draft.requires = found.requires.clone();
+        draft.prefers = found.prefers.clone();
+    }
     let referral = args
         .details
         .referral
@@ -161,6 +233,7 @@ pub(super) fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
 
     tell_about_earlier(ctx, &org.name, &org.earlier);
     tell_about_people(ctx, &org.name, &org.people, referral.as_ref());
+    tell_detected(ctx, id, detected.as_ref());
     let message = added_message(id, &new.title, &org.name, draft.status, draft.follow_up_on);
     ctx.out.written(id, &message, || Ok(record))
 }
@@ -554,12 +627,21 @@ pub(super) fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
     refuse_history_fields(&args)?;
     let today = ctx.today()?;
     check_edit_args(&args)?;
-    let draft = parse_edit(ctx, &args)?;
+    let mut draft = parse_edit(ctx, &args)?;
     let timestamp = ctx.timestamp()?;
 
     let mut conn = ctx.open(Access::Create)?;
     let tx = db::write(&mut conn)?;
     let app = store::require(&tx, args.id)?;
+    let flags_given = draft.requires.is_some()
+        || draft.prefers.is_some()
+        || args.clear.contains(&ClearField::Requires)
+        || args.clear.contains(&ClearField::Prefers);
+    let detected = detected_credentials(&tx, draft.posting.description.as_deref(), flags_given)?;
+    if let Some(found) = &detected {
+        draft.requires = Some(found.requires.clone());
+        draft.prefers = Some(found.prefers.clone());
+    }
     let (requires, prefers) = edited_codes(ctx, &tx, &app, &args.clear, &draft)?;
     if let Some(contact_id) = args.details.referral {
         check_referral(&tx, contact_id)?;
@@ -593,6 +675,7 @@ pub(super) fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
     }
     let record = ctx.out.json_record(|| detail(&tx, app.id))?;
     db::commit(tx)?;
+    tell_detected(ctx, app.id, detected.as_ref());
     let message = format!(
         "Updated application {}: {} at {org_name}",
         app.id, fields.title

@@ -62,6 +62,13 @@ impl<'c> Loader<'c> {
             Kind::Text => Ok(Param::Text(text)),
             Kind::Source => Ok(source_cell(text)),
             Kind::Code => Ok(upper_cased(text)),
+            Kind::CodeGroup => match crate::input::parse_code_group(column.name, text) {
+                Ok(group) => Ok(Param::Owned(group)),
+                Err(_) => refused(
+                    "expected a credential code of letters, digits and '-', \
+                     or codes joined by '|' (RHIA|RHIT)",
+                ),
+            },
             Kind::Choice(choose) => match choose(text) {
                 Ok(choice) => {
                     if choice != text {
