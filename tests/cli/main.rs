@@ -15,6 +15,7 @@ mod html;
 mod layers;
 mod network;
 mod polish;
+mod posting_credentials;
 mod postings;
 mod profile;
 mod properties;
