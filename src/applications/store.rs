@@ -746,8 +746,9 @@ impl Filter {
             values.push(Value::Real(min_salary));
         }
         if let Some(also_ok) = &self.qualified {
-            clauses.push(qualified_clause(also_ok.len()));
-            values.extend(also_ok.iter().map(|c| Value::Text(c.clone())));
+            let (clause, bound) = qualified_clause(also_ok);
+            clauses.push(clause);
+            values.extend(bound);
         }
         if clauses.is_empty() {
             (String::new(), values)
@@ -758,29 +759,41 @@ impl Filter {
 }
 
 /// `--qualified`: no required group of the posting lacks a code held (or
-/// one of the `also_ok` codes bound after it). A group `RHIA|RHIT` is met
-/// when `|RHIA|RHIT|` contains `|CODE|` for one of those codes, so a group
-/// of one is met by its code alone.
-fn qualified_clause(also_ok: usize) -> String {
+/// one of the `also_ok` codes), with its parameters. A group `RHIA|RHIT`
+/// is met when `|RHIA|RHIT|` contains `|CODE|` for one of those codes; a
+/// group of one (most of them) is met by its code alone, which the
+/// `NOT IN` lists decide before any group is taken apart.
+fn qualified_clause(also_ok: &[String]) -> (String, Vec<Value>) {
     let sep = crate::input::CODE_GROUP_SEPARATOR;
     let met_by = |code: &str| {
         format!("instr('{sep}' || ac.code || '{sep}', '{sep}' || {code} || '{sep}') > 0")
     };
-    let mut unmet = format!(
+    let held = "SELECT code FROM certifications WHERE status = 'passed'";
+    let mut single_unmet = format!("ac.code NOT IN ({held})");
+    let mut group_unmet = format!(
         "NOT EXISTS (SELECT 1 FROM certifications h WHERE h.status = 'passed' AND {})",
         met_by("h.code")
     );
-    if also_ok > 0 {
-        let rows = vec!["(?)"; also_ok].join(", ");
-        unmet.push_str(&format!(
+    let mut values = Vec::new();
+    if !also_ok.is_empty() {
+        let marks = vec!["?"; also_ok.len()].join(", ");
+        single_unmet.push_str(&format!(" AND ac.code NOT IN ({marks})"));
+        let rows = vec!["(?)"; also_ok.len()].join(", ");
+        group_unmet.push_str(&format!(
             " AND NOT EXISTS (SELECT 1 FROM (VALUES {rows}) ok WHERE {})",
             met_by("ok.column1")
         ));
+        // Bound twice: once for each list, in the order they appear.
+        for _ in 0..2 {
+            values.extend(also_ok.iter().map(|c| Value::Text(c.clone())));
+        }
     }
-    format!(
+    let clause = format!(
         "NOT EXISTS (SELECT 1 FROM application_credentials ac
-             WHERE ac.application_id = a.id AND ac.required = 1 AND {unmet})"
-    )
+             WHERE ac.application_id = a.id AND ac.required = 1 AND {single_unmet}
+               AND (instr(ac.code, '{sep}') = 0 OR ({group_unmet})))"
+    );
+    (clause, values)
 }
 
 /// The `app list` query for a filter, with its parameters.
