@@ -460,6 +460,14 @@ pub struct ApplicationDetail {
     pub requires: Vec<String>,
     pub prefers: Vec<String>,
     pub contacts_here: Vec<Contact>,
+    /// The résumé and the cover letter sent (document ids).
+    pub resume_id: Option<i64>,
+    pub cover_letter_id: Option<i64>,
+    /// Their names, for people.
+    #[serde(skip)]
+    pub resume: Option<String>,
+    #[serde(skip)]
+    pub cover_letter: Option<String>,
 }
 
 /// A row of `app list`.

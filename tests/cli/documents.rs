@@ -1,0 +1,392 @@
+//! Documents (DESIGN §10.6, §10.9): `doc add|list|get|rm`, the résumé and
+//! cover letter an application was sent with, `report apps --by resume`,
+//! their bytes through `export --all`/`import --all`, and undo.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use crate::util::{mode, TestEnv};
+
+/// Every byte value 0–255, repeated to about `size` bytes: a file no text
+/// handling could keep intact by accident.
+fn every_byte(size: usize) -> Vec<u8> {
+    (0..size).map(|i| (i % 256) as u8).collect()
+}
+
+/// Writes `bytes` to a file in the test's folder and returns its path.
+fn file(env: &TestEnv, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = env.path(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// `doc add` with `--json`: the stored document.
+fn add(env: &TestEnv, path: &std::path::Path, extra: &[&str]) -> Value {
+    let mut args = vec!["doc", "add", path.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    env.json(&args)
+}
+
+fn undo_entries(env: &TestEnv) -> i64 {
+    env.count("SELECT count(*) FROM undo_log")
+}
+
+#[test]
+fn the_same_bytes_twice_are_one_document_and_no_undo_entry() {
+    let env = TestEnv::new();
+    let bytes = b"Dana Reyes, RHIT\nHealth Information Technician\n";
+    let first = file(&env, "resume-v2.pdf", bytes);
+    let copy = file(&env, "copy-of-resume.pdf", bytes);
+    let added = env.ok(&["doc", "add", first.to_str().unwrap(), "--kind", "resume"]);
+    assert!(added.contains("Added document 1: resume-v2.pdf"), "{added}");
+    let entries = undo_entries(&env);
+    let output = env
+        .cmd()
+        .args(["doc", "add", copy.to_str().unwrap(), "--kind", "other"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.contains("Already stored as document 1: resume-v2.pdf"),
+        "{stdout}"
+    );
+    assert!(String::from_utf8(output.stderr)
+        .unwrap()
+        .contains("keep their first name and kind"));
+    assert_eq!(env.count("SELECT count(*) FROM documents"), 1);
+    let (name, kind): (String, String) = env
+        .sql()
+        .query_row("SELECT name, kind FROM documents", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((name.as_str(), kind.as_str()), ("resume-v2.pdf", "resume"));
+    assert_eq!(undo_entries(&env), entries, "no undo entry for a repeat");
+    assert_eq!(
+        env.ok(&["-q", "doc", "add", copy.to_str().unwrap()]).trim(),
+        "1"
+    );
+}
+
+#[test]
+fn doc_get_gives_back_every_byte_and_list_describes_them() {
+    let env = TestEnv::new();
+    let bytes = every_byte(1 << 20);
+    let path = file(&env, "portfolio.bin", &bytes);
+    let added = add(&env, &path, &["--name", "Portfolio"]);
+    let sha = {
+        use std::fmt::Write;
+        let mut hex = String::new();
+        for b in sha256(&bytes) {
+            write!(hex, "{b:02x}").unwrap();
+        }
+        hex
+    };
+    assert_eq!(added["sha256"], sha.as_str());
+    assert_eq!(added["size"], bytes.len());
+    assert_eq!(added["kind"], "other");
+    let out = env.path("back.bin");
+    env.ok(&["doc", "get", "portfolio", "--out", out.to_str().unwrap()]);
+    assert_eq!(std::fs::read(&out).unwrap(), bytes);
+    assert_eq!(mode(&out), 0o600);
+    // An existing file is kept unless --force.
+    let err = env.fails(2, &["doc", "get", "1", "--out", out.to_str().unwrap()]);
+    assert!(
+        err.contains("already exists") && err.contains("--force"),
+        "{err}"
+    );
+    std::fs::write(&out, b"old").unwrap();
+    env.ok(&["doc", "get", "1", "--out", out.to_str().unwrap(), "--force"]);
+    assert_eq!(std::fs::read(&out).unwrap(), bytes);
+    // `--out -` writes the bytes to standard output.
+    let output = env
+        .cmd()
+        .args(["doc", "get", "1", "--out", "-"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(output.stdout, bytes);
+    let list = env.json(&["doc", "list"]);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["name"], "Portfolio");
+    assert_eq!(list[0]["applications"], 0);
+    let human = env.ok(&["doc", "list"]);
+    assert!(
+        human.contains("Portfolio") && human.contains("1.0 MiB"),
+        "{human}"
+    );
+}
+
+/// SHA-256 computed here, apart from the program's own code (FIPS 180-4).
+fn sha256(data: &[u8]) -> [u8; 32] {
+    const K: [u32; 64] = [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+        0xc67178f2,
+    ];
+    let mut h: [u32; 8] = [
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+        0x5be0cd19,
+    ];
+    let mut message = data.to_vec();
+    message.push(0x80);
+    while message.len() % 64 != 56 {
+        message.push(0);
+    }
+    message.extend_from_slice(&((data.len() as u64) * 8).to_be_bytes());
+    for block in message.chunks(64) {
+        let mut w = [0u32; 64];
+        for i in 0..16 {
+            w[i] = u32::from_be_bytes(block[i * 4..i * 4 + 4].try_into().unwrap());
+        }
+        for i in 16..64 {
+            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
+            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
+            w[i] = w[i - 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[i - 7])
+                .wrapping_add(s1);
+        }
+        let mut v = h;
+        for i in 0..64 {
+            let s1 = v[4].rotate_right(6) ^ v[4].rotate_right(11) ^ v[4].rotate_right(25);
+            let ch = (v[4] & v[5]) ^ (!v[4] & v[6]);
+            let t1 = v[7]
+                .wrapping_add(s1)
+                .wrapping_add(ch)
+                .wrapping_add(K[i])
+                .wrapping_add(w[i]);
+            let s0 = v[0].rotate_right(2) ^ v[0].rotate_right(13) ^ v[0].rotate_right(22);
+            let maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
+            let t2 = s0.wrapping_add(maj);
+            v = [
+                t1.wrapping_add(t2),
+                v[0],
+                v[1],
+                v[2],
+                v[3].wrapping_add(t1),
+                v[4],
+                v[5],
+                v[6],
+            ];
+        }
+        for (a, b) in h.iter_mut().zip(v) {
+            *a = a.wrapping_add(b);
+        }
+    }
+    let mut out = [0u8; 32];
+    for (i, word) in h.iter().enumerate() {
+        out[i * 4..i * 4 + 4].copy_from_slice(&word.to_be_bytes());
+    }
+    out
+}
+
+#[test]
+fn the_test_sha256_matches_a_known_digest() {
+    let hex: String = sha256(b"abc").iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(
+        hex,
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
+}
+
+#[test]
+fn a_file_over_20_mib_is_refused_with_nothing_written() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    let limit = 20 * 1024 * 1024;
+    let big = file(&env, "big.pdf", &vec![7u8; limit + 1]);
+    let err = env.fails(2, &["doc", "add", big.to_str().unwrap()]);
+    assert!(err.contains("20971521 bytes"), "{err}");
+    assert!(err.contains("20 MiB (20971520 bytes)"), "{err}");
+    assert_eq!(env.count("SELECT count(*) FROM documents"), 0);
+    // Through standard input too, where the size is not known ahead.
+    let mut cmd = env.cmd();
+    cmd.args(["doc", "add", "-", "--name", "big"])
+        .write_stdin(vec![7u8; limit + 1]);
+    let output = cmd.output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("over the limit"));
+    assert_eq!(env.count("SELECT count(*) FROM documents"), 0);
+    // Exactly the limit is kept.
+    let most = file(&env, "most.pdf", &vec![7u8; limit]);
+    assert_eq!(add(&env, &most, &[])["size"], limit);
+}
+
+#[test]
+fn bad_files_are_refused_naming_them() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    let missing = env.path("nowhere.pdf");
+    let err = env.fails(2, &["doc", "add", missing.to_str().unwrap()]);
+    assert!(err.contains("nowhere.pdf"), "{err}");
+    let empty = file(&env, "empty.pdf", b"");
+    let err = env.fails(2, &["doc", "add", empty.to_str().unwrap()]);
+    assert!(err.contains("empty.pdf is empty"), "{err}");
+    let err = env.fails(2, &["doc", "add", "-"]);
+    assert!(err.contains("--name is required"), "{err}");
+    let err = env.fails(2, &["doc", "add", env.dir.path().to_str().unwrap()]);
+    assert!(err.contains("is a folder"), "{err}");
+    assert_eq!(env.count("SELECT count(*) FROM documents"), 0);
+    // Standard input with a name works.
+    let mut cmd = env.cmd();
+    cmd.args([
+        "doc",
+        "add",
+        "-",
+        "--name",
+        "Thank-you note",
+        "--kind",
+        "other",
+    ])
+    .write_stdin(&b"Thank you for your time"[..]);
+    assert!(cmd.output().unwrap().status.success());
+    assert_eq!(env.json(&["doc", "list"])[0]["name"], "Thank-you note");
+}
+
+#[test]
+fn applications_name_their_resume_and_cover_letter_by_reference() {
+    let env = TestEnv::new();
+    let resume = file(&env, "resume-2026.pdf", b"resume 2026");
+    let older = file(&env, "resume-2025.pdf", b"resume 2025");
+    let letter = file(&env, "letter.pdf", b"Dear hiring manager");
+    add(&env, &resume, &["--kind", "resume"]);
+    add(&env, &older, &["--kind", "resume"]);
+    add(
+        &env,
+        &letter,
+        &["--kind", "cover_letter", "--name", "Mercy letter"],
+    );
+    // A substring matching two names is refused, listing them; nothing written.
+    let err = env.fails(
+        2,
+        &["app", "add", "Mercy Health", "Coder", "--resume", "resume"],
+    );
+    assert!(err.contains("matches 2 documents"), "{err}");
+    assert_eq!(env.count("SELECT count(*) FROM applications"), 0);
+    let output = env
+        .cmd()
+        .args([
+            "app",
+            "add",
+            "Mercy Health",
+            "Coder",
+            "--resume",
+            "resume-2026",
+        ])
+        .args(["--cover-letter", "mercy letter"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("using document 1: resume-2026.pdf"),
+        "{stderr}"
+    );
+    let shown = env.json(&["app", "show", "1"]);
+    assert_eq!(shown["resume_id"], 1);
+    assert_eq!(shown["cover_letter_id"], 3);
+    let human = env.ok(&["app", "show", "1"]);
+    assert!(human.contains("document 1: resume-2026.pdf"), "{human}");
+    assert!(human.contains("document 3: Mercy letter"), "{human}");
+    // A whole name wins over a substring ("resume-2025.pdf" is inside no other).
+    env.ok(&["app", "edit", "1", "--resume", "RESUME-2025.PDF"]);
+    assert_eq!(env.json(&["app", "show", "1"])["resume_id"], 2);
+    // Undo of the edit puts the first résumé back.
+    env.ok(&["undo"]);
+    assert_eq!(env.json(&["app", "show", "1"])["resume_id"], 1);
+    env.ok(&["app", "edit", "1", "--clear", "cover_letter"]);
+    let shown = env.json(&["app", "show", "1"]);
+    assert_eq!(shown["cover_letter_id"], Value::Null);
+    assert_eq!(shown["resume_id"], 1);
+    let err = env.fails(2, &["app", "edit", "1", "--resume", "9"]);
+    assert!(err.contains("no document with id 9"), "{err}");
+    let err = env.fails(
+        2,
+        &["app", "edit", "1", "--resume", "1", "--clear", "resume"],
+    );
+    assert!(err.contains("contradict"), "{err}");
+    // A cover letter given as the résumé is linked, with a warning.
+    let output = env
+        .cmd()
+        .args(["app", "edit", "1", "--resume", "3"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8(output.stderr)
+        .unwrap()
+        .contains("is a cover letter; linked as the résumé"));
+    assert_eq!(env.json(&["doc", "list"])[2]["applications"], 1);
+}
+
+#[test]
+fn rm_is_refused_while_linked_and_force_unlinks() {
+    let env = TestEnv::new();
+    let resume = file(&env, "resume.pdf", b"my resume");
+    add(&env, &resume, &["--kind", "resume"]);
+    env.ok(&["app", "add", "Mercy Health", "Coder", "--resume", "1"]);
+    env.ok(&[
+        "app",
+        "add",
+        "St. Luke's",
+        "Analyst",
+        "--resume",
+        "resume.pdf",
+    ]);
+    let err = env.fails(2, &["doc", "rm", "resume"]);
+    assert!(err.contains("named by 2 applications"), "{err}");
+    assert!(err.contains("Coder at Mercy Health") && err.contains("Analyst at St. Luke's"));
+    assert!(err.contains("jobtrack doc rm 1 --force"), "{err}");
+    assert_eq!(env.count("SELECT count(*) FROM documents"), 1);
+    let removed = env.ok(&["doc", "rm", "1", "--force"]);
+    assert!(
+        removed.contains("unlinked from 2 applications (1, 2)"),
+        "{removed}"
+    );
+    assert_eq!(env.count("SELECT count(*) FROM documents"), 0);
+    assert_eq!(env.json(&["app", "show", "1"])["resume_id"], Value::Null);
+    assert_eq!(
+        env.count("SELECT count(*) FROM applications WHERE resume_id IS NOT NULL"),
+        0
+    );
+    // An unlinked document goes without --force.
+    let other = file(&env, "notes.txt", b"notes");
+    add(&env, &other, &[]);
+    assert!(env
+        .ok(&["doc", "rm", "notes"])
+        .contains("Removed document 2: notes.txt"));
+}
+
+#[test]
+fn undo_of_add_and_rm_restores_the_bytes() {
+    let env = TestEnv::new();
+    let bytes = every_byte(300_000);
+    let path = file(&env, "resume.pdf", &bytes);
+    add(&env, &path, &["--kind", "resume"]);
+    env.ok(&["app", "add", "Mercy Health", "Coder", "--resume", "1"]);
+    env.ok(&["doc", "rm", "1", "--force"]);
+    assert_eq!(env.count("SELECT count(*) FROM documents"), 0);
+    assert!(env.ok(&["undo"]).contains("doc rm 1 --force"));
+    let out = env.path("back.pdf");
+    env.ok(&["doc", "get", "1", "--out", out.to_str().unwrap()]);
+    assert_eq!(std::fs::read(&out).unwrap(), bytes);
+    assert_eq!(env.json(&["app", "show", "1"])["resume_id"], 1);
+    // Undo the application, then the add itself: the document is gone.
+    env.ok(&["undo"]);
+    env.ok(&["undo"]);
+    assert_eq!(env.count("SELECT count(*) FROM documents"), 0);
+    // Redo brings the bytes back again.
+    env.ok(&["redo"]);
+    let again = env.path("again.pdf");
+    env.ok(&["doc", "get", "1", "--out", again.to_str().unwrap()]);
+    assert_eq!(std::fs::read(&again).unwrap(), bytes);
+}
