@@ -390,3 +390,97 @@ fn undo_of_add_and_rm_restores_the_bytes() {
     env.ok(&["doc", "get", "1", "--out", again.to_str().unwrap()]);
     assert_eq!(std::fs::read(&again).unwrap(), bytes);
 }
+
+#[test]
+fn report_apps_by_resume_counts_each_resume_and_none() {
+    let env = TestEnv::new();
+    add(
+        &env,
+        &file(&env, "a.pdf", b"resume A"),
+        &["--kind", "resume", "--name", "Resume A"],
+    );
+    add(
+        &env,
+        &file(&env, "b.pdf", b"resume B"),
+        &["--kind", "resume", "--name", "Resume B"],
+    );
+    // (title, résumé id, later status): what the test made, so the
+    // expected figures follow from it below.
+    let made: &[(&str, Option<i64>, Option<&str>)] = &[
+        ("Coder", Some(1), Some("screening")),
+        ("Analyst", Some(1), Some("interview")),
+        ("Clerk", Some(1), None),
+        ("Abstractor", Some(2), Some("rejected")),
+        ("Registrar", None, Some("interview")),
+        ("Scanner", None, None),
+    ];
+    for (index, (title, resume, status)) in made.iter().enumerate() {
+        let mut args = vec![
+            "app",
+            "add",
+            "Mercy Health",
+            title,
+            "--applied",
+            "2026-11-02",
+        ];
+        let id_text = resume.map(|id| id.to_string());
+        if let Some(id) = &id_text {
+            args.extend(["--resume", id.as_str()]);
+        }
+        env.ok(&args);
+        if let Some(status) = status {
+            let id = (index + 1).to_string();
+            env.ok(&["app", "set", &id, status, "--on", "2026-11-10"]);
+        }
+    }
+    // A saved posting is not an application sent: counted nowhere.
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coordinator",
+        "--status",
+        "saved",
+        "--resume",
+        "2",
+    ]);
+    let responded = |s: &Option<&str>| s.is_some();
+    let interviewed = |s: &Option<&str>| *s == Some("interview");
+    let report = env.json(&["report", "apps", "--by", "resume"]);
+    let rows = report["by_resume"].as_array().unwrap();
+    assert_eq!(rows.len(), 3, "{report}");
+    for resume in [Some(1), Some(2), None] {
+        let mine: Vec<_> = made.iter().filter(|m| m.1 == resume).collect();
+        let applications = mine.len();
+        let responses = mine.iter().filter(|m| responded(&m.2)).count();
+        let interviews = mine.iter().filter(|m| interviewed(&m.2)).count();
+        let row = rows
+            .iter()
+            .find(|r| r["resume_id"] == serde_json::json!(resume))
+            .unwrap_or_else(|| panic!("no row for {resume:?}: {report}"));
+        assert_eq!(row["applications"], applications, "{row}");
+        assert_eq!(row["responses"], responses, "{row}");
+        assert_eq!(row["interviews"], interviews, "{row}");
+        let rate = |n: usize| ((n as f64 / applications as f64) * 10_000.0).round() / 10_000.0;
+        assert_eq!(row["response_rate"], rate(responses), "{row}");
+        assert_eq!(row["interview_rate"], rate(interviews), "{row}");
+    }
+    // Largest first; the names come along.
+    assert_eq!(rows[0]["resume"], "Resume A");
+    let human = env.ok(&["report", "apps", "--by", "resume"]);
+    assert!(
+        human.contains("1: Resume A") && human.contains("(none)"),
+        "{human}"
+    );
+    let csv = env.ok(&["report", "apps", "--by", "resume", "--csv"]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "resume_id,resume,applications,responses,interviews,offers,response_rate,interview_rate"
+    );
+    assert!(lines.contains(&"1,Resume A,3,2,1,0,0.6667,0.3333"), "{csv}");
+    assert!(lines.contains(&",,2,1,1,0,0.5,0.5"), "{csv}");
+    // The default grouping is unchanged.
+    assert!(env.json(&["report", "apps"]).get("by_source").is_some());
+    env.fails(2, &["report", "apps", "--by", "resume", "--csv", "--json"]);
+}
