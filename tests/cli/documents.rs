@@ -484,3 +484,146 @@ fn report_apps_by_resume_counts_each_resume_and_none() {
     assert!(env.json(&["report", "apps"]).get("by_source").is_some());
     env.fails(2, &["report", "apps", "--by", "resume", "--csv", "--json"]);
 }
+
+/// A database with two documents (every byte value; about 1 MiB) linked to
+/// an application, exported with `export --all` to `DIR`; returns the
+/// bytes by document id.
+fn exported_with_documents(env: &TestEnv, dir: &std::path::Path) -> Vec<(i64, Vec<u8>)> {
+    let small = every_byte(256);
+    let large = every_byte((1 << 20) + 7);
+    add(env, &file(env, "bytes.bin", &small), &["--kind", "other"]);
+    add(env, &file(env, "resume.pdf", &large), &["--kind", "resume"]);
+    env.ok(&[
+        "app",
+        "add",
+        "Mercy Health",
+        "Coder",
+        "--resume",
+        "2",
+        "--cover-letter",
+        "1",
+    ]);
+    let said = env.ok(&["export", "--all", "--out", dir.to_str().unwrap()]);
+    assert!(said.contains("the bytes of 2 documents"), "{said}");
+    vec![(1, small), (2, large)]
+}
+
+#[test]
+fn export_and_import_all_keep_document_bytes_exactly() {
+    let env = TestEnv::new();
+    let dir = env.path("export");
+    let made = exported_with_documents(&env, &dir);
+    let csv = std::fs::read_to_string(dir.join("documents.csv")).unwrap();
+    assert_eq!(
+        csv.lines().next(),
+        Some("id,sha256,kind,name,size,added_on")
+    );
+    let list = env.json(&["doc", "list"]);
+    for document in list.as_array().unwrap() {
+        let path = dir
+            .join("documents")
+            .join(document["sha256"].as_str().unwrap());
+        assert_eq!(mode(&path), 0o600);
+        let (_, bytes) = made.iter().find(|(id, _)| document["id"] == *id).unwrap();
+        assert_eq!(&std::fs::read(&path).unwrap(), bytes);
+    }
+    assert_eq!(mode(&dir.join("documents")), 0o700);
+    // Into a fresh database: the same documents, byte for byte, still linked.
+    let fresh = TestEnv::new();
+    let said = fresh.ok(&["import", "--all", dir.to_str().unwrap()]);
+    assert!(said.contains("2 documents"), "{said}");
+    assert_eq!(fresh.json(&["doc", "list"]), list);
+    assert_eq!(fresh.json(&["doctor"])["counts"]["documents"], 2);
+    for (id, bytes) in &made {
+        let out = fresh.path(&format!("doc-{id}"));
+        fresh.ok(&[
+            "doc",
+            "get",
+            &id.to_string(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(&std::fs::read(&out).unwrap(), bytes, "document {id}");
+    }
+    let shown = fresh.json(&["app", "show", "1"]);
+    assert_eq!(
+        (shown["resume_id"].clone(), shown["cover_letter_id"].clone()),
+        (2.into(), 1.into())
+    );
+    // Exporting again without --force keeps the files that are there.
+    let err = env.fails(2, &["export", "--all", "--out", dir.to_str().unwrap()]);
+    assert!(err.contains("--force"), "{err}");
+    env.ok(&["export", "--all", "--out", dir.to_str().unwrap(), "--force"]);
+}
+
+#[test]
+fn import_all_refuses_missing_or_changed_document_files() {
+    let env = TestEnv::new();
+    let dir = env.path("export");
+    let made = exported_with_documents(&env, &dir);
+    let sha_of = |id: i64| {
+        env.json(&["doc", "list"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["id"] == id)
+            .unwrap()["sha256"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let path = dir.join("documents").join(sha_of(2));
+    let refused = |what: &str| {
+        let fresh = TestEnv::new();
+        let err = fresh.fails(2, &["import", "--all", dir.to_str().unwrap()]);
+        assert!(err.contains(&sha_of(2)), "{what}: {err}");
+        assert!(
+            !fresh.db.exists(),
+            "{what}: a refused import leaves no database"
+        );
+        err
+    };
+    // One byte changed, the size the same.
+    let mut changed = made[1].1.clone();
+    changed[1000] ^= 0xff;
+    std::fs::write(&path, &changed).unwrap();
+    assert!(refused("changed").contains("does not match its SHA-256"));
+    // One byte short.
+    std::fs::write(&path, &made[1].1[1..]).unwrap();
+    assert!(refused("short").contains(&format!("holds {} bytes", made[1].1.len() - 1)));
+    // Gone.
+    std::fs::remove_file(&path).unwrap();
+    assert!(refused("missing").contains("is missing"));
+}
+
+#[test]
+fn documents_csv_alone_is_refused_and_older_exports_still_import() {
+    let env = TestEnv::new();
+    let dir = env.path("export");
+    exported_with_documents(&env, &dir);
+    let fresh = TestEnv::new();
+    let csv = dir.join("documents.csv");
+    let err = fresh.fails(2, &["import", "documents", csv.to_str().unwrap()]);
+    assert!(
+        err.contains("import --all") && err.contains("doc add"),
+        "{err}"
+    );
+    assert!(!fresh.db.exists());
+    // An export from before documents: no documents.csv, no document columns.
+    let old = env.path("old");
+    std::fs::create_dir(&old).unwrap();
+    std::fs::write(
+        old.join("organizations.csv"),
+        "id,name,website,location,notes,created_at\n1,Mercy Health,,,,2026-01-01T00:00:00Z\n",
+    )
+    .unwrap();
+    std::fs::write(
+        old.join("applications.csv"),
+        "id,org,title,status,applied_on,created_at,updated_at\n\
+         1,Mercy Health,Coder,applied,2026-11-02,2026-11-02T10:00:00Z,2026-11-02T10:00:00Z\n",
+    )
+    .unwrap();
+    fresh.ok(&["import", "--all", old.to_str().unwrap()]);
+    assert_eq!(fresh.json(&["app", "show", "1"])["resume_id"], Value::Null);
+    assert_eq!(fresh.json(&["doc", "list"]), serde_json::json!([]));
+}
