@@ -627,3 +627,17 @@ fn documents_csv_alone_is_refused_and_older_exports_still_import() {
     assert_eq!(fresh.json(&["app", "show", "1"])["resume_id"], Value::Null);
     assert_eq!(fresh.json(&["doc", "list"]), serde_json::json!([]));
 }
+
+#[test]
+fn removing_a_20_mib_document_is_undone_byte_for_byte() {
+    let env = TestEnv::new();
+    let bytes = every_byte(20 * 1024 * 1024);
+    add(&env, &file(&env, "portfolio.pdf", &bytes), &[]);
+    env.ok(&["doc", "rm", "1"]);
+    // The log holds the removed bytes, within its 64 MiB.
+    assert!(env.count("SELECT coalesce(sum(length(sql)), 0) FROM undo_steps") <= 64 << 20);
+    assert!(env.ok(&["undo"]).contains("Undid: doc rm 1"));
+    let out = env.path("back.pdf");
+    env.ok(&["doc", "get", "1", "--out", out.to_str().unwrap()]);
+    assert!(std::fs::read(&out).unwrap() == bytes, "the same 20 MiB");
+}
