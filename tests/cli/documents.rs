@@ -641,3 +641,41 @@ fn removing_a_20_mib_document_is_undone_byte_for_byte() {
     env.ok(&["doc", "get", "1", "--out", out.to_str().unwrap()]);
     assert!(std::fs::read(&out).unwrap() == bytes, "the same 20 MiB");
 }
+
+#[test]
+fn a_whole_document_name_wins_over_names_that_contain_it() {
+    let env = TestEnv::new();
+    add(&env, &file(&env, "a.pdf", b"first"), &["--name", "Resume"]);
+    add(
+        &env,
+        &file(&env, "b.pdf", b"second"),
+        &["--name", "Resume v2"],
+    );
+    add(
+        &env,
+        &file(&env, "c.pdf", b"third"),
+        &["--name", "Old resume"],
+    );
+    let output = env
+        .cmd()
+        .args(["doc", "get", "RESUME", "--out", "-"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(output.stdout, b"first");
+    assert!(String::from_utf8(output.stderr)
+        .unwrap()
+        .contains("using document 1: Resume"));
+    // Part of one name alone picks that one.
+    let output = env
+        .cmd()
+        .args(["doc", "get", "resume v", "--out", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(output.stdout, b"second");
+    let err = env.fails(2, &["doc", "rm", "esum"]);
+    assert!(err.contains("matches 3 documents"), "{err}");
+    let err = env.fails(2, &["doc", "rm", "cv"]);
+    assert!(err.contains("no document matches DOC \"cv\""), "{err}");
+    assert_eq!(env.count("SELECT count(*) FROM documents"), 3);
+}
