@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::commands::{app, cert, contact, edu, event, goal, org, undo, volunteer, work};
+use crate::commands::{app, cert, contact, doc, edu, event, goal, org, undo, volunteer, work};
 use crate::ctx::Ctx;
 use crate::output::ColorChoice;
 use crate::{reports, transfer};
@@ -106,6 +106,9 @@ pub enum Command {
     /// Credentials: eligibility (RHIT, RHIA, CPHIMS, …), exams, CEUs
     #[command(subcommand)]
     Cert(cert::CertCommand),
+    /// Documents: résumés and cover letters kept in the database, and which went where
+    #[command(subcommand)]
+    Doc(doc::DocCommand),
     /// What to do and when: follow-ups, interviews, exams, events, renewals, stale applications
     Agenda(reports::AgendaArgs),
     /// Reports: the dashboard (default), the funnel, network, volunteer, credentials, search log; --html
@@ -261,6 +264,7 @@ Your search:
   vol       volunteer hours by organization (log, list, rm)
   edu       education, CAHIIM-accredited or not      work   work experience
   cert      credentials: eligibility, exams, scores, CEUs (catalog, check, add, score, ceu, list)
+  doc       résumés and cover letters, by the bytes (add, list, get, rm; app add --resume DOC)
 
 What to do, and how it is going:
   agenda    follow-ups, interviews, exams, events, CEU deadlines (--ics for calendars)

@@ -322,6 +322,52 @@ impl Staged {
     }
 }
 
+/// What `read_limited` found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Limited {
+    /// The whole content, at most the limit.
+    Bytes(Vec<u8>),
+    /// More than the limit: the size when it is known (a file), else `None`.
+    TooBig(Option<u64>),
+}
+
+/// Reads all of `reader` when it holds at most `limit` bytes, and never
+/// more than one byte past the limit: a 5 GB file or an endless pipe is
+/// refused after `limit + 1` bytes, not read whole.
+pub fn read_limited(reader: impl std::io::Read, limit: u64) -> std::io::Result<Limited> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    reader.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Ok(Limited::TooBig(None));
+    }
+    Ok(Limited::Bytes(bytes))
+}
+
+/// Reads the file at `path` when it holds at most `limit` bytes: a larger
+/// file is refused by its size before a byte is read. A missing file or a
+/// folder is bad input (exit 2) naming the path.
+pub fn read_file_limited(path: &Path, limit: u64) -> Result<Limited> {
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::Input(format!("no file at {}", path.display())))
+        }
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    if meta.is_dir() {
+        return Err(Error::Input(format!(
+            "{} is a folder; give a file",
+            path.display()
+        )));
+    }
+    if meta.is_file() && meta.len() > limit {
+        return Ok(Limited::TooBig(Some(meta.len())));
+    }
+    read_limited(file, limit).map_err(|e| Error::io(path, e))
+}
+
 /// Creates `dir` owner-only (0700) with its parents when missing; an
 /// existing folder is left as it is, and a file in its place is refused.
 pub fn ensure_private_dir(dir: &Path) -> Result<()> {

@@ -26,6 +26,7 @@ pub mod orgs; // organizations, memberships, the organization merge
 pub mod profile; // education, experience, years of experience
 pub mod volunteer; // volunteer shifts
 pub mod credentials; // the catalog, eligibility, certifications and CEUs
+pub mod documents; // résumés, cover letters and other files, by SHA-256
 pub mod network; // contacts, interactions, events
 pub mod applications; // applications, their history, the status rules
 pub mod goals; // goals and the metrics they count
@@ -108,6 +109,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Edu(cmd) => commands::edu::run(ctx, cmd),
         Command::Work(cmd) => commands::work::run(ctx, cmd),
         Command::Cert(cmd) => commands::cert::run(ctx, cmd),
+        Command::Doc(cmd) => commands::doc::run(ctx, cmd),
     }
 }
 

@@ -873,6 +873,19 @@ pub fn hours_phrase(value: f64) -> String {
     }
 }
 
+/// A size in bytes for people: "512 B", "48.2 KiB", "1.5 MiB".
+pub fn byte_size(bytes: i64) -> String {
+    const KIB: f64 = 1024.0;
+    let n = bytes as f64;
+    if bytes < 1024 {
+        format!("{bytes} B")
+    } else if n < KIB * KIB {
+        format!("{:.1} KiB", n / KIB)
+    } else {
+        format!("{:.1} MiB", n / (KIB * KIB))
+    }
+}
+
 /// A count with its noun: "1 contact", "2 contacts" (the one pluralizer).
 pub fn count_of(n: i64, one: &str, many: &str) -> String {
     if n == 1 {

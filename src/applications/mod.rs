@@ -467,6 +467,14 @@ pub struct ApplicationDetail {
     /// The posting's text (`app posting` prints it); read for one
     /// application only, never for lists.
     pub description: Option<String>,
+    /// The résumé and the cover letter sent (document ids).
+    pub resume_id: Option<i64>,
+    pub cover_letter_id: Option<i64>,
+    /// Their names, for people.
+    #[serde(skip)]
+    pub resume: Option<String>,
+    #[serde(skip)]
+    pub cover_letter: Option<String>,
 }
 
 /// A row of `app list`.

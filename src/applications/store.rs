@@ -853,6 +853,55 @@ pub fn referred_by(conn: &Connection, contact_id: i64) -> Result<Vec<Application
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// The résumé and cover letter an application was sent with (document ids).
+pub fn documents_sent(
+    conn: &Connection,
+    application_id: i64,
+) -> Result<(Option<i64>, Option<i64>)> {
+    Ok(conn
+        .prepare_cached("SELECT resume_id, cover_letter_id FROM applications WHERE id = ?1")?
+        .query_row([application_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .unwrap_or((None, None)))
+}
+
+/// Sets the résumé and cover letter an application was sent with (`None`:
+/// none) and marks it changed when they change.
+pub fn set_documents_sent(
+    conn: &Connection,
+    application_id: i64,
+    resume_id: Option<i64>,
+    cover_letter_id: Option<i64>,
+    timestamp: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE applications SET resume_id = ?2, cover_letter_id = ?3, updated_at = ?4
+         WHERE id = ?1 AND (resume_id IS NOT ?2 OR cover_letter_id IS NOT ?3)",
+    )?
+    .execute(params![
+        application_id,
+        resume_id,
+        cover_letter_id,
+        timestamp
+    ])?;
+    Ok(())
+}
+
+/// The applications that name a document as their résumé or cover letter:
+/// (id, "title at org"), by id.
+pub fn using_document(conn: &Connection, document_id: i64) -> Result<Vec<(i64, String)>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT a.id, a.title, o.name FROM applications a JOIN organizations o ON o.id = a.org_id
+         WHERE a.resume_id = ?1 OR a.cover_letter_id = ?1 ORDER BY a.id",
+    )?;
+    let rows = statement.query_map([document_id], |r| {
+        let title: String = r.get(1)?;
+        let org: String = r.get(2)?;
+        Ok((r.get(0)?, format!("{title} at {org}")))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod cert;
 pub mod contact;
+pub mod doc;
 pub mod edu;
 pub mod event;
 pub mod goal;

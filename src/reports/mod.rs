@@ -75,12 +75,18 @@ pub enum ReportCommand {
     Dashboard(HtmlArgs),
     /// The funnel: applications, responses and interviews by source
     #[command(
-        after_help = "Examples:\n  jobtrack report apps\n  jobtrack report apps --since -3m"
+        after_help = "Examples:\n  jobtrack report apps\n  jobtrack report apps --since -3m\n  jobtrack report apps --by resume      which résumé brings interviews?\n  jobtrack report apps --csv > funnel.csv"
     )]
     Apps {
         /// Only applications applied for on or after this date (any date)
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         since: Option<String>,
+        /// Group the funnel by where you found the job or by the résumé you sent
+        #[arg(long, value_enum, default_value_t = apps::GroupBy::Source)]
+        by: apps::GroupBy,
+        /// Print the grouped funnel as CSV (spreadsheet-safe)
+        #[arg(long)]
+        csv: bool,
     },
     /// Contacts, weekly interactions, and referral against non-referral results
     Network,
@@ -110,7 +116,7 @@ pub fn report(ctx: &Ctx, args: ReportArgs) -> Result<()> {
             force,
         }) => html::run(ctx, &file, force),
         ReportCommand::Dashboard(_) => dashboard::run(ctx),
-        ReportCommand::Apps { since } => apps::run(ctx, since),
+        ReportCommand::Apps { since, by, csv } => apps::run(ctx, since, by, csv),
         ReportCommand::Network => network::run(ctx),
         ReportCommand::Certs => certs::run(ctx),
         ReportCommand::Volunteer { by } => volunteer::run(ctx, by),
@@ -188,14 +194,14 @@ impl Funnel {
     }
 }
 
-/// A CTE `funnel(id, source, referred, applied_on, responded_on,
+/// A CTE `funnel(id, source, resume_id, referred, applied_on, responded_on,
 /// interviewed, offered)` over the applications applied for on or after
 /// `?2` (NULL: all; the range also leaves out rows without `applied_on`).
 /// `?1` is today: a past or today's `interview` event (the derived
 /// `first_interview_on`) counts as an interview and as a response, on its
 /// date. One pass over applications, no per-row subquery.
 const FUNNEL_CTE: &str = "WITH funnel AS (
-    SELECT a.id, a.source, a.applied_on,
+    SELECT a.id, a.source, a.resume_id, a.applied_on,
            (EXISTS (SELECT 1 FROM application_contacts ac
                     WHERE ac.application_id = a.id AND ac.role = 'referrer')
             OR a.source IS 'referral') AS referred,
@@ -298,6 +304,9 @@ mod tests {
         )));
         queries.push(crate::applications::rules_sql(&format!(
             "{FUNNEL_CTE} SELECT {FUNNEL_SUMS} FROM funnel WHERE referred = ?3"
+        )));
+        queries.push(crate::applications::rules_sql(&format!(
+            "{FUNNEL_CTE} SELECT resume_id, {FUNNEL_SUMS} FROM funnel GROUP BY resume_id"
         )));
         queries.push(
             "SELECT count(*) FROM applications

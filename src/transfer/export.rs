@@ -10,8 +10,10 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde::Serialize as DeriveSerialize;
 use serde_json::Value as Json;
 
+use super::import::documents_dir;
 use super::spec::{Kind, Spec, SPECS};
 use super::{progress, Format};
+use crate::documents::{self, Document};
 use crate::error::{Error, Result};
 use crate::files;
 use crate::output::{self, JsonArray};
@@ -184,15 +186,17 @@ pub struct Written {
     pub file: String,
 }
 
-/// Writes every table to `dir/<table>.<ext>`, each through a temporary file
-/// renamed into place (0600). Refuses files that exist unless `force`.
+/// Writes every table to `dir/<table>.<ext>` and each document's bytes to
+/// `dir/documents/<sha256>`, each through a temporary file renamed into
+/// place (0600). Refuses files that exist unless `force`. Returns the
+/// tables written and how many documents.
 pub fn write_all(
     conn: &Connection,
     dir: &Path,
     format: Format,
     excel: bool,
     force: bool,
-) -> Result<Vec<Written>> {
+) -> Result<(Vec<Written>, u64)> {
     files::ensure_private_dir(dir)?;
     let path_of = |spec: &Spec| dir.join(format!("{}.{}", spec.name(), format.extension()));
     // Checked before anything is written, so the folder is never half-replaced.
@@ -213,9 +217,11 @@ pub fn write_all(
             )));
         }
     }
+    let documents = documents::store::list(conn)?;
+    check_document_files(dir, &documents, force)?;
     // Every file is written under a temporary name before any takes its
     // own, so an error or Ctrl-C midway leaves the folder as it was.
-    let mut staged = Vec::with_capacity(SPECS.len());
+    let mut staged = Vec::with_capacity(SPECS.len() + documents.len());
     let mut written = Vec::with_capacity(SPECS.len());
     for spec in SPECS {
         let path = path_of(spec);
@@ -227,10 +233,57 @@ pub fn write_all(
             file: path.display().to_string(),
         });
     }
+    staged.extend(stage_documents(conn, dir, &documents)?);
     for file in staged {
         file.place(force)?;
     }
-    Ok(written)
+    Ok((written, documents.len() as u64))
+}
+
+/// Refuses, before anything is written, a document file that is not a
+/// regular file, or that exists without `force`.
+fn check_document_files(dir: &Path, documents: &[Document], force: bool) -> Result<()> {
+    let folder = documents_dir(dir);
+    let mut existing = Vec::new();
+    for document in documents {
+        let path = folder.join(&document.sha256);
+        files::check_kind(&path)?;
+        if path.exists() {
+            existing.push(format!("documents/{}", document.sha256));
+        }
+    }
+    if !force && !existing.is_empty() {
+        return Err(Error::Input(format!(
+            "{} already holds {}; add --force to replace them, or choose another --out folder",
+            dir.display(),
+            existing.join(", "),
+        )));
+    }
+    Ok(())
+}
+
+/// Stages each document's bytes as `DIR/documents/<sha256>` (0600; the
+/// folder 0700), one document in memory at a time.
+fn stage_documents(
+    conn: &Connection,
+    dir: &Path,
+    documents: &[Document],
+) -> Result<Vec<files::Staged>> {
+    if documents.is_empty() {
+        return Ok(Vec::new());
+    }
+    let folder = documents_dir(dir);
+    files::ensure_private_dir(&folder)?;
+    let mut staged = Vec::with_capacity(documents.len());
+    for document in documents {
+        let path = folder.join(&document.sha256);
+        let bytes = documents::store::content(conn, document.id)?;
+        let (file, ()) = files::stage(&path, &folder, |file, _| {
+            file.write_all(&bytes).map_err(|e| Error::io(&path, e))
+        })?;
+        staged.push(file);
+    }
+    Ok(staged)
 }
 
 fn write_file(

@@ -15,7 +15,9 @@ use super::spec::{Spec, Table, SPECS};
 use super::{DateFormat, ImportReport};
 use crate::applications::store::refresh_derived_sql;
 use crate::db::undo;
+use crate::documents;
 use crate::error::{Error, Result};
+use crate::files::{self, Limited};
 
 /// Where `import_all` finds the table files.
 #[derive(Debug, Clone, Copy)]
@@ -130,8 +132,70 @@ pub fn import_all(conn: &Connection, source: &Source<'_>) -> Result<Vec<Loaded>>
         )));
     }
     problems.check()?;
+    restore_documents(conn, source, &loaded)?;
     refresh_all(conn)?;
     Ok(loaded)
+}
+
+/// The folder of an export that holds each document's bytes, in a file
+/// named by its SHA-256.
+pub fn documents_dir(dir: &Path) -> std::path::PathBuf {
+    dir.join("documents")
+}
+
+/// Puts each imported document's bytes in place, from
+/// `DIR/documents/<sha256>`: a missing file, or one whose size or SHA-256
+/// is not the row's, refuses the whole import (naming the file). The rows
+/// went in with room of their size; the undo entry already removes them,
+/// so filling the room is not recorded.
+fn restore_documents(conn: &Connection, source: &Source<'_>, loaded: &[Loaded]) -> Result<()> {
+    if !loaded
+        .iter()
+        .any(|l| l.table == Table::Documents && l.added > 0)
+    {
+        return Ok(());
+    }
+    let Source::Dir(dir) = source else {
+        return Err(Error::Input(
+            "documents.csv lists documents whose bytes are not given; \
+             'jobtrack import --all DIR' reads them from DIR/documents/"
+                .into(),
+        ));
+    };
+    let folder = documents_dir(dir);
+    let bulk = undo::pause(conn, false)?;
+    for document in documents::store::list(conn)? {
+        let path = folder.join(&document.sha256);
+        let label = path.display().to_string();
+        let bytes = match files::read_file_limited(&path, documents::MAX_SIZE) {
+            Ok(Limited::Bytes(bytes)) => bytes,
+            Ok(Limited::TooBig(size)) => return Err(documents::too_big(&label, size)),
+            Err(Error::Input(_)) if !path.exists() => {
+                return Err(Error::Input(format!(
+                    "{label} is missing: documents.csv lists document {} ({}) but the export holds no bytes for it",
+                    document.id, document.name
+                )))
+            }
+            Err(e) => return Err(e),
+        };
+        if bytes.len() as i64 != document.size {
+            return Err(Error::Input(format!(
+                "{label} holds {} bytes; documents.csv gives document {} ({}) {} bytes",
+                bytes.len(),
+                document.id,
+                document.name,
+                document.size
+            )));
+        }
+        if documents::sha256_hex(&bytes) != document.sha256 {
+            return Err(Error::Input(format!(
+                "{label} does not match its SHA-256 (document {}, {}): the file was changed or damaged",
+                document.id, document.name
+            )));
+        }
+        documents::store::set_content(conn, document.id, &bytes)?;
+    }
+    bulk.resume(conn)
 }
 
 fn file_name(spec: &Spec) -> String {

@@ -80,6 +80,7 @@ pub enum Target {
 
 const TARGETS: &[Target] = &[
     Target::Table(Table::Organizations),
+    Target::Table(Table::Documents),
     Target::Table(Table::Applications),
     Target::Table(Table::ApplicationEvents),
     Target::Table(Table::ApplicationCredentials),
@@ -228,6 +229,8 @@ struct ExportReport {
     path: String,
     format: Format,
     tables: Vec<export::Written>,
+    /// How many documents' bytes went to `documents/`.
+    documents: u64,
 }
 
 /// `jobtrack export …`
@@ -266,12 +269,14 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     let dir = args
         .out
         .ok_or_else(|| Error::Input("export --all needs --out DIR".into()))?;
-    let tables = export::write_all(&snapshot, &dir, args.format, args.excel, args.force)?;
+    let (tables, documents) =
+        export::write_all(&snapshot, &dir, args.format, args.excel, args.force)?;
     drop(snapshot);
     let report = ExportReport {
         path: dir.display().to_string(),
         format: args.format,
         tables,
+        documents,
     };
     if ctx.out.json {
         return ctx.out.print_json(&report);
@@ -280,8 +285,16 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         return ctx.out.line(&report.path);
     }
     let total: u64 = report.tables.iter().map(|t| t.rows).sum();
+    let bytes = match report.documents {
+        0 => String::new(),
+        n => format!(
+            ", and the bytes of {} to {}",
+            count_of(n as i64, "document", "documents"),
+            import::documents_dir(&dir).display()
+        ),
+    };
     ctx.out.line(format!(
-        "Exported {} tables ({}) to {} as {}",
+        "Exported {} tables ({}) to {} as {}{bytes}",
         report.tables.len(),
         rows(total),
         report.path,
@@ -291,6 +304,14 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
 
 /// `jobtrack import …`
 pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
+    if args.target == Some(Target::Table(Table::Documents)) {
+        return Err(Error::Input(
+            "documents.csv names documents but does not hold their bytes; \
+             import a whole export with 'jobtrack import --all DIR' (it reads DIR/documents/), \
+             or add each file with 'jobtrack doc add FILE'"
+                .into(),
+        ));
+    }
     // A missing input is bad input, found before the database is created.
     if let Some(input) = args.all.as_ref().or(args.file.as_ref()) {
         if args.all.is_some() && import::is_stdin(input) {
@@ -321,6 +342,7 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     if target == Target::LinkedinExport {
         return import_linkedin(ctx, &mut conn, &file, args.dry_run);
     }
+
     // The input is opened once: a pipe cannot be read twice.
     let input = import::open_input(&file, args.sheet.as_deref())?;
     if input.empty {

@@ -7,6 +7,7 @@ use crate::applications::{
     Direction, EmploymentType, EventKind, InterviewKind, Outcome, Role, Status, Via, WorkMode,
 };
 use crate::credentials::CertStatus;
+use crate::documents::DocKind;
 use crate::goals::{Metric, Period};
 use crate::input::PayPeriod;
 use crate::network::{self, Relationship};
@@ -17,6 +18,7 @@ text_enum! {
     /// A table that can be exported and imported.
     pub enum Table {
         Organizations = "organizations",
+        Documents = "documents",
         Applications = "applications",
         ApplicationEvents = "application_events",
         ApplicationCredentials = "application_credentials",
@@ -255,6 +257,7 @@ pub fn status_word(text: &str) -> Option<Status> {
         .find(|(word, _)| key(word) == wanted)
         .map(|(_, status)| *status)
 }
+const DOC_KIND: Choice = |s| s.parse::<DocKind>().map(DocKind::as_str);
 const WORK_MODE: Choice = |s| s.parse::<WorkMode>().map(WorkMode::as_str);
 const EMPLOYMENT_TYPE: Choice = |s| s.parse::<EmploymentType>().map(EmploymentType::as_str);
 const PAY_PERIOD: Choice = |s| s.parse::<PayPeriod>().map(PayPeriod::as_str);
@@ -316,6 +319,20 @@ pub const SPECS: &[Spec] = &[
         order_by: "id",
     },
     Spec {
+        table: Table::Documents,
+        // The bytes (`content`) are not a cell: `export --all` writes each
+        // document to DIR/documents/<sha256> and `import --all` reads it back.
+        columns: &[
+            ID,
+            col("sha256", Kind::Text, Fill::Required),
+            col("kind", Kind::Choice(DOC_KIND), Fill::Text("other")),
+            col("name", Kind::Text, Fill::Required),
+            col("size", Kind::Integer, Fill::Required),
+            col("added_on", Kind::Date, Fill::Today),
+        ],
+        order_by: "id",
+    },
+    Spec {
         table: Table::Applications,
         columns: &[
             ID,
@@ -351,8 +368,8 @@ pub const SPECS: &[Spec] = &[
             col("closes_on", Kind::Date, Fill::Null),
             col("employment_type", Kind::Choice(EMPLOYMENT_TYPE), Fill::Null),
             col("description", Kind::Text, Fill::Null),
-            col("resume_id", Kind::Integer, Fill::Null),
-            col("cover_letter_id", Kind::Integer, Fill::Null),
+            col("resume_id", Kind::Ref("documents"), Fill::Null),
+            col("cover_letter_id", Kind::Ref("documents"), Fill::Null),
         ],
         order_by: "id",
     },
@@ -568,6 +585,7 @@ mod tests {
                 .filter(|name: &String| {
                     spec.table != Table::Applications || !DERIVED.contains(&name.as_str())
                 })
+                .filter(|name| spec.table != Table::Documents || name != crate::documents::CONTENT)
                 .collect();
             let described: Vec<&str> = spec.columns.iter().map(|c| c.sql).collect();
             assert_eq!(schema, described, "{} columns", spec.name());

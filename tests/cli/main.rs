@@ -7,6 +7,7 @@ mod applications;
 mod credentials;
 mod corrections;
 mod demo;
+mod documents;
 mod files;
 mod employers;
 mod foundation;

@@ -25,6 +25,7 @@ const TABLES: &[&str] = &[
     "certifications",
     "ceus",
     "goals",
+    "documents",
 ];
 
 /// Notes that break naive CSV writers and spreadsheets.
@@ -64,6 +65,18 @@ fn fill_every_table(env: &TestEnv) {
     ]);
     env.ok(&["app", "set", "1", "interview", "--on", "2026-11-10"]);
     env.ok(&["app", "note", "1", TRICKY[3], "--on", "2026-11-12"]);
+    let resume = env.path("résumé.pdf");
+    std::fs::write(&resume, (0..=255u8).cycle().take(3000).collect::<Vec<_>>()).unwrap();
+    env.ok(&[
+        "doc",
+        "add",
+        resume.to_str().unwrap(),
+        "--kind",
+        "resume",
+        "--name",
+        TRICKY[0],
+    ]);
+    env.ok(&["app", "edit", "1", "--resume", "1"]);
     env.ok(&[
         "app",
         "add",
@@ -162,15 +175,22 @@ fn sql_text(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
 
+/// Every file of an export folder by name, those in a subfolder (the
+/// documents' bytes) as `folder/name`.
 fn read_dir(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .expect("read export folder")
-        .map(|entry| {
-            let path = entry.expect("entry").path();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read(&path).expect("read file"))
-        })
-        .collect()
+    let mut files = BTreeMap::new();
+    for entry in std::fs::read_dir(dir).expect("read export folder") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if path.is_dir() {
+            for (inner, bytes) in read_dir(&path) {
+                files.insert(format!("{name}/{inner}"), bytes);
+            }
+        } else {
+            files.insert(name, std::fs::read(&path).expect("read file"));
+        }
+    }
+    files
 }
 
 /// The derived application columns, one line per application.
@@ -200,10 +220,11 @@ fn export_import_export_is_byte_identical() {
     let first = original.path("first");
     let first_arg = first.to_str().unwrap();
     let said = original.ok(&["export", "--all", "--out", first_arg]);
-    assert!(said.starts_with("Exported 16 tables"), "{said}");
+    assert!(said.starts_with("Exported 17 tables"), "{said}");
     assert_eq!(mode(&first), 0o700);
     let files = read_dir(&first);
-    assert_eq!(files.len(), TABLES.len(), "{:?}", files.keys());
+    // Every table's CSV, and the one document's bytes.
+    assert_eq!(files.len(), TABLES.len() + 1, "{:?}", files.keys());
     for table in TABLES {
         let path = first.join(format!("{table}.csv"));
         assert_eq!(mode(&path), 0o600, "{table}.csv is owner-only");
@@ -270,7 +291,11 @@ fn exported_text_never_starts_with_a_formula_character() {
     let out = env.path("out");
     env.ok(&["export", "--all", "--out", out.to_str().unwrap()]);
     let mut cells = 0;
-    for (name, bytes) in read_dir(&out) {
+    // The tables' CSV files (a document's bytes are the user's own).
+    let tables = read_dir(&out)
+        .into_iter()
+        .filter(|(n, _)| n.ends_with(".csv"));
+    for (name, bytes) in tables {
         assert!(!bytes.starts_with(b"\xef\xbb\xbf"), "{name} has no BOM");
         assert!(!bytes.contains(&b'\r'), "{name}: \\n line ends");
         let mut reader = csv::Reader::from_reader(bytes.as_slice());

@@ -6,6 +6,7 @@ use clap::{Args, Subcommand, ValueEnum};
 mod close;
 mod history;
 mod employer;
+mod sent;
 mod view;
 mod write;
 
@@ -317,6 +318,15 @@ pub struct Details {
     /// The kind of job
     #[arg(long, value_enum, value_name = "TYPE")]
     pub employment_type: Option<EmploymentType>,
+    /// The résumé you sent: a document's id or part of its name (see 'jobtrack doc list')
+    #[arg(long, value_name = "DOC", allow_hyphen_values = true)]
+    pub resume: Option<String>,
+    /// The cover letter you sent: a document's id or part of its name
+    #[arg(long, value_name = "DOC", allow_hyphen_values = true)]
+    pub cover_letter: Option<String>,
+    /// The documents `--resume` and `--cover-letter` name, resolved before the handler runs
+    #[arg(skip)]
+    pub documents: sent::Sent,
 }
 
 /// `app list` arguments.
@@ -381,6 +391,8 @@ pub enum ClearField {
     Posted,
     Closes,
     EmploymentType,
+    Resume,
+    CoverLetter,
 }
 
 /// `app edit` arguments.
@@ -426,6 +438,7 @@ pub fn run(ctx: &Ctx, command: AppCommand) -> Result<()> {
     match command {
         AppCommand::Add(mut args) => {
             args.details.referral = referral(ctx, &args.details)?;
+            args.details.documents = sent::resolve(ctx, &args.details)?;
             add(ctx, args)
         }
         AppCommand::List(args) => list(ctx, args),
@@ -441,6 +454,7 @@ pub fn run(ctx: &Ctx, command: AppCommand) -> Result<()> {
         AppCommand::Edit(mut args) => {
             args.id = app(&args.app)?;
             args.details.referral = referral(ctx, &args.details)?;
+            args.details.documents = sent::resolve(ctx, &args.details)?;
             edit(ctx, args)
         }
         AppCommand::Note {

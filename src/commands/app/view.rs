@@ -29,6 +29,13 @@ pub fn detail(conn: &Connection, id: i64) -> Result<ApplicationDetail> {
     let contacts_here = network::contacts_at(conn, application.org_id)?;
     let people = store::people(conn, id)?;
     let description = store::description(conn, id)?;
+    let (resume_id, cover_letter_id) = store::documents_sent(conn, id)?;
+    let name_of = |id: Option<i64>| -> Result<Option<String>> {
+        Ok(match id {
+            Some(id) => crate::documents::store::get(conn, id)?.map(|d| d.describe()),
+            None => None,
+        })
+    };
     Ok(ApplicationDetail {
         description,
         application,
@@ -38,6 +45,10 @@ pub fn detail(conn: &Connection, id: i64) -> Result<ApplicationDetail> {
         requires,
         prefers,
         contacts_here,
+        resume: name_of(resume_id)?,
+        cover_letter: name_of(cover_letter_id)?,
+        resume_id,
+        cover_letter_id,
     })
 }
 
@@ -299,6 +310,11 @@ fn print_fields(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Resu
         ("referred by", referral),
         ("requires", join(&detail.requires)),
         ("prefers", join(&detail.prefers)),
+        ("résumé", sent_text(detail.resume_id, &detail.resume)),
+        (
+            "cover letter",
+            sent_text(detail.cover_letter_id, &detail.cover_letter),
+        ),
         ("notes", app.notes.as_deref().map(visible)),
         (
             "posting",
@@ -349,6 +365,15 @@ pub(super) fn posting(ctx: &Ctx, id: i64) -> Result<()> {
     }
     out.line("")?;
     out.line(visible(&description))
+}
+
+/// "document 3: resume-v2.pdf (résumé, 48.2 KiB)".
+fn sent_text(id: Option<i64>, name: &Option<String>) -> Option<String> {
+    let id = id?;
+    Some(match name {
+        Some(name) => format!("document {id}: {}", visible(name)),
+        None => format!("document {id}"),
+    })
 }
 
 /// "52,000 a year; answer by 2026-12-04; starts 2027-01-04".

@@ -228,6 +228,7 @@ pub(super) fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
     let org = org_history(ctx, &tx, &args.org, &timestamp)?;
     let new = new_application(ctx, &draft, &args.details, org.id)?;
     let id = insert_with_history(&tx, &new, &draft, &timestamp)?;
+    super::sent::link_new(ctx, &tx, id, &args.details.documents, &timestamp)?;
     let record = ctx.out.json_record(|| detail(&tx, id))?;
     db::commit(tx)?;
 
@@ -673,6 +674,14 @@ pub(super) fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
     if draft.prefers.is_some() || cleared(ClearField::Prefers) {
         store::replace_credentials(&tx, app.id, false, &prefers)?;
     }
+    super::sent::link_edited(
+        ctx,
+        &tx,
+        app.id,
+        &args.details.documents,
+        &args.clear,
+        &timestamp,
+    )?;
     let record = ctx.out.json_record(|| detail(&tx, app.id))?;
     db::commit(tx)?;
     tell_detected(ctx, app.id, detected.as_ref());
@@ -750,6 +759,12 @@ fn check_edit_args(args: &EditArgs) -> Result<()> {
             ClearField::EmploymentType,
             details.employment_type.is_some(),
             "--employment-type",
+        ),
+        (ClearField::Resume, details.resume.is_some(), "--resume"),
+        (
+            ClearField::CoverLetter,
+            details.cover_letter.is_some(),
+            "--cover-letter",
         ),
     ];
     crate::input::check_edit_options(

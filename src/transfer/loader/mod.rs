@@ -34,10 +34,10 @@ use super::progress;
 use super::spec::{Fill, Kind, Spec, Table, LEGACY_REFERRAL};
 use crate::applications::store;
 use crate::applications::{EventKind, Status};
-use crate::dates;
 use crate::db::undo;
 use crate::error::{Error, Result};
 use crate::output::spreadsheet_unsafe;
+use crate::{dates, documents};
 
 /// Whether imported applications bring their history with them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +112,9 @@ struct Prepared<'c> {
     /// (application, contact) links from a legacy `referral_contact_id`
     /// column, waiting for their batch to go in.
     referrers: Vec<(i64, i64)>,
+    /// For documents: the position of `size`, whose value sizes the room
+    /// left for the content.
+    content_size: Option<usize>,
 }
 
 /// Whether a contact id exists.
@@ -410,7 +413,7 @@ impl<'c> Loader<'c> {
             };
             (DERIVED, Some(started))
         } else {
-            (&[][..], None)
+            (extra_columns(spec.table), None)
         };
         Ok(Prepared {
             one: self.conn.prepare(&insert_sql(spec, extra, 1))?,
@@ -437,6 +440,9 @@ impl<'c> Loader<'c> {
             row: 0,
             words: BTreeMap::new(),
             referrers: Vec::new(),
+            content_size: spec
+                .index("size")
+                .filter(|_| spec.table == Table::Documents),
         })
     }
 
@@ -490,6 +496,16 @@ impl<'c> Loader<'c> {
         assign_id(prepared, &mut values);
         if let Some(started) = &prepared.started {
             self.derive_columns(started, &mut values)?;
+        }
+        if let Some(size) = prepared.content_size {
+            // A document's bytes are read after its row (`import_all`);
+            // room of the size given until then (none for a size out of
+            // range, which the schema refuses).
+            let size = match values[size] {
+                Param::Integer(n) if (0..=documents::MAX_SIZE as i64).contains(&n) => n,
+                _ => 0,
+            };
+            values.push(Param::Integer(size));
         }
         Ok(Some(values))
     }
@@ -981,6 +997,15 @@ pub(super) fn exists(conn: &Connection, sql: &str, value: Option<&str>) -> Resul
     }
 }
 
+/// The columns an INSERT sets beyond the spec's (other than an imported
+/// application's derived ones): a document's content.
+fn extra_columns(table: Table) -> &'static [&'static str] {
+    match table {
+        Table::Documents => &[documents::CONTENT],
+        _ => &[],
+    }
+}
+
 /// The INSERT of `rows` rows of every column of `spec`, then the `extra` ones.
 fn insert_sql(spec: &Spec, extra: &[&str], rows: usize) -> String {
     let names: Vec<&str> = spec
@@ -989,7 +1014,15 @@ fn insert_sql(spec: &Spec, extra: &[&str], rows: usize) -> String {
         .map(|c| c.sql)
         .chain(extra.iter().copied())
         .collect();
-    let marks = vec!["?"; names.len()].join(", ");
+    // A document's content goes in as room of its size (`zeroblob`), filled after.
+    let marks = names
+        .iter()
+        .map(|name| match (spec.table, *name) {
+            (Table::Documents, documents::CONTENT) => "zeroblob(?)",
+            _ => "?",
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     let head = format!("INSERT INTO {} ({}) VALUES ", spec.name(), names.join(", "));
     rows_sql(&head, &format!("({marks})"), rows)
 }
