@@ -4,14 +4,16 @@
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use rusqlite::types::ValueRef;
+use std::collections::HashMap;
+
+use rusqlite::types::{Value, ValueRef};
 use rusqlite::Connection;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde::Serialize as DeriveSerialize;
 use serde_json::Value as Json;
 
 use super::import::documents_dir;
-use super::spec::{Kind, Spec, SPECS};
+use super::spec::{Kind, Spec, Table, SPECS};
 use super::{progress, Format};
 use crate::documents::{self, Document};
 use crate::error::{Error, Result};
@@ -56,6 +58,7 @@ pub fn write_table(
         r.get(0)
     })?;
     let bar = progress(total as u64, spec.name());
+    let derived = Derived::of(conn, spec)?;
     let mut statement = conn.prepare(&select(spec))?;
     let mut rows = statement.query([])?;
     let mut written = 0u64;
@@ -72,7 +75,9 @@ pub fn write_table(
             while let Some(row) = rows.next()? {
                 let mut cells = Vec::with_capacity(spec.columns.len());
                 for (index, column) in spec.columns.iter().enumerate() {
-                    cells.push(csv_cell(column.kind, row.get_ref(index)?)?);
+                    let over = derived.cell(row, index)?;
+                    let value = over.as_ref().map_or(row.get_ref(index), |v| Ok(v.into()))?;
+                    cells.push(csv_cell(column.kind, value)?);
                 }
                 let line = csv_line(cells.iter().map(|c| c.as_deref()));
                 out.write_all(line_end(line, excel).as_bytes())
@@ -88,7 +93,9 @@ pub fn write_table(
             while let Some(row) = rows.next()? {
                 let mut values = Vec::with_capacity(spec.columns.len());
                 for (index, column) in spec.columns.iter().enumerate() {
-                    values.push(json_cell(column.kind, row.get_ref(index)?)?);
+                    let over = derived.cell(row, index)?;
+                    let value = over.as_ref().map_or(row.get_ref(index), |v| Ok(v.into()))?;
+                    values.push(json_cell(column.kind, value)?);
                 }
                 array.push(&JsonRow { spec, values })?;
                 written += 1;
@@ -101,6 +108,51 @@ pub fn write_table(
     }
     bar.finish_and_clear();
     Ok(written)
+}
+
+/// Cells a table's rules give instead of the stored value. A credential's
+/// `expires_on` is derived when read for every status but `expired`
+/// (DESIGN §10.9): a stored one goes stale as days pass without a write,
+/// so the export writes what `cert list` shows, and writes nothing back.
+struct Derived {
+    /// The column replaced, and its value by the row's id (column 0).
+    column: Option<(usize, HashMap<i64, Value>)>,
+}
+
+impl Derived {
+    fn of(conn: &Connection, spec: &Spec) -> Result<Derived> {
+        if spec.table != Table::Certifications {
+            return Ok(Derived { column: None });
+        }
+        let index = spec
+            .columns
+            .iter()
+            .position(|c| c.sql == "expires_on")
+            .expect("certifications export expires_on");
+        let today = crate::dates::today()?;
+        let values = crate::credentials::tracking::progress(conn, today)?
+            .into_iter()
+            .map(|row| {
+                let value = row
+                    .expires_on
+                    .map_or(Value::Null, |d| Value::Text(d.to_string()));
+                (row.id, value)
+            })
+            .collect();
+        Ok(Derived {
+            column: Some((index, values)),
+        })
+    }
+
+    fn cell(&self, row: &rusqlite::Row<'_>, index: usize) -> Result<Option<Value>> {
+        match &self.column {
+            Some((column, values)) if *column == index => {
+                let id: i64 = row.get(0)?;
+                Ok(values.get(&id).cloned())
+            }
+            _ => Ok(None),
+        }
+    }
 }
 
 /// A CSV line (ending `\n`) as written: with CRLF for Excel.

@@ -879,6 +879,12 @@ fn expires_on_is_derived_when_read_never_a_stale_stored_date() {
     env.ok(&["cert", "list"]);
     env.ok(&["report", "certs"]);
     env.ok(&["cert", "check"]);
+    // An export is a read too: it writes the derived date, and stores none.
+    let csv = env.ok(&["export", "certifications"]);
+    assert!(csv.contains(",2022-01-10,2028-01-09,"), "{csv}");
+    assert!(!csv.contains("2024-01-09"), "{csv}");
+    let json = env.json(&["export", "certifications"]);
+    assert_eq!(json[0]["expires_on"], "2028-01-09");
     assert_eq!(stored(), "2024-01-09", "no read writes");
     // The next write stores the derived date.
     env.ok(&["cert", "ceu", "RHIT", "1", "--on", "2026-11-01"]);
