@@ -43,6 +43,14 @@ pub const INTERNAL_TABLES: &[&str] = &[
     "ics_revisions",
     // The database's own facts (its `dbid`): set once at creation.
     "meta",
+    // The search index (FTS5) and its shadow tables, kept by triggers on
+    // the tables they index (`db::search_index`).
+    "search_index",
+    "search_index_config",
+    "search_index_content",
+    "search_index_data",
+    "search_index_docsize",
+    "search_index_idx",
 ];
 
 /// The command line as typed, set once when the process starts.
