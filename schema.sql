@@ -426,7 +426,8 @@ END;
 -- row per searchable record, whose rowid is the record's id times 8 plus
 -- its kind (1 application, 2 history note, 3 contact, 4 interaction,
 -- 5 event, 6 organization, 7 document), so that a trigger finds it by
--- rowid. search_source says what each record puts in it; the triggers below
+-- rowid (ids from 2^60 up, which only a hand edit can make, are left out).
+-- search_source says what each record puts in it; the triggers below
 -- keep it in step with every write (undo and redo included). Never exported
 -- or counted; `doctor --fix` rebuilds it.
 CREATE VIRTUAL TABLE search_index USING fts5(
@@ -438,23 +439,26 @@ CREATE VIRTUAL TABLE search_index USING fts5(
 CREATE VIEW search_applications (id, title, body) AS
     SELECT a.id, o.name || ' ' || a.title,
            coalesce(a.notes || char(10) || a.description, a.notes, a.description)
-    FROM applications a JOIN organizations o ON o.id = a.org_id;
+    FROM applications a JOIN organizations o ON o.id = a.org_id
+    WHERE a.id < 1152921504606846976;
 
 CREATE VIEW search_source (key, kind, id, title, body) AS
     SELECT id * 8 + 1, 1, id, title, body FROM search_applications
     UNION ALL
     SELECT id * 8 + 2, 2, id, NULL, note FROM application_events
-    WHERE note IS NOT NULL AND kind <> 'follow_up'
+    WHERE note IS NOT NULL AND kind <> 'follow_up' AND id < 1152921504606846976
     UNION ALL
     SELECT id * 8 + 3, 3, id, name, coalesce(role || char(10) || notes, role, notes) FROM contacts
+    WHERE id < 1152921504606846976
     UNION ALL
-    SELECT id * 8 + 4, 4, id, NULL, note FROM interactions WHERE note IS NOT NULL
+    SELECT id * 8 + 4, 4, id, NULL, note FROM interactions
+    WHERE note IS NOT NULL AND id < 1152921504606846976
     UNION ALL
-    SELECT id * 8 + 5, 5, id, title, notes FROM events
+    SELECT id * 8 + 5, 5, id, title, notes FROM events WHERE id < 1152921504606846976
     UNION ALL
-    SELECT id * 8 + 6, 6, id, name, notes FROM organizations
+    SELECT id * 8 + 6, 6, id, name, notes FROM organizations WHERE id < 1152921504606846976
     UNION ALL
-    SELECT id * 8 + 7, 7, id, name, NULL FROM documents;
+    SELECT id * 8 + 7, 7, id, name, NULL FROM documents WHERE id < 1152921504606846976;
 
 CREATE TRIGGER search_applications_insert AFTER INSERT ON applications
 BEGIN

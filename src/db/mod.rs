@@ -441,23 +441,26 @@ const V7_SEARCH: &str = "CREATE VIRTUAL TABLE search_index USING fts5(
          CREATE VIEW search_applications (id, title, body) AS
              SELECT a.id, o.name || ' ' || a.title,
                     coalesce(a.notes || char(10) || a.description, a.notes, a.description)
-             FROM applications a JOIN organizations o ON o.id = a.org_id;
+             FROM applications a JOIN organizations o ON o.id = a.org_id
+    WHERE a.id < 1152921504606846976;
 
          CREATE VIEW search_source (key, kind, id, title, body) AS
              SELECT id * 8 + 1, 1, id, title, body FROM search_applications
              UNION ALL
              SELECT id * 8 + 2, 2, id, NULL, note FROM application_events
-    WHERE note IS NOT NULL AND kind <> 'follow_up'
+    WHERE note IS NOT NULL AND kind <> 'follow_up' AND id < 1152921504606846976
              UNION ALL
              SELECT id * 8 + 3, 3, id, name, coalesce(role || char(10) || notes, role, notes) FROM contacts
+    WHERE id < 1152921504606846976
              UNION ALL
-             SELECT id * 8 + 4, 4, id, NULL, note FROM interactions WHERE note IS NOT NULL
+             SELECT id * 8 + 4, 4, id, NULL, note FROM interactions
+    WHERE note IS NOT NULL AND id < 1152921504606846976
              UNION ALL
-             SELECT id * 8 + 5, 5, id, title, notes FROM events
+             SELECT id * 8 + 5, 5, id, title, notes FROM events WHERE id < 1152921504606846976
              UNION ALL
-             SELECT id * 8 + 6, 6, id, name, notes FROM organizations
+             SELECT id * 8 + 6, 6, id, name, notes FROM organizations WHERE id < 1152921504606846976
              UNION ALL
-             SELECT id * 8 + 7, 7, id, name, NULL FROM documents;
+             SELECT id * 8 + 7, 7, id, name, NULL FROM documents WHERE id < 1152921504606846976;
 
          CREATE TRIGGER search_applications_insert AFTER INSERT ON applications
          BEGIN
@@ -1104,12 +1107,15 @@ pub fn discard_new(path: &Path) {
     let Ok(tx) = conn.transaction_with_behavior(TransactionBehavior::Immediate) else {
         return;
     };
-    // `meta` holds the database's own id from its creation on: not a row
-    // anyone added.
+    // `meta` holds the database's own id from its creation on, and the
+    // search index's FTS5 storage its settings: not rows anyone added.
     let empty = row_counts(&tx).is_ok_and(|counts| {
-        counts
-            .iter()
-            .all(|(table, n)| *n == 0 || table == "meta" || table == "sqlite_sequence")
+        counts.iter().all(|(table, n)| {
+            *n == 0
+                || table == "meta"
+                || table == "sqlite_sequence"
+                || table.starts_with("search_index_")
+        })
     });
     if empty {
         for suffix in ["", "-wal", "-shm"] {
