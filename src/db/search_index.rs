@@ -58,6 +58,30 @@ pub fn rebuild(conn: &Connection) -> Result<()> {
     fill(conn)
 }
 
+/// Drops the index's triggers for a large load (in its transaction) and
+/// returns their SQL for `restore_triggers`.
+pub fn drop_triggers(conn: &Connection) -> Result<Vec<String>> {
+    let triggers: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'search!_%' ESCAPE '!'",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (name, _) in &triggers {
+        conn.execute_batch(&format!("DROP TRIGGER \"{}\"", name.replace('"', "\"\"")))?;
+    }
+    Ok(triggers.into_iter().map(|(_, sql)| sql).collect())
+}
+
+/// Makes the triggers `drop_triggers` dropped again and rebuilds the index
+/// once from the records, loaded rows included.
+pub fn restore_triggers(conn: &Connection, triggers: &[String]) -> Result<()> {
+    for sql in triggers {
+        conn.execute_batch(sql)?;
+    }
+    rebuild(conn)
+}
+
 /// What is wrong with the index, if anything: FTS5's own integrity check,
 /// then whether it holds exactly one row, with the current text, for each
 /// record that has something to find (and nothing else).

@@ -431,3 +431,41 @@ fn an_import_fills_the_index() {
     env.ok(&["undo"]);
     assert!(hits(&env, &["telehealth"]).is_empty());
 }
+
+#[test]
+fn a_large_import_is_indexed_once_at_the_end_and_undone() {
+    let env = seeded();
+    let triggers = || env.count("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'");
+    let before = triggers();
+    let mut csv = String::from("org,title,status,applied_on,notes\n");
+    for i in 0..6000 {
+        let word = if i == 4321 { "sonography" } else { "records" };
+        csv.push_str(&format!(
+            "Organization number {},Health Information Technician in the records department {i},applied,2026-10-{:02},asked about {word} on the phone\n",
+            i % 50,
+            i % 28 + 1
+        ));
+    }
+    assert!(csv.len() > 500_000, "large enough to load in bulk");
+    let file = env.path("large.csv");
+    std::fs::write(&file, csv).unwrap();
+    env.ok(&["import", "applications", file.to_str().unwrap()]);
+    assert_eq!(triggers(), before, "the index's triggers are back");
+    let found = env.json(&["search", "sonography"]);
+    assert_eq!(
+        found[0]["title"],
+        "Health Information Technician in the records department 4321 at Organization number 21"
+    );
+    assert_eq!(
+        kinds(&env, &["epic"]),
+        ["application"],
+        "rows from before stay"
+    );
+    assert_eq!(env.json(&["doctor"])["ok"], true);
+    env.ok(&["undo"]);
+    assert!(hits(&env, &["sonography"]).is_empty());
+    assert_eq!(env.json(&["doctor"])["ok"], true);
+    // The triggers work again after the load.
+    env.ok(&["app", "note", "1", "ask about ultrasound"]);
+    assert_eq!(kinds(&env, &["ultrasound"]), ["history"]);
+}
