@@ -84,6 +84,33 @@ def without_undo_log(db):
     subprocess.run(["sqlite3", db, "".join(f'DROP TRIGGER "{n}";' for n in names)], check=True)
 
 
+# The search row runs on its own database (N applications and 2N history
+# notes), at sizes up to this.
+SEARCH_MAX = 100000
+
+
+def search_sql(query, limit):
+    """The statement `jobtrack search` runs (`SEARCH_SQL` in src/search.rs,
+    read from the source so the floor is the very same query), with its two
+    parameters filled in."""
+    source = open(os.path.join(ROOT, "src", "search.rs"), encoding="utf-8").read()
+    start = source.index('pub const SEARCH_SQL: &str = "') + len('pub const SEARCH_SQL: &str = "')
+    sql = source[start:source.index('";', start)]
+    return sql.replace("?1", "'" + query.replace("'", "''") + "'").replace("?2", str(limit)) + ";"
+
+
+def search_row(n, runs, work):
+    """`search telehealth` (a word in about 1% of the indexed rows), snippets
+    and titles included, against the same FTS5 statement in sqlite3."""
+    db = os.path.join(work, f"search{n}.db")
+    if not os.path.exists(db):
+        print(f"generating {n:,} applications with {2 * n:,} notes …", file=sys.stderr)
+        subprocess.run([GENERATE, str(n), db, str(2 * n)], check=True, stdout=subprocess.DEVNULL)
+    return compare(
+        "search (word in 1% of rows)", lambda: [JOBTRACK, "--db", db, "search", "telehealth"],
+        lambda: sqlite(db, search_sql('"telehealth"', 20)), runs, target=2.0)
+
+
 def bench_size(n, runs, work):
     db = os.path.join(work, f"bench{n}.db")
     if not os.path.exists(db):
@@ -212,6 +239,9 @@ def bench_size(n, runs, work):
         fresh_target()
         import_kib = peak_kib([JOBTRACK, "--db", target_db, "import", "applications", csv_out])
         export_kib = peak_kib([JOBTRACK, "--db", db, "export", "applications"])
+
+    if n <= SEARCH_MAX:
+        rows.append(search_row(n, runs, work))
 
     rows.append(compare("--version", lambda: [JOBTRACK, "--version"], lambda: ["sqlite3", "--version"], runs, target=2.0))
     rows.append(compare("--help", lambda: [JOBTRACK, "--help"], lambda: ["sqlite3", "--version"], runs, target=2.0))

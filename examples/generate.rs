@@ -1,7 +1,9 @@
 //! Generates a large, realistic jobtrack database for benchmarks:
-//! `cargo run --release --example generate -- N PATH` writes N applications
-//! with their histories, plus N/10 contacts, N/5 interactions and N/50
-//! volunteer shifts, deterministically (same N, same file contents).
+//! `cargo run --release --example generate -- N PATH [NOTES]` writes N
+//! applications with their histories, plus N/10 contacts, N/5 interactions
+//! and N/50 volunteer shifts, deterministically (same N, same file
+//! contents); NOTES adds that many history notes for the search benchmark,
+//! one in 60 holding the word `telehealth`.
 
 use std::path::PathBuf;
 
@@ -55,11 +57,32 @@ const RELATIONSHIPS: &[&str] = &[
     "other",
 ];
 
+const NOTE_OPENERS: &[&str] = &[
+    "Recruiter called about",
+    "Emailed HR about",
+    "Asked the hiring manager about",
+    "Read up on",
+    "Prepared notes on",
+];
+const NOTE_TOPICS: &[&str] = &[
+    "coding backlog",
+    "Epic migration",
+    "release of information",
+    "cancer registry",
+    "privacy audit",
+    "remote work",
+    "night shift",
+    "CDI program",
+    "chart abstraction",
+    "ICD-10 training",
+];
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let usage = "usage: generate N PATH";
+    let usage = "usage: generate N PATH [NOTES]";
     let n: i64 = args.next().ok_or(usage)?.parse()?;
     let path = PathBuf::from(args.next().ok_or(usage)?);
+    let notes: i64 = args.next().map_or(Ok(0), |a| a.parse())?;
     if path.exists() {
         return Err(format!("{} exists; remove it first", path.display()).into());
     }
@@ -208,6 +231,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     Option::<String>::None
                 ])?;
             }
+        }
+        let mut note = tx.prepare(
+            "INSERT INTO application_events (application_id, date, kind, note) VALUES (?1, ?2, 'note', ?3)",
+        )?;
+        for i in 0..notes {
+            let topic = if i % 60 == 0 {
+                "telehealth"
+            } else {
+                NOTE_TOPICS[rng.below(NOTE_TOPICS.len() as u64) as usize]
+            };
+            let opener = NOTE_OPENERS[rng.below(NOTE_OPENERS.len() as u64) as usize];
+            note.execute(params![
+                1 + rng.below(n as u64) as i64,
+                day(rng.below(300)),
+                format!("{opener} the {topic} question; follow up after the panel ({i})"),
+            ])?;
         }
     }
     tx.commit()?;

@@ -9,7 +9,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use crate::commands::{app, cert, contact, doc, edu, event, goal, org, undo, volunteer, work};
 use crate::ctx::Ctx;
 use crate::output::ColorChoice;
-use crate::{reports, transfer};
+use crate::{reports, search, transfer};
 
 /// The help heading the global options stand under, apart from each
 /// command's own.
@@ -116,6 +116,8 @@ pub enum Command {
     /// Weekly or monthly targets: applications, interactions, contacts, volunteer hours
     #[command(subcommand)]
     Goal(goal::GoalCommand),
+    /// Find any word you typed: applications, notes, contacts, interactions, events, organizations, documents
+    Search(search::SearchArgs),
     /// Write a table (or every table) as CSV or JSON
     Export(transfer::ExportArgs),
     /// Read a table's CSV, a whole export folder, or LinkedIn's export files
@@ -154,7 +156,11 @@ pub enum Command {
         dry_run: bool,
     },
     /// Check the database: integrity, references, version, permissions, row counts
-    Doctor,
+    Doctor {
+        /// Rebuild the search index when it is out of step (nothing else is changed)
+        #[arg(long)]
+        fix: bool,
+    },
     /// Print a shell completion script (see the README for where to put it)
     #[command(
         after_help = "Examples:\n  jobtrack completions bash > ~/.local/share/bash-completion/completions/jobtrack\n  jobtrack completions zsh > ~/.zfunc/_jobtrack\n  jobtrack completions fish > ~/.config/fish/completions/jobtrack.fish"

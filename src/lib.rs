@@ -35,6 +35,7 @@ pub mod goals; // goals and the metrics they count
 pub mod commands; // each CLI noun's subcommands and combined views
 pub mod reports; // reports, dashboard, agenda and ICS, the HTML page
 pub mod transfer; // CSV/JSON export and import, LinkedIn
+pub mod search; // full-text search over everything typed in
 
 // Top: the whole-database commands and the command line.
 pub mod maintenance; // init, demo, backup, doctor
@@ -90,7 +91,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Init => maintenance::init(ctx),
         Command::Demo => maintenance::demo(ctx),
         Command::Backup { file, force } => maintenance::backup(ctx, &file, force),
-        Command::Doctor => maintenance::doctor(ctx),
+        Command::Doctor { fix } => maintenance::doctor(ctx, fix),
         Command::Restore { file, dry_run } => maintenance::restore(ctx, &file, dry_run),
         Command::Undo(args) => commands::undo::undo(ctx, &args),
         Command::Redo => commands::undo::redo(ctx),
@@ -99,6 +100,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::App(cmd) => commands::app::run(ctx, cmd),
         Command::Org(cmd) => commands::org::run(ctx, cmd),
         Command::Report(args) => reports::report(ctx, args),
+        Command::Search(args) => search::run(ctx, &args),
         Command::Agenda(args) => reports::agenda(ctx, args),
         Command::Goal(cmd) => commands::goal::run(ctx, cmd),
         Command::Contact(cmd) => commands::contact::run(ctx, cmd),

@@ -123,6 +123,9 @@ pub struct DoctorReport {
     pub ok: bool,
     pub checks: Vec<Check>,
     pub counts: BTreeMap<String, i64>,
+    /// What `--fix` mended before the checks ran.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fixed: Vec<String>,
 }
 
 /// Every table, in dependency order: the one list the export and import
@@ -131,14 +134,21 @@ fn tables() -> impl Iterator<Item = &'static str> {
     crate::transfer::spec::SPECS.iter().map(|spec| spec.name())
 }
 
-/// `jobtrack doctor`: checks the file, its schema and its permissions;
-/// exit 1 with a recovery hint when something is wrong.
-pub fn doctor(ctx: &Ctx) -> Result<()> {
+/// `jobtrack doctor [--fix]`: checks the file, its schema and its
+/// permissions; exit 1 with a recovery hint when something is wrong.
+/// `--fix` first rebuilds the search index if it is out of step (the one
+/// thing doctor mends: it is made from the records, so nothing is lost).
+pub fn doctor(ctx: &Ctx, fix: bool) -> Result<()> {
     let db_path = ctx.db_path()?;
     let path = &db_path.path;
     if !path.exists() {
         return Err(Error::NoDatabase(path.clone()));
     }
+    let fixed = if fix {
+        fix_search_index(path)?
+    } else {
+        Vec::new()
+    };
     let mut checks = Vec::new();
     let mut counts = BTreeMap::new();
     match inspect(path, &mut checks, &mut counts) {
@@ -156,6 +166,7 @@ pub fn doctor(ctx: &Ctx) -> Result<()> {
         ok: checks.iter().all(|c| c.ok),
         checks,
         counts,
+        fixed,
     };
     if ctx.out.json {
         ctx.out.print_json(&report)?;
@@ -183,6 +194,9 @@ fn inspect(path: &Path, checks: &mut Vec<Check>, counts: &mut BTreeMap<String, i
     checks.push(foreign_key_check(&conn)?);
     checks.push(constraint_check(&conn)?);
     checks.push(id_check(&conn)?);
+    if version == db::CURRENT_VERSION {
+        checks.push(search_index_check(&conn));
+    }
     let journal: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
     checks.push(Check {
         name: "journal_mode",
@@ -215,6 +229,52 @@ fn inspect(path: &Path, checks: &mut Vec<Check>, counts: &mut BTreeMap<String, i
         }
     }
     Ok(())
+}
+
+/// Whether the search index is sound and holds exactly the records'
+/// current text (DESIGN §10.8).
+fn search_index_check(conn: &Connection) -> Check {
+    let problems =
+        db::search_index::problems(conn).unwrap_or_else(|e| vec![format!("cannot be read ({e})")]);
+    Check {
+        name: "search_index",
+        ok: problems.is_empty(),
+        detail: if problems.is_empty() {
+            "in step".into()
+        } else {
+            format!(
+                "{}; 'jobtrack doctor --fix' rebuilds it",
+                problems.join("; ")
+            )
+        },
+    }
+}
+
+/// `doctor --fix`: rebuilds the search index of a current database when it
+/// is out of step, in one transaction that records no undo entry. Returns
+/// what was mended.
+fn fix_search_index(path: &Path) -> Result<Vec<String>> {
+    let mut conn = Connection::open_with_flags(
+        db::plain_name(path),
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    db::configure(&conn)?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version != db::CURRENT_VERSION {
+        return Ok(Vec::new());
+    }
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let problems =
+        db::search_index::problems(&tx).unwrap_or_else(|e| vec![format!("cannot be read ({e})")]);
+    if problems.is_empty() {
+        return Ok(Vec::new());
+    }
+    db::search_index::rebuild(&tx)?;
+    tx.commit()?;
+    Ok(vec![format!(
+        "rebuilt the search index ({})",
+        problems.join("; ")
+    )])
 }
 
 /// Whether the schema version is one this jobtrack reads.
@@ -485,6 +545,9 @@ fn permission_checks(path: &Path) -> Vec<Check> {
 fn print_doctor(ctx: &Ctx, path: &Path, report: &DoctorReport) -> Result<()> {
     let out = &ctx.out;
     out.line(out.heading(&format!("Database {}", path.display())))?;
+    for fixed in &report.fixed {
+        out.line(format!("  {}  {fixed}", out.paint("fixed", Tone::Good)))?;
+    }
     for check in &report.checks {
         let mark = if check.ok {
             out.paint("ok  ", Tone::Good)
@@ -516,6 +579,9 @@ fn print_doctor(ctx: &Ctx, path: &Path, report: &DoctorReport) -> Result<()> {
     }
     if failed("schema_version") {
         out.line("Fix the version as the check says: 'jobtrack init' upgrades an older database; a newer one needs a newer jobtrack. Your data is intact.")?;
+    }
+    if failed("search_index") {
+        out.line("Run 'jobtrack doctor --fix' to rebuild the search index from your records; your data is intact.")?;
     }
     if failed("journal_mode") {
         out.line("Run 'jobtrack init' to switch the database to WAL; your data is intact.")?;

@@ -329,6 +329,65 @@ impl Output {
         }
     }
 
+    /// Text on one line with the parts between `start` and `end` painted
+    /// in `tone` (a search match), the marks dropped: runs of white space
+    /// become one space, stored text is shown escaped, and the whole is cut
+    /// to `width` columns with `…`.
+    pub fn marked(&self, text: &str, start: char, end: char, tone: Tone, width: usize) -> String {
+        let mut pieces: Vec<(String, bool)> = vec![(String::new(), false)];
+        for c in text.trim().chars() {
+            if c == start || c == end {
+                pieces.push((String::new(), c == start));
+                continue;
+            }
+            let Some((piece, _)) = pieces.last_mut() else {
+                continue;
+            };
+            if c.is_whitespace() {
+                if !piece.ends_with(' ') {
+                    piece.push(' ');
+                }
+            } else {
+                piece.push_str(&visible(c.encode_utf8(&mut [0; 4])));
+            }
+        }
+        let total: usize = pieces.iter().map(|(p, _)| display_width(p)).sum();
+        // When cut, one column is kept for the `…`.
+        let budget = if total > width {
+            width.saturating_sub(1)
+        } else {
+            width
+        };
+        let mut shown = String::new();
+        let mut used = 0;
+        for (piece, matched) in pieces {
+            let mut kept = String::new();
+            for c in piece.chars() {
+                let w = c.width().unwrap_or(0);
+                if used + w > budget {
+                    break;
+                }
+                kept.push(c);
+                used += w;
+            }
+            let whole = kept.len() == piece.len();
+            if matched && !kept.is_empty() {
+                shown.push_str(&self.paint(&kept, tone));
+            } else {
+                shown.push_str(&kept);
+            }
+            if !whole {
+                break;
+            }
+        }
+        if total > width {
+            let trimmed = shown.trim_end().len();
+            shown.truncate(trimmed);
+            shown.push('…');
+        }
+        shown
+    }
+
     /// Prints `label  value` lines aligned on the labels; empty values are
     /// left out. Stored text in a value is shown escaped (its line breaks
     /// and tabs kept). On a terminal a long value is wrapped between words.

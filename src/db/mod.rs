@@ -15,6 +15,7 @@ use rusqlite::{
 use crate::error::{Error, Result};
 use crate::files;
 
+pub mod search_index;
 pub mod undo;
 
 /// The current schema, run on a new database.
@@ -428,11 +429,195 @@ fn v5_to_v6(tx: &Transaction) -> rusqlite::Result<()> {
     )
 }
 
+/// The search index of version 7, frozen as it stood: the FTS5 table, the
+/// views that say what each record puts in it, the triggers that keep it in
+/// step, and the rows of the records already stored.
+const V7_SEARCH: &str = "CREATE VIRTUAL TABLE search_index USING fts5(
+             title, body, tokenize = 'unicode61 remove_diacritics 2'
+         );
+
+         -- What an application puts in the index: its organization's name and its
+         -- title, then its notes and description.
+         CREATE VIEW search_applications (id, title, body) AS
+             SELECT a.id, o.name || ' ' || a.title,
+                    coalesce(a.notes || char(10) || a.description, a.notes, a.description)
+             FROM applications a JOIN organizations o ON o.id = a.org_id
+    WHERE a.id < 1152921504606846976;
+
+         CREATE VIEW search_source (key, kind, id, title, body) AS
+             SELECT id * 8 + 1, 1, id, title, body FROM search_applications
+             UNION ALL
+             SELECT id * 8 + 2, 2, id, NULL, note FROM application_events
+    WHERE note IS NOT NULL AND kind <> 'follow_up' AND id < 1152921504606846976
+             UNION ALL
+             SELECT id * 8 + 3, 3, id, name, coalesce(role || char(10) || notes, role, notes) FROM contacts
+    WHERE id < 1152921504606846976
+             UNION ALL
+             SELECT id * 8 + 4, 4, id, NULL, note FROM interactions
+    WHERE note IS NOT NULL AND id < 1152921504606846976
+             UNION ALL
+             SELECT id * 8 + 5, 5, id, title, notes FROM events WHERE id < 1152921504606846976
+             UNION ALL
+             SELECT id * 8 + 6, 6, id, name, notes FROM organizations WHERE id < 1152921504606846976
+             UNION ALL
+             SELECT id * 8 + 7, 7, id, name, NULL FROM documents WHERE id < 1152921504606846976;
+
+         CREATE TRIGGER search_applications_insert AFTER INSERT ON applications
+         BEGIN
+             INSERT INTO search_index (rowid, title, body)
+                 SELECT key, title, body FROM search_source WHERE kind = 1 AND id = NEW.id;
+         END;
+
+         CREATE TRIGGER search_applications_update AFTER UPDATE OF org_id, title, notes, description ON applications
+             WHEN NEW.org_id IS NOT OLD.org_id OR NEW.title IS NOT OLD.title OR NEW.notes IS NOT OLD.notes
+               OR NEW.description IS NOT OLD.description
+         BEGIN
+             DELETE FROM search_index WHERE rowid = OLD.id * 8 + 1;
+             INSERT INTO search_index (rowid, title, body)
+                 SELECT key, title, body FROM search_source WHERE kind = 1 AND id = NEW.id;
+         END;
+
+         CREATE TRIGGER search_applications_delete AFTER DELETE ON applications
+         BEGIN
+             DELETE FROM search_index WHERE rowid = OLD.id * 8 + 1;
+         END;
+
+         CREATE TRIGGER search_application_events_insert AFTER INSERT ON application_events
+             WHEN NEW.note IS NOT NULL AND NEW.kind <> 'follow_up'
+         BEGIN
+             INSERT INTO search_index (rowid, title, body)
+                 SELECT key, title, body FROM search_source WHERE kind = 2 AND id = NEW.id;
+         END;
+
+         CREATE TRIGGER search_application_events_update AFTER UPDATE OF note ON application_events
+             WHEN NEW.note IS NOT OLD.note
+         BEGIN
+             DELETE FROM search_index WHERE rowid = OLD.id * 8 + 2;
+             INSERT INTO search_index (rowid, title, body)
+                 SELECT key, title, body FROM search_source WHERE kind = 2 AND id = NEW.id;
+         END;
+
+         CREATE TRIGGER search_application_events_delete AFTER DELETE ON application_events
+             WHEN OLD.note IS NOT NULL
+         BEGIN
+             DELETE FROM search_index WHERE rowid = OLD.id * 8 + 2;
+         END;
+
+         CREATE TRIGGER search_contacts_insert AFTER INSERT ON contacts
+         BEGIN
+             INSERT INTO search_index (rowid, title, body)
+                 SELECT key, title, body FROM search_source WHERE kind = 3 AND id = NEW.id;
+         END;
+
+         CREATE TRIGGER search_contacts_update AFTER UPDATE OF name, role, notes ON contacts
+             WHEN NEW.name IS NOT OLD.name OR NEW.role IS NOT OLD.role OR NEW.notes IS NOT OLD.notes
+         BEGIN
+             DELETE FROM search_index WHERE rowid = OLD.id * 8 + 3;
+             INSERT INTO search_index (rowid, title, body)
+                 SELECT key, title, body FROM search_source WHERE kind = 3 AND id = NEW.id;
+         END;
+
+         CREATE TRIGGER search_contacts_delete AFTER DELETE ON contacts
+         BEGIN
+             DELETE FROM search_index WHERE rowid = OLD.id * 8 + 3;
+         END;
+
+         CREATE TRIGGER search_interactions_insert AFTER INSERT ON interactions
+             WHEN NEW.note IS NOT NULL
+         BEGIN
+             INSERT INTO search_index (rowid, title, body)
+                 SELECT key, title, body FROM search_source WHERE kind = 4 AND id = NEW.id;
+         END;
+
+         CREATE TRIGGER search_interactions_update AFTER UPDATE OF note ON interactions
+             WHEN NEW.note IS NOT OLD.note
+         BEGIN
+             DELETE FROM search_index WHERE rowid = OLD.id * 8 + 4;
+             INSERT INTO search_index (rowid, title, body)
+                 SELECT key, title, body FROM search_source WHERE kind = 4 AND id = NEW.id;
+         END;
+
+         CREATE TRIGGER search_interactions_delete AFTER DELETE ON interactions
+             WHEN OLD.note IS NOT NULL
+         BEGIN
+             DELETE FROM search_index WHERE rowid = OLD.id * 8 + 4;
+         END;
+
+         CREATE TRIGGER search_events_insert AFTER INSERT ON events
+         BEGIN
+             INSERT INTO search_index (rowid, title, body)
+                 SELECT key, title, body FROM search_source WHERE kind = 5 AND id = NEW.id;
+         END;
+
+         CREATE TRIGGER search_events_update AFTER UPDATE OF title, notes ON events
+             WHEN NEW.title IS NOT OLD.title OR NEW.notes IS NOT OLD.notes
+         BEGIN
+             DELETE FROM search_index WHERE rowid = OLD.id * 8 + 5;
+             INSERT INTO search_index (rowid, title, body)
+                 SELECT key, title, body FROM search_source WHERE kind = 5 AND id = NEW.id;
+         END;
+
+         CREATE TRIGGER search_events_delete AFTER DELETE ON events
+         BEGIN
+             DELETE FROM search_index WHERE rowid = OLD.id * 8 + 5;
+         END;
+
+         CREATE TRIGGER search_organizations_insert AFTER INSERT ON organizations
+         BEGIN
+             INSERT INTO search_index (rowid, title, body)
+                 SELECT key, title, body FROM search_source WHERE kind = 6 AND id = NEW.id;
+             -- Applications put back before their organization (an undo or redo
+             -- replays rows in any order) enter the index with it.
+             INSERT INTO search_index (rowid, title, body)
+                 SELECT id * 8 + 1, title, body FROM search_applications
+                 WHERE id IN (SELECT id FROM applications WHERE org_id = NEW.id);
+         END;
+
+         -- A new name also reaches the applications that show it.
+         CREATE TRIGGER search_organizations_update AFTER UPDATE OF name, notes ON organizations
+             WHEN NEW.name IS NOT OLD.name OR NEW.notes IS NOT OLD.notes
+         BEGIN
+             DELETE FROM search_index WHERE rowid = OLD.id * 8 + 6;
+             INSERT INTO search_index (rowid, title, body)
+                 SELECT key, title, body FROM search_source WHERE kind = 6 AND id = NEW.id;
+             DELETE FROM search_index WHERE NEW.name IS NOT OLD.name
+                 AND rowid IN (SELECT id * 8 + 1 FROM applications WHERE org_id = NEW.id);
+             INSERT INTO search_index (rowid, title, body)
+                 SELECT id * 8 + 1, title, body FROM search_applications
+                 WHERE NEW.name IS NOT OLD.name AND id IN (SELECT id FROM applications WHERE org_id = NEW.id);
+         END;
+
+         CREATE TRIGGER search_organizations_delete AFTER DELETE ON organizations
+         BEGIN
+             DELETE FROM search_index WHERE rowid = OLD.id * 8 + 6;
+         END;
+
+         CREATE TRIGGER search_documents_insert AFTER INSERT ON documents
+         BEGIN
+             INSERT INTO search_index (rowid, title, body)
+                 SELECT key, title, body FROM search_source WHERE kind = 7 AND id = NEW.id;
+         END;
+
+         CREATE TRIGGER search_documents_update AFTER UPDATE OF name ON documents
+             WHEN NEW.name IS NOT OLD.name
+         BEGIN
+             DELETE FROM search_index WHERE rowid = OLD.id * 8 + 7;
+             INSERT INTO search_index (rowid, title, body)
+                 SELECT key, title, body FROM search_source WHERE kind = 7 AND id = NEW.id;
+         END;
+
+         CREATE TRIGGER search_documents_delete AFTER DELETE ON documents
+         BEGIN
+             DELETE FROM search_index WHERE rowid = OLD.id * 8 + 7;
+         END;
+         INSERT INTO search_index (rowid, title, body) SELECT key, title, body FROM search_source;";
+
 /// Version 7 (DESIGN §10.6, §10.9): postings and documents. Applications
 /// gain the posting's dates, employment type and description and the
 /// résumé and cover letter sent (→ `documents`, new); a changed closing
-/// date raises its calendar SEQUENCE. Columns are added in place (nothing
-/// else changes), so no table is rebuilt. Frozen as it stood at version 7.
+/// date raises its calendar SEQUENCE; everything stored enters the search
+/// index (`V7_SEARCH`). Columns are added in place (nothing else changes),
+/// so no table is rebuilt. Frozen as it stood at version 7.
 fn v6_to_v7(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(
         "CREATE TABLE documents (
@@ -467,7 +652,8 @@ fn v6_to_v7(tx: &Transaction) -> rusqlite::Result<()> {
              INSERT INTO ics_revisions (kind, row_id, seq) VALUES ('closing', NEW.id, 1)
                  ON CONFLICT (kind, row_id) DO UPDATE SET seq = seq + 1;
          END;",
-    )
+    )?;
+    tx.execute_batch(V7_SEARCH)
 }
 
 /// The AUTOINCREMENT counters of `tables`, read before a rebuild drops them.
@@ -921,12 +1107,15 @@ pub fn discard_new(path: &Path) {
     let Ok(tx) = conn.transaction_with_behavior(TransactionBehavior::Immediate) else {
         return;
     };
-    // `meta` holds the database's own id from its creation on: not a row
-    // anyone added.
+    // `meta` holds the database's own id from its creation on, and the
+    // search index's FTS5 storage its settings: not rows anyone added.
     let empty = row_counts(&tx).is_ok_and(|counts| {
-        counts
-            .iter()
-            .all(|(table, n)| *n == 0 || table == "meta" || table == "sqlite_sequence")
+        counts.iter().all(|(table, n)| {
+            *n == 0
+                || table == "meta"
+                || table == "sqlite_sequence"
+                || table.starts_with("search_index_")
+        })
     });
     if empty {
         for suffix in ["", "-wal", "-shm"] {

@@ -20,6 +20,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
 
 use crate::dates;
+use crate::db::search_index;
 use crate::error::{Error, Result};
 use crate::output;
 
@@ -43,6 +44,14 @@ pub const INTERNAL_TABLES: &[&str] = &[
     "ics_revisions",
     // The database's own facts (its `dbid`): set once at creation.
     "meta",
+    // The search index (FTS5) and its shadow tables, kept by triggers on
+    // the tables they index (`db::search_index`).
+    "search_index",
+    "search_index_config",
+    "search_index_content",
+    "search_index_data",
+    "search_index_docsize",
+    "search_index_idx",
 ];
 
 /// The command line as typed, set once when the process starts.
@@ -193,6 +202,9 @@ pub struct Bulk {
     below: Vec<(String, i64, i64)>,
     /// The undo triggers dropped for a large load, to make again.
     dropped: Vec<String>,
+    /// The search index's triggers dropped for a large load: made again,
+    /// and the index rebuilt once, by `resume`.
+    search: Vec<String>,
 }
 
 /// Pauses the row triggers for a bulk writer that only appends rows (or
@@ -211,7 +223,13 @@ pub fn pause(conn: &Connection, large: bool) -> Result<Bulk> {
         tops: Vec::new(),
         below: Vec::new(),
         dropped: Vec::new(),
+        search: Vec::new(),
     };
+    if large {
+        // Indexing row by row doubles a large load's time; one rebuild at
+        // the end costs a fraction of it.
+        bulk.search = search_index::drop_triggers(conn)?;
+    }
     if seq.is_none() {
         return Ok(bulk);
     }
@@ -269,6 +287,9 @@ impl Bulk {
     /// Records the appended rows (one `DELETE … WHERE rowid BETWEEN`
     /// step per table and range) and turns the row triggers back on.
     pub fn resume(self, conn: &Connection) -> Result<()> {
+        if !self.search.is_empty() {
+            search_index::restore_triggers(conn, &self.search)?;
+        }
         let Some(seq) = self.seq else {
             return Ok(());
         };

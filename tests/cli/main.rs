@@ -24,6 +24,7 @@ mod references;
 mod reliability;
 mod reports;
 mod screens;
+mod search;
 mod transfer;
 mod typing;
 mod undo;
