@@ -408,3 +408,22 @@ fn help_and_errors_quote_a_group_so_the_shell_keeps_the_bar() {
     assert!(err.contains("(like \"RHIT|RHIA\", quoted)"), "{err}");
     assert_eq!(env.count("SELECT count(*) FROM application_credentials"), 0);
 }
+
+#[test]
+fn one_of_the_following_makes_a_list_one_group() {
+    let env = TestEnv::new();
+    let (record, said) = add_posting(
+        &env,
+        "Mercy Health",
+        "HIM Technician",
+        "One of the following credentials is required: RHIT, RHIA, CCS.\nCDIP preferred.",
+    );
+    assert_eq!(lists(&record), (json!(["CCS|RHIA|RHIT"]), json!(["CDIP"])));
+    assert!(
+        said.contains("requires CCS or RHIA or RHIT; prefers CDIP"),
+        "{said}"
+    );
+    // Holding one of them is enough for --qualified.
+    env.ok(&["cert", "set", "CCS", "passed", "--on", "2025-06-01"]);
+    assert_eq!(ids(&env, &["app", "list", "--qualified"]), vec![1]);
+}
