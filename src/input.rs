@@ -439,6 +439,21 @@ pub fn code_group_words(group: &str) -> String {
     code_group_parts(group).collect::<Vec<_>>().join(" or ")
 }
 
+/// A list of groups as people read it, each group standing apart: "CHPS,
+/// (RHIA or RHIT)" (a plain "CHPS, RHIA or RHIT" reads as one choice of
+/// three). A list of one group needs no parentheses: "RHIA or RHIT".
+pub fn code_groups_words(groups: &[String]) -> String {
+    let several = groups.len() > 1;
+    let words: Vec<String> = groups
+        .iter()
+        .map(|group| match code_group_words(group) {
+            words if several && group.contains(CODE_GROUP_SEPARATOR) => format!("({words})"),
+            words => words,
+        })
+        .collect();
+    words.join(", ")
+}
+
 /// Normalizes a credential group typed for `--requires`/`--prefers` or read
 /// from a file: one code, or several joined by `|` (any one of them will
 /// do), each checked as `parse_code` checks it.
@@ -452,7 +467,7 @@ pub fn parse_code_group(field: &str, text: &str) -> Result<String> {
                 field,
                 text,
                 "a credential code of letters, digits and '-' (like RHIT or CCS-P), \
-                 or several joined by '|' when any one of them will do (like RHIT|RHIA)",
+                 or several joined by '|' when any one of them will do (like \"RHIT|RHIA\", quoted)",
             )
         })?;
     Ok(code_group(&codes))
@@ -699,6 +714,13 @@ mod tests {
         assert!(parse_code_group("--requires", "RHIT|").is_err());
         assert!(parse_code_group("--requires", "RHIT||RHIA").is_err());
         assert_eq!(code_group_words("RHIA|RHIT"), "RHIA or RHIT");
+        let groups = |list: &[&str]| list.iter().map(|g| g.to_string()).collect::<Vec<_>>();
+        assert_eq!(code_groups_words(&groups(&["RHIA|RHIT"])), "RHIA or RHIT");
+        assert_eq!(code_groups_words(&groups(&["CCS", "RHIT"])), "CCS, RHIT");
+        assert_eq!(
+            code_groups_words(&groups(&["CHPS", "RHIA|RHIT"])),
+            "CHPS, (RHIA or RHIT)"
+        );
     }
 
     #[test]

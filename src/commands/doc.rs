@@ -21,8 +21,8 @@ use crate::output::{byte_size, count_of, shell_command, Column, Tone};
 const DOC_EXAMPLES: &str = "\
 Examples:
   jobtrack doc add resume-2026-11.pdf --kind resume
-  jobtrack doc add cover-mercy.docx --kind cover_letter --name \"Cover letter, Mercy Health\"
-  jobtrack app add \"Mercy Health\" \"Coding Specialist\" --resume resume-2026-11 --cover-letter mercy
+  jobtrack doc add mercy.docx --kind cover_letter --name \"Cover letter, Mercy\"
+  jobtrack app edit 12 --resume resume-2026-11 --cover-letter mercy
   jobtrack doc list
   jobtrack doc get resume-2026-11 --out ~/Desktop/resume.pdf";
 
@@ -32,7 +32,7 @@ Examples:
 pub enum DocCommand {
     /// Keep a file (up to 20 MiB) in the database: a résumé, a cover letter, anything else
     #[command(
-        after_help = "Examples:\n  jobtrack doc add resume-2026-11.pdf --kind resume\n  jobtrack doc add letter.pdf --kind cover_letter --name \"Cover letter, Mercy Health\"\n  pbpaste | jobtrack doc add - --name \"Thank-you note\""
+        after_help = "Examples:\n  jobtrack doc add resume-2026-11.pdf --kind resume\n  jobtrack doc add letter.pdf --kind cover_letter --name \"Cover letter, Mercy\"\n  pbpaste | jobtrack doc add - --name \"Thank-you note\""
     )]
     Add {
         /// The file ('-' reads standard input; then --name is required)
@@ -69,7 +69,7 @@ pub enum DocCommand {
         /// The document: its id, or part of its name (see 'jobtrack doc list')
         #[arg(value_name = "DOC", allow_hyphen_values = true)]
         doc: String,
-        /// Delete it even when applications name it (they keep no résumé or cover letter)
+        /// Delete it even when applications name it (they are left without it)
         #[arg(long)]
         force: bool,
     },
@@ -279,7 +279,7 @@ fn in_use(document: &Document, users: &[(i64, String)]) -> Error {
     }
     let id = document.id.to_string();
     message.push_str(&format!(
-        "\nadd --force to delete it anyway; they keep no résumé or cover letter: {}",
+        "\nto delete it anyway and leave them without it: {}",
         shell_command(["jobtrack", "doc", "rm", id.as_str(), "--force"])
     ));
     Error::Input(message)

@@ -343,13 +343,25 @@ struct Group {
     codes: Vec<String>,
 }
 
+/// True when the words before a sentence's first mention offer a choice
+/// ("one of the following: RHIT, RHIA, CCS", "any of").
+fn offers_a_choice(before: &str) -> bool {
+    let words = lower_words(before);
+    words
+        .windows(2)
+        .any(|pair| matches!(pair[0].as_str(), "one" | "any") && pair[1] == "of")
+}
+
 /// The groups a sentence names: a phrase of mentions joined by "or"
 /// (also in a list, "RHIT, RHIA, or CCS") is one group; joined by "and" or
-/// commas alone, each is its own.
+/// commas alone, each is its own, unless the sentence offers a choice
+/// before its first mention ("one of: RHIT, RHIA, CCS").
 fn groups(sentence: &str, mentions: &[Mention]) -> Vec<Group> {
     let mut groups = Vec::new();
     let mut segment: Vec<&Mention> = Vec::new();
-    let mut has_or = false;
+    let mut has_or = mentions
+        .first()
+        .is_some_and(|first| offers_a_choice(&sentence[..first.start]));
     let mut flush = |segment: &mut Vec<&Mention>, has_or: &mut bool| {
         if *has_or {
             groups.push(Group {
@@ -566,6 +578,21 @@ mod tests {
         check("Minimum: RHIT certification or RHIA", &["RHIA|RHIT"], &[]);
         check("Nice to have: CTR", &[], &["CTR"]);
         check("CHDA desired", &[], &["CHDA"]);
+    }
+
+    #[test]
+    fn one_of_a_list_is_one_group() {
+        check(
+            "One of the following credentials is required: RHIT, RHIA, CCS.",
+            &["CCS|RHIA|RHIT"],
+            &[],
+        );
+        check(
+            "Must hold any of these: RHIT, CCS. CDIP and CCA preferred.",
+            &["CCS|RHIT"],
+            &["CCA", "CDIP"],
+        );
+        check("Requires RHIT, CCS.", &["CCS", "RHIT"], &[]);
     }
 
     #[test]

@@ -345,7 +345,10 @@ fn rm_is_refused_while_linked_and_force_unlinks() {
     let err = env.fails(2, &["doc", "rm", "resume"]);
     assert!(err.contains("named by 2 applications"), "{err}");
     assert!(err.contains("Coder at Mercy Health") && err.contains("Analyst at St. Luke's"));
-    assert!(err.contains("jobtrack doc rm 1 --force"), "{err}");
+    assert!(
+        err.contains("to delete it anyway and leave them without it: jobtrack doc rm 1 --force"),
+        "{err}"
+    );
     assert_eq!(env.count("SELECT count(*) FROM documents"), 1);
     let removed = env.ok(&["doc", "rm", "1", "--force"]);
     assert!(
@@ -678,4 +681,32 @@ fn a_whole_document_name_wins_over_names_that_contain_it() {
     let err = env.fails(2, &["doc", "rm", "cv"]);
     assert!(err.contains("no document matches DOC \"cv\""), "{err}");
     assert_eq!(env.count("SELECT count(*) FROM documents"), 3);
+}
+
+#[test]
+fn doc_help_examples_fit_80_columns_whole() {
+    // An example that wraps cannot be pasted back as one command.
+    let env = TestEnv::new();
+    for command in [
+        &["doc", "--help"][..],
+        &["doc", "add", "--help"],
+        &["doc", "get", "--help"],
+    ] {
+        let output = env
+            .cmd()
+            .env("COLUMNS", "80")
+            .args(command)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let help = String::from_utf8(output.stdout).unwrap();
+        let examples = help.split("Examples:\n").nth(1).expect("examples");
+        for line in examples.lines().filter(|l| !l.is_empty()) {
+            assert!(
+                line.starts_with("  jobtrack ") || line.starts_with("  pbpaste "),
+                "{command:?}: a wrapped example line {line:?}\n{help}"
+            );
+            assert!(line.chars().count() <= 80, "{line}");
+        }
+    }
 }

@@ -158,6 +158,20 @@ fn an_unknown_credential_code_on_a_posting_gets_a_note() {
         stderr.contains("RHTI is not a credential") && stderr.contains("did you mean RHIT"),
         "{stderr}"
     );
+    // A code near none in the catalog reads as a sentence too.
+    let output = env
+        .cmd()
+        .args(["app", "add", "A", "T3", "--requires", "XYZQW"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "XYZQW is not a credential jobtrack knows or you track (see 'jobtrack cert catalog')"
+        ),
+        "{stderr}"
+    );
     let output = env
         .cmd()
         .args(["app", "add", "A", "T2", "--requires", "RHIT"])

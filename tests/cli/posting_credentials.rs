@@ -166,7 +166,7 @@ fn groups_by_hand_are_stored_sorted_and_read_as_words() {
         1
     );
     let shown = env.ok(&["app", "show", "1"]);
-    assert!(shown.contains("requires   CHPS, RHIA or RHIT"), "{shown}");
+    assert!(shown.contains("requires   CHPS, (RHIA or RHIT)"), "{shown}");
     assert!(shown.contains("prefers    CCS or CCS-P"), "{shown}");
 
     // A code required in one group and preferred in another is refused.
@@ -353,4 +353,77 @@ fn import_stores_a_group_sorted_and_refuses_a_broken_one() {
     );
     assert!(err.contains("code") && err.contains("RHIA|RHIT"), "{err}");
     assert_eq!(env.count("SELECT count(*) FROM application_credentials"), 2);
+}
+
+#[test]
+fn a_group_beside_other_requirements_reads_as_one_choice() {
+    let env = TestEnv::new();
+    // "CHPS, RHIA or RHIT" would read as one choice among three.
+    let (record, said) = add_posting(
+        &env,
+        "Mercy Health",
+        "Privacy Analyst",
+        "CHPS required. RHIT or RHIA required. CDIP or CCS preferred; CCA preferred.",
+    );
+    assert_eq!(
+        lists(&record),
+        (json!(["CHPS", "RHIA|RHIT"]), json!(["CCA", "CCS|CDIP"]))
+    );
+    assert!(
+        said.contains(
+            "found in the posting: requires CHPS, (RHIA or RHIT); prefers CCA, (CCS or CDIP)"
+        ),
+        "{said}"
+    );
+    let shown = env.ok(&["app", "show", "1"]);
+    assert!(
+        shown.contains("requires   CHPS, (RHIA or RHIT)\n"),
+        "{shown}"
+    );
+    assert!(shown.contains("prefers    CCA, (CCS or CDIP)\n"), "{shown}");
+    // A group alone, and codes without groups, need no parentheses.
+    env.ok(&[
+        "app",
+        "edit",
+        "1",
+        "--requires",
+        "RHIA|RHIT",
+        "--prefers",
+        "CCA,CCS",
+    ]);
+    let shown = env.ok(&["app", "show", "1"]);
+    assert!(shown.contains("requires   RHIA or RHIT\n"), "{shown}");
+    assert!(shown.contains("prefers    CCA, CCS\n"), "{shown}");
+}
+
+#[test]
+fn help_and_errors_quote_a_group_so_the_shell_keeps_the_bar() {
+    // Typed as shown, RHIT|RHIA unquoted would pipe into a command RHIA.
+    let env = TestEnv::new();
+    let help = env.ok(&["app", "add", "--help"]);
+    assert!(help.contains("\"RHIT|RHIA\" (quoted)"), "{help}");
+    assert!(help.contains("\"A|B\", quoted"), "{help}");
+    env.ok(&["app", "add", "A", "T"]);
+    let err = env.fails(2, &["app", "edit", "1", "--requires", "RHIT or RHIA"]);
+    assert!(err.contains("(like \"RHIT|RHIA\", quoted)"), "{err}");
+    assert_eq!(env.count("SELECT count(*) FROM application_credentials"), 0);
+}
+
+#[test]
+fn one_of_the_following_makes_a_list_one_group() {
+    let env = TestEnv::new();
+    let (record, said) = add_posting(
+        &env,
+        "Mercy Health",
+        "HIM Technician",
+        "One of the following credentials is required: RHIT, RHIA, CCS.\nCDIP preferred.",
+    );
+    assert_eq!(lists(&record), (json!(["CCS|RHIA|RHIT"]), json!(["CDIP"])));
+    assert!(
+        said.contains("requires CCS or RHIA or RHIT; prefers CDIP"),
+        "{said}"
+    );
+    // Holding one of them is enough for --qualified.
+    env.ok(&["cert", "set", "CCS", "passed", "--on", "2025-06-01"]);
+    assert_eq!(ids(&env, &["app", "list", "--qualified"]), vec![1]);
 }

@@ -299,11 +299,12 @@ pub struct Details {
     /// Notes about the posting; on edit, added as a dated line ('-' reads standard input)
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
-    /// A credential the posting requires (repeat for more), like RHIT; RHIT|RHIA when either
-    /// will do. Without it (and --prefers), a --description's credentials are detected
+    /// A credential the posting requires (repeat for more), like RHIT; "RHIT|RHIA" (quoted)
+    /// when either will do. Without it (and --prefers), a --description's credentials are
+    /// detected
     #[arg(long, value_name = "CODE", allow_hyphen_values = true)]
     pub requires: Option<Vec<String>>,
-    /// A credential the posting prefers (repeat for more; A|B when either will do)
+    /// A credential the posting prefers (repeat for more; "A|B", quoted, when either will do)
     #[arg(long, value_name = "CODE", allow_hyphen_values = true)]
     pub prefers: Option<Vec<String>>,
     /// The posting's text, kept for the interview ('-' reads standard input: paste it)

@@ -13,7 +13,7 @@ use crate::applications::{
 use crate::ctx::Ctx;
 use crate::db::Access;
 use crate::error::{Error, Result};
-use crate::input::{code_group_words, parse_salary, PayPeriod, Salary};
+use crate::input::{code_groups_words, parse_salary, PayPeriod, Salary};
 use crate::output::{count_of, pay, shell_command, visible, Column, JsonArray, Tone};
 use crate::{dates, network, orgs};
 
@@ -289,10 +289,7 @@ fn print_fields(ctx: &Ctx, detail: &ApplicationDetail, today: NaiveDate) -> Resu
         .referral
         .as_ref()
         .map(|c| visible(&describe_contact(c)));
-    let join = |groups: &Vec<String>| {
-        let words: Vec<String> = groups.iter().map(|g| code_group_words(g)).collect();
-        (!words.is_empty()).then(|| words.join(", "))
-    };
+    let join = |groups: &Vec<String>| (!groups.is_empty()).then(|| code_groups_words(groups));
     out.print_fields(&[
         ("status", Some(out.paint(&stage, status_tone(app.status)))),
         ("applied", app.applied_on.map(|d| d.to_string())),

@@ -14,7 +14,7 @@ use crate::dates::DateKind;
 use crate::db::{self, Access};
 use crate::error::{Error, Result};
 use crate::input::{
-    code_group_parts, code_group_words, edited_notes, kept, parse_code_group, parse_salary, Salary,
+    code_group_parts, code_groups_words, edited_notes, kept, parse_code_group, parse_salary, Salary,
 };
 use crate::output::{count_of, shell_command};
 use crate::{dates, network, orgs};
@@ -80,9 +80,9 @@ fn note_unknown_codes(ctx: &Ctx, conn: &Connection, groups: &[String]) -> Result
             .map(|c| c.code)
             .filter(|known| orgs::edit_distance(code, known) <= 2)
             .min_by_key(|known| orgs::edit_distance(code, known));
-        let hint = close.map_or(String::new(), |known| format!("did you mean {known}? "));
+        let hint = close.map_or(String::new(), |known| format!("; did you mean {known}?"));
         ctx.out.notice(format!(
-            "{code} is not a credential jobtrack knows or you track; {hint}(see 'jobtrack cert catalog')"
+            "{code} is not a credential jobtrack knows or you track{hint} (see 'jobtrack cert catalog')"
         ));
     }
     Ok(())
@@ -111,16 +111,15 @@ fn tell_detected(ctx: &Ctx, id: i64, detected: Option<&Detected>) {
     let Some(detected) = detected else {
         return;
     };
-    let words = |groups: &[String]| {
-        let words: Vec<String> = groups.iter().map(|g| code_group_words(g)).collect();
-        words.join(", ")
-    };
     let mut found = Vec::new();
     if !detected.requires.is_empty() {
-        found.push(format!("requires {}", words(&detected.requires)));
+        found.push(format!(
+            "requires {}",
+            code_groups_words(&detected.requires)
+        ));
     }
     if !detected.prefers.is_empty() {
-        found.push(format!("prefers {}", words(&detected.prefers)));
+        found.push(format!("prefers {}", code_groups_words(&detected.prefers)));
     }
     let id = id.to_string();
     let fix = shell_command([
