@@ -726,3 +726,25 @@ fn a_saved_posting_closing_date_is_an_agenda_item_while_saved() {
         "{items}"
     );
 }
+
+#[test]
+fn the_demo_has_saved_postings_with_their_text_and_closing_dates() {
+    let env = TestEnv::new();
+    env.ok(&["demo"]);
+    let items = env.json(&["agenda", "--days", "30"]);
+    let closing: Vec<&Value> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|item| item["kind"] == "closing")
+        .collect();
+    assert_eq!(closing.len(), 2, "{items}");
+    for item in closing {
+        let id = item["application_id"].to_string();
+        let shown = env.json(&["app", "show", &id]);
+        assert_eq!(shown["status"], "saved");
+        assert!(shown["posted_on"].is_string(), "{shown}");
+        assert!(shown["employment_type"].is_string(), "{shown}");
+        assert!(env.ok(&["app", "posting", &id]).contains("RHIT"));
+    }
+}
