@@ -135,11 +135,7 @@ impl Ctx {
     pub fn text(&self, field: &str, value: Option<String>) -> Result<Option<String>> {
         let Some(value) = value else { return Ok(None) };
         let value = if value == "-" {
-            if self.stdin_used.replace(true) {
-                return Err(Error::Input(format!(
-                    "{field}: only one argument per command can read standard input ('-')"
-                )));
-            }
+            self.claim_stdin(field)?;
             let mut buffer = String::new();
             std::io::stdin().read_to_string(&mut buffer).map_err(|e| {
                 Error::Input(format!(
@@ -151,6 +147,50 @@ impl Ctx {
             value
         };
         Ok(input::non_empty(value.trim()))
+    }
+
+    /// Takes standard input for `field`: at most one `-` per command.
+    fn claim_stdin(&self, field: &str) -> Result<()> {
+        if self.stdin_used.replace(true) {
+            return Err(Error::Input(format!(
+                "{field}: only one argument per command can read standard input ('-')"
+            )));
+        }
+        Ok(())
+    }
+
+    /// The bytes of a file argument, or of standard input for `-` (the
+    /// command's one `-`), refused past `limit` bytes; with the name to
+    /// call the input by in messages.
+    pub fn file_bytes(&self, field: &str, path: &str, limit: u64) -> Result<(String, Vec<u8>)> {
+        let (label, reader): (String, Box<dyn Read>) = if path == "-" {
+            self.claim_stdin(field)?;
+            ("standard input".into(), Box::new(std::io::stdin()))
+        } else {
+            let file = std::fs::File::open(path).map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => Error::Input(format!("{field}: no file at {path}")),
+                _ => Error::io(path, e),
+            })?;
+            if file.metadata().is_ok_and(|meta| meta.is_dir()) {
+                return Err(Error::Input(format!(
+                    "{field}: {path} is a folder; give a file"
+                )));
+            }
+            (path.to_string(), Box::new(file))
+        };
+        let mut bytes = Vec::new();
+        reader
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(&label, e))?;
+        if bytes.len() as u64 > limit {
+            return Err(Error::Input(format!(
+                "{field}: {label} is larger than {} MiB, more than a job page; \
+                 save the page as \"Web page, HTML only\"",
+                limit >> 20
+            )));
+        }
+        Ok((label, bytes))
     }
 
     /// Required text (a name or title): trimmed, and refused when empty.

@@ -5,6 +5,7 @@
 //! this file holds the types and the rules they carry.
 
 pub mod history;
+pub mod page;
 pub mod store;
 
 use chrono::NaiveDate;

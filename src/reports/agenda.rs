@@ -40,6 +40,8 @@ text_enum! {
         OfferDeadline = "offer_deadline" / "offer deadline",
         /// A thank-you note due the day after an interview of the last 7 days, until you contact the employer or add a note (id: the interview entry)
         ThankYou = "thank_you" / "thank-you",
+        /// The day a saved posting closes, while it is still saved (id: the application)
+        Closing = "closing",
     }
 }
 
@@ -137,6 +139,13 @@ pub(super) const SOURCES: &[(Kind, &str)] = &[
                 a.id, NULL, NULL, NULL, 'app ' || a.id, a.status
          FROM applications a JOIN organizations o ON o.id = a.org_id
          WHERE a.offer_deadline <= ?2 AND a.status = 'offer'",
+    ),
+    (
+        Kind::Closing,
+        "SELECT a.closes_on, a.id, 'Apply before the posting closes: ' || a.title || ' at ' || o.name,
+                a.id, NULL, NULL, NULL, 'app ' || a.id, a.status
+         FROM applications a JOIN organizations o ON o.id = a.org_id
+         WHERE a.closes_on <= ?2 AND a.status = 'saved'",
     ),
     (
         Kind::ThankYou,
@@ -338,6 +347,7 @@ const ICS_HORIZON_KINDS: &[Kind] = &[
     Kind::Event,
     Kind::Interview,
     Kind::OfferDeadline,
+    Kind::Closing,
     // CEU deadlines always look 90 days ahead, in the table as here.
     Kind::CeuDeadline,
 ];

@@ -4,6 +4,7 @@
 use clap::{Args, Subcommand, ValueEnum};
 
 mod close;
+mod from_page;
 mod history;
 mod employer;
 mod sent;
@@ -25,7 +26,8 @@ const ADD_EXAMPLES: &str = "\
 Examples:
   jobtrack app add \"Mercy Health\" \"Health Information Technician\" --source indeed --applied yesterday --salary 42000-48000
   jobtrack app add \"St. Luke's\" \"Coding Specialist\" --status saved --url https://example.org/jobs/42
-  jobtrack app add \"Regional Medical Center\" \"Release of Information Specialist\" --referral 3 --requires RHIT";
+  jobtrack app add \"Regional Medical Center\" \"Release of Information Specialist\" --referral 3 --requires RHIT
+  jobtrack app add --from ~/Downloads/coding-specialist.html --status saved";
 
 const APP_EXAMPLES: &str = "\
 Examples:
@@ -251,12 +253,17 @@ pub struct ContactArgs {
 /// `app add` arguments.
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// The employer (created on first use; any case matches)
-    #[arg(allow_hyphen_values = true)]
-    pub org: String,
-    /// The job title
-    #[arg(allow_hyphen_values = true)]
-    pub title: String,
+    /// The employer (created on first use; any case matches); with --from, the page's unless given
+    #[arg(allow_hyphen_values = true, required_unless_present = "from")]
+    pub org: Option<String>,
+    /// The job title; with --from, the page's unless given
+    #[arg(allow_hyphen_values = true, required_unless_present = "from")]
+    pub title: Option<String>,
+    /// A job page saved from the browser (HTML) or a JSON file with its schema.org JobPosting:
+    /// fills the organization, title, url, location, pay, dates, job type and posting text
+    /// (options given here win; '-' reads standard input)
+    #[arg(long, value_name = "FILE", allow_hyphen_values = true)]
+    pub from: Option<String>,
     /// Where it stands
     #[arg(long, value_enum, default_value_t = Status::Applied)]
     pub status: Status,

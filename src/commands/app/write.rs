@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction};
 
+use super::from_page::{self, FromPage};
 use super::view::{describe_contact, detail};
 use super::{AddArgs, ClearField, Details, EditArgs};
 use crate::applications::store::{self, ApplicationFields, NewApplication, Posting};
@@ -179,8 +180,42 @@ fn given_posting(ctx: &Ctx, details: &Details) -> Result<Posting> {
     })
 }
 
+/// The posting options given, with what a page (`--from`) adds where
+/// they leave a field out.
+fn with_page(given: Posting, page: Option<&FromPage>) -> Posting {
+    let Some(page) = page else { return given };
+    let from = &page.posting;
+    Posting {
+        posted_on: given.posted_on.or(from.posted_on),
+        closes_on: given.closes_on.or(from.closes_on),
+        employment_type: given.employment_type.or(from.employment_type),
+        description: given.description.or_else(|| from.description.clone()),
+    }
+}
+
+/// ORG and TITLE as typed, else the page's (`--from`; clap requires them
+/// without it, and the page reader refuses a page without them).
+fn org_and_title(ctx: &Ctx, args: &AddArgs, page: Option<&FromPage>) -> Result<(String, String)> {
+    let org = args
+        .org
+        .clone()
+        .or_else(|| page.and_then(|p| p.org.clone()))
+        .ok_or_else(|| Error::Input("ORG is required (or --from a saved job page)".into()))?;
+    let title = match (&args.title, page.and_then(|p| p.title.clone())) {
+        (Some(title), _) => ctx.required_text("TITLE", title.clone())?,
+        (None, Some(title)) => title,
+        (None, None) => {
+            return Err(Error::Input(
+                "TITLE is required (or --from a saved job page)".into(),
+            ))
+        }
+    };
+    Ok((org, title))
+}
+
 /// What `app add` was given, checked and typed before the database opens.
 struct AddDraft {
+    org: String,
     title: String,
     status: Status,
     applied_on: Option<NaiveDate>,
@@ -205,7 +240,8 @@ struct OrgHistory {
 }
 
 pub(super) fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
-    let mut draft = parse_add(ctx, &args)?;
+    let page = from_page::read(ctx, &args)?;
+    let mut draft = parse_add(ctx, &args, page.as_ref())?;
     let timestamp = ctx.timestamp()?;
 
     let mut conn = ctx.open(Access::Create)?;
@@ -224,12 +260,16 @@ pub(super) fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
     note_unknown_codes(ctx, &tx, &draft.requires)?;
     note_unknown_codes(ctx, &tx, &draft.prefers)?;
     note_new_source(ctx, &tx, draft.source.as_deref())?;
-    let org = org_history(ctx, &tx, &args.org, &timestamp)?;
-    let new = new_application(ctx, &draft, &args.details, org.id)?;
+    let org = org_history(ctx, &tx, &draft.org, &timestamp)?;
+    let new = new_application(ctx, &draft, &args.details, org.id, page.as_ref())?;
     let id = insert_with_history(&tx, &new, &draft, &timestamp)?;
     super::sent::link_new(ctx, &tx, id, &args.details.documents, &timestamp)?;
     let record = ctx.out.json_record(|| detail(&tx, id))?;
     db::commit(tx)?;
+
+    if let Some(page) = &page {
+        page.tell(ctx, id);
+    }
 
     tell_about_earlier(ctx, &org.name, &org.earlier);
     tell_about_people(ctx, &org.name, &org.people, referral.as_ref());
@@ -240,9 +280,9 @@ pub(super) fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
 
 /// Checks and types `app add`'s arguments, and works out the dates the
 /// status rules give: `applied_on` and the automatic follow-up.
-fn parse_add(ctx: &Ctx, args: &AddArgs) -> Result<AddDraft> {
+fn parse_add(ctx: &Ctx, args: &AddArgs, page: Option<&FromPage>) -> Result<AddDraft> {
     let today = ctx.today()?;
-    let title = ctx.required_text("TITLE", args.title.clone())?;
+    let (org, title) = org_and_title(ctx, args, page)?;
     let details = &args.details;
     let applied = ctx.opt_date_of(DateKind::Past, "--applied", args.applied.as_deref())?;
     if applied.is_some() && args.status == Status::Saved {
@@ -261,7 +301,8 @@ fn parse_add(ctx: &Ctx, args: &AddArgs) -> Result<AddDraft> {
         .salary
         .as_deref()
         .map(|text| parse_salary("--salary", text))
-        .transpose()?;
+        .transpose()?
+        .or(page.and_then(|p| p.salary));
     let explicit_follow_up =
         ctx.opt_date_of(DateKind::Ahead, "--follow-up", details.follow_up.as_deref())?;
     let notes = ctx.text("--note", details.note.clone())?;
@@ -281,7 +322,8 @@ fn parse_add(ctx: &Ctx, args: &AddArgs) -> Result<AddDraft> {
         (given, _) => given,
     };
     Ok(AddDraft {
-        posting: given_posting(ctx, details)?,
+        posting: with_page(given_posting(ctx, details)?, page),
+        org,
         title,
         status: args.status,
         applied_on,
@@ -321,15 +363,20 @@ fn new_application(
     draft: &AddDraft,
     details: &Details,
     org_id: i64,
+    page: Option<&FromPage>,
 ) -> Result<NewApplication> {
     Ok(NewApplication {
         org_id,
         title: draft.title.clone(),
         status: draft.status,
         source: draft.source.clone(),
-        url: ctx.text("--url", details.url.clone())?,
-        location: ctx.text("--location", details.location.clone())?,
-        work_mode: details.work_mode,
+        url: ctx
+            .text("--url", details.url.clone())?
+            .or_else(|| page.and_then(|p| p.url.clone())),
+        location: ctx
+            .text("--location", details.location.clone())?
+            .or_else(|| page.and_then(|p| p.location.clone())),
+        work_mode: details.work_mode.or(page.and_then(|p| p.work_mode)),
         salary: draft.salary,
         applied_on: draft.applied_on,
         follow_up_on: None,
