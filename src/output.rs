@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 
 use serde::Serialize;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::UnicodeWidthStr;
 
 use crate::error::{Error, Result};
 
@@ -361,20 +361,13 @@ impl Output {
         let mut shown = String::new();
         let mut used = 0;
         for (piece, matched) in pieces {
-            let mut kept = String::new();
-            for c in piece.chars() {
-                let w = c.width().unwrap_or(0);
-                if used + w > budget {
-                    break;
-                }
-                kept.push(c);
-                used += w;
-            }
+            let (kept, w) = fitting(&piece, budget.saturating_sub(used));
+            used += w;
             let whole = kept.len() == piece.len();
             if matched && !kept.is_empty() {
-                shown.push_str(&self.paint(&kept, tone));
+                shown.push_str(&self.paint(kept, tone));
             } else {
-                shown.push_str(&kept);
+                shown.push_str(kept);
             }
             if !whole {
                 break;
@@ -519,9 +512,29 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// How many terminal columns `text` takes.
+/// How many terminal columns `text` takes. Measured on the whole text, not
+/// char by char: an emoji with its presentation selector (`❤️`) or a
+/// joined sequence (`👩‍⚕️`) takes two columns however many chars it has.
 fn display_width(text: &str) -> usize {
-    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+    text.width()
+}
+
+/// The longest start of `text` that takes at most `room` columns, and the
+/// columns it takes.
+fn fitting(text: &str, room: usize) -> (&str, usize) {
+    if display_width(text) <= room {
+        return (text, display_width(text));
+    }
+    let mut kept = (0, 0);
+    for (at, c) in text.char_indices() {
+        let end = at + c.len_utf8();
+        let used = display_width(&text[..end]);
+        if used > room {
+            break;
+        }
+        kept = (end, used);
+    }
+    (&text[..kept.0], kept.1)
 }
 
 /// `text` cut to at most `width` columns, ending in `…` when cut.
@@ -529,16 +542,7 @@ fn cut(text: &str, width: usize) -> String {
     if display_width(text) <= width {
         return text.to_string();
     }
-    let mut kept = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        kept.push(c);
-        used += w;
-    }
+    let (kept, _) = fitting(text, width.saturating_sub(1));
     let mut kept = kept.trim_end().to_string();
     kept.push('…');
     kept
@@ -1118,6 +1122,9 @@ mod tests {
         );
         assert_eq!(cut("Health Information Technician", 10), "Health In…");
         assert_eq!(cut("short", 10), "short");
+        assert_eq!(display_width("❤️ 👩‍⚕️ 東"), 8);
+        assert_eq!(display_width(&cut("❤️❤️❤️", 4)), 4);
+        assert_eq!(display_width(&cut("team ❤️ ❤️ ❤️ ❤️", 10)), 10);
         assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
     }
 

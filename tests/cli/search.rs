@@ -330,6 +330,33 @@ fn human_output_highlights_the_match_and_fits_the_line() {
 }
 
 #[test]
+fn wide_characters_and_emoji_sequences_never_push_a_line_past_the_width() {
+    use unicode_width::UnicodeWidthStr;
+    let env = seeded();
+    let hearts = "❤️ ".repeat(30);
+    env.ok(&["app", "note", "1", &format!("Great team 🎉 coder {hearts}")]);
+    env.ok(&[
+        "app",
+        "note",
+        "1",
+        &format!("東京病院 coder {}", "診療情報管理士 ".repeat(12)),
+    ]);
+    env.ok(&[
+        "contact",
+        "add",
+        "Dr. 👩‍⚕️ Kim",
+        "--note",
+        &format!("coder {}", "👩‍⚕️ ".repeat(40)),
+    ]);
+    let shown = env.ok(&["search", "coder"]);
+    assert!(shown.contains("❤️"), "{shown}");
+    assert!(shown.contains("東京病院"), "{shown}");
+    for line in shown.lines() {
+        assert!(line.width() <= 80, "{} columns: {line:?}", line.width());
+    }
+}
+
+#[test]
 fn undo_and_redo_keep_the_index_in_step() {
     let env = seeded();
     env.ok(&[
