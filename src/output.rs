@@ -52,6 +52,8 @@ pub struct Output {
     /// The width tables are fitted to: the terminal's (at least
     /// `MIN_WIDTH`) on a terminal, `None` off one or with `--wide`.
     pub width: Option<usize>,
+    /// `--wide`: lines and tables are printed whole.
+    pub wide: bool,
 }
 
 /// Terminals narrower than this are laid out as this wide.
@@ -94,6 +96,7 @@ impl Output {
             color,
             terminal,
             width,
+            wide,
         }
     }
 
@@ -1049,6 +1052,7 @@ mod tests {
             color: false,
             terminal: false,
             width: None,
+            wide: false,
         };
         assert_eq!(out.bar(5.0, 10.0, 10, Tone::Plain), "#####");
         assert_eq!(out.bar(0.0, 0.0, 10, Tone::Plain), "");
@@ -1083,6 +1087,7 @@ mod tests {
             color: true,
             terminal: true,
             width: Some(80),
+            wide: false,
         };
         let painted = out.paint("offer", Tone::Good);
         assert_eq!(out.visible_keeping_paint(&painted), painted);

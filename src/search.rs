@@ -225,7 +225,8 @@ fn reference(hit: &Hit) -> String {
     }
 }
 
-/// Lines too wide for a terminal are cut to fit it; off one, to this.
+/// Lines too wide for a terminal are cut to fit it; off one, to this
+/// (`--wide` prints them whole).
 const PLAIN_WIDTH: usize = 80;
 
 /// The hits for a person: a heading per kind (with how many there are in
@@ -233,7 +234,11 @@ const PLAIN_WIDTH: usize = 80;
 /// its snippet below with the match highlighted, each line cut to fit.
 fn print_hits(ctx: &Ctx, hits: &[Hit], limit: i64) -> Result<()> {
     let out = &ctx.out;
-    let width = out.width.unwrap_or(PLAIN_WIDTH);
+    let width = match (out.width, out.wide) {
+        (Some(width), _) => width,
+        (None, true) => usize::MAX,
+        (None, false) => PLAIN_WIDTH,
+    };
     let mut current = "";
     for hit in hits {
         if hit.kind != current {

@@ -357,6 +357,28 @@ fn wide_characters_and_emoji_sequences_never_push_a_line_past_the_width() {
 }
 
 #[test]
+fn wide_prints_whole_lines() {
+    let env = seeded();
+    env.ok(&[
+        "app",
+        "add",
+        "Northwestern Regional Health Information Exchange",
+        "Clinical Documentation Integrity Specialist",
+        "--note",
+        "needle interoperability terminology documentation abstracting reimbursement credentialing lastword",
+    ]);
+    let cut = env.ok(&["search", "needle"]);
+    assert!(!cut.contains("lastword"), "{cut}");
+    assert!(!cut.contains("Information Exchange"), "{cut}");
+    let whole = env.ok(&["--wide", "search", "needle"]);
+    assert!(whole.contains("credentialing lastword"), "{whole}");
+    assert!(
+        whole.contains("Specialist at Northwestern Regional Health Information Exchange\n"),
+        "{whole}"
+    );
+}
+
+#[test]
 fn undo_and_redo_keep_the_index_in_step() {
     let env = seeded();
     env.ok(&[
