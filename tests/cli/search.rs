@@ -467,6 +467,21 @@ fn a_damaged_index_is_reported_and_rebuilt() {
 }
 
 #[test]
+fn a_dropped_index_is_made_again_by_doctor_fix() {
+    let env = seeded();
+    env.sql().execute_batch("DROP TABLE search_index").unwrap();
+    let report = env.cmd().args(["doctor"]).output().unwrap();
+    assert_eq!(report.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&report.stdout).contains("doctor --fix"));
+    let fixed = env.ok(&["doctor", "--fix"]);
+    assert!(fixed.contains("rebuilt the search index"), "{fixed}");
+    assert_eq!(kinds(&env, &["tumor"]), ["interaction"]);
+    env.ok(&["app", "add", "Walrus Clinic", "Biller"]);
+    assert_eq!(kinds(&env, &["walrus"]), ["application", "organization"]);
+    assert_eq!(env.json(&["doctor"])["ok"], true);
+}
+
+#[test]
 fn an_import_fills_the_index() {
     let env = TestEnv::new();
     let file = env.path("apps.csv");
