@@ -470,6 +470,15 @@ fn a_damaged_index_is_reported_and_rebuilt() {
 fn a_dropped_index_is_made_again_by_doctor_fix() {
     let env = seeded();
     env.sql().execute_batch("DROP TABLE search_index").unwrap();
+    for args in [
+        &["search", "tumor"][..],
+        &["app", "add", "Walrus Clinic", "Biller"],
+    ] {
+        let said = env.fails(1, args);
+        assert!(said.contains("search index"), "{said}");
+        assert!(said.contains("doctor --fix"), "{said}");
+    }
+    assert_eq!(env.count("SELECT count(*) FROM applications"), 1);
     let report = env.cmd().args(["doctor"]).output().unwrap();
     assert_eq!(report.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&report.stdout).contains("doctor --fix"));
