@@ -79,11 +79,38 @@ pub fn run(ctx: &Ctx, args: &SearchArgs) -> Result<()> {
         return ctx.out.print_json(&hits);
     }
     if hits.is_empty() {
-        ctx.out
-            .notice(format!("nothing matches {}", args.query.join(" ").trim()));
+        let typed = args.query.join(" ");
+        ctx.out.notice(format!("nothing matches {}", typed.trim()));
+        if let Some(hint) = operator_hint(&typed) {
+            ctx.out.notice(hint);
+        }
         return Ok(());
     }
     print_hits(ctx, &hits, limit)
+}
+
+/// When a search found nothing and its words include AND, OR, NOT or NEAR
+/// in capitals (what other search boxes take as operators), a reminder
+/// that here they are words that must be there too.
+fn operator_hint(typed: &str) -> Option<String> {
+    let mut operators: Vec<&str> = Vec::new();
+    for word in typed.split(|c: char| c.is_whitespace() || c == '"') {
+        if matches!(word, "AND" | "OR" | "NOT" | "NEAR") && !operators.contains(&word) {
+            operators.push(word);
+        }
+    }
+    let (last, first) = operators.split_last()?;
+    let named = if first.is_empty() {
+        format!("{last} is a word to find here, not an operator")
+    } else {
+        format!(
+            "{} and {last} are words to find here, not operators",
+            first.join(", ")
+        )
+    };
+    Some(format!(
+        "{named}: every word must be there; search for each alternative on its own"
+    ))
 }
 
 /// The FTS5 query for what was typed (DESIGN §10.9): each unquoted word

@@ -251,6 +251,16 @@ fn no_hits_is_exit_0_with_a_note() {
     assert!(output.stdout.is_empty());
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(said.contains("nothing matches zebra"), "{said}");
+    assert!(!said.contains("operator"), "{said}");
+    // Words other search boxes take as operators get a reminder.
+    let said = env.fails(0, &["search", "RHIT", "OR", "RHIA"]);
+    assert!(said.contains("nothing matches RHIT OR RHIA"), "{said}");
+    assert!(
+        said.contains("OR is a word to find here, not an operator"),
+        "{said}"
+    );
+    let said = env.fails(0, &["search", "coder NOT epic OR"]);
+    assert!(said.contains("NOT and OR are words"), "{said}");
 }
 
 #[test]
