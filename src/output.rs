@@ -335,7 +335,8 @@ impl Output {
     /// Text on one line with the parts between `start` and `end` painted
     /// in `tone` (a search match), the marks dropped: runs of white space
     /// become one space, stored text is shown escaped, and the whole is cut
-    /// to `width` columns with `…`.
+    /// to `width` columns with `…` (from the start too, when the first match
+    /// would be cut off).
     pub fn marked(&self, text: &str, start: char, end: char, tone: Tone, width: usize) -> String {
         let mut pieces: Vec<(String, bool)> = vec![(String::new(), false)];
         for c in text.trim().chars() {
@@ -354,6 +355,7 @@ impl Output {
                 piece.push_str(&visible(c.encode_utf8(&mut [0; 4])));
             }
         }
+        keep_first_match_in_view(&mut pieces, width);
         let total: usize = pieces.iter().map(|(p, _)| display_width(p)).sum();
         // When cut, one column is kept for the `…`.
         let budget = if total > width {
@@ -538,6 +540,54 @@ fn fitting(text: &str, room: usize) -> (&str, usize) {
         kept = (end, used);
     }
     (&text[..kept.0], kept.1)
+}
+
+/// The longest end of `text` that takes at most `room` columns.
+fn fitting_end(text: &str, room: usize) -> &str {
+    let mut start = text.len();
+    for (at, _) in text.char_indices().rev() {
+        if display_width(&text[at..]) > room {
+            break;
+        }
+        start = at;
+    }
+    &text[start..]
+}
+
+/// When the text before the first match (a marked piece) leaves it no
+/// room on a line of `width` columns, the start gives way to a `…` and a
+/// few words from just before the match, so the match is always seen.
+fn keep_first_match_in_view(pieces: &mut Vec<(String, bool)>, width: usize) {
+    let Some(first) = pieces
+        .iter()
+        .position(|(p, matched)| *matched && !p.is_empty())
+    else {
+        return;
+    };
+    let lead: String = pieces[..first].iter().map(|(p, _)| p.as_str()).collect();
+    let need = display_width(&pieces[first].0);
+    // One column is kept for a closing `…`.
+    if display_width(&lead) + need < width {
+        return;
+    }
+    // As much of what stands before the match as leaves room for what
+    // follows it, and at least a third of the room the match leaves; from
+    // a word's start.
+    let room = width.saturating_sub(need + 2);
+    let after: usize = pieces[first + 1..]
+        .iter()
+        .map(|(p, _)| display_width(p))
+        .sum();
+    let context = (room / 3).max(room.saturating_sub(after));
+    let tail = fitting_end(&lead, context);
+    let cut_in_a_word = !tail.starts_with(' ') && !lead[..lead.len() - tail.len()].ends_with(' ');
+    let tail = match tail.find(' ') {
+        Some(space) if cut_in_a_word => &tail[space..],
+        None if cut_in_a_word => "",
+        _ => tail,
+    };
+    let shown = format!("…{}", tail.trim_start());
+    pieces.splice(..first, [(shown, false)]);
 }
 
 /// `text` cut to at most `width` columns, ending in `…` when cut.
@@ -1130,6 +1180,27 @@ mod tests {
         assert_eq!(display_width("❤️ 👩‍⚕️ 東"), 8);
         assert_eq!(display_width(&cut("❤️❤️❤️", 4)), 4);
         assert_eq!(display_width(&cut("team ❤️ ❤️ ❤️ ❤️", 10)), 10);
+        let out = Output {
+            json: false,
+            quiet: false,
+            color: false,
+            terminal: false,
+            width: None,
+            wide: false,
+        };
+        let far = "one two three four five six seven eight \u{2}needle\u{3} after it";
+        assert_eq!(
+            out.marked(far, '\u{2}', '\u{3}', Tone::Active, 30),
+            "…seven eight needle after it"
+        );
+        assert_eq!(
+            out.marked(far, '\u{2}', '\u{3}', Tone::Active, 12),
+            "…needle aft…"
+        );
+        assert_eq!(
+            out.marked(far, '\u{2}', '\u{3}', Tone::Active, 80),
+            "one two three four five six seven eight needle after it"
+        );
         assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
     }
 

@@ -367,6 +367,26 @@ fn wide_characters_and_emoji_sequences_never_push_a_line_past_the_width() {
 }
 
 #[test]
+fn a_match_late_in_a_long_snippet_stays_in_view() {
+    let env = seeded();
+    let before = "interoperability terminology documentation abstracting reimbursement ";
+    env.ok(&[
+        "app",
+        "note",
+        "1",
+        &format!("{before}{before}needle at the end"),
+    ]);
+    let shown = env.ok(&["search", "needle"]);
+    let line = shown
+        .lines()
+        .find(|l| l.starts_with("      "))
+        .expect("a snippet line");
+    assert!(line.contains("needle"), "{shown}");
+    assert!(line.starts_with("      …"), "{shown}");
+    assert!(line.chars().count() <= 80, "{shown}");
+}
+
+#[test]
 fn wide_prints_whole_lines() {
     let env = seeded();
     env.ok(&[
