@@ -18,7 +18,7 @@ use crate::output::{count_of, Tone};
 /// `jobtrack search`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Query:\n  Words are all required, in any order; accents and case do not matter\n  (resume finds résumé). \"Quoted words\" must stand together; a trailing *\n  matches the start of a word (cod* finds coder, coding). AND, OR, NOT and\n  NEAR are searched as plain words.\n\nExamples:\n  jobtrack search epic\n  jobtrack search \"St. Luke's\" coder\n  jobtrack search '\"release of information\"' --all\n  jobtrack search transcr* --limit 5 --json"
+    after_help = "Query:\n  Words are all required, in any order; accents and case do not matter\n  (resume finds résumé). \"Quoted words\" must stand together; a trailing *\n  matches the start of a word ('cod*' finds coder, coding; quote it, or the\n  shell may take it for file names). AND, OR, NOT and NEAR are searched as\n  plain words.\n\nExamples:\n  jobtrack search epic\n  jobtrack search \"St. Luke's\" coder\n  jobtrack search '\"release of information\"' --all\n  jobtrack search 'transcr*' --limit 5 --json"
 )]
 pub struct SearchArgs {
     /// What to look for: words, "phrases" and prefix* words

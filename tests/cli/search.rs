@@ -244,6 +244,26 @@ fn an_open_quote_or_an_empty_query_is_refused_plainly() {
 }
 
 #[test]
+fn the_help_quotes_a_prefix_so_the_shell_leaves_it_alone() {
+    let env = TestEnv::new();
+    let help = env.ok(&["search", "--help"]);
+    assert!(help.contains("jobtrack search 'transcr*'"), "{help}");
+    assert!(help.contains("'cod*' finds coder"), "{help}");
+    // No example leaves a prefix for the shell to expand.
+    for example in help
+        .lines()
+        .filter(|l| l.trim_start().starts_with("jobtrack "))
+    {
+        assert!(
+            !example
+                .split_whitespace()
+                .any(|w| w.len() > 1 && w.ends_with('*')),
+            "{example}"
+        );
+    }
+}
+
+#[test]
 fn no_hits_is_exit_0_with_a_note() {
     let env = seeded();
     let output = env.cmd().args(["search", "zebra"]).output().unwrap();
