@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 
 use serde::Serialize;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::UnicodeWidthStr;
 
 use crate::error::{Error, Result};
 
@@ -52,6 +52,8 @@ pub struct Output {
     /// The width tables are fitted to: the terminal's (at least
     /// `MIN_WIDTH`) on a terminal, `None` off one or with `--wide`.
     pub width: Option<usize>,
+    /// `--wide`: lines and tables are printed whole.
+    pub wide: bool,
 }
 
 /// Terminals narrower than this are laid out as this wide.
@@ -94,6 +96,7 @@ impl Output {
             color,
             terminal,
             width,
+            wide,
         }
     }
 
@@ -332,7 +335,8 @@ impl Output {
     /// Text on one line with the parts between `start` and `end` painted
     /// in `tone` (a search match), the marks dropped: runs of white space
     /// become one space, stored text is shown escaped, and the whole is cut
-    /// to `width` columns with `…`.
+    /// to `width` columns with `…` (from the start too, when the first match
+    /// would be cut off).
     pub fn marked(&self, text: &str, start: char, end: char, tone: Tone, width: usize) -> String {
         let mut pieces: Vec<(String, bool)> = vec![(String::new(), false)];
         for c in text.trim().chars() {
@@ -351,6 +355,7 @@ impl Output {
                 piece.push_str(&visible(c.encode_utf8(&mut [0; 4])));
             }
         }
+        keep_first_match_in_view(&mut pieces, width);
         let total: usize = pieces.iter().map(|(p, _)| display_width(p)).sum();
         // When cut, one column is kept for the `…`.
         let budget = if total > width {
@@ -361,20 +366,13 @@ impl Output {
         let mut shown = String::new();
         let mut used = 0;
         for (piece, matched) in pieces {
-            let mut kept = String::new();
-            for c in piece.chars() {
-                let w = c.width().unwrap_or(0);
-                if used + w > budget {
-                    break;
-                }
-                kept.push(c);
-                used += w;
-            }
+            let (kept, w) = fitting(&piece, budget.saturating_sub(used));
+            used += w;
             let whole = kept.len() == piece.len();
             if matched && !kept.is_empty() {
-                shown.push_str(&self.paint(&kept, tone));
+                shown.push_str(&self.paint(kept, tone));
             } else {
-                shown.push_str(&kept);
+                shown.push_str(kept);
             }
             if !whole {
                 break;
@@ -519,9 +517,77 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// How many terminal columns `text` takes.
+/// How many terminal columns `text` takes. Measured on the whole text, not
+/// char by char: an emoji with its presentation selector (`❤️`) or a
+/// joined sequence (`👩‍⚕️`) takes two columns however many chars it has.
 fn display_width(text: &str) -> usize {
-    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+    text.width()
+}
+
+/// The longest start of `text` that takes at most `room` columns, and the
+/// columns it takes.
+fn fitting(text: &str, room: usize) -> (&str, usize) {
+    if display_width(text) <= room {
+        return (text, display_width(text));
+    }
+    let mut kept = (0, 0);
+    for (at, c) in text.char_indices() {
+        let end = at + c.len_utf8();
+        let used = display_width(&text[..end]);
+        if used > room {
+            break;
+        }
+        kept = (end, used);
+    }
+    (&text[..kept.0], kept.1)
+}
+
+/// The longest end of `text` that takes at most `room` columns.
+fn fitting_end(text: &str, room: usize) -> &str {
+    let mut start = text.len();
+    for (at, _) in text.char_indices().rev() {
+        if display_width(&text[at..]) > room {
+            break;
+        }
+        start = at;
+    }
+    &text[start..]
+}
+
+/// When the text before the first match (a marked piece) leaves it no
+/// room on a line of `width` columns, the start gives way to a `…` and a
+/// few words from just before the match, so the match is always seen.
+fn keep_first_match_in_view(pieces: &mut Vec<(String, bool)>, width: usize) {
+    let Some(first) = pieces
+        .iter()
+        .position(|(p, matched)| *matched && !p.is_empty())
+    else {
+        return;
+    };
+    let lead: String = pieces[..first].iter().map(|(p, _)| p.as_str()).collect();
+    let need = display_width(&pieces[first].0);
+    // One column is kept for a closing `…`.
+    if display_width(&lead) + need < width {
+        return;
+    }
+    // As much of what stands before the match as leaves room for what
+    // follows it, and at least a third of the room the match leaves; from
+    // a word's start.
+    let room = width.saturating_sub(need + 2);
+    let after: usize = pieces[first + 1..]
+        .iter()
+        .map(|(p, _)| display_width(p))
+        .sum();
+    let context = (room / 3).max(room.saturating_sub(after));
+    let tail = fitting_end(&lead, context);
+    let cut_in_a_word = !tail.starts_with(' ') && !lead[..lead.len() - tail.len()].ends_with(' ');
+    let tail = match tail.find(' ') {
+        Some(space) if cut_in_a_word => &tail[space..],
+        None if cut_in_a_word => "",
+        _ => tail,
+    };
+    let shown = format!("…{}", tail.trim_start());
+    pieces.splice(..first, [(shown, false)]);
 }
 
 /// `text` cut to at most `width` columns, ending in `…` when cut.
@@ -529,16 +595,7 @@ fn cut(text: &str, width: usize) -> String {
     if display_width(text) <= width {
         return text.to_string();
     }
-    let mut kept = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        kept.push(c);
-        used += w;
-    }
+    let (kept, _) = fitting(text, width.saturating_sub(1));
     let mut kept = kept.trim_end().to_string();
     kept.push('…');
     kept
@@ -1045,6 +1102,7 @@ mod tests {
             color: false,
             terminal: false,
             width: None,
+            wide: false,
         };
         assert_eq!(out.bar(5.0, 10.0, 10, Tone::Plain), "#####");
         assert_eq!(out.bar(0.0, 0.0, 10, Tone::Plain), "");
@@ -1079,6 +1137,7 @@ mod tests {
             color: true,
             terminal: true,
             width: Some(80),
+            wide: false,
         };
         let painted = out.paint("offer", Tone::Good);
         assert_eq!(out.visible_keeping_paint(&painted), painted);
@@ -1118,6 +1177,30 @@ mod tests {
         );
         assert_eq!(cut("Health Information Technician", 10), "Health In…");
         assert_eq!(cut("short", 10), "short");
+        assert_eq!(display_width("❤️ 👩‍⚕️ 東"), 8);
+        assert_eq!(display_width(&cut("❤️❤️❤️", 4)), 4);
+        assert_eq!(display_width(&cut("team ❤️ ❤️ ❤️ ❤️", 10)), 10);
+        let out = Output {
+            json: false,
+            quiet: false,
+            color: false,
+            terminal: false,
+            width: None,
+            wide: false,
+        };
+        let far = "one two three four five six seven eight \u{2}needle\u{3} after it";
+        assert_eq!(
+            out.marked(far, '\u{2}', '\u{3}', Tone::Active, 30),
+            "…seven eight needle after it"
+        );
+        assert_eq!(
+            out.marked(far, '\u{2}', '\u{3}', Tone::Active, 12),
+            "…needle aft…"
+        );
+        assert_eq!(
+            out.marked(far, '\u{2}', '\u{3}', Tone::Active, 80),
+            "one two three four five six seven eight needle after it"
+        );
         assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
     }
 

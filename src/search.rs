@@ -18,7 +18,7 @@ use crate::output::{count_of, Tone};
 /// `jobtrack search`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Query:\n  Words are all required, in any order; accents and case do not matter\n  (resume finds résumé). \"Quoted words\" must stand together; a trailing *\n  matches the start of a word (cod* finds coder, coding). AND, OR, NOT and\n  NEAR are searched as plain words.\n\nExamples:\n  jobtrack search epic\n  jobtrack search \"St. Luke's\" coder\n  jobtrack search '\"release of information\"' --all\n  jobtrack search transcr* --limit 5 --json"
+    after_help = "Query:\n  Words are all required, in any order; accents and case do not matter\n  (resume finds résumé). \"Quoted words\" must stand together; a trailing *\n  matches the start of a word ('cod*' finds coder, coding; quote it, or the\n  shell may take it for file names). AND, OR, NOT and NEAR are searched as\n  plain words.\n\nExamples:\n  jobtrack search epic\n  jobtrack search \"St. Luke's\" coder\n  jobtrack search '\"release of information\"' --all\n  jobtrack search 'transcr*' --limit 5 --json"
 )]
 pub struct SearchArgs {
     /// What to look for: words, "phrases" and prefix* words
@@ -79,11 +79,38 @@ pub fn run(ctx: &Ctx, args: &SearchArgs) -> Result<()> {
         return ctx.out.print_json(&hits);
     }
     if hits.is_empty() {
-        ctx.out
-            .notice(format!("nothing matches {}", args.query.join(" ").trim()));
+        let typed = args.query.join(" ");
+        ctx.out.notice(format!("nothing matches {}", typed.trim()));
+        if let Some(hint) = operator_hint(&typed) {
+            ctx.out.notice(hint);
+        }
         return Ok(());
     }
     print_hits(ctx, &hits, limit)
+}
+
+/// When a search found nothing and its words include AND, OR, NOT or NEAR
+/// in capitals (what other search boxes take as operators), a reminder
+/// that here they are words that must be there too.
+fn operator_hint(typed: &str) -> Option<String> {
+    let mut operators: Vec<&str> = Vec::new();
+    for word in typed.split(|c: char| c.is_whitespace() || c == '"') {
+        if matches!(word, "AND" | "OR" | "NOT" | "NEAR") && !operators.contains(&word) {
+            operators.push(word);
+        }
+    }
+    let (last, first) = operators.split_last()?;
+    let named = if first.is_empty() {
+        format!("{last} is a word to find here, not an operator")
+    } else {
+        format!(
+            "{} and {last} are words to find here, not operators",
+            first.join(", ")
+        )
+    };
+    Some(format!(
+        "{named}: every word must be there; search for each alternative on its own"
+    ))
 }
 
 /// The FTS5 query for what was typed (DESIGN §10.9): each unquoted word
@@ -225,7 +252,8 @@ fn reference(hit: &Hit) -> String {
     }
 }
 
-/// Lines too wide for a terminal are cut to fit it; off one, to this.
+/// Lines too wide for a terminal are cut to fit it; off one, to this
+/// (`--wide` prints them whole).
 const PLAIN_WIDTH: usize = 80;
 
 /// The hits for a person: a heading per kind (with how many there are in
@@ -233,7 +261,11 @@ const PLAIN_WIDTH: usize = 80;
 /// its snippet below with the match highlighted, each line cut to fit.
 fn print_hits(ctx: &Ctx, hits: &[Hit], limit: i64) -> Result<()> {
     let out = &ctx.out;
-    let width = out.width.unwrap_or(PLAIN_WIDTH);
+    let width = match (out.width, out.wide) {
+        (Some(width), _) => width,
+        (None, true) => usize::MAX,
+        (None, false) => PLAIN_WIDTH,
+    };
     let mut current = "";
     for hit in hits {
         if hit.kind != current {

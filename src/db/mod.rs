@@ -1272,6 +1272,15 @@ pub fn explain(err: Error, path: &Path) -> Error {
             "cannot open the database at {}: {sqlite}",
             path.display()
         )),
+        _ if sqlite.to_string().ends_with("no such table: main.search_index")
+            || sqlite.to_string().ends_with("no such table: search_index") =>
+        {
+            Error::Runtime(format!(
+                "the search index of the database at {} is missing; nothing was written. Run \
+                 'jobtrack doctor --fix' to make it again from your records",
+                path.display()
+            ))
+        }
         _ => err,
     }
 }

@@ -37,7 +37,8 @@ pub fn fill(conn: &Connection) -> Result<()> {
 
 /// Makes the index again from the records: the table is dropped and
 /// created anew from its stored definition (a damaged index may refuse to
-/// delete its rows), then filled. Runs in the caller's transaction.
+/// delete its rows), or from the schema's when a hand edit dropped it, then
+/// filled. Runs in the caller's transaction.
 pub fn rebuild(conn: &Connection) -> Result<()> {
     let definition: Option<String> = conn
         .query_row(
@@ -46,16 +47,26 @@ pub fn rebuild(conn: &Connection) -> Result<()> {
             |r| r.get(0),
         )
         .optional()?;
-    let Some(definition) = definition else {
-        return Err(Error::Runtime(
-            "the search index is missing from the schema; restore a backup or export and import \
-             into a new database"
-                .into(),
-        ));
-    };
-    conn.execute_batch("DROP TABLE search_index")?;
-    conn.execute_batch(&definition)?;
+    match definition {
+        Some(definition) => {
+            conn.execute_batch("DROP TABLE search_index")?;
+            conn.execute_batch(&definition)?;
+        }
+        None => conn.execute_batch(schema_definition()?)?,
+    }
     fill(conn)
+}
+
+/// The `CREATE VIRTUAL TABLE search_index` statement of the schema.
+fn schema_definition() -> Result<&'static str> {
+    const START: &str = "CREATE VIRTUAL TABLE search_index";
+    crate::db::SCHEMA
+        .find(START)
+        .and_then(|start| {
+            let rest = &crate::db::SCHEMA[start..];
+            rest.find(");").map(|end| &rest[..end + 2])
+        })
+        .ok_or_else(|| Error::Runtime("the schema has no search index".into()))
 }
 
 /// Drops the index's triggers for a large load (in its transaction) and
@@ -160,6 +171,19 @@ mod tests {
             .collect();
         let expected: Vec<i64> = (1..KINDS.len() as i64).map(|k| 5 * KIND_SPAN + k).collect();
         assert_eq!(rowids, expected, "one row per kind: {tables:?}");
+        assert!(problems(&conn).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_rebuild_makes_a_dropped_index_again() {
+        let conn = fresh();
+        conn.execute_batch(
+            "INSERT INTO organizations (name, created_at) VALUES ('Mercy', '2026-01-01T00:00:00Z');
+             DROP TABLE search_index;",
+        )
+        .unwrap();
+        assert!(problems(&conn).is_err());
+        rebuild(&conn).unwrap();
         assert!(problems(&conn).unwrap().is_empty());
     }
 

@@ -244,6 +244,26 @@ fn an_open_quote_or_an_empty_query_is_refused_plainly() {
 }
 
 #[test]
+fn the_help_quotes_a_prefix_so_the_shell_leaves_it_alone() {
+    let env = TestEnv::new();
+    let help = env.ok(&["search", "--help"]);
+    assert!(help.contains("jobtrack search 'transcr*'"), "{help}");
+    assert!(help.contains("'cod*' finds coder"), "{help}");
+    // No example leaves a prefix for the shell to expand.
+    for example in help
+        .lines()
+        .filter(|l| l.trim_start().starts_with("jobtrack "))
+    {
+        assert!(
+            !example
+                .split_whitespace()
+                .any(|w| w.len() > 1 && w.ends_with('*')),
+            "{example}"
+        );
+    }
+}
+
+#[test]
 fn no_hits_is_exit_0_with_a_note() {
     let env = seeded();
     let output = env.cmd().args(["search", "zebra"]).output().unwrap();
@@ -251,6 +271,16 @@ fn no_hits_is_exit_0_with_a_note() {
     assert!(output.stdout.is_empty());
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(said.contains("nothing matches zebra"), "{said}");
+    assert!(!said.contains("operator"), "{said}");
+    // Words other search boxes take as operators get a reminder.
+    let said = env.fails(0, &["search", "RHIT", "OR", "RHIA"]);
+    assert!(said.contains("nothing matches RHIT OR RHIA"), "{said}");
+    assert!(
+        said.contains("OR is a word to find here, not an operator"),
+        "{said}"
+    );
+    let said = env.fails(0, &["search", "coder NOT epic OR"]);
+    assert!(said.contains("NOT and OR are words"), "{said}");
 }
 
 #[test]
@@ -326,6 +356,75 @@ fn human_output_highlights_the_match_and_fits_the_line() {
     assert!(
         shown.contains("\\u{1b}") && !shown.contains('\x1b'),
         "{shown:?}"
+    );
+}
+
+#[test]
+fn wide_characters_and_emoji_sequences_never_push_a_line_past_the_width() {
+    use unicode_width::UnicodeWidthStr;
+    let env = seeded();
+    let hearts = "❤️ ".repeat(30);
+    env.ok(&["app", "note", "1", &format!("Great team 🎉 coder {hearts}")]);
+    env.ok(&[
+        "app",
+        "note",
+        "1",
+        &format!("東京病院 coder {}", "診療情報管理士 ".repeat(12)),
+    ]);
+    env.ok(&[
+        "contact",
+        "add",
+        "Dr. 👩‍⚕️ Kim",
+        "--note",
+        &format!("coder {}", "👩‍⚕️ ".repeat(40)),
+    ]);
+    let shown = env.ok(&["search", "coder"]);
+    assert!(shown.contains("❤️"), "{shown}");
+    assert!(shown.contains("東京病院"), "{shown}");
+    for line in shown.lines() {
+        assert!(line.width() <= 80, "{} columns: {line:?}", line.width());
+    }
+}
+
+#[test]
+fn a_match_late_in_a_long_snippet_stays_in_view() {
+    let env = seeded();
+    let before = "interoperability terminology documentation abstracting reimbursement ";
+    env.ok(&[
+        "app",
+        "note",
+        "1",
+        &format!("{before}{before}needle at the end"),
+    ]);
+    let shown = env.ok(&["search", "needle"]);
+    let line = shown
+        .lines()
+        .find(|l| l.starts_with("      "))
+        .expect("a snippet line");
+    assert!(line.contains("needle"), "{shown}");
+    assert!(line.starts_with("      …"), "{shown}");
+    assert!(line.chars().count() <= 80, "{shown}");
+}
+
+#[test]
+fn wide_prints_whole_lines() {
+    let env = seeded();
+    env.ok(&[
+        "app",
+        "add",
+        "Northwestern Regional Health Information Exchange",
+        "Clinical Documentation Integrity Specialist",
+        "--note",
+        "needle interoperability terminology documentation abstracting reimbursement credentialing lastword",
+    ]);
+    let cut = env.ok(&["search", "needle"]);
+    assert!(!cut.contains("lastword"), "{cut}");
+    assert!(!cut.contains("Information Exchange"), "{cut}");
+    let whole = env.ok(&["--wide", "search", "needle"]);
+    assert!(whole.contains("credentialing lastword"), "{whole}");
+    assert!(
+        whole.contains("Specialist at Northwestern Regional Health Information Exchange\n"),
+        "{whole}"
     );
 }
 
@@ -414,6 +513,30 @@ fn a_damaged_index_is_reported_and_rebuilt() {
     assert!(text.contains("\"search_index\""), "{text}");
     env.ok(&["doctor", "--fix"]);
     assert_eq!(kinds(&env, &["tumor"]), ["interaction"]);
+    assert_eq!(env.json(&["doctor"])["ok"], true);
+}
+
+#[test]
+fn a_dropped_index_is_made_again_by_doctor_fix() {
+    let env = seeded();
+    env.sql().execute_batch("DROP TABLE search_index").unwrap();
+    for args in [
+        &["search", "tumor"][..],
+        &["app", "add", "Walrus Clinic", "Biller"],
+    ] {
+        let said = env.fails(1, args);
+        assert!(said.contains("search index"), "{said}");
+        assert!(said.contains("doctor --fix"), "{said}");
+    }
+    assert_eq!(env.count("SELECT count(*) FROM applications"), 1);
+    let report = env.cmd().args(["doctor"]).output().unwrap();
+    assert_eq!(report.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&report.stdout).contains("doctor --fix"));
+    let fixed = env.ok(&["doctor", "--fix"]);
+    assert!(fixed.contains("rebuilt the search index"), "{fixed}");
+    assert_eq!(kinds(&env, &["tumor"]), ["interaction"]);
+    env.ok(&["app", "add", "Walrus Clinic", "Biller"]);
+    assert_eq!(kinds(&env, &["walrus"]), ["application", "organization"]);
     assert_eq!(env.json(&["doctor"])["ok"], true);
 }
 
