@@ -33,16 +33,28 @@ TABLES = [
     "organizations", "applications", "application_events", "application_credentials",
     "contacts", "interactions", "events", "memberships", "volunteer_shifts",
     "education", "experience", "certifications", "ceus", "goals",
+    "application_contacts", "entry_contacts",
 ]
 # Dependency order for loading (contacts before applications: referral_contact_id).
 LOAD_ORDER = [
     "organizations", "contacts", "applications", "application_events",
     "application_credentials", "interactions", "events", "memberships",
     "volunteer_shifts", "education", "experience", "certifications", "ceus", "goals",
+    "application_contacts", "entry_contacts",
 ]
 DERIVED = {"applications": {"added_on", "stage_since", "last_activity_on",
                             "furthest_status", "responded_on", "first_interview_on"}}
 ORG_COLUMNS = {"org_id": "org", "school_id": "school"}
+# applications.csv keeps an earlier file format on purpose, so that `demo`
+# exercises it: no salary_period (a row with a salary reads as yearly) and a
+# referral_contact_id column (loaded as a referrer link), with none of the
+# derived columns or the documents sent.
+APPLICATION_COLUMNS = [
+    "id", "org", "title", "status", "source", "url", "location", "work_mode", "salary_min",
+    "salary_max", "applied_on", "follow_up_on", "referral_contact_id", "notes", "created_at",
+    "updated_at", "offer_salary_min", "offer_salary_max", "offer_salary_period", "offer_deadline",
+    "offer_start_on", "posted_on", "closes_on", "employment_type", "description",
+]
 
 ACTIVE = ("saved", "applied", "screening", "interview", "offer")
 CLOSED = ("accepted", "rejected", "withdrawn", "ghosted")
@@ -502,6 +514,44 @@ CEUS = [
 GOALS = [("applications", "week", 5), ("interactions", "week", 8), ("volunteer_hours", "week", 6),
          ("contacts", "month", 4)]
 
+# Offer terms, by application: (min, max, period, deadline, start).
+OFFERS = {
+    "R1": (24.1, 24.1, "hour", "2026-12-08", "2027-01-05"),
+    "F1": (20.9, 20.9, "hour", "2026-12-03", "2026-12-14"),
+}
+
+# Saved postings, by application: (posted, closes, employment type, text).
+POSTINGS = {
+    "K2": ("2026-10-27", "2026-12-04", "full_time",
+           "Review inpatient records concurrently and query providers so the record reflects how sick "
+           "each patient is.\n\nRequirements\n- RHIA, RHIT or RN required\n- Two years of CDI, coding or "
+           "clinical experience\n- CCDS or CDIP preferred\n\nHybrid after 90 days on site."),
+    "L6": ("2026-11-22", "2026-12-15", "part_time",
+           "Process record requests, scan and index charts, and keep the release-of-information log for a "
+           "five-office pediatric group.\n\n- High school diploma required\n- RHIT preferred\n"
+           "- Tuesday to Friday, 8 to 2"),
+}
+
+# People on applications: (application, contact, role).
+APP_CONTACTS = [("R1", "jasmine", "recruiter"), ("F1", "michael", "hiring_manager"),
+                ("L3", "brian", "hiring_manager")]
+
+# Outcomes of interviews: (application, interview date, outcome).
+OUTCOMES = [("F1", "2026-10-27", "passed")]
+
+# Entries written after the story's histories (employer contacts and a
+# planned second round), each with the follow-up its command set:
+# (application, date, kind, note, at, minutes, interview kind, place, via,
+# direction, follow-up date or None, interviewer or None).
+LATER_ENTRIES = [
+    ("A2", "2026-11-20", "employer_contact", "Asked HR when the hiring manager will call",
+     None, None, None, None, "email", "outbound", "2026-11-27", None),
+    ("L3", "2026-11-24", "employer_contact", "HR called to book a second interview",
+     None, None, None, None, "phone", "inbound", None, None),
+    ("L3", "2026-12-03", "interview", "Second round with the privacy officer and the compliance director",
+     "10:00", 60, "onsite", "Keystone Mutual, 250 E Broad St, Columbus", None, None, "2026-12-07", "brian"),
+]
+
 
 # --------------------------------------------------------------------------
 # Simulator for application histories (DESIGN §3 "Application rules")
@@ -619,15 +669,35 @@ def build():
         smin, smax = a["salary"] if a["salary"] else (None, None)
         created = a["created"]
         updated = created if last == first else stamp(last)
+        later = [e for e in LATER_ENTRIES if e[0] == a["key"] and e[10]]
+        follow_up = later[-1][10] if later else iso(rec["follow_up_on"])
         app_rows.append([aid[a["key"]], a["org"], a["title"], rec["status"], a["source"], a["url"], a["location"],
-                         a["work_mode"], smin, smax, iso(rec["applied_on"]), iso(rec["follow_up_on"]),
-                         cid[a["referral"]] if a["referral"] else None, a["notes"], created, updated])
+                         a["work_mode"], smin, smax, iso(rec["applied_on"]), follow_up,
+                         cid[a["referral"]] if a["referral"] else None, a["notes"], created, updated,
+                         *OFFERS.get(a["key"], (None,) * 5), *POSTINGS.get(a["key"], (None,) * 4)])
         for e in events:
             all_events.append((e[0], aid[a["key"]], e[1], e[2:]))
         for code, req in a["creds"]:
             cred_rows.append([aid[a["key"]], code, req])
     all_events.sort(key=lambda e: (e[0], e[1], e[2]))
     ev_rows = [[i + 1, e[1], iso(e[3][0]), e[3][1], e[3][2], e[3][3], e[3][4]] for i, e in enumerate(all_events)]
+    key_of = {i: k for k, i in aid.items()}
+    for key, date, outcome in OUTCOMES:
+        row, = [r for r in ev_rows if key_of[r[1]] == key and r[2] == date and r[3] == "interview"]
+        row += [None] * 4 + [outcome]
+    entry_rows = []
+    for key, date, kind, note, at, minutes, ikind, place, via, direction, fu, who in LATER_ENTRIES:
+        ev_rows.append([len(ev_rows) + 1, aid[key], date, kind, None, None, note, at, minutes, ikind, place,
+                        None, via, direction])
+        entry = len(ev_rows)
+        if who:
+            entry_rows.append([entry, cid[who]])
+        if fu:
+            # the follow-up the command set, dated the day it was entered
+            on = date if kind != "interview" else LATER_ENTRIES[1][1]
+            ev_rows.append([len(ev_rows) + 1, aid[key], on, "follow_up", None, None, fu, None, None, None,
+                            None, None, None, None, entry])
+    app_contact_rows = [[aid[a], cid[c], role] for a, c, role in APP_CONTACTS]
 
     contact_rows = []
     for c in contacts:
@@ -697,6 +767,8 @@ def build():
     tables["certifications"] = cert_rows
     tables["ceus"] = ceu_rows
     tables["goals"] = goal_rows
+    tables["application_contacts"] = app_contact_rows
+    tables["entry_contacts"] = entry_rows
     return tables
 
 
@@ -712,6 +784,10 @@ def schema_db():
 
 
 def csv_header(con, table):
+    if table == "applications":
+        types = {name: ctype for _cid, name, ctype, *_ in con.execute("PRAGMA table_info(applications)")}
+        return [(ORG_COLUMNS.get(name, name) if name == "org_id" else name, name, types.get(name))
+                for name in ["org_id" if c == "org" else c for c in APPLICATION_COLUMNS]]
     cols = []
     for _cid, name, ctype, *_ in con.execute(f"PRAGMA table_info({table})"):
         if name in DERIVED.get(table, ()):
@@ -767,7 +843,7 @@ def load():
                         v = v[1:]
                     if col in ORG_COLUMNS:
                         x = org_ids[v.lower()]  # KeyError = unknown organization
-                    elif ctype == "INTEGER":
+                    elif ctype == "INTEGER" or col == "referral_contact_id":
                         assert v.lstrip("-").isdigit(), (t, n, csv_name, v)
                         x = int(v)
                     elif ctype == "REAL":
@@ -776,8 +852,13 @@ def load():
                         x = v
                 values.append(x)
                 named[csv_name] = x
-            con.execute(f"INSERT INTO {t} ({', '.join(c[1] for c in cols)}) VALUES "
-                        f"({', '.join('?' * len(cols))})", values)
+            # What `demo` does with the older applications format: no
+            # salary_period means yearly, referral_contact_id is not stored.
+            stored = [(c[1], x) for c, x in zip(cols, values) if c[2] is not None]
+            if t == "applications":
+                stored.append(("salary_period", "year" if named["salary_min"] is not None else None))
+            con.execute(f"INSERT INTO {t} ({', '.join(c for c, _ in stored)}) VALUES "
+                        f"({', '.join('?' * len(stored))})", [x for _, x in stored])
             if t == "organizations":
                 assert named["name"].lower() not in org_ids, named["name"]
                 org_ids[named["name"].lower()] = named["id"]
@@ -957,7 +1038,7 @@ def check():
     for t in TABLES:
         for r in R[t]:
             for k, v in r.items():
-                if isinstance(v, str) and k not in ("date", "created_at", "updated_at") and \
+                if isinstance(v, str) and k not in ("date", "created_at", "updated_at", "offer_deadline") and \
                         not k.endswith("_on") and k != "since" and not (t == "application_events" and k == "note"
                                                                          and r["kind"] == "follow_up"):
                     assert not re.search(r"\b20\d\d\b", v), (t, k, v)

@@ -73,7 +73,8 @@ pub enum PageSalary {
 
 /// Reads a saved page: a JSON(-LD) document, or HTML whose
 /// `<script type="application/ld+json">` blocks are searched in order for
-/// the first JobPosting (blocks that are not JSON are skipped).
+/// the first JobPosting (blocks that are not JSON are skipped); a node it
+/// gives by `@id` is looked up in every block.
 pub fn read(text: &str) -> Page {
     let text = text.trim_start_matches('\u{feff}');
     let trimmed = text.trim();
@@ -87,16 +88,87 @@ pub fn read(text: &str) -> Page {
     }
     let html = Html::parse_document(text);
     let canonical = canonical_url(&html);
-    for block in json_ld_blocks(&html) {
-        let Some(document) = parse_json(&block) else {
-            continue;
-        };
-        if let Some(posting) = find_posting(&document, 0) {
-            return Page::Posting(fields(posting, &document, canonical));
-        }
+    // Every block of the page together, in page order: a posting's
+    // `{"@id": …}` may name an Organization another block describes.
+    let blocks = Value::Array(
+        json_ld_blocks(&html)
+            .iter()
+            .filter_map(|block| parse_json(block))
+            .collect(),
+    );
+    if let Some(posting) = find_posting(&blocks, 0) {
+        return Page::Posting(fields(posting, &blocks, canonical));
     }
     Page::NoPosting {
         text: visible_text(&html),
+    }
+}
+
+/// What a file that cannot be a saved page is, by its first bytes: "empty",
+/// "a PDF file", "an image", "a Word document or zip file".
+pub fn not_a_page(bytes: &[u8]) -> Option<&'static str> {
+    let starts = |magic: &[u8]| bytes.starts_with(magic);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        Some("empty")
+    } else if starts(b"%PDF") {
+        Some("a PDF file")
+    } else if starts(b"\x89PNG") || starts(b"\xff\xd8\xff") || starts(b"GIF8") {
+        Some("an image")
+    } else if starts(b"PK\x03\x04") {
+        Some("a Word document or zip file")
+    } else {
+        None
+    }
+}
+
+/// A saved page's bytes as text: UTF-8, or Windows-1252 when the page
+/// declares it (also as ISO-8859-1 or ASCII, which browsers read as
+/// Windows-1252). Otherwise the charset the page declares, if any, is the
+/// error.
+pub fn decode(bytes: Vec<u8>) -> Result<String, Option<String>> {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(error) => error.into_bytes(),
+    };
+    let declared = declared_charset(&bytes);
+    match declared.as_deref() {
+        Some(
+            "windows-1252" | "cp1252" | "x-cp1252" | "iso-8859-1" | "iso8859-1" | "latin1" | "l1"
+            | "us-ascii" | "ascii",
+        ) => Ok(bytes.iter().map(|&byte| windows_1252(byte)).collect()),
+        _ => Err(declared),
+    }
+}
+
+/// The `charset=` a page declares near its top (`<meta charset=…>` or
+/// `<meta http-equiv=… content="text/html; charset=…">`), lower case.
+fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head: String = bytes
+        .iter()
+        .take(4096)
+        .map(|&byte| (byte as char).to_ascii_lowercase())
+        .collect();
+    let after = &head[head.find("charset=")? + "charset=".len()..];
+    let name: String = after
+        .trim_start_matches(['"', '\'', ' '])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+        .collect();
+    non_empty(&name)
+}
+
+/// One Windows-1252 byte as a character.
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '\u{20ac}', '\u{81}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}',
+        '\u{2021}', '\u{2c6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8d}', '\u{17d}',
+        '\u{8f}', '\u{90}', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2022}', '\u{2013}',
+        '\u{2014}', '\u{2dc}', '\u{2122}', '\u{161}', '\u{203a}', '\u{153}', '\u{9d}', '\u{17e}',
+        '\u{178}',
+    ];
+    match byte {
+        0x80..=0x9f => HIGH[usize::from(byte - 0x80)],
+        other => char::from(other),
     }
 }
 
@@ -434,7 +506,9 @@ fn base_salary(salary: &Value, document: &Value, notes: &mut Vec<String>) -> Pag
             .and_then(Value::as_str)
             .map(|unit| unit.trim().to_ascii_uppercase())
     };
-    let unit = unit_in(amount).or_else(|| unit_in(Some(salary)));
+    let unit = unit_in(amount)
+        .or_else(|| unit_in(Some(salary)))
+        .or_else(|| amount.and_then(Value::as_str).and_then(unit_in_text));
     let figures: Vec<f64> = match amount {
         Some(Value::Object(node)) => ["value", "minValue", "maxValue"]
             .iter()
@@ -480,6 +554,23 @@ fn base_salary(salary: &Value, document: &Value, notes: &mut Vec<String>) -> Pag
         Ok(salary) => PageSalary::Kept(salary),
         Err(refused) => PageSalary::Refused(refused.to_string()),
     }
+}
+
+/// The period a salary string names in words ("$20 - $25 an hour",
+/// "52,000 per year", "24/hr"), as a `unitText`.
+fn unit_in_text(text: &str) -> Option<String> {
+    text.split(|c: char| !c.is_alphabetic())
+        .find_map(|word| {
+            Some(match word.to_lowercase().as_str() {
+                "hour" | "hours" | "hourly" | "hr" | "hrs" => "HOUR",
+                "year" | "years" | "yearly" | "annual" | "annually" | "yr" | "annum" => "YEAR",
+                "month" | "months" | "monthly" | "mo" => "MONTH",
+                "week" | "weeks" | "weekly" | "wk" => "WEEK",
+                "day" | "days" | "daily" => "DAY",
+                _ => return None,
+            })
+        })
+        .map(str::to_string)
 }
 
 /// The figures of a salary value: a number, or a string such as "52000",

@@ -23,6 +23,7 @@ mod properties;
 mod references;
 mod reliability;
 mod reports;
+mod saved_pages;
 mod screens;
 mod search;
 mod transfer;

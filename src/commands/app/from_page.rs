@@ -39,9 +39,19 @@ pub(super) fn read(ctx: &Ctx, args: &AddArgs) -> Result<Option<FromPage>> {
         return Ok(None);
     };
     let (label, bytes) = ctx.file_bytes("--from", from, page::MOST_BYTES)?;
-    let text = String::from_utf8(bytes).map_err(|_| {
+    if let Some(what) = page::not_a_page(&bytes) {
+        return Err(Error::Input(format!(
+            "--from: {label} is {what}, not a saved job page; open the posting in the browser \
+             and save it (Ctrl-S) as a web page"
+        )));
+    }
+    let text = page::decode(bytes).map_err(|declared| {
+        let what = match declared {
+            Some(charset) => format!("is in {charset}, which jobtrack does not read"),
+            None => "is not UTF-8 text".to_string(),
+        };
         Error::Input(format!(
-            "--from: {label} is not UTF-8 text; save the page from the browser again \
+            "--from: {label} {what}; save the page from the browser again \
              (\"Web page, HTML only\") or convert it to UTF-8"
         ))
     })?;
