@@ -434,14 +434,16 @@ fn sentence_groups(
     vocabulary: &Vocabulary,
     fallback: Class,
 ) -> Vec<(Vec<String>, Class)> {
-    let found = mentions(sentence, vocabulary);
+    let mut found = mentions(sentence, vocabulary);
     if found.is_empty() {
         return Vec::new();
     }
     let keywords = keywords(sentence, vocabulary);
+    found.extend(unknown_mentions(sentence, &found));
+    found.sort_by_key(|m| m.start);
     groups(sentence, &found)
         .into_iter()
-        .map(|group| {
+        .filter_map(|group| {
             let class = keywords
                 .iter()
                 .min_by_key(|(start, end, _)| {
@@ -456,7 +458,46 @@ fn sentence_groups(
                     (other_clause, to - from, after)
                 })
                 .map_or(fallback, |(_, _, class)| *class);
-            (group.codes, class)
+            let (known, unknown): (Vec<String>, Vec<String>) = group
+                .codes
+                .into_iter()
+                .partition(|code| !code.starts_with(UNKNOWN));
+            // "CCS or CPC required" with CPC unknown: someone holding only
+            // CPC meets it, so it cannot hide the posting; CCS still counts.
+            let class = if unknown.is_empty() {
+                class
+            } else {
+                Class::Preferred
+            };
+            (!known.is_empty()).then_some((known, class))
+        })
+        .collect()
+}
+
+/// Marks a mention of a code neither in the catalog nor tracked.
+const UNKNOWN: char = '?';
+
+/// Upper-case words that look like a credential jobtrack does not know
+/// (CPC, COC): they are never stored, but an "or" with one makes the
+/// known codes beside it only one way among others to meet the posting.
+fn unknown_mentions(sentence: &str, known: &[Mention]) -> Vec<Mention> {
+    let looks_like_code = |word: &str| {
+        (2..=8).contains(&word.len())
+            && word.starts_with(|c: char| c.is_ascii_uppercase())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+    };
+    spans(sentence, |c| c.is_ascii_alphanumeric() || c == '-')
+        .into_iter()
+        .filter(|(start, end)| {
+            looks_like_code(&sentence[*start..*end])
+                && !known.iter().any(|m| m.start < *end && *start < m.end)
+        })
+        .map(|(start, end)| Mention {
+            start,
+            end,
+            code: format!("{UNKNOWN}{}", &sentence[start..end]),
         })
         .collect()
 }
@@ -593,6 +634,16 @@ mod tests {
             &["CCA", "CDIP"],
         );
         check("Requires RHIT, CCS.", &["CCS", "RHIT"], &[]);
+    }
+
+    #[test]
+    fn an_unknown_alternative_makes_the_known_codes_preferred() {
+        check("CCS or CPC required.", &[], &["CCS"]);
+        check("RHIT, RHIA, or COC required", &[], &["RHIA|RHIT"]);
+        // Alone, or joined by "and", an unknown word changes nothing.
+        check("CPC required. RHIT required.", &["RHIT"], &[]);
+        check("RHIT and HIPAA training required", &["RHIT"], &[]);
+        check("Requires RHIT (or RHIA).", &["RHIA|RHIT"], &[]);
     }
 
     #[test]

@@ -427,3 +427,22 @@ fn one_of_the_following_makes_a_list_one_group() {
     env.ok(&["cert", "set", "CCS", "passed", "--on", "2025-06-01"]);
     assert_eq!(ids(&env, &["app", "list", "--qualified"]), vec![1]);
 }
+
+#[test]
+fn an_unknown_alternative_does_not_hide_a_posting_from_qualified() {
+    let env = TestEnv::new();
+    // CPC is not a credential jobtrack knows: someone holding it meets
+    // "CCS or CPC required", so CCS is only preferred here.
+    let (record, said) = add_posting(
+        &env,
+        "Mercy",
+        "Coder",
+        "Coding Specialist. CCS or CPC required. RHIT a plus.",
+    );
+    assert_eq!(lists(&record), (json!([]), json!(["CCS", "RHIT"])));
+    assert!(said.contains("prefers CCS, RHIT"), "{said}");
+    let (record, _) = add_posting(&env, "Mercy", "Auditor", "CCS required; CPC welcome.");
+    assert_eq!(lists(&record), (json!(["CCS"]), json!([])));
+    // Newest first: the auditor needs CCS, the coder needs nothing known.
+    assert_eq!(ids(&env, &["app", "list", "--qualified"]), [1]);
+}
