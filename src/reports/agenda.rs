@@ -142,7 +142,7 @@ pub(super) const SOURCES: &[(Kind, &str)] = &[
     ),
     (
         Kind::Closing,
-        "SELECT a.closes_on, a.id, 'Apply before the posting closes: ' || a.title || ' at ' || o.name,
+        "SELECT a.closes_on, a.id, 'Apply by: ' || a.title || ' at ' || o.name,
                 a.id, NULL, NULL, NULL, 'app ' || a.id, a.status
          FROM applications a JOIN organizations o ON o.id = a.org_id
          WHERE a.closes_on <= ?2 AND a.status = 'saved'",

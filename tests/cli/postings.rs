@@ -684,10 +684,7 @@ fn a_saved_posting_closing_date_is_an_agenda_item_while_saved() {
     assert_eq!(closing[0]["application_id"], 1);
     assert_eq!(closing[0]["overdue"], false);
     let table = env.ok(&["agenda"]);
-    assert!(
-        table.contains("Apply before the posting closes: Coder at Mercy"),
-        "{table}"
-    );
+    assert!(table.contains("Apply by: Coder at Mercy"), "{table}");
 
     // Past the date it is overdue; the calendar puts it on today.
     let later = days_after_today(8);
