@@ -691,8 +691,17 @@ pub fn candidates(conn: &Connection) -> Result<Vec<Candidate>> {
 
 /// Every source stored on an application, in alphabetical order.
 pub fn sources(conn: &Connection) -> Result<Vec<String>> {
+    // One index seek per distinct source (a skip scan written out): a plain
+    // DISTINCT reads every entry of the index, hundreds of pages at 100k
+    // applications, on every `app add`.
     let mut statement = conn.prepare_cached(
-        "SELECT DISTINCT source FROM applications WHERE source IS NOT NULL ORDER BY source",
+        "WITH RECURSIVE next(source) AS (
+             SELECT min(source) FROM applications
+             UNION ALL
+             SELECT (SELECT min(a.source) FROM applications a WHERE a.source > next.source)
+             FROM next WHERE next.source IS NOT NULL
+         )
+         SELECT source FROM next WHERE source IS NOT NULL",
     )?;
     let rows = statement.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
@@ -906,6 +915,40 @@ pub fn using_document(conn: &Connection, document_id: i64) -> Result<Vec<(i64, S
 mod tests {
     use super::*;
     use crate::db::{assert_no_full_scan, query_plan};
+
+    /// `sources` gives each stored source once, in order, without reading
+    /// the whole index: one seek per distinct value.
+    #[test]
+    fn sources_are_distinct_sorted_and_sought() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(crate::db::SCHEMA).unwrap();
+        assert!(sources(&conn).unwrap().is_empty());
+        conn.execute_batch(
+            "INSERT INTO organizations (id, name, created_at) VALUES (1, 'Mercy', '2026-11-01T00:00:00Z');",
+        )
+        .unwrap();
+        for source in [
+            "referral",
+            "indeed",
+            "",
+            "indeed",
+            "career_fair",
+            "",
+            "referral",
+        ] {
+            conn.execute(
+                "INSERT INTO applications (org_id, title, status, source, created_at, updated_at)
+                 VALUES (1, 'Clerk', 'applied', nullif(?1, ''), '2026-11-01T00:00:00Z',
+                         '2026-11-01T00:00:00Z')",
+                [source],
+            )
+            .unwrap();
+        }
+        assert_eq!(
+            sources(&conn).unwrap(),
+            ["career_fair", "indeed", "referral"]
+        );
+    }
 
     /// The hot list queries never scan the whole applications table.
     #[test]
