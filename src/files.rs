@@ -344,10 +344,10 @@ pub fn read_limited(reader: impl std::io::Read, limit: u64) -> std::io::Result<L
     Ok(Limited::Bytes(bytes))
 }
 
-/// Reads the file at `path` when it holds at most `limit` bytes: a larger
-/// file is refused by its size before a byte is read. A missing file or a
-/// folder is bad input (exit 2) naming the path.
-pub fn read_file_limited(path: &Path, limit: u64) -> Result<Limited> {
+/// Opens a file the user named, to read it: a missing file or a folder is
+/// bad input (exit 2) naming the path, the folder message ending with
+/// `folder_hint` ("give a file").
+pub fn open_input(path: &Path, folder_hint: &str) -> Result<(File, std::fs::Metadata)> {
     let file = match File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -358,10 +358,18 @@ pub fn read_file_limited(path: &Path, limit: u64) -> Result<Limited> {
     let meta = file.metadata().map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
         return Err(Error::Input(format!(
-            "{} is a folder; give a file",
+            "{} is a folder; {folder_hint}",
             path.display()
         )));
     }
+    Ok((file, meta))
+}
+
+/// Reads the file at `path` when it holds at most `limit` bytes: a larger
+/// file is refused by its size before a byte is read. A missing file or a
+/// folder is bad input (exit 2) naming the path.
+pub fn read_file_limited(path: &Path, limit: u64) -> Result<Limited> {
+    let (file, meta) = open_input(path, "give a file")?;
     if meta.is_file() && meta.len() > limit {
         return Ok(Limited::TooBig(Some(meta.len())));
     }

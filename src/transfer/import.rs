@@ -321,20 +321,7 @@ pub(in crate::transfer) fn open_input(path: &Path, sheet: Option<&str>) -> Resul
             path.display().to_string(),
         )
     } else {
-        let file = match File::open(path) {
-            Ok(file) => file,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::Input(format!("no file at {}", path.display())))
-            }
-            Err(e) => return Err(Error::io(path, e)),
-        };
-        let meta = file.metadata().map_err(|e| Error::io(path, e))?;
-        if meta.is_dir() {
-            return Err(Error::Input(format!(
-                "{} is a folder; give a CSV file (or use --all DIR)",
-                path.display()
-            )));
-        }
+        let (file, meta) = crate::files::open_input(path, "give a CSV file (or use --all DIR)")?;
         (Box::new(file), meta.len(), path.display().to_string())
     };
     let mut rest = rest;
