@@ -686,12 +686,9 @@ pub fn demo(ctx: &Ctx) -> Result<()> {
             let applications: i64 =
                 conn.query_row("SELECT count(*) FROM applications", [], |r| r.get(0))?;
             let holds = if applications > 0 {
-                format!("{applications} applications")
+                count_of(applications, "application", "applications")
             } else {
-                held.iter()
-                    .map(|(table, n)| format!("{n} {table}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                crate::transfer::table_counts(held.iter().map(|&(t, n)| (t, n.unsigned_abs())))
             };
             return Err(Error::Input(format!(
                 "demo needs an empty database; {} already holds {holds}",

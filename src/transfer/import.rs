@@ -18,6 +18,7 @@ use crate::db::undo;
 use crate::documents;
 use crate::error::{Error, Result};
 use crate::files::{self, Limited};
+use crate::output::count_of;
 
 /// Where `import_all` finds the table files.
 #[derive(Debug, Clone, Copy)]
@@ -48,6 +49,20 @@ pub fn rows_held(conn: &Connection) -> Result<Vec<(&'static str, i64)>> {
         }
     }
     Ok(held)
+}
+
+/// "1 organization, 2 application events": rows counted by table, in
+/// words that agree with each count.
+pub fn table_counts<'a>(counts: impl IntoIterator<Item = (&'a str, u64)>) -> String {
+    counts
+        .into_iter()
+        .map(|(table, n)| {
+            let many = table.replace('_', " ");
+            let one = many.strip_suffix('s').unwrap_or(&many);
+            count_of(i64::try_from(n).unwrap_or(i64::MAX), one, &many)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Loads every `<table>.csv` the source holds, in dependency order, keeping

@@ -18,7 +18,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
-pub use import::{import_all, rows_held, Loaded, Source};
+pub use import::{import_all, rows_held, table_counts, Loaded, Source};
 pub use sample::load_sample;
 pub use spec::Table;
 
@@ -469,11 +469,10 @@ fn import_dir(
     let held = rows_held(&tx)?;
     if !held.is_empty() {
         let path = ctx.db_path()?.path;
-        let list: Vec<String> = held.iter().map(|(t, n)| format!("{n} {t}")).collect();
+        let list = table_counts(held.iter().map(|&(t, n)| (t, n.unsigned_abs())));
         return Err(Error::Input(format!(
-            "import --all needs an empty database; {} already holds {} (import one table with 'jobtrack import TABLE FILE', or use another --db)",
+            "import --all needs an empty database; {} already holds {list} (import one table with 'jobtrack import TABLE FILE', or use another --db)",
             path.display(),
-            list.join(", ")
         )));
     }
     let loaded = import_all(&tx, &Source::Dir(dir))?;
@@ -498,15 +497,16 @@ fn import_dir(
     if ctx.out.quiet {
         return ctx.out.line(total.to_string());
     }
-    let tables: Vec<String> = loaded
-        .iter()
-        .filter(|l| l.added > 0)
-        .map(|l| format!("{} {}", l.added, l.table))
-        .collect();
+    let tables = table_counts(
+        loaded
+            .iter()
+            .filter(|l| l.added > 0)
+            .map(|l| (l.table.as_str(), l.added)),
+    );
     let detail = if tables.is_empty() {
         String::new()
     } else {
-        format!(" ({})", tables.join(", "))
+        format!(" ({tables})")
     };
     if dry_run {
         ctx.out.line(format!(

@@ -105,7 +105,7 @@ fn demo_never_touches_a_database_that_holds_data() {
     let before = std::fs::read(&env.db).unwrap();
     let stderr = env.fails(2, &["demo"]);
     assert!(stderr.contains("demo needs an empty database"), "{stderr}");
-    assert!(stderr.contains("already holds 1 applications"), "{stderr}");
+    assert!(stderr.contains("already holds 1 application\n"), "{stderr}");
     assert_eq!(std::fs::read(&env.db).unwrap(), before);
     // An existing but empty database is fine.
     let empty = TestEnv::new();

@@ -710,3 +710,33 @@ fn doc_help_examples_fit_80_columns_whole() {
         }
     }
 }
+
+#[test]
+fn import_all_counts_each_table_in_words_that_agree() {
+    // One document, one organization, one application with its two history
+    // entries: "1 document", never "1 documents".
+    let env = TestEnv::new();
+    let resume = file(&env, "resume.pdf", b"%PDF-1.4 one page");
+    env.ok(&["doc", "add", resume.to_str().unwrap(), "--kind", "resume"]);
+    env.ok(&["app", "add", "Mercy Health", "Coder", "--resume", "1"]);
+    let dir = env.path("export");
+    env.ok(&["export", "--all", "--out", dir.to_str().unwrap()]);
+    let fresh = TestEnv::new();
+    let listed = "(1 organization, 1 document, 1 application, 2 application events)";
+    let dry = fresh.ok(&["import", "--all", dir.to_str().unwrap(), "--dry-run"]);
+    assert!(
+        dry.contains(&format!("would be imported {listed}")),
+        "{dry}"
+    );
+    let said = fresh.ok(&["import", "--all", dir.to_str().unwrap()]);
+    assert!(said.contains("Imported 5 rows from"), "{said}");
+    assert!(said.ends_with(&format!("{listed}\n")), "{said}");
+    let again = fresh.fails(2, &["import", "--all", dir.to_str().unwrap()]);
+    assert!(
+        again.contains(
+            "already holds 1 organization, 1 document, 1 application, 2 application events ("
+        ),
+        "{again}"
+    );
+    assert_eq!(fresh.count("SELECT count(*) FROM applications"), 1);
+}

@@ -745,3 +745,27 @@ fn the_demo_has_saved_postings_with_their_text_and_closing_dates() {
         assert!(env.ok(&["app", "posting", &id]).contains("RHIT"));
     }
 }
+
+#[test]
+fn app_help_examples_fit_80_columns_whole() {
+    // An example that wraps cannot be pasted back as one command.
+    let env = TestEnv::new();
+    for command in [&["app", "--help"][..], &["app", "add", "--help"]] {
+        let output = env
+            .cmd()
+            .env("COLUMNS", "80")
+            .args(command)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let help = String::from_utf8(output.stdout).unwrap();
+        let examples = help.split("Examples:\n").nth(1).expect("examples");
+        for line in examples.lines().filter(|l| !l.is_empty()) {
+            assert!(
+                line.starts_with("  jobtrack "),
+                "{command:?}: a wrapped example line {line:?}\n{help}"
+            );
+            assert!(line.chars().count() <= 80, "{line}");
+        }
+    }
+}

@@ -565,7 +565,7 @@ fn import_all_needs_an_empty_database() {
     env.ok(&["export", "--all", "--out", out.to_str().unwrap()]);
     let err = env.fails(2, &["import", "--all", out.to_str().unwrap()]);
     assert!(
-        err.contains("needs an empty database") && err.contains("1 applications"),
+        err.contains("needs an empty database") && err.contains("1 application,"),
         "{err}"
     );
     assert_eq!(env.count("SELECT count(*) FROM applications"), 1);

@@ -259,6 +259,30 @@ fn education_and_work_dates_take_months() {
 }
 
 #[test]
+fn the_date_grammar_keeps_its_lines_whole_at_80_columns() {
+    // Re-wrapped at 80 columns, a grammar line broke into a ragged tail
+    // ("October" on one line, "1, 2026;" alone on the next).
+    let env = TestEnv::new();
+    let output = env
+        .cmd()
+        .env("COLUMNS", "80")
+        .args(["app", "add", "--help"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let help = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = help.lines().map(str::trim).collect();
+    for line in [
+        "Dates: YYYY-MM-DD, YYYYMMDD, M/D/YYYY, M/D; Oct 1, 1 Oct 2026,",
+        "October 1, 2026; today, yesterday, tomorrow; +3d -2w +1m -1y;",
+        "3 days ago, in 2 weeks; fri, friday, last fri, next fri. A date",
+        "without a year is the nearest one in the direction the option allows.",
+    ] {
+        assert!(lines.contains(&line), "{line:?} is not whole in\n{help}");
+    }
+}
+
+#[test]
 fn every_date_option_shows_its_kind_and_the_grammar() {
     let env = TestEnv::new();
     let add = env.ok(&["app", "add", "--help"]);

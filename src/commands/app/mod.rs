@@ -24,14 +24,15 @@ use write::{add, edit, note, remove, set};
 
 const ADD_EXAMPLES: &str = "\
 Examples:
-  jobtrack app add \"Mercy Health\" \"Health Information Technician\" --source indeed --applied yesterday --salary 42000-48000
-  jobtrack app add \"St. Luke's\" \"Coding Specialist\" --status saved --url https://example.org/jobs/42
-  jobtrack app add \"Regional Medical Center\" \"Release of Information Specialist\" --referral 3 --requires RHIT
+  jobtrack app add \"Mercy Health\" HIT --source indeed --applied yesterday
+  jobtrack app add Riverside \"Coder II\" --salary 42k-48k --requires \"RHIT|RHIA\"
+  jobtrack app add \"St. Luke's\" Coder --status saved --url https://jobs.org/42
+  jobtrack app add \"Regional Medical Center\" \"ROI Specialist\" --referral 3
   jobtrack app add --from ~/Downloads/coding-specialist.html --status saved";
 
 const APP_EXAMPLES: &str = "\
 Examples:
-  jobtrack app add \"Mercy Health\" \"Health Information Technician\" --source indeed
+  jobtrack app add \"Mercy Health\" \"Health Information Technician\"
   jobtrack app set 1 interview --on 2026-11-12 --note \"panel interview\"
   jobtrack app list --active --source linkedin
   jobtrack app show 1";
