@@ -259,35 +259,36 @@ const OVERVIEW: &str = "\
 jobtrack: a local, private job-search tracker
 
 Start here:
-  demo      load a sample search into a temporary database and show the dashboard
-  init      create your database and print where it lives
+  demo     load a sample search into a new database and show the dashboard
+  init     create your database and print where it lives
 
 Your search:
-  app       applications and their history (add, list, show, set, note, interview, close)
-  contact   the people you know (add, list --due, show, log, edit, rm)
-  event     chapter meetings, conferences, career fairs (add, list --upcoming)
-  org       organizations: employers, schools, chapters (list, show, join, rename, rm)
-  vol       volunteer hours by organization (log, list, rm)
-  edu       education, CAHIIM-accredited or not      work   work experience
-  cert      credentials: eligibility, exams, scores, CEUs (catalog, check, add, score, ceu, list)
-  doc       résumés and cover letters, by the bytes (add, list, get, rm; app add --resume DOC)
+  app      applications and their history (add, list, show, set, interview)
+  contact  the people you know (add, list --due, show, log, edit, rm)
+  event    chapter meetings, conferences, career fairs (add, list --upcoming)
+  org      employers, schools, chapters (list, show, join, rename, rm)
+  vol      volunteer hours by organization (log, list, rm)
+  edu      education, CAHIIM-accredited or not     work     work experience
+  cert     credentials: eligibility, exams, scores, CEUs (check, set, ceu)
+  doc      résumés and cover letters you send (add, list, get, rm)
+  search   find any word you typed: postings, notes, people, events
 
 What to do, and how it is going:
-  agenda    follow-ups, interviews, exams, events, CEU deadlines (--ics for calendars)
-  report    the dashboard; report apps|network|volunteer|certs|search-log; --html FILE
-  goal      weekly or monthly targets (set, list, rm)
+  agenda   follow-ups, interviews, exams, closing dates (--ics for calendars)
+  report   the dashboard; apps, network, volunteer, certs, search-log; --html
+  goal     weekly or monthly targets (set, list, rm)
 
 Your data:
-  export    tables as spreadsheet-safe CSV or JSON     import   CSV, a whole export, LinkedIn files
-  backup    a consistent copy                          doctor   check the database
-  undo      undo the last write (redo, --list)         restore  put a backup back in place
+  export   tables as CSV or JSON                 import   CSV, exports, LinkedIn
+  backup   a consistent copy                     doctor   check the database
+  undo     undo the last write (redo, --list)    restore  put a backup back
 
 First commands:
   jobtrack demo
-  jobtrack app add \"Mercy Health\" \"Health Information Technician\" --source indeed
+  jobtrack app add \"Mercy Health\" \"Coding Specialist\" --source indeed
+  jobtrack app add --from saved-posting.html --status saved
   jobtrack app set 1 interview --on 2026-11-12 --note \"panel interview\"
   jobtrack contact add \"Dana Reyes\" --org \"Mercy Health\" --relationship mentor
-  jobtrack edu add associate \"Health Information Technology\" --cahiim --completed 2025-05-15
   jobtrack cert check
   jobtrack agenda
 

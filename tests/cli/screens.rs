@@ -491,3 +491,24 @@ fn global_options_stand_under_their_own_heading() {
     }
     assert!(described("--status") < global, "{help}");
 }
+
+#[test]
+fn the_overview_fits_80_columns_and_names_every_noun() {
+    let env = TestEnv::new();
+    let overview = env.ok(&[]);
+    for line in overview.lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+    }
+    for noun in [
+        "app", "contact", "doc", "search", "agenda", "undo", "restore",
+    ] {
+        assert!(
+            overview.lines().any(|l| l.contains(&format!("  {noun} "))),
+            "{noun} missing:\n{overview}"
+        );
+    }
+}
