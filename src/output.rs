@@ -347,7 +347,18 @@ impl Output {
             let Some((piece, _)) = pieces.last_mut() else {
                 continue;
             };
-            if c.is_whitespace() {
+            if c == '\n' {
+                // Lines of a record (a contact's role, then the notes) stay
+                // apart on the one line a hit has.
+                let kept = piece.trim_end().len();
+                piece.truncate(kept);
+                if !piece.is_empty() && !piece.ends_with('·') {
+                    piece.push_str(" ·");
+                }
+                if !piece.is_empty() {
+                    piece.push(' ');
+                }
+            } else if c.is_whitespace() {
                 if !piece.ends_with(' ') {
                     piece.push(' ');
                 }

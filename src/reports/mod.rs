@@ -35,6 +35,7 @@ const REPORT_EXAMPLES: &str = "\
 Examples:
   jobtrack report                          the dashboard: this week, goals, pipeline, what is due
   jobtrack report apps --since 2026-09-01  the funnel by source
+  jobtrack report apps --by resume         which résumé brings interviews?
   jobtrack report network                  do referrals bring interviews?
   jobtrack report volunteer --by month
   jobtrack report search-log --since -2w --csv > search-log.csv
@@ -73,7 +74,7 @@ pub enum ReportCommand {
         after_help = "Examples:\n  jobtrack report dashboard\n  jobtrack report dashboard --html report.html"
     )]
     Dashboard(HtmlArgs),
-    /// The funnel: applications, responses and interviews by source
+    /// The funnel: applications, responses and interviews by source (or by résumé)
     #[command(
         after_help = "Examples:\n  jobtrack report apps\n  jobtrack report apps --since -3m\n  jobtrack report apps --by resume      which résumé brings interviews?\n  jobtrack report apps --csv > funnel.csv"
     )]

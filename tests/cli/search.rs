@@ -101,6 +101,12 @@ fn search_finds_words_in_every_kind_of_record() {
     assert_eq!(kinds(&env, &["Tuesday"]), ["history"], "history notes");
     assert_eq!(kinds(&env, &["registry"]), ["contact"], "contact notes");
     assert_eq!(kinds(&env, &["director"]), ["contact"], "contact role");
+    // The role and the notes stay apart on the hit's line.
+    let shown = env.ok(&["search", "registry"]);
+    assert!(
+        shown.contains("HIM Director · Knows the cancer registry team"),
+        "{shown}"
+    );
     assert_eq!(kinds(&env, &["tumor"]), ["interaction"]);
     assert_eq!(kinds(&env, &["business"]), ["event"], "event notes");
     assert_eq!(kinds(&env, &["spring"]), ["event"], "event title");
