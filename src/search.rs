@@ -25,7 +25,7 @@ pub struct SearchArgs {
     #[arg(required = true, value_name = "QUERY")]
     pub query: Vec<String>,
     /// At most N results of each kind [default: 20]
-    #[arg(long, value_name = "N", conflicts_with = "all", value_parser = clap::value_parser!(i64).range(1..))]
+    #[arg(long, value_name = "N", conflicts_with = "all")]
     pub limit: Option<i64>,
     /// Every result
     #[arg(long)]
@@ -67,6 +67,13 @@ pub struct Hit {
 
 /// `jobtrack search QUERY… [--limit N | --all]`.
 pub fn run(ctx: &Ctx, args: &SearchArgs) -> Result<()> {
+    if let Some(n) = args.limit.filter(|n| *n < 1) {
+        return Err(Error::invalid(
+            "--limit",
+            n.to_string(),
+            "a whole number of at least 1",
+        ));
+    }
     let query = fts_query(&args.query.join(" "))?;
     let limit = match (args.all, args.limit) {
         (true, _) => i64::MAX,

@@ -598,3 +598,12 @@ fn a_large_import_is_indexed_once_at_the_end_and_undone() {
     env.ok(&["app", "note", "1", "ask about ultrasound"]);
     assert_eq!(kinds(&env, &["ultrasound"]), ["history"]);
 }
+
+#[test]
+fn a_limit_below_one_is_refused_in_plain_words() {
+    let env = seeded();
+    let said = env.fails(2, &["search", "epic", "--limit", "0"]);
+    assert!(said.contains("--limit"), "{said}");
+    assert!(said.contains("a whole number of at least 1"), "{said}");
+    assert!(!said.contains("9223372036854775807"), "{said}");
+}
