@@ -701,8 +701,7 @@ pub(super) fn edit(ctx: &Ctx, args: EditArgs) -> Result<()> {
         None => (app.org_id, app.org.clone()),
     };
     let description = store::description(&tx, app.id)?;
-    let mut fields = edited_fields(ctx, &app, &args, &draft, org_id);
-    fields.posting = edited_posting(&app, description, &args.clear, &draft.posting);
+    let fields = edited_fields(ctx, &app, &args, &draft, org_id, description);
     if fields.source != app.source {
         note_new_source(ctx, &tx, fields.source.as_deref())?;
     }
@@ -908,7 +907,6 @@ fn edited_posting(
 }
 
 /// The application's columns after the edit: each cleared, given or kept.
-/// The posting's fields are set apart (`edited_posting`).
 /// Notes when a cleared referral leaves the source "referral".
 fn edited_fields(
     ctx: &Ctx,
@@ -916,6 +914,7 @@ fn edited_fields(
     args: &EditArgs,
     draft: &EditDraft,
     org_id: i64,
+    description: Option<String>,
 ) -> ApplicationFields {
     let details = &args.details;
     let cleared = |field: ClearField| args.clear.contains(&field);
@@ -963,7 +962,7 @@ fn edited_fields(
                 draft.today,
             )
         },
-        posting: Posting::default(),
+        posting: edited_posting(app, description, &args.clear, &draft.posting),
     }
 }
 
